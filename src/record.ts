@@ -1,0 +1,190 @@
+// The run record: everything one `run` learned, written as run.json.
+// The report and the GitHub Action read it (also records written by older
+// versions of this tool, from the reports branch), so its shape is versioned:
+// a change that removes or renames a field bumps RUN_RECORD_VERSION and
+// teaches `upgradeRecord` to read the old shape.
+// Pure: no tfjs, no @actions/*. File I/O is limited to read/write helpers.
+
+import { readFile, writeFile } from 'node:fs/promises';
+
+export const RUN_RECORD_VERSION = 1;
+
+/** Flat metrics in DVC's layout; also the content of metrics.json. */
+export interface Metrics {
+  val_loss: number;
+  val_acc: number;
+  /** Macro average over classes; a class never predicted counts as 0. */
+  precision: number;
+  recall: number;
+  f1_score: number;
+  weighted_precision: number;
+  weighted_recall: number;
+  weighted_f1: number;
+}
+
+export interface EpochStats {
+  epoch: number; // 1-based
+  loss: number;
+  accuracy: number;
+  val_loss: number;
+  val_accuracy: number;
+  seconds: number;
+}
+
+export interface ClassMetrics {
+  label: string;
+  precision: number;
+  recall: number;
+  f1: number;
+  support: number;
+}
+
+export interface Prediction {
+  /** Relative to the data folder, '/'-separated: the identity used to pair base and head. */
+  path: string;
+  trueLabel: string;
+  predictedLabel: string;
+  /** Softmax probabilities in the order of `dataset.classes`, rounded to 6 decimals. */
+  probabilities: number[];
+}
+
+export interface RepeatResult {
+  seed: number;
+  history: EpochStats[];
+  metrics: Metrics;
+  /** Paths (as in predictions) of validation images this repeat got right. */
+  correct: string[];
+}
+
+export interface SkippedFile {
+  path: string;
+  reason: string;
+}
+
+export interface DatasetSummary {
+  /** The data folder as given to `run` (the report reads preview images from it when it is still there). */
+  root: string;
+  /** Sorted class names (folder names), as torchvision's ImageFolder orders them. */
+  classes: string[];
+  imagesPerClass: Record<string, number>;
+  totalImages: number;
+  /** sha256 over the sorted relative paths and the bytes of every image. */
+  contentHash: string;
+  /** Relative path → sha256 of the file's bytes (lets a report name added/removed/changed images). */
+  files: Record<string, string>;
+  skipped: SkippedFile[];
+}
+
+export interface SplitSummary {
+  seed: number;
+  fraction: number;
+  trainCount: number;
+  validationCount: number;
+  /** Relative paths of the validation images, sorted. */
+  validation: string[];
+}
+
+export interface BackendInfo {
+  /** tfjs backend that ran: tensorflow-gpu | tensorflow | wasm | cpu */
+  name: string;
+  /** The package it came from, e.g. @tensorflow/tfjs-backend-wasm */
+  package: string;
+  simd?: boolean;
+  threads?: number;
+}
+
+export interface RunRecord {
+  recordVersion: number;
+  tool: { name: string; version: string };
+  createdAt: string;
+  /** Filled by the action: what commit the run is about. Absent for local runs. */
+  source?: { sha?: string; ref?: string; pullRequest?: number; baseSha?: string; repository?: string };
+  /** The params as used (defaults filled in), in params.yaml's layout. */
+  params: Record<string, Record<string, unknown>>;
+  dataset: DatasetSummary;
+  split: SplitSummary;
+  backend: BackendInfo;
+  versions: Record<string, string>;
+  /** Metrics of the first (saved) model. */
+  metrics: Metrics;
+  history: EpochStats[];
+  perClass: ClassMetrics[];
+  /** Counts; rows are the true class, columns the predicted one, in `dataset.classes` order. */
+  confusionMatrix: number[][];
+  predictions: Prediction[];
+  /** One entry per trained model (train.repeats); repeats[0] is the saved model. */
+  repeats: RepeatResult[];
+  /** Seconds per stage: decode, split, train, evaluate, save, total (and report when run with it). */
+  timings: Record<string, number>;
+}
+
+export class RecordError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RecordError';
+  }
+}
+
+const REQUIRED_FIELDS = ['params', 'dataset', 'split', 'metrics', 'history', 'confusionMatrix', 'predictions'] as const;
+
+/**
+ * Accepts a parsed run.json of any known version and returns the current
+ * shape, or throws a RecordError that says what is wrong with which file.
+ */
+export function upgradeRecord(raw: unknown, source: string): RunRecord {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    throw new RecordError(`${source}: not a run record (expected a JSON object written by train-and-report)`);
+  }
+  const record = raw as Partial<RunRecord>;
+  const version = record.recordVersion;
+  if (typeof version !== 'number') {
+    throw new RecordError(`${source}: field "recordVersion" is missing; this file was not written by train-and-report run`);
+  }
+  if (version > RUN_RECORD_VERSION) {
+    throw new RecordError(
+      `${source}: record version ${version} is newer than this tool understands (${RUN_RECORD_VERSION}); update train-and-report`,
+    );
+  }
+  for (const field of REQUIRED_FIELDS) {
+    if (record[field] === undefined) {
+      throw new RecordError(`${source}: field "${field}" is missing; the record is incomplete or corrupt, run the pipeline again`);
+    }
+  }
+  // Version 1 is the first shape; older shapes are upgraded here when they exist.
+  return {
+    ...record,
+    repeats: record.repeats ?? [],
+    timings: record.timings ?? {},
+    versions: record.versions ?? {},
+    perClass: record.perClass ?? [],
+  } as RunRecord;
+}
+
+export async function readRecord(file: string): Promise<RunRecord> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new RecordError(`${file}: no run record here; pass the --out folder of a finished "train-and-report run"`);
+    throw new RecordError(`${file}: cannot read the run record (${code ?? String(error)})`);
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new RecordError(`${file}: run record is not valid JSON (${(error as Error).message}); it may be truncated, run the pipeline again`);
+  }
+  return upgradeRecord(parsed, file);
+}
+
+export async function writeRecord(file: string, record: RunRecord): Promise<void> {
+  await writeFile(file, JSON.stringify(record, null, 2) + '\n');
+}
+
+/** metrics.json: flat and DVC-compatible, rounded so that it diffs cleanly. */
+export function metricsFileContent(metrics: Metrics): string {
+  const rounded: Record<string, number> = {};
+  for (const [key, value] of Object.entries(metrics)) rounded[key] = Number(value.toFixed(6));
+  return JSON.stringify(rounded, null, 2) + '\n';
+}
