@@ -1,0 +1,54 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { checkThresholds, parseThresholds, ThresholdError } from '../../src/compare/thresholds.js';
+
+test('parseThresholds reads absolute and relative limits in every accepted layout', () => {
+  const expected = [
+    { metric: 'val_acc', kind: 'absolute', limit: -0.02, text: 'val_acc: -0.02' },
+    { metric: 'val_loss', kind: 'relative', limit: 0.05, text: 'val_loss: +5%' },
+  ];
+  assert.deepEqual(parseThresholds('val_acc: -0.02, val_loss: +5%'), expected);
+  assert.deepEqual(parseThresholds('val_acc: -0.02\nval_loss: +5%\n'), expected);
+  assert.deepEqual(parseThresholds('- val_acc: -0.02   # accuracy\n- "val_loss": "+5%"'), expected);
+  assert.deepEqual(parseThresholds('{val_acc: -0.02, val_loss: +5%}'), expected);
+  assert.deepEqual(parseThresholds(''), []);
+  assert.deepEqual(parseThresholds('off'), []);
+});
+
+test('parseThresholds errors name the metric and the allowed form', () => {
+  const check = (text: string, pattern: RegExp) =>
+    assert.throws(() => parseThresholds(text), (error: unknown) => error instanceof ThresholdError && pattern.test(error.message));
+  check('val_accuracy: -0.02', /unknown metric "val_accuracy"; use one of val_loss, val_acc/);
+  check('val_acc: 0.02', /val_acc: "0.02" is not a signed number \(the sign is required/);
+  check('val_acc: -2 points', /val_acc: "-2 points".*"<metric>: -0.02"/);
+  check('val_acc -0.02', /has no ":"/);
+  check('val_acc: -0.02, val_acc: -0.01', /given twice/);
+  check('val_acc: -0', /limit of 0/);
+});
+
+test('checkThresholds reports crossed limits as data', () => {
+  const thresholds = parseThresholds('val_acc: -0.02, val_loss: +5%, f1_score: -0.5');
+  const base = { val_acc: 0.8, val_loss: 1.0, f1_score: 0.7 };
+  const head = { val_acc: 0.77, val_loss: 1.04, f1_score: 0.6 };
+  const checks = checkThresholds(thresholds, head, base);
+  assert.deepEqual(checks.map((c) => c.crossed), [true, false, false]);
+  const regression = checks[0].regression!;
+  assert.equal(regression.metric, 'val_acc');
+  assert.ok(Math.abs(regression.change - -0.03) < 1e-12);
+  assert.match(regression.message, /val_acc changed by -0\.0300 \(0\.8000 → 0\.7700\), beyond the limit -0\.02/);
+
+  // 1.0 → 1.06 is +6 %, over +5 %.
+  const relative = checkThresholds(thresholds, { ...head, val_loss: 1.06 }, base);
+  assert.equal(relative[1].crossed, true);
+  assert.ok(Math.abs(relative[1].regression!.change - 0.06) < 1e-12);
+  // A change in the good direction never crosses.
+  assert.equal(checkThresholds(thresholds, { val_acc: 0.95, val_loss: 0.5, f1_score: 0.9 }, base).some((c) => c.crossed), false);
+});
+
+test('checkThresholds skips what it cannot check and says why', () => {
+  const thresholds = parseThresholds('val_acc: -0.02, val_loss: +5%');
+  assert.match(checkThresholds(thresholds, { val_acc: 0.5 }).at(0)!.skipped!, /no base run/);
+  const checks = checkThresholds(thresholds, { val_acc: 0.5, val_loss: 0.1 }, { val_acc: 0.6, val_loss: 0 });
+  assert.equal(checks[0].crossed, true);
+  assert.match(checks[1].skipped!, /base val_loss is 0/);
+});
