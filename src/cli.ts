@@ -1,0 +1,173 @@
+#!/usr/bin/env node
+// The local entry: the same pipeline as the action, no @actions/*.
+//   train-and-report run     [--data DIR] [--params FILE] [--out DIR] [--backend B] [--base DIR]
+//   train-and-report report  --head DIR [--base DIR] --out DIR [--thresholds T]
+//   train-and-report predict --model DIR IMAGE...
+//   train-and-report sample  [--out DIR] [--images-per-class N] [--seed S]
+// Errors print one line (the message) and exit 1; --verbose adds the stack.
+
+import { realpathSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const USAGE = `usage:
+  train-and-report run     [--data DIR] [--params FILE] [--out DIR] [--backend auto|tensorflow-gpu|tensorflow|wasm|cpu] [--base DIR] [--thresholds T]
+  train-and-report report  --head DIR [--base DIR] --out DIR [--data DIR] [--thresholds T]
+  train-and-report predict --model DIR IMAGE...
+  train-and-report sample  [--out DIR] [--images-per-class N] [--seed N]
+
+Without --data, run trains on the built-in sample dataset (generated into data/sample).
+Options: --verbose prints stack traces; --quiet prints only errors.`;
+
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(`${message}\n\n${USAGE}`);
+    this.name = 'UsageError';
+  }
+}
+
+const DEFAULT_SAMPLE_DIR = 'data/sample';
+
+function integerOption(value: string | undefined, name: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1) throw new UsageError(`--${name} must be a whole number ≥ 1, got "${value}"`);
+  return number;
+}
+
+async function ensureSample(outDir: string, imagesPerClass: number | undefined, seed: number | undefined, log: (line: string) => void) {
+  const { generateSampleDataset } = await import('./data/sample.js');
+  const started = performance.now();
+  const result = await generateSampleDataset({ outDir, imagesPerClass, seed });
+  log(`sample data: ${result.images} images in ${result.classes.length} classes at ${outDir} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+  return result;
+}
+
+async function reportStep(options: { headDir: string; baseDir?: string; outDir: string; dataDir?: string; thresholds?: string }, log: (line: string) => void) {
+  const { readRecord } = await import('./record.js');
+  const { writeReport, parseThresholds } = await import('./report/index.js');
+  const head = await readRecord(resolve(options.headDir, 'run.json'));
+  const base = options.baseDir ? await readRecord(resolve(options.baseDir, 'run.json')) : undefined;
+  const result = await writeReport({
+    head,
+    base,
+    baseMissingReason: base ? undefined : 'no base run was given (pass --base DIR with the output folder of a run on the base branch)',
+    outDir: options.outDir,
+    dataDir: options.dataDir,
+    thresholds: options.thresholds ? parseThresholds(options.thresholds) : undefined,
+  });
+  log(`report: ${resolve(options.outDir, 'report.md')} (${result.verdict}; ${result.images.length} images)`);
+  for (const regression of result.regressions) log(`threshold crossed: ${JSON.stringify(regression)}`);
+  return result;
+}
+
+export async function main(argv: string[], log: (line: string) => void = (line) => console.log(line)): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    log(USAGE);
+    return command === undefined ? 1 : 0;
+  }
+  const { values, positionals } = (() => {
+    try {
+      return parseArgs({
+        args: rest,
+        allowPositionals: command === 'predict',
+        options: {
+          data: { type: 'string' },
+          params: { type: 'string' },
+          out: { type: 'string' },
+          backend: { type: 'string' },
+          base: { type: 'string' },
+          head: { type: 'string' },
+          model: { type: 'string' },
+          thresholds: { type: 'string' },
+          'images-per-class': { type: 'string' },
+          seed: { type: 'string' },
+          verbose: { type: 'boolean' },
+          quiet: { type: 'boolean' },
+        },
+      });
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
+  })();
+  const print = values.quiet ? () => {} : log;
+
+  switch (command) {
+    case 'run': {
+      const { runExperiment } = await import('./pipeline.js');
+      const { parseBackendChoice } = await import('./model/backend.js');
+      let dataDir = values.data;
+      if (dataDir === undefined) {
+        dataDir = DEFAULT_SAMPLE_DIR;
+        await ensureSample(dataDir, undefined, undefined, print);
+      }
+      const outDir = values.out ?? 'out';
+      const result = await runExperiment({
+        dataDir,
+        paramsFile: values.params ?? 'params.yaml',
+        outDir,
+        backend: parseBackendChoice(values.backend ?? 'auto', '--backend'),
+        log: print,
+      });
+      if (values.base !== undefined || values.thresholds !== undefined) {
+        const report = await reportStep({ headDir: outDir, baseDir: values.base, outDir, dataDir, thresholds: values.thresholds }, print);
+        return report.regressions.length > 0 ? 2 : 0;
+      }
+      void result;
+      return 0;
+    }
+    case 'report': {
+      if (!values.head) throw new UsageError('report needs --head DIR (the --out folder of a run)');
+      if (!values.out) throw new UsageError('report needs --out DIR (where report.md and the images go)');
+      const result = await reportStep({ headDir: values.head, baseDir: values.base, outDir: values.out, dataDir: values.data, thresholds: values.thresholds }, print);
+      return result.regressions.length > 0 ? 2 : 0;
+    }
+    case 'predict': {
+      if (!values.model) throw new UsageError('predict needs --model DIR (the model/ folder of a run)');
+      if (positionals.length === 0) throw new UsageError('predict needs at least one image file');
+      const { predictImages } = await import('./predict.js');
+      const { startBackend, parseBackendChoice } = await import('./model/backend.js');
+      await startBackend(parseBackendChoice(values.backend ?? 'auto', '--backend'));
+      for (const line of await predictImages(values.model, positionals)) log(line);
+      return 0;
+    }
+    case 'sample': {
+      await ensureSample(
+        values.out ?? DEFAULT_SAMPLE_DIR,
+        values['images-per-class'] === undefined ? undefined : integerOption(values['images-per-class'], 'images-per-class', 146),
+        values.seed === undefined ? undefined : integerOption(values.seed, 'seed', 77),
+        print,
+      );
+      return 0;
+    }
+    default:
+      throw new UsageError(`unknown command "${command}"`);
+  }
+}
+
+/** One line for the user; the stack only when asked for. */
+export function formatError(error: unknown, verbose: boolean): string {
+  if (verbose && error instanceof Error && error.stack) return error.stack;
+  if (error instanceof Error) {
+    const known = error.name !== 'Error' && error.name !== 'TypeError' && error.name !== 'RangeError';
+    return `train-and-report: ${known ? '' : 'unexpected error: '}${error.message}${known ? '' : ' (run with --verbose for details)'}`;
+  }
+  return `train-and-report: unexpected error: ${String(error)}`;
+}
+
+// Run only as the program (also through npm's bin link), not when imported by tests.
+const isEntry = process.argv[1] !== undefined && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url);
+if (isEntry) {
+  const argv = process.argv.slice(2);
+  main(argv).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      console.error(formatError(error, argv.includes('--verbose')));
+      process.exitCode = 1;
+    },
+  );
+}

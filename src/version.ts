@@ -1,0 +1,29 @@
+// The tool's own version and the versions of the libraries that shape its
+// numbers, for the run record.
+
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+
+function packageVersion(name: string): string {
+  try {
+    return (require(`${name}/package.json`) as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
+}
+
+// src/ and dist/ both sit one level below the package root.
+export const TOOL_VERSION: string = (require('../package.json') as { version: string }).version;
+export const TOOL_NAME = 'train-and-report';
+
+export function libraryVersions(): Record<string, string> {
+  return {
+    node: process.versions.node,
+    'train-and-report': TOOL_VERSION,
+    '@tensorflow/tfjs-core': packageVersion('@tensorflow/tfjs-core'),
+    '@tensorflow/tfjs-layers': packageVersion('@tensorflow/tfjs-layers'),
+    sharp: packageVersion('sharp'),
+    libvips: process.versions.vips ?? 'bundled',
+  };
+}
