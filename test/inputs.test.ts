@@ -1,0 +1,40 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readInputs } from '../src/inputs.js';
+
+const reader = (values: Record<string, string>) => (name: string) => values[name] ?? '';
+
+test('defaults fill every input left empty; paths resolve in the working directory', () => {
+  const config = readInputs(reader({ 'github-token': 't', 'working-directory': 'sub' }), '/ws');
+  assert.equal(config.data, '/ws/sub/data/raw');
+  assert.equal(config.params, '/ws/sub/params.yaml');
+  assert.equal(config.paramsIsDefault, true);
+  assert.deepEqual(
+    [config.mode, config.backend, config.reportsBranch, config.comment, config.failOnRegression, config.baseline, config.uploadArtifact, config.keepRuns],
+    ['run', 'auto', 'train-and-report-reports', 'update', [], { kind: 'auto' }, true, 100],
+  );
+});
+
+test('thresholds, baseline refs and booleans are parsed', () => {
+  const config = readInputs(reader({ 'github-token': 't', 'fail-on-regression': 'val_acc: -0.02, val_loss: +5%', baseline: 'refs/heads/main', 'upload-artifact': 'false', params: 'cfg/p.yaml' }), '/ws');
+  assert.deepEqual(config.failOnRegression.map((threshold) => threshold.text), ['val_acc: -0.02', 'val_loss: +5%']);
+  assert.deepEqual(config.baseline, { kind: 'ref', ref: 'main' });
+  assert.equal(config.uploadArtifact, false);
+  assert.equal(config.paramsIsDefault, false);
+});
+
+test('each bad input is named with its bad value', () => {
+  const cases: Array<[Record<string, string>, RegExp]> = [
+    [{ comment: 'sometimes' }, /input 'comment' must be one of update, new, off; got "sometimes"/],
+    [{ backend: 'tpu' }, /input 'backend' must be one of auto, tensorflow-gpu, tensorflow, wasm, cpu; got "tpu"/],
+    [{ 'keep-runs': '0' }, /input 'keep-runs' must be a whole number ≥ 1; got "0"/],
+    [{ 'upload-artifact': 'maybe' }, /input 'upload-artifact' must be true or false; got "maybe"/],
+    [{ 'reports-branch': 'bad..name' }, /input 'reports-branch' must be a valid branch name; got "bad..name"/],
+    [{ 'fail-on-regression': 'val_acc 0.02' }, /input 'fail-on-regression': threshold "val_acc 0.02" has no ":"/],
+    [{ baseline: 'main..dev' }, /input 'baseline' must be auto, none or a git ref/],
+    [{ mode: 'post' }, /input 'mode' must be one of run, publish; got "post"/],
+    [{ 'artifact-name': 'a/b' }, /input 'artifact-name' may not contain/],
+  ];
+  for (const [values, message] of cases) assert.throws(() => readInputs(reader({ 'github-token': 't', ...values }), '/ws'), message);
+  assert.throws(() => readInputs(reader({}), '/ws'), /input 'github-token' is empty/);
+});
