@@ -1,0 +1,92 @@
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import * as tf from '@tensorflow/tfjs-core';
+import { startBackend } from '../../src/model/backend.js';
+import { createModel } from '../../src/model/model.js';
+import { imageBatch, trainModel, type ImageTensorSource } from '../../src/model/train.js';
+import { createRandom } from '../../src/random.js';
+
+/** Three classes of 12×12 images: a bright bar at the top, middle or bottom, with noise. */
+function syntheticImages(perClass: number, seed: number): ImageTensorSource {
+  const random = createRandom(seed);
+  const size = 12 * 12;
+  const count = perClass * 3;
+  const pixels = new Uint8Array(count * size);
+  const labels = new Int32Array(count);
+  for (let index = 0; index < count; index++) {
+    const label = index % 3;
+    labels[index] = label;
+    for (let y = 0; y < 12; y++) {
+      for (let x = 0; x < 12; x++) {
+        const bar = Math.floor(y / 4) === label ? 150 : 0;
+        pixels[index * size + y * 12 + x] = Math.min(255, bar + Math.floor(random() * 100));
+      }
+    }
+  }
+  return { pixels, labels, imageShape: [12, 12, 1] };
+}
+
+function run(seed: number, epochs = 3) {
+  const source = syntheticImages(30, 5);
+  const indices = Array.from({ length: 90 }, (_, index) => index);
+  const model = createModel({ inputShape: [12, 12, 1], classes: 3, convSize: 8, denseSize: 16, seed });
+  try {
+    return trainModel(model, source, {
+      train: indices.filter((index) => index % 5 !== 0),
+      validation: indices.filter((index) => index % 5 === 0),
+      classes: 3,
+      epochs,
+      batchSize: 16,
+      learningRate: 0.01,
+      seed,
+    });
+  } finally {
+    model.dispose();
+  }
+}
+
+before(async () => {
+  await startBackend('wasm');
+});
+
+test('imageBatch scales uint8 pixels to [0, 1] in the order of the indices', () => {
+  const source: ImageTensorSource = { pixels: Uint8Array.from([0, 255, 51, 102]), labels: Int32Array.from([0, 1]), imageShape: [1, 2, 1] };
+  const batch = imageBatch(source, [1, 0]);
+  assert.deepEqual(batch.shape, [2, 1, 2, 1]);
+  const values = Array.from(batch.dataSync());
+  batch.dispose();
+  assert.deepEqual(values.map((value) => Number(value.toFixed(4))), [0.2, 0.4, 0, 1]);
+});
+
+test('model: PyTorch-style initial weights lie within ±1/√fan_in', () => {
+  const model = createModel({ inputShape: [12, 12, 1], classes: 3, convSize: 8, denseSize: 16, seed: 1 });
+  const [kernel, bias] = model.layers[0].getWeights();
+  const bound = 1 / Math.sqrt(9);
+  const values = [...kernel.dataSync(), ...bias.dataSync()];
+  assert.ok(values.every((value) => Math.abs(value) <= bound), 'conv weights out of bounds');
+  assert.ok(Math.max(...values.map(Math.abs)) > bound * 0.8, 'weights should fill the range');
+  assert.equal(model.outputs[0].shape[1], 3);
+  model.dispose();
+});
+
+test('training learns: the loss falls and validation accuracy beats chance', () => {
+  const history = run(7, 8);
+  assert.equal(history.length, 8);
+  assert.ok(history[7].loss < history[0].loss, `loss ${history[0].loss} → ${history[7].loss}`);
+  assert.ok(history[7].val_accuracy > 0.6, `val_accuracy ${history[7].val_accuracy}`);
+  for (const epoch of history) for (const key of ['loss', 'accuracy', 'val_loss', 'val_accuracy'] as const) assert.ok(Number.isFinite(epoch[key]));
+});
+
+test('same seed, same backend: bit-identical history; another seed: different', () => {
+  const strip = (history: ReturnType<typeof run>) => history.map(({ seconds: _seconds, ...rest }) => rest);
+  const first = strip(run(3));
+  assert.deepEqual(strip(run(3)), first);
+  assert.notDeepEqual(strip(run(4)), first);
+});
+
+test('training leaks no tensors', () => {
+  run(1, 1); // warm up kernels that cache tensors
+  const before = tf.memory().numTensors;
+  run(2, 2);
+  assert.equal(tf.memory().numTensors, before);
+});

@@ -1,0 +1,89 @@
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile, writeFile, mkdir, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { generateSampleDataset } from '../src/data/sample.js';
+import { runExperiment } from '../src/pipeline.js';
+import { predict } from '../src/predict.js';
+import { readRecord } from '../src/record.js';
+import { temporaryFolder } from './helpers/images.js';
+
+let dataDir: string;
+let paramsFile: string;
+let work: string;
+
+before(async () => {
+  work = await temporaryFolder();
+  dataDir = join(work, 'data');
+  await generateSampleDataset({ outDir: dataDir, imagesPerClass: 10, seed: 3 });
+  paramsFile = join(work, 'params.yaml');
+  await writeFile(paramsFile, 'train:\n  epochs: 2\n  lr: 0.001\n  repeats: 2\n');
+});
+
+test('a run writes a complete, self-consistent record, metrics.json and the model', async () => {
+  const lines: string[] = [];
+  const { record, files } = await runExperiment({ dataDir, paramsFile, outDir: join(work, 'out-a'), backend: 'wasm', log: (line) => lines.push(line) });
+  assert.equal(record.dataset.classes.length, 11);
+  assert.equal(record.dataset.totalImages, 110);
+  assert.equal(record.split.trainCount + record.split.validationCount, 110);
+  assert.equal(record.predictions.length, record.split.validationCount);
+  assert.deepEqual([...record.predictions.map((prediction) => prediction.path)].sort(), record.split.validation);
+  const matrixTotal = record.confusionMatrix.flat().reduce((sum, value) => sum + value, 0);
+  assert.equal(matrixTotal, record.split.validationCount);
+  const correct = record.predictions.filter((prediction) => prediction.trueLabel === prediction.predictedLabel).length;
+  assert.equal(record.metrics.val_acc, correct / record.predictions.length);
+  assert.equal(record.repeats.length, 2);
+  assert.deepEqual(record.repeats.map((repeat) => repeat.seed), [77, 78]);
+  assert.equal(record.repeats[0].correct.length, correct);
+  assert.equal(record.history.length, 2);
+  assert.equal(record.backend.name, 'wasm');
+  assert.equal(record.params.train.epochs, 2);
+  assert.ok(record.timings.total > 0 && record.timings.decode >= 0);
+  for (const prediction of record.predictions) {
+    const total = prediction.probabilities.reduce((sum, value) => sum + value, 0);
+    assert.ok(Math.abs(total - 1) < 1e-4);
+  }
+  assert.deepEqual(await readRecord(files.record), JSON.parse(await readFile(files.record, 'utf8')));
+  const metricsFile = JSON.parse(await readFile(files.metrics, 'utf8'));
+  assert.deepEqual(Object.keys(metricsFile).slice(0, 5), ['val_loss', 'val_acc', 'precision', 'recall', 'f1_score']);
+  assert.deepEqual((await readdir(files.model)).sort(), ['metadata.json', 'model.json', 'weights.bin']);
+  assert.ok(lines.some((line) => /epoch 2\/2: loss .* ETA/.test(line)));
+});
+
+test('repeat run, same seed, same backend: identical metrics.json', async () => {
+  const first = await runExperiment({ dataDir, paramsFile, outDir: join(work, 'out-b'), backend: 'wasm' });
+  const second = await runExperiment({ dataDir, paramsFile, outDir: join(work, 'out-c'), backend: 'wasm' });
+  assert.equal(await readFile(second.files.metrics, 'utf8'), await readFile(first.files.metrics, 'utf8'));
+  assert.deepEqual(second.record.predictions, first.record.predictions);
+});
+
+test('the saved model predicts what the run recorded, without the run', async () => {
+  const { record, files } = await runExperiment({ dataDir, paramsFile, outDir: join(work, 'out-d'), backend: 'wasm' });
+  const sample = record.predictions.slice(0, 6);
+  const results = await predict(files.model, sample.map((prediction) => join(dataDir, prediction.path)));
+  assert.deepEqual(results.map((result) => result.label), sample.map((prediction) => prediction.predictedLabel));
+  for (const [row, result] of results.entries()) {
+    const recorded = Math.max(...sample[row].probabilities);
+    assert.ok(Math.abs(result.top[0].probability - recorded) < 1e-4);
+  }
+});
+
+test('an existing --out folder: the user files are kept, and a clash is refused without touching them', async () => {
+  const outDir = join(work, 'users-folder');
+  await mkdir(outDir);
+  await writeFile(join(outDir, 'notes.txt'), 'mine');
+  await runExperiment({ dataDir, paramsFile, outDir, backend: 'wasm' });
+  assert.equal(await readFile(join(outDir, 'notes.txt'), 'utf8'), 'mine');
+
+  const clashing = join(work, 'clashing');
+  await mkdir(clashing);
+  await writeFile(join(clashing, 'metrics.json'), '{"mine": true}');
+  await assert.rejects(runExperiment({ dataDir, paramsFile, outDir: clashing, backend: 'wasm' }), /already holds "metrics\.json", not written by train-and-report/);
+  assert.equal(await readFile(join(clashing, 'metrics.json'), 'utf8'), '{"mine": true}');
+});
+
+test('a class with a single image is a clear error', async () => {
+  const tiny = join(work, 'tiny');
+  await generateSampleDataset({ outDir: tiny, imagesPerClass: 1, seed: 1 });
+  await assert.rejects(runExperiment({ dataDir: tiny, paramsFile, outDir: join(work, 'out-tiny'), backend: 'wasm' }), /has only 1 image; each class needs at least 2/);
+});
