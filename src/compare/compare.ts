@@ -399,7 +399,7 @@ function decide(base: RunRecord | undefined, significance: Significance | undefi
     const test = significance.kind === 'paired' ? "McNemar's exact test" : 'the two-proportion test';
     if (significance.pValue < SIGNIFICANCE_LEVEL && difference !== 0) {
       votes.push(Math.sign(difference));
-      reasons.push(`${test} says the accuracy change is unlikely to be noise (p < ${SIGNIFICANCE_LEVEL}).`);
+      reasons.push(`${test} says the accuracy change is unlikely to be noise (p below ${SIGNIFICANCE_LEVEL}).`);
     } else {
       votes.push(0);
       reasons.push(`${test} cannot tell the change from noise (p ≥ ${SIGNIFICANCE_LEVEL}).`);

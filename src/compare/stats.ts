@@ -113,15 +113,16 @@ export const SIGNIFICANCE_LEVEL = 0.05;
 /** The p-value in words a reviewer can act on. */
 export function describePValue(pValue: number): string {
   const shown = formatPValue(pValue);
-  if (pValue < 0.001) return `p = ${shown}: very unlikely to be noise`;
-  if (pValue < SIGNIFICANCE_LEVEL) return `p = ${shown}: unlikely to be noise (below ${SIGNIFICANCE_LEVEL})`;
-  return `p = ${shown}: could be noise (p ≥ ${SIGNIFICANCE_LEVEL})`;
+  if (pValue < 0.001) return `${shown}: very unlikely to be noise`;
+  if (pValue < SIGNIFICANCE_LEVEL) return `${shown}: unlikely to be noise (below ${SIGNIFICANCE_LEVEL})`;
+  return `${shown}: could be noise (p ≥ ${SIGNIFICANCE_LEVEL})`;
 }
 
+/** "p = 0.034", "p < 0.0001". */
 export function formatPValue(pValue: number): string {
-  if (pValue < 0.0001) return '< 0.0001';
-  if (pValue >= 0.995) return '1';
-  return pValue < 0.01 ? pValue.toFixed(4) : pValue.toFixed(3);
+  if (pValue < 0.0001) return 'p < 0.0001';
+  if (pValue >= 0.995) return 'p = 1';
+  return `p = ${pValue < 0.01 ? pValue.toFixed(4) : pValue.toFixed(3)}`;
 }
 
 function assertCount(name: string, value: number): void {

@@ -60,6 +60,7 @@ test('p-values are put in plain words', () => {
   assert.match(describePValue(0.05), /could be noise/);
   assert.match(describePValue(0.01), /unlikely to be noise/);
   assert.match(describePValue(0.00001), /very unlikely/);
-  assert.equal(formatPValue(0.00001), '< 0.0001');
-  assert.equal(formatPValue(0.0342), '0.034');
+  assert.equal(formatPValue(0.00001), 'p < 0.0001');
+  assert.equal(formatPValue(0.0342), 'p = 0.034');
+  assert.equal(formatPValue(0.999), 'p = 1');
 });

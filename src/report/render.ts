@@ -1,0 +1,98 @@
+// Vega-lite spec → SVG (vega, headless) → PNG (resvg, with the shipped font).
+// The heavy modules load once per process, on first use.
+
+import type { ResvgRenderOptions } from '@resvg/resvg-js';
+import { FONT_FAMILY, fontFiles, installTextMetrics, loadTextMeasurer, type TextMeasurer, type VegaTextMetrics } from './fonts.js';
+
+/** Charts are drawn at twice their layout size so that they stay sharp when GitHub scales them down. */
+export const PIXEL_RATIO = 2;
+
+export interface RenderedChart {
+  svg: string;
+  png: Buffer;
+  /** Layout size in CSS pixels (the PNG is PIXEL_RATIO times larger). */
+  width: number;
+  height: number;
+}
+
+export interface Renderer {
+  renderVegaLite(spec: object): Promise<RenderedChart>;
+  /** Rasterises an SVG that uses the shipped font, at `width` pixels wide. */
+  renderSvg(svg: string, width: number): Promise<Buffer>;
+  /** The shipped font's metrics, for layouts made outside vega. */
+  measurer: TextMeasurer;
+}
+
+export class RenderError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RenderError';
+  }
+}
+
+let shared: Promise<Renderer> | undefined;
+
+export function getRenderer(): Promise<Renderer> {
+  shared ??= createRenderer().catch((error: unknown) => {
+    shared = undefined;
+    throw error;
+  });
+  return shared;
+}
+
+async function createRenderer(): Promise<Renderer> {
+  const [vega, vegaLite, resvg, measurer] = await Promise.all([
+    import('vega'),
+    import('vega-lite'),
+    import('@resvg/resvg-js'),
+    loadTextMeasurer(),
+  ]);
+  installTextMetrics((vega as unknown as { textMetrics: VegaTextMetrics }).textMetrics, measurer);
+  const files = fontFiles();
+  const resvgOptions = (width: number): ResvgRenderOptions => ({
+    fitTo: { mode: 'width', value: Math.round(width) },
+    background: 'white',
+    font: { loadSystemFonts: false, fontFiles: [files.regular, files.bold], defaultFontFamily: FONT_FAMILY, sansSerifFamily: FONT_FAMILY },
+    logLevel: 'error',
+  });
+  // vega numbers gradient and clip ids globally; views are turned into SVG
+  // one at a time, each from a reset counter, so ids do not depend on order.
+  let svgQueue: Promise<unknown> = Promise.resolve();
+
+  async function toSvg(spec: object): Promise<{ svg: string; width: number; height: number }> {
+    let compiled;
+    try {
+      compiled = vegaLite.compile(spec as Parameters<typeof vegaLite.compile>[0]).spec;
+    } catch (error) {
+      throw new RenderError(`vega-lite could not compile the chart: ${(error as Error).message}`);
+    }
+    const view = new vega.View(vega.parse(compiled), { renderer: 'none' });
+    try {
+      vega.resetSVGDefIds();
+      const svg = await view.toSVG();
+      return { svg, width: view.width(), height: view.height() };
+    } finally {
+      view.finalize();
+    }
+  }
+
+  const renderSvg = async (svg: string, width: number): Promise<Buffer> => {
+    const image = await resvg.renderAsync(svg, resvgOptions(width));
+    return image.asPng();
+  };
+
+  return {
+    measurer,
+    renderSvg,
+    async renderVegaLite(spec) {
+      const turn = svgQueue.then(() => toSvg(spec));
+      svgQueue = turn.catch(() => undefined);
+      const { svg } = await turn;
+      const size = /<svg[^>]*\swidth="([\d.]+)"[^>]*\sheight="([\d.]+)"/.exec(svg);
+      if (!size) throw new RenderError('vega produced an SVG without a size');
+      const width = Number(size[1]);
+      const height = Number(size[2]);
+      return { svg, png: await renderSvg(svg, width * PIXEL_RATIO), width, height };
+    },
+  };
+}
