@@ -98,6 +98,7 @@ export async function main(argv: string[], log: (line: string) => void = (line) 
     case 'run': {
       const { runExperiment } = await import('./pipeline.js');
       const { parseBackendChoice } = await import('./model/backend.js');
+      const backend = parseBackendChoice(values.backend ?? 'auto', '--backend');
       let dataDir = values.data;
       if (dataDir === undefined) {
         dataDir = DEFAULT_SAMPLE_DIR;
@@ -108,7 +109,7 @@ export async function main(argv: string[], log: (line: string) => void = (line) 
         dataDir,
         paramsFile: values.params ?? 'params.yaml',
         outDir,
-        backend: parseBackendChoice(values.backend ?? 'auto', '--backend'),
+        backend,
         log: print,
       });
       if (values.base !== undefined || values.thresholds !== undefined) {

@@ -1,0 +1,64 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { generateSampleDataset } from '../src/data/sample.js';
+import { temporaryFolder } from './helpers/images.js';
+
+function cli(...args: string[]) {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], { encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+test('no command prints the usage and fails', () => {
+  const result = cli();
+  assert.equal(result.code, 1);
+  assert.match(result.stdout, /usage:\n {2}train-and-report run/);
+});
+
+test('errors are one clear line, no stack trace', () => {
+  const missing = cli('run', '--data', '/nonexistent/raw', '--out', '/tmp/never-written');
+  assert.equal(missing.code, 1);
+  assert.equal(missing.stderr.trim().split('\n').length, 1, missing.stderr);
+  assert.match(missing.stderr, /^train-and-report: data folder "\/nonexistent\/raw" does not exist/);
+  assert.doesNotMatch(missing.stderr, /\n\s+at /);
+
+  const backend = cli('run', '--backend', 'gpu');
+  assert.equal(backend.code, 1);
+  assert.match(backend.stderr, /--backend must be one of auto, tensorflow-gpu, tensorflow, wasm, cpu; got "gpu"/);
+
+  const unknown = cli('train');
+  assert.match(unknown.stderr, /unknown command "train"/);
+
+  const option = cli('run', '--dat', 'x');
+  assert.match(option.stderr, /Unknown option '--dat'/);
+});
+
+test('an explicitly requested native backend that is missing says how to install it', () => {
+  const result = cli('run', '--backend', 'tensorflow', '--data', '/nonexistent');
+  assert.equal(result.code, 1);
+  assert.match(result.stderr, /backend "tensorflow" is not available .*npm install @tensorflow\/tfjs-node@4\.22\.0/);
+});
+
+test('--verbose adds the stack trace', () => {
+  const result = cli('run', '--data', '/nonexistent/raw', '--verbose');
+  assert.match(result.stderr, /DatasetError: data folder/);
+  assert.match(result.stderr, /\n\s+at /);
+});
+
+test('run then predict, from the command line', async () => {
+  const work = await temporaryFolder();
+  const data = join(work, 'data');
+  await generateSampleDataset({ outDir: data, imagesPerClass: 6, seed: 9 });
+  await writeFile(join(work, 'params.yaml'), 'train:\n  epochs: 1\n');
+  const run = cli('run', '--data', data, '--params', join(work, 'params.yaml'), '--out', join(work, 'out'), '--backend', 'wasm');
+  assert.equal(run.code, 0, run.stderr);
+  assert.match(run.stdout, /epoch 1\/1: loss/);
+  assert.match(run.stdout, /done in .*val_acc/);
+  const predicted = cli('predict', '--model', join(work, 'out', 'model'), join(data, 'Saturn', 'Saturn_0.jpg'));
+  assert.equal(predicted.code, 0, predicted.stderr);
+  assert.match(predicted.stdout, /Saturn_0\.jpg: \w+ \(\w+ \d+\.\d%, \w+ \d+\.\d%, \w+ \d+\.\d%\)/);
+  const missingModel = cli('predict', '--model', join(work, 'nothing'), 'x.jpg');
+  assert.match(missingModel.stderr, /metadata\.json is missing; pass --model the model\/ folder/);
+});
