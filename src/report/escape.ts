@@ -19,7 +19,9 @@ export const escapeXml = escapeHtml;
 export function escapeMarkdown(text: string): string {
   return text
     .replace(/\r?\n|\r/g, ' ')
-    .replace(/[&<>"]/g, (char) => HTML_ENTITIES[char])
+    // Only a "<" that can open a tag and an "&" that can start an entity are
+    // special; "p < 0.05" stays readable in the raw text.
+    .replace(/&(?=[#A-Za-z0-9])|<(?=[A-Za-z/!?$])|>/g, (char) => HTML_ENTITIES[char])
     .replace(/[\\`*_[\]|~]/g, (char) => `\\${char}`);
 }
 

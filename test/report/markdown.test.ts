@@ -1,0 +1,110 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { compare } from '../../src/compare/compare.js';
+import { checkThresholds, parseThresholds } from '../../src/compare/thresholds.js';
+import type { DocumentInput } from '../../src/report/document.js';
+import { blocksToMarkdown, GITHUB_COMMENT_LIMIT, renderFittingMarkdown } from '../../src/report/markdown.js';
+import { buildDocument } from '../../src/report/document.js';
+import type { RunRecord } from '../../src/record.js';
+import { DEFAULT_PARAMS, makeRecord, PLANETS } from './fixtures.js';
+
+function input(head: RunRecord, base?: RunRecord, extra: Partial<DocumentInput> = {}): DocumentInput {
+  return {
+    head,
+    base,
+    comparison: compare(head, base),
+    thresholdChecks: checkThresholds(parseThresholds('val_acc: -0.02'), head.metrics, base?.metrics),
+    images: [{ file: 'history.png', alt: 'Training history' }],
+    labels: { headSha: '1a2b3c4d5e6f7a8b' },
+    ...extra,
+  };
+}
+
+/** Every line of a table has the same number of unescaped pipes as its header. */
+function assertTablesWhole(markdown: string): void {
+  const lines = markdown.split('\n');
+  for (let i = 0; i < lines.length; i += 1) {
+    if (!lines[i].startsWith('|')) continue;
+    const pipes = (line: string) => line.replace(/\\\|/g, '').split('|').length;
+    const start = i;
+    while (i < lines.length && lines[i].startsWith('|')) {
+      assert.equal(pipes(lines[i]), pipes(lines[start]), `table row breaks the table: ${lines[i]}`);
+      i += 1;
+    }
+    assert.ok(i - start >= 2, 'a table has a header and a delimiter row');
+  }
+}
+
+test('the report opens with the short SHA and a verdict, and has every section', () => {
+  const base = makeRecord({ accuracy: 0.4, seed: 1 });
+  const head = makeRecord({ accuracy: 0.8, seed: 2, params: { ...DEFAULT_PARAMS, train: { ...DEFAULT_PARAMS.train, lr: 0.001 } } });
+  const markdown = renderFittingMarkdown(input(head, base), (file) => file);
+  const lines = markdown.split('\n');
+  assert.equal(lines[0], '## Train and report: 1a2b3c4');
+  assert.match(lines[2], /^\*\*Better than the base\*\*: validation accuracy 0\.\d{4} → 0\.\d{4} \(\+0\.\d{4}\), p < 0\.0001\./);
+  for (const heading of ['### Metrics', '### Is the change real?', '### Charts', '### Params', '### Dataset', '### Run info', '### Regression thresholds']) {
+    assert.ok(lines.includes(heading), `missing ${heading}`);
+  }
+  assert.match(markdown, /\| train\.lr \| 0\.0001 \| 0\.001 \|/);
+  assert.match(markdown, /\| val\\_loss \| \d\.\d{4} \| \d\.\d{4} \| −\d\.\d{4} \| ✅ better \|/);
+  assert.match(markdown, /<details><summary>Per-class metrics \(11 classes\)<\/summary>\n\n\| Class/);
+  assert.match(markdown, /McNemar's exact test\)\. The base got \d+ right that the PR gets wrong \(b\)/);
+  assertTablesWhole(markdown);
+});
+
+test('image links are the caller\'s', () => {
+  const head = makeRecord();
+  const doc = input(head);
+  assert.match(renderFittingMarkdown(doc, (file) => file), /!\[Training history\]\(history\.png\)/);
+  assert.match(renderFittingMarkdown(doc, (file) => `https://example.test/runs/abc/${file}`), /!\[Training history\]\(https:\/\/example\.test\/runs\/abc\/history\.png\)/);
+  assert.match(renderFittingMarkdown(doc, (file) => `my dir/${file}`), /\(my%20dir\/history\.png\)/);
+});
+
+test('without a base the report says why and how to get one', () => {
+  const markdown = renderFittingMarkdown(input(makeRecord(), undefined, { baseMissingReason: 'no run recorded for 1a2b3c4 or its ancestors' }), (f) => f);
+  assert.match(markdown, /\*\*No baseline to compare with\*\*/);
+  assert.match(markdown, /No comparison: no run recorded for 1a2b3c4 or its ancestors\. To get one, let the workflow run on the base branch first/);
+  assert.match(markdown, /<code>--base DIR<\/code>/);
+  assert.match(markdown, /Not checked val\\_acc: -0\.02: no base run to compare with/);
+  assert.doesNotMatch(markdown, /Is the change real/);
+  assertTablesWhole(markdown);
+});
+
+test('names from the data cannot inject HTML or break tables', () => {
+  const classes = ['<img src=x onerror=alert(1)>', 'a|b', 'Plain', '`tick`'];
+  const head = makeRecord({ classes, validationCount: 40, params: { train: { 'lr|x': '<script>alert(1)</script>' } } });
+  const base = makeRecord({ classes, validationCount: 40, seed: 9, accuracy: 0.3 });
+  const markdown = renderFittingMarkdown(input(head, base, { labels: { headSha: 'abc', title: 'Run on <b>evil|branch</b>' } }), (f) => f);
+  assert.doesNotMatch(markdown, /<img src=x/);
+  assert.doesNotMatch(markdown, /<script>/);
+  assert.doesNotMatch(markdown, /<b>/);
+  assert.match(markdown, /&lt;img src=x onerror=alert\(1\)&gt;/);
+  assert.match(markdown, /\| a\\\|b \|/);
+  assertTablesWhole(markdown);
+});
+
+test('200 classes fit under the comment limit by folding and dropping rows with a note', () => {
+  const classes = Array.from({ length: 200 }, (_, i) => `class_${String(i).padStart(3, '0')}_${'long_name_'.repeat(3)}`);
+  const head = makeRecord({ classes, validationCount: 2000, accuracy: 0.7 });
+  const base = makeRecord({ classes, validationCount: 2000, accuracy: 0.5, seed: 4, filePrefix: 'b' });
+  const doc = input(head, base);
+  const full = blocksToMarkdown(buildDocument(doc, 0), (f) => f);
+  assert.ok(full.length > 30000, `full length ${full.length}`);
+  const limit = 30000;
+  const fitted = renderFittingMarkdown(doc, (f) => f, limit);
+  assert.ok(fitted.length <= limit, `${fitted.length} > ${limit}`);
+  assert.match(fitted, /left out to keep this comment under GitHub's size limit/);
+  assert.match(fitted, /### Metrics/);
+  assertTablesWhole(fitted);
+  // With GitHub's real limit the whole 200-class report still fits.
+  const real = renderFittingMarkdown(doc, (f) => `https://example.test/${f}`);
+  assert.ok(real.length <= GITHUB_COMMENT_LIMIT);
+  assertTablesWhole(real);
+  assert.throws(() => renderFittingMarkdown(doc, (f) => f, 500), /even with every optional section dropped/);
+});
+
+test('different classes are named in the report', () => {
+  const head = makeRecord({ classes: [...PLANETS.filter((c) => c !== 'Venus'), 'Ceres'].sort() });
+  const markdown = renderFittingMarkdown(input(head, makeRecord({ seed: 5 })), (f) => f);
+  assert.match(markdown, /The classes differ \(added: Ceres; removed: Venus\); per-class and confusion-matrix comparisons use the 10 classes/);
+});
