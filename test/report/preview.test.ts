@@ -1,0 +1,51 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { flipSections, predictionSection, previewIsGrayscale, previewSvg, roundRobin } from '../../src/report/preview.js';
+import { getRenderer } from '../../src/report/render.js';
+import { makeRecord, writeFixtureImages } from './fixtures.js';
+import { inkStats } from './pixels.js';
+
+test('roundRobin takes one per group in turn', () => {
+  const items = ['a1', 'a2', 'a3', 'b1', 'c1', 'c2'];
+  assert.deepEqual(roundRobin(items, (s) => s[0], 5), ['a1', 'b1', 'c1', 'a2', 'c2']);
+  assert.deepEqual(roundRobin(items, (s) => s[0], 10), ['a1', 'b1', 'c1', 'a2', 'c2', 'a3']);
+});
+
+test('tiles carry True / Pred captions and right/wrong colour', () => {
+  const record = makeRecord();
+  const section = predictionSection(record.predictions, 11);
+  assert.equal(new Set(section.tiles.map((t) => t.path.split('/')[0])).size, 11, 'one image per class');
+  for (const tile of section.tiles) {
+    const prediction = record.predictions.find((p) => p.path === tile.path)!;
+    assert.deepEqual(tile.lines, [`True: ${prediction.trueLabel}`, `Pred: ${prediction.predictedLabel}`]);
+    assert.equal(tile.good, prediction.trueLabel === prediction.predictedLabel);
+  }
+  const flips = flipSections({ rightToWrong: [], wrongToRight: [{ path: 'Moon/m.jpg', trueLabel: 'Moon', basePredicted: 'Mars', headPredicted: 'Moon' }] });
+  assert.deepEqual(flips.map((s) => s.heading), ['Wrong → right: 1 image']);
+});
+
+test('grayscale follows the params, defaulting to the notebook\'s grayscale', () => {
+  assert.equal(previewIsGrayscale({ prepare: { grayscale: false } }), false);
+  assert.equal(previewIsGrayscale({ prepare: { grayscale: true } }), true);
+  assert.equal(previewIsGrayscale({}), true);
+});
+
+test('the preview draws images, and marks missing or escaping paths as missing', async (t) => {
+  const folder = await mkdtemp(join(tmpdir(), 'preview-test-'));
+  t.after(() => rm(folder, { recursive: true, force: true }));
+  const record = makeRecord({ validationCount: 11 });
+  await writeFixtureImages(folder, record);
+  const renderer = await getRenderer();
+  const tiles = predictionSection(record.predictions, 4).tiles;
+  const sections = [{ heading: 'Heading <b>', tiles: [...tiles, { path: '../outside.jpg', lines: ['True: x', 'Pred: y'], good: false }, { path: 'Earth/none.jpg', lines: ['a', 'b'], good: true }] }];
+  const layout = await previewSvg(sections, folder, false, renderer.measurer, 4);
+  assert.deepEqual(layout.missing, ['../outside.jpg', 'Earth/none.jpg']);
+  assert.match(layout.svg, /Heading &lt;b&gt;/);
+  assert.equal((layout.svg.match(/<image /g) ?? []).length, 4);
+  const png = await renderer.renderSvg(layout.svg, layout.width * 2);
+  const stats = await inkStats(png);
+  assert.ok(stats.ink > 0.3 && stats.colours > 50, JSON.stringify(stats));
+});
