@@ -10,6 +10,7 @@ import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { readRecord, writeRecord, type RunRecord } from './record.js';
 
 const USAGE = `usage:
   train-and-report run     [--data DIR] [--params FILE] [--out DIR] [--backend auto|tensorflow-gpu|tensorflow|wasm|cpu] [--base DIR] [--thresholds T]
@@ -44,19 +45,16 @@ async function ensureSample(outDir: string, imagesPerClass: number | undefined, 
   return result;
 }
 
-async function reportStep(options: { headDir: string; baseDir?: string; outDir: string; dataDir?: string; thresholds?: string }, log: (line: string) => void) {
-  const { readRecord } = await import('./record.js');
-  const { writeReport, parseThresholds } = await import('./report/index.js');
-  const head = await readRecord(resolve(options.headDir, 'run.json'));
-  const base = options.baseDir ? await readRecord(resolve(options.baseDir, 'run.json')) : undefined;
-  const result = await writeReport({
-    head,
-    base,
-    baseMissingReason: base ? undefined : 'no base run was given (pass --base DIR with the output folder of a run on the base branch)',
-    outDir: options.outDir,
-    dataDir: options.dataDir,
-    thresholds: options.thresholds ? parseThresholds(options.thresholds) : undefined,
-  });
+async function reportStep(
+  options: { head: RunRecord; baseDir?: string; outDir: string; dataDir?: string; thresholds?: string },
+  log: (line: string) => void,
+) {
+  const { writeReport, parseThresholds, loadBaseRecord } = await import('./report/index.js');
+  const thresholds = options.thresholds ? parseThresholds(options.thresholds) : undefined;
+  const { base, baseMissingReason } = options.baseDir
+    ? await loadBaseRecord(resolve(options.baseDir, 'run.json'))
+    : { base: undefined, baseMissingReason: 'no base run was given (pass --base DIR, the output folder of a run on the base branch, to compare)' };
+  const result = await writeReport({ head: options.head, base, baseMissingReason, outDir: options.outDir, dataDir: options.dataDir, thresholds });
   log(`report: ${resolve(options.outDir, 'report.md')} (${result.verdict}; ${result.images.length} images)`);
   for (const regression of result.regressions) log(`threshold crossed: ${JSON.stringify(regression)}`);
   return result;
@@ -112,17 +110,20 @@ export async function main(argv: string[], log: (line: string) => void = (line) 
         backend,
         log: print,
       });
-      if (values.base !== undefined || values.thresholds !== undefined) {
-        const report = await reportStep({ headDir: outDir, baseDir: values.base, outDir, dataDir, thresholds: values.thresholds }, print);
-        return report.regressions.length > 0 ? 2 : 0;
-      }
-      void result;
-      return 0;
+      const reportStarted = performance.now();
+      const report = await reportStep({ head: result.record, baseDir: values.base, outDir, dataDir, thresholds: values.thresholds }, print);
+      // The record is written again so that it holds the report's time too.
+      const reportSeconds = Number(((performance.now() - reportStarted) / 1000).toFixed(3));
+      result.record.timings.report = reportSeconds;
+      result.record.timings.total = Number((result.record.timings.total + reportSeconds).toFixed(3));
+      await writeRecord(result.files.record, result.record);
+      return report.regressions.length > 0 ? 2 : 0;
     }
     case 'report': {
       if (!values.head) throw new UsageError('report needs --head DIR (the --out folder of a run)');
       if (!values.out) throw new UsageError('report needs --out DIR (where report.md and the images go)');
-      const result = await reportStep({ headDir: values.head, baseDir: values.base, outDir: values.out, dataDir: values.data, thresholds: values.thresholds }, print);
+      const head = await readRecord(resolve(values.head, 'run.json'));
+      const result = await reportStep({ head, baseDir: values.base, outDir: values.out, dataDir: values.data, thresholds: values.thresholds }, print);
       return result.regressions.length > 0 ? 2 : 0;
     }
     case 'predict': {

@@ -1,0 +1,223 @@
+// Benchmark: the whole `run` (decode → split → train → evaluate → report) on
+// the real dataset with the default and the tuned params, as separate
+// processes, side by side with the PyTorch reference notebook when Debian's
+// torch is present, alternating rounds so that both see the same machine
+// load. Prints medians per stage and the ratio ours / reference.
+//
+//   npm run bench [-- --rounds 3] [--only default|tuned] [--no-reference] [--scale]
+//
+// --scale adds a run on the built-in generator at 1x and 10x the dataset's size.
+// A script that prints figures, not a test: it asserts nothing.
+
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+
+const { values } = parseArgs({
+  options: {
+    rounds: { type: 'string', default: '3' },
+    only: { type: 'string' },
+    'no-reference': { type: 'boolean', default: false },
+    scale: { type: 'boolean', default: false },
+    data: { type: 'string', default: '../shared/datasets/planets-and-moons' },
+  },
+});
+const rounds = Number(values.rounds);
+const DATA = resolve(values.data!);
+const REFERENCE = resolve('../shared/reference/notebook_reference.py');
+const PYTHON = '/usr/bin/python3';
+
+const PARAM_SETS = {
+  default: { conv_size: 32, dense_size: 64, lr: 0.0001, epochs: 5 },
+  tuned: { conv_size: 64, dense_size: 128, lr: 0.001, epochs: 10 },
+} as const;
+
+interface OurRun {
+  wall: number;
+  peakRssMiB: number;
+  timings: Record<string, number>;
+  epochSeconds: number[];
+  trainImages: number;
+  images: number;
+  backend: string;
+  valAcc: number;
+}
+
+interface ReferenceRun {
+  wall: number;
+  peakRssMiB: number;
+  decode: number;
+  epochSeconds: number[];
+  epochComputeSeconds: number[];
+  trainImages: number;
+  valAcc: number;
+}
+
+/** Runs a command under /usr/bin/time; returns wall seconds, peak RSS and stdout. */
+function timed(command: string, args: string[]): { wall: number; peakRssMiB: number; stdout: string } {
+  const started = performance.now();
+  const result = spawnSync('/usr/bin/time', ['-f', 'TIME_PEAK_RSS_KIB=%M', command, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const wall = (performance.now() - started) / 1000;
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${result.status}):\n${result.stderr}`);
+  const match = /TIME_PEAK_RSS_KIB=(\d+)/.exec(result.stderr);
+  return { wall, peakRssMiB: match ? Number(match[1]) / 1024 : NaN, stdout: result.stdout };
+}
+
+async function runOurs(dataDir: string, params: Record<string, number>, work: string): Promise<OurRun> {
+  const paramsFile = join(work, 'params.yaml');
+  await writeFile(paramsFile, `train:\n${Object.entries(params).map(([key, value]) => `  ${key}: ${value}`).join('\n')}\n`);
+  const outDir = join(work, 'out');
+  await rm(outDir, { recursive: true, force: true });
+  const { wall, peakRssMiB } = timed(process.execPath, ['dist/cli.js', 'run', '--data', dataDir, '--params', paramsFile, '--out', outDir, '--quiet']);
+  const record = JSON.parse(await readFile(join(outDir, 'run.json'), 'utf8'));
+  return {
+    wall,
+    peakRssMiB,
+    timings: record.timings,
+    epochSeconds: record.history.map((epoch: { seconds: number }) => epoch.seconds),
+    trainImages: record.split.trainCount,
+    images: record.dataset.totalImages,
+    backend: `${record.backend.name}${record.backend.simd ? ' SIMD' : ''}${record.backend.threads ? `, ${record.backend.threads} thread(s)` : ''}`,
+    valAcc: record.metrics.val_acc,
+  };
+}
+
+function runReference(params: Record<string, number>): ReferenceRun {
+  const args = [
+    REFERENCE,
+    '--data', DATA,
+    '--conv-size', String(params.conv_size),
+    '--dense-size', String(params.dense_size),
+    '--lr', String(params.lr),
+    '--epochs', String(params.epochs),
+    // One thread is the faster setting on a 2-core machine (reference README).
+    '--threads', '1',
+    '--quiet',
+  ];
+  const { wall, peakRssMiB, stdout } = timed(PYTHON, args);
+  const report = JSON.parse(stdout);
+  const epochs = report.epochs as { epoch_seconds: number; train_compute_seconds: number; val_seconds: number }[];
+  return {
+    wall,
+    peakRssMiB,
+    decode: report.timing.load.decode_preprocess_seconds,
+    epochSeconds: epochs.map((epoch) => epoch.epoch_seconds),
+    epochComputeSeconds: epochs.map((epoch) => epoch.train_compute_seconds + epoch.val_seconds),
+    trainImages: report.dataset.train_size,
+    valAcc: report.final.val_accuracy,
+  };
+}
+
+const median = (numbers: number[]) => {
+  const sorted = [...numbers].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+const mean = (numbers: number[]) => numbers.reduce((sum, value) => sum + value, 0) / numbers.length;
+const fixed = (value: number, digits = 2) => (Number.isFinite(value) ? value.toFixed(digits) : '-');
+
+function table(rows: string[][]): string {
+  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
+  return rows.map((row) => `| ${row.map((cell, column) => cell.padEnd(widths[column])).join(' | ')} |`).join('\n');
+}
+
+function hasTorch(): boolean {
+  if (values['no-reference'] || !existsSync(PYTHON) || !existsSync(REFERENCE)) return false;
+  return spawnSync(PYTHON, ['-c', 'import torch, torchvision, sklearn'], { stdio: 'ignore' }).status === 0;
+}
+
+async function benchParams(name: keyof typeof PARAM_SETS, withReference: boolean, work: string): Promise<void> {
+  const params = PARAM_SETS[name];
+  const ours: OurRun[] = [];
+  const reference: ReferenceRun[] = [];
+  for (let round = 1; round <= rounds; round++) {
+    // Alternate which goes first, so that neither always meets a warm or a cold cache.
+    const order = round % 2 === 1 ? ['ours', 'reference'] : ['reference', 'ours'];
+    for (const who of order) {
+      if (who === 'ours') ours.push(await runOurs(DATA, params, work));
+      else if (withReference) reference.push(runReference(params));
+    }
+    process.stderr.write(`  ${name}: round ${round}/${rounds} done\n`);
+  }
+  const stage = (key: string) => median(ours.map((run) => run.timings[key] ?? NaN));
+  const epochs = ours[0].epochSeconds.length;
+  const ourEpoch = median(ours.map((run) => mean(run.epochSeconds.slice(1))));
+  const ourImagesPerSecond = ours[0].trainImages / ourEpoch;
+  const rows: string[][] = [['stage', 'ours (s)', 'ours (images/s)', 'reference (s)', 'reference (images/s)', 'ours / reference (time)']];
+  const referenceDecode = withReference ? median(reference.map((run) => run.decode)) : NaN;
+  rows.push(['decode + preprocess', fixed(stage('decode')), fixed(ours[0].images / stage('decode'), 0), fixed(referenceDecode), fixed(1605 / referenceDecode, 0), fixed(stage('decode') / referenceDecode)]);
+  rows.push(['split', fixed(stage('split'), 3), '', '', '', '']);
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    const ourSeconds = median(ours.map((run) => run.epochSeconds[epoch]));
+    const referenceSeconds = withReference ? median(reference.map((run) => run.epochComputeSeconds[epoch])) : NaN;
+    rows.push([
+      `epoch ${epoch + 1} (train + validate)`,
+      fixed(ourSeconds),
+      fixed(ours[0].trainImages / ourSeconds, 0),
+      fixed(referenceSeconds),
+      withReference ? fixed(reference[0].trainImages / referenceSeconds, 0) : '-',
+      fixed(ourSeconds / referenceSeconds),
+    ]);
+  }
+  const referenceEpoch = withReference ? median(reference.map((run) => mean(run.epochComputeSeconds.slice(1)))) : NaN;
+  const referenceImagesPerSecond = withReference ? reference[0].trainImages / referenceEpoch : NaN;
+  rows.push(['epochs 2+ (mean)', fixed(ourEpoch), fixed(ourImagesPerSecond, 0), fixed(referenceEpoch), fixed(referenceImagesPerSecond, 0), fixed(ourEpoch / referenceEpoch)]);
+  rows.push(['evaluate', fixed(stage('evaluate'), 3), '', '', '', '']);
+  rows.push(['save model', fixed(stage('save'), 3), '', '', '', '']);
+  rows.push(['charts + report', fixed(stage('report')), '', '', '', '']);
+  const ourWall = median(ours.map((run) => run.wall));
+  const referenceWall = withReference ? median(reference.map((run) => run.wall)) : NaN;
+  rows.push(['whole process (wall)', fixed(ourWall), '', fixed(referenceWall), '', fixed(ourWall / referenceWall)]);
+  const ourRss = median(ours.map((run) => run.peakRssMiB));
+  const referenceRss = withReference ? median(reference.map((run) => run.peakRssMiB)) : NaN;
+  rows.push(['peak RSS (MiB)', fixed(ourRss, 0), '', fixed(referenceRss, 0), '', fixed(ourRss / referenceRss)]);
+
+  console.log(`\n## ${name} params (${Object.entries(params).map(([key, value]) => `${key} ${value}`).join(', ')}); medians of ${rounds} round(s)`);
+  console.log(`backend: ${ours[0].backend}; reference: ${withReference ? 'PyTorch, 1 thread; epoch = compute (train + validation), without its per-epoch re-decode' : 'not run'}`);
+  console.log(table(rows));
+  console.log(`training images/s, ours / reference: ${fixed(ourImagesPerSecond / referenceImagesPerSecond)}x`);
+  console.log(`val_acc: ours ${ours.map((run) => fixed(run.valAcc, 3)).join(' / ')}${withReference ? `; reference ${reference.map((run) => fixed(run.valAcc, 3)).join(' / ')}` : ''}`);
+}
+
+async function benchScale(work: string): Promise<void> {
+  const { generateSampleDataset } = await import('../src/data/sample.js');
+  const rows: string[][] = [['images', 'generate (s)', 'decode (s)', 'train (s)', 'whole run (s)', 'peak RSS (MiB)', 'pixel data (MiB)', 'RSS beyond pixels (MiB)']];
+  const results: { images: number; beyond: number; wall: number }[] = [];
+  for (const perClass of [146, 1460]) {
+    const dataDir = join(work, `sample-${perClass}`);
+    const started = performance.now();
+    await generateSampleDataset({ outDir: dataDir, imagesPerClass: perClass, seed: 77 });
+    const generate = (performance.now() - started) / 1000;
+    const run = await runOurs(dataDir, PARAM_SETS.default, work);
+    const pixelsMiB = (run.images * 32 * 32) / 1048576;
+    results.push({ images: run.images, beyond: run.peakRssMiB - pixelsMiB, wall: run.wall });
+    rows.push([String(run.images), fixed(generate, 1), fixed(run.timings.decode), fixed(run.timings.train), fixed(run.wall), fixed(run.peakRssMiB, 0), fixed(pixelsMiB, 1), fixed(run.peakRssMiB - pixelsMiB, 0)]);
+  }
+  console.log('\n## scale: built-in generator at 1x and 10x, default params');
+  console.log(table(rows));
+  console.log(`growth at 10x the images: whole run ${fixed(results[1].wall / results[0].wall)}x, memory beyond the pixel data ${fixed(results[1].beyond / results[0].beyond)}x`);
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(DATA)) {
+    console.log(`bench: ${DATA} is absent; the benchmark needs the real dataset beside the repository`);
+    return;
+  }
+  const build = spawnSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('npm run build failed');
+  const withReference = hasTorch();
+  if (!withReference) console.log("reference: not run (needs Debian's python3-torch, python3-torchvision, python3-sklearn at /usr/bin/python3)");
+  const work = await mkdtemp(join(tmpdir(), 'train-and-report-bench-'));
+  try {
+    const names = values.only ? [values.only as keyof typeof PARAM_SETS] : (Object.keys(PARAM_SETS) as (keyof typeof PARAM_SETS)[]);
+    for (const name of names) await benchParams(name, withReference, work);
+    if (values.scale) await benchScale(work);
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+await main();
