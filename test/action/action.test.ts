@@ -1,0 +1,494 @@
+// End to end: action.yml run as the runner runs it (see harness.ts), octokit
+// talking real HTTP to the loopback fake GitHub API, real training on a small
+// generated dataset, real webhook payloads. CASES is the table of behaviours:
+// one row per case with the message or outcome it expects.
+
+import { before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { chmod, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { generateSampleDataset } from '../../src/data/sample.js';
+import { createClient } from '../../src/github/client.js';
+import { commentMarker } from '../../src/github/comment.js';
+import { saveRun } from '../../src/github/store.js';
+import { APP_BOT_LOGIN, FakeGitHub, type FakeToken } from '../fakes/github.js';
+import { webhookExample } from '../fakes/webhooks.js';
+import { allFiles, loadManifest, runAction, substitute, type ArtifactStore, type RunResult } from './harness.js';
+
+const TOKEN = 'ghs_TrainAndReportSecret0123456789abcdef';
+const READ_ONLY_TOKEN = 'ghs_ForkReadOnly0123456789abcdefabcdef';
+let dataDir = '';
+let paramsFile = '';
+
+before(async () => {
+  const root = await mkdtemp(join(tmpdir(), 'action-data-'));
+  dataDir = join(root, 'data');
+  paramsFile = join(root, 'params.yaml');
+  await generateSampleDataset({ outDir: dataDir, imagesPerClass: 12, seed: 3 });
+  await writeFile(paramsFile, 'train:\n  epochs: 1\n');
+});
+
+interface World {
+  fake: FakeGitHub;
+  artifacts: ArtifactStore;
+  workspace: string;
+  /** main's history: m0 ← m1 ← m2 */
+  main: string[];
+  runs: number;
+}
+
+async function world(tokens: Record<string, Partial<FakeToken>> = { [TOKEN]: {} }): Promise<World> {
+  const fake = await FakeGitHub.start();
+  for (const [token, spec] of Object.entries(tokens)) fake.addToken(token, spec);
+  const m0 = fake.addCommit([], 'm0');
+  const m1 = fake.addCommit([m0], 'm1');
+  const m2 = fake.addCommit([m1], 'm2');
+  return { fake, artifacts: new Map(), workspace: await mkdtemp(join(tmpdir(), 'workspace-')), main: [m0, m1, m2], runs: 0 };
+}
+
+const baseInputs = () => ({ data: dataDir, params: paramsFile });
+
+async function push(w: World, sha: string, beforeSha: string, inputs: Record<string, string> = {}, token = TOKEN): Promise<RunResult> {
+  const payload = webhookExample('push');
+  Object.assign(payload, { ref: 'refs/heads/main', before: beforeSha, after: sha });
+  payload.repository.default_branch = 'main';
+  payload.repository.full_name = `${w.fake.owner}/${w.fake.repo}`;
+  w.runs += 1;
+  return runAction({ fake: w.fake, token, eventName: 'push', payload, sha, ref: 'refs/heads/main', inputs: { ...baseInputs(), 'github-token': token, ...inputs }, workspace: w.workspace, artifacts: w.artifacts, runId: String(w.runs) });
+}
+
+interface PullOptions {
+  number: number;
+  head: string;
+  base: string;
+  action?: 'opened' | 'synchronize';
+  fork?: boolean;
+  token?: string;
+  inputs?: Record<string, string>;
+}
+
+async function pull(w: World, options: PullOptions): Promise<RunResult> {
+  const payload = webhookExample('pull_request', options.action ?? 'opened');
+  const full = `${w.fake.owner}/${w.fake.repo}`;
+  payload.number = options.number;
+  payload.pull_request.number = options.number;
+  payload.pull_request.head.sha = options.head;
+  payload.pull_request.base.sha = options.base;
+  payload.pull_request.base.ref = 'main';
+  payload.pull_request.base.repo.full_name = full;
+  payload.pull_request.head.repo.full_name = options.fork ? `someone/${w.fake.repo}` : full;
+  payload.repository.full_name = full;
+  payload.repository.default_branch = 'main';
+  w.fake.addPullRequest(options.number, options.head, options.base, payload.pull_request.head.repo.full_name);
+  // For pull_request events GITHUB_SHA is the merge commit, not the head.
+  const merge = w.fake.addCommit([options.base, options.head], 'merge');
+  const token = options.token ?? TOKEN;
+  w.runs += 1;
+  return runAction({
+    fake: w.fake, token, eventName: 'pull_request', payload, sha: merge, ref: `refs/pull/${options.number}/merge`,
+    inputs: { ...baseInputs(), 'github-token': token, ...options.inputs }, workspace: w.workspace, artifacts: w.artifacts, runId: String(w.runs),
+  });
+}
+
+function imageUrls(markdown: string): string[] {
+  return [...markdown.matchAll(/https:\/\/github\.example\/[^)\s"']+\?raw=true/g)].map((match) => match[0]);
+}
+
+/** Every commit-pinned image URL must name a file that exists in that commit of the reports branch. */
+function assertImagesExist(w: World, markdown: string): void {
+  const urls = imageUrls(markdown);
+  assert.ok(urls.length > 0, 'the report links images');
+  for (const url of urls) {
+    const match = /\/blob\/([0-9a-f]{40})\/(runs\/[0-9a-f]{40}\/[^?]+)\?raw=true$/.exec(url);
+    assert.ok(match, `commit-pinned blob URL: ${url}`);
+    assert.ok(w.fake.filesAt(match[1]).has(decodeURIComponent(match[2])), `${match[2]} exists at ${match[1]}`);
+    assert.ok(w.fake.firstParentChain(w.fake.branchHead('train-and-report-reports')!).includes(match[1]), 'pinned commit is on the reports branch');
+  }
+}
+
+function errors(result: RunResult): string[] {
+  return result.annotations.filter((annotation) => annotation.level === 'error').map((annotation) => annotation.message);
+}
+
+function notices(result: RunResult): string[] {
+  return result.annotations.filter((annotation) => annotation.level === 'notice').map((annotation) => annotation.message);
+}
+
+/** Writes a baseline record with near-perfect metrics for `sha`, so any real 1-epoch run regresses against it. */
+async function seedPerfectBaseline(w: World, sha: string, from: RunResult): Promise<void> {
+  const record = JSON.parse(await readFile(join(from.outputs.report, '..', 'run.json'), 'utf8'));
+  record.metrics = { ...record.metrics, val_acc: 0.99, val_loss: 0.01 };
+  record.source = { ...record.source, sha };
+  const client = createClient(TOKEN, { apiUrl: w.fake.url });
+  await saveRun(client, { owner: w.fake.owner, repo: w.fake.repo }, {
+    branch: 'train-and-report-reports', sha, files: [{ name: 'run.json', content: Buffer.from(JSON.stringify(record)) }], entry: { createdAt: record.createdAt }, keepRuns: 100,
+  });
+}
+
+interface Case {
+  name: string;
+  expect: string;
+  run: () => Promise<void>;
+}
+
+const CASES: Case[] = [
+  {
+    name: 'push on main records a baseline',
+    expect: 'reports branch created with runs/<sha>/run.json and index.json; summary written; artifact and cache emulated',
+    async run() {
+      const w = await world();
+      try {
+        const result = await push(w, w.main[1], w.main[0]);
+        assert.equal(result.failed, false, result.rawLog);
+        const files = w.fake.filesAt('train-and-report-reports');
+        assert.ok(files.has(`runs/${w.main[1]}/run.json`));
+        assert.ok(files.has(`runs/${w.main[1]}/metrics.json`));
+        assert.deepEqual(JSON.parse(files.get('index.json')!.toString()).runs.map((run: { sha: string }) => run.sha), [w.main[1]]);
+        const stored = JSON.parse(files.get(`runs/${w.main[1]}/run.json`)!.toString());
+        assert.equal(stored.source.sha, w.main[1]);
+        assert.deepEqual(JSON.parse(result.outputs.metrics), stored.metrics);
+        assert.match(result.summary, /No baseline/i);
+        assert.equal(result.outputs['comment-url'], '');
+        assert.equal(result.uploads.length, 1);
+        assert.match(result.caches[0].key, /^train-and-report-deps-Linux-X64-\d+\.\d+\.\d+-[0-9a-f]{16}-auto$/);
+        assert.equal(w.fake.comments.length, 0);
+        const second = await push(w, w.main[2], w.main[1]);
+        assert.equal(second.outputs['baseline-sha'], w.main[1], 'the next push compares with the previous one');
+      } finally {
+        await w.fake.close();
+      }
+    },
+  },
+  {
+    name: 'PR opened posts one comment with images on the reports branch; synchronize updates it',
+    expect: 'one comment by github-actions[bot], images at commit-pinned blob URLs that exist; synchronize edits the same comment',
+    async run() {
+      const w = await world();
+      try {
+        await push(w, w.main[1], w.main[0]);
+        const head1 = w.fake.addCommit([w.main[1]], 'pr 1');
+        const opened = await pull(w, { number: 7, head: head1, base: w.main[1] });
+        assert.equal(opened.failed, false, opened.rawLog);
+        assert.equal(opened.outputs['baseline-sha'], w.main[1]);
+        const comments = structuredClone(w.fake.commentsOn(7));
+        assert.equal(comments.length, 1);
+        assert.equal(comments[0].login, APP_BOT_LOGIN);
+        assert.ok(comments[0].body.startsWith(commentMarker('CI', 'train')));
+        assert.equal(opened.outputs['comment-url'], `https://github.example/${w.fake.owner}/${w.fake.repo}/pull/7#issuecomment-${comments[0].id}`);
+        assertImagesExist(w, comments[0].body);
+        assert.ok(w.fake.filesAt('train-and-report-reports').has(`runs/${head1}/run.json`), 'keyed by head SHA, not the merge commit');
+        assert.ok(imageUrls(opened.summary).length > 0, 'summary shows the same images');
+
+        const head2 = w.fake.addCommit([head1], 'pr 2');
+        const synced = await pull(w, { number: 7, head: head2, base: w.main[1], action: 'synchronize' });
+        assert.equal(synced.failed, false, synced.rawLog);
+        const after = w.fake.commentsOn(7);
+        assert.equal(after.length, 1);
+        assert.equal(after[0].id, comments[0].id);
+        assert.notEqual(after[0].body, comments[0].body);
+        assert.ok(imageUrls(after[0].body).every((url) => url.includes(`/runs/${head2}/`)), 'images of the new head');
+        assertImagesExist(w, after[0].body);
+      } finally {
+        await w.fake.close();
+      }
+    },
+  },
+  {
+    name: 'fork PR with a read-only token degrades to summary + artifact + notice',
+    expect: 'notice "This pull request comes from a fork … add the publish workflow"; step succeeds; no comment, branch untouched',
+    async run() {
+      const w = await world({ [TOKEN]: {}, [READ_ONLY_TOKEN]: { contents: 'read', pullRequests: 'read' } });
+      try {
+        await push(w, w.main[1], w.main[0]);
+        const reportsBefore = w.fake.branchHead('train-and-report-reports');
+        const head = w.fake.addCommit([w.main[1]], 'fork pr');
+        const result = await pull(w, { number: 9, head, base: w.main[1], fork: true, token: READ_ONLY_TOKEN });
+        assert.equal(result.failed, false, result.rawLog);
+        assert.equal(w.fake.commentsOn(9).length, 0);
+        assert.equal(w.fake.branchHead('train-and-report-reports'), reportsBefore);
+        assert.ok(w.fake.countRequests('POST', /\/issues\/9\/comments$/) >= 1, 'the comment was attempted and refused (403)');
+        assert.match(notices(result).join('\n'), /comes from a fork, so the workflow token is read-only.*mode: publish on workflow_run/);
+        assert.match(result.summary, /val\\?_acc/);
+        assert.equal(result.outputs['baseline-sha'], w.main[1], 'reading the baseline works with a read-only token');
+        const [upload] = result.uploads;
+        const uploaded = (await allFiles(w.artifacts.get(String(w.runs))!.get(upload.name)!)).map((file) => file.split('/').pop());
+        for (const name of ['handoff.json', 'run.json', 'report.md', 'metrics.json']) assert.ok(uploaded.includes(name), `artifact holds ${name}`);
+
+        // The publish workflow (workflow_run, write token) posts it, never running the PR's code.
+        const payload = webhookExample('workflow_run', 'completed');
+        payload.workflow_run.id = Number(w.runs);
+        payload.workflow_run.head_sha = head;
+        payload.repository.full_name = `${w.fake.owner}/${w.fake.repo}`;
+        const published = await runAction({
+          fake: w.fake, token: TOKEN, eventName: 'workflow_run', payload, sha: w.main[1], ref: 'refs/heads/main',
+          inputs: { mode: 'publish', 'github-token': TOKEN }, workspace: w.workspace, artifacts: w.artifacts, runId: '99', workflow: 'Publish', job: 'publish',
+        });
+        assert.equal(published.failed, false, published.rawLog);
+        assert.deepEqual(published.downloads, [{ pattern: 'train-and-report-*', runId: String(w.runs), names: [upload.name] }]);
+        const posted = w.fake.commentsOn(9);
+        assert.equal(posted.length, 1);
+        assert.ok(posted[0].body.startsWith(commentMarker('CI', 'train')), 'marker of the run that trained, so later publishes update it');
+        assertImagesExist(w, posted[0].body);
+        assert.equal(published.outputs['comment-url'], `https://github.example/${w.fake.owner}/${w.fake.repo}/pull/9#issuecomment-${posted[0].id}`);
+
+        // An artifact whose PR has moved on is refused.
+        w.fake.addPullRequest(9, w.fake.addCommit([head], 'newer'), w.main[1], `someone/${w.fake.repo}`);
+        const stale = await runAction({
+          fake: w.fake, token: TOKEN, eventName: 'workflow_run', payload, sha: w.main[1], ref: 'refs/heads/main',
+          inputs: { mode: 'publish', 'github-token': TOKEN }, workspace: w.workspace, artifacts: w.artifacts, runId: '100', workflow: 'Publish', job: 'publish',
+        });
+        assert.equal(stale.failed, true);
+        assert.match(errors(stale).join('\n'), /pull request #9 is at [0-9a-f]{40}, not [0-9a-f]{40} as the artifact claims/);
+      } finally {
+        await w.fake.close();
+      }
+    },
+  },
+  {
+    name: 'two runs recording at the same time: the ref race is retried and both records survive',
+    expect: 'log "moved while recording … rebuilding on top"; runs/<a> and runs/<b> both on the branch',
+    async run() {
+      const w = await world();
+      try {
+        await push(w, w.main[1], w.main[0]);
+        const other = w.fake.addCommit([w.main[1]], 'other branch commit');
+        let concurrent: RunResult | undefined;
+        w.fake.beforeRefUpdate.push(async () => {
+          // This run's branch update is held until a whole second action run has recorded its own run.
+          concurrent = await push(w, other, w.main[1]);
+        });
+        const result = await push(w, w.main[2], w.main[1]);
+        assert.equal(result.failed, false, result.rawLog);
+        assert.equal(concurrent?.failed, false);
+        assert.match(result.rawLog, /moved while recording \(another job wrote to it\); rebuilding on top of the new head/);
+        const files = w.fake.filesAt('train-and-report-reports');
+        for (const sha of [w.main[1], w.main[2], other]) assert.ok(files.has(`runs/${sha}/run.json`), `record of ${sha} survives`);
+      } finally {
+        await w.fake.close();
+      }
+    },
+  },
+  {
+    name: 'thresholds crossed fail the step and set regressed',
+    expect: 'error "fail-on-regression: 1 threshold(s) crossed: val_acc changed by …"; regressed=true; comment still posted',
+    async run() {
+      const w = await world();
+      try {
+        const first = await push(w, w.main[1], w.main[0]);
+        await seedPerfectBaseline(w, w.main[2], first);
+        const head = w.fake.addCommit([w.main[2]], 'worse');
+        const result = await pull(w, { number: 4, head, base: w.main[2], inputs: { 'fail-on-regression': 'val_acc: -0.05' } });
+        assert.equal(result.failed, true);
+        assert.equal(result.outputs.regressed, 'true');
+        assert.match(errors(result).join('\n'), /fail-on-regression: 1 threshold\(s\) crossed: val_acc changed by -0\.\d+ \(0\.9900 → /);
+        assert.equal(w.fake.commentsOn(4).length, 1, 'the comment is posted before failing');
+        assert.equal(result.steps.find((step) => step.id === 'upload')?.outcome, 'success', 'artifact uploaded although the step failed');
+      } finally {
+        await w.fake.close();
+      }
+    },
+  },
+  {
+    name: 'missing pull-requests permission on a same-repo PR',
+    expect: 'error naming `pull-requests: write`',
+    async run() {
+      const w = await world({ [TOKEN]: { pullRequests: 'read' } });
+      try {
+        const head = w.fake.addCommit([w.main[1]], 'pr');
+        const result = await pull(w, { number: 5, head, base: w.main[1] });
+        assert.equal(result.failed, true);
+        assert.match(errors(result).join('\n'), /Could not comment on pull request #5: the token is not allowed to \(403 Resource not accessible by integration\); give the job `permissions:` with `pull-requests: write`/);
+      } finally {
+        await w.fake.close();
+      }
+    },
+  },
+  {
+    name: 'missing contents permission on a same-repo PR',
+    expect: 'error naming `contents: write`',
+    async run() {
+      const w = await world({ [TOKEN]: { contents: 'read' } });
+      try {
+        const head = w.fake.addCommit([w.main[1]], 'pr');
+        const result = await pull(w, { number: 6, head, base: w.main[1] });
+        assert.equal(result.failed, true);
+        assert.match(errors(result).join('\n'), /Could not record the run on branch "train-and-report-reports": .*`contents: write`/);
+      } finally {
+        await w.fake.close();
+      }
+    },
+  },
+  {
+    name: 'base commit not found (404)',
+    expect: 'summary says "the base commit <sha> was not found"; step succeeds',
+    async run() {
+      const w = await world();
+      try {
+        await push(w, w.main[1], w.main[0]);
+        const missing = 'e'.repeat(40);
+        const head = w.fake.addCommit([w.main[1]], 'pr');
+        const result = await pull(w, { number: 8, head, base: missing });
+        assert.equal(result.failed, false, result.rawLog);
+        assert.match(result.summary, new RegExp(`the base commit ${missing} was not found in the repository`));
+        assert.equal(result.outputs['baseline-sha'], '');
+      } finally {
+        await w.fake.close();
+      }
+    },
+  },
+  {
+    name: 'ref update keeps losing (422)',
+    expect: 'error "another job moved the branch 5 times in a row … nothing was changed"; branch unchanged',
+    async run() {
+      const w = await world();
+      try {
+        await push(w, w.main[1], w.main[0]);
+        const head = w.fake.branchHead('train-and-report-reports');
+        w.fake.failNext({ method: 'PATCH', path: /\/git\/refs\/heads\//, status: 422, message: 'Update is not a fast forward', times: 50 });
+        const result = await push(w, w.main[2], w.main[1]);
+        assert.equal(result.failed, true);
+        assert.match(errors(result).join('\n'), /another job moved the branch 5 times in a row while this one was writing; nothing was changed/);
+        assert.equal(w.fake.branchHead('train-and-report-reports'), head);
+      } finally {
+        await w.fake.close();
+      }
+    },
+  },
+  {
+    name: '5xx bursts and a secondary rate limit',
+    expect: 'log "failed with 50x … retrying"; comment posted; step succeeds',
+    async run() {
+      const w = await world();
+      try {
+        await push(w, w.main[1], w.main[0]);
+        w.fake.failNext({ method: 'POST', path: /\/issues\/3\/comments$/, status: 502, times: 2 });
+        w.fake.failNext({ method: 'POST', path: /\/git\/blobs$/, status: 500, times: 1 });
+        w.fake.failNext({ method: 'PATCH', path: /\/git\/refs\/heads\//, status: 503, times: 1 });
+        w.fake.failNext({ method: 'POST', path: /^\/graphql$/, status: 403, headers: { 'retry-after': '2' }, message: 'You have exceeded a secondary rate limit', times: 1 });
+        const head = w.fake.addCommit([w.main[1]], 'pr');
+        const result = await pull(w, { number: 3, head, base: w.main[1] });
+        assert.equal(result.failed, false, result.rawLog);
+        assert.equal(w.fake.commentsOn(3).length, 1);
+        for (const status of [500, 502, 503, 403]) assert.match(result.rawLog, new RegExp(`failed with ${status} .*retrying in`));
+      } finally {
+        await w.fake.close();
+      }
+    },
+  },
+  {
+    name: 'comment deleted by a user between runs; look-alike comments by others',
+    expect: 'a new comment is made; comments by another bot or a person with the same marker are never edited',
+    async run() {
+      const w = await world();
+      try {
+        const marker = commentMarker('CI', 'train');
+        const impostors = [w.fake.addComment(2, `${marker}\nby a person`, 'mallory'), w.fake.addComment(2, `${marker}\nby another bot`, 'other-app[bot]')];
+        const head1 = w.fake.addCommit([w.main[1]], 'pr 1');
+        await pull(w, { number: 2, head: head1, base: w.main[1] });
+        const ours = w.fake.commentsOn(2).filter((comment) => comment.login === APP_BOT_LOGIN);
+        assert.equal(ours.length, 1);
+        w.fake.deleteComment(ours[0].id);
+        const head2 = w.fake.addCommit([head1], 'pr 2');
+        const result = await pull(w, { number: 2, head: head2, base: w.main[1], action: 'synchronize' });
+        assert.equal(result.failed, false, result.rawLog);
+        const now = w.fake.commentsOn(2).filter((comment) => comment.login === APP_BOT_LOGIN);
+        assert.equal(now.length, 1);
+        assert.notEqual(now[0].id, ours[0].id);
+        for (const impostor of impostors) {
+          assert.equal(w.fake.commentsOn(2).find((comment) => comment.id === impostor.id)?.body, impostor.body);
+        }
+      } finally {
+        await w.fake.close();
+      }
+    },
+  },
+  {
+    name: 'the token appears in no log line, file, comment, output or artifact',
+    expect: 'the token occurs only in the ::add-mask:: command the runner consumes',
+    async run() {
+      const w = await world();
+      try {
+        await push(w, w.main[1], w.main[0]);
+        const head = w.fake.addCommit([w.main[1]], 'pr');
+        const result = await pull(w, { number: 11, head, base: w.main[1], inputs: { 'fail-on-regression': 'val_acc: -0.99' } });
+        assert.equal(result.failed, false, result.rawLog);
+        assert.deepEqual(result.masks, [TOKEN]);
+        const logLines = result.rawLog.split('\n').filter((line) => line.includes(TOKEN));
+        assert.deepEqual(logLines, [`::add-mask::${TOKEN}`]);
+        assert.ok(!result.summary.includes(TOKEN));
+        assert.ok(!JSON.stringify(result.outputs).includes(TOKEN));
+        const places = [result.runnerTemp, w.workspace, ...[...w.artifacts.values()].flatMap((run) => [...run.values()])];
+        let searched = 0;
+        for (const place of places) {
+          for (const file of await allFiles(place)) {
+            searched += 1;
+            assert.ok(!(await readFile(file)).includes(TOKEN), `${file} holds the token`);
+          }
+        }
+        assert.ok(searched > 10, `searched ${searched} files`);
+        for (const comment of w.fake.comments) assert.ok(!comment.body.includes(TOKEN));
+        for (const [path, content] of w.fake.filesAt('train-and-report-reports')) assert.ok(!content.includes(TOKEN), path);
+      } finally {
+        await w.fake.close();
+      }
+    },
+  },
+  {
+    name: 'a bad input fails the step with the input named',
+    expect: "error \"input 'comment' must be one of update, new, off; got \"sometimes\"\"",
+    async run() {
+      const w = await world();
+      try {
+        const result = await push(w, w.main[1], w.main[0], { comment: 'sometimes' });
+        assert.equal(result.failed, true);
+        assert.deepEqual(errors(result), [`input 'comment' must be one of update, new, off; got "sometimes"`]);
+      } finally {
+        await w.fake.close();
+      }
+    },
+  },
+];
+
+for (const testCase of CASES) test(`${testCase.name} → ${testCase.expect}`, testCase.run);
+
+test('the install step is well-formed and installs per backend', async () => {
+  const manifest = await loadManifest();
+  const step = manifest.runs.steps.find((candidate) => candidate.id === 'deps-install');
+  assert.ok(step?.run);
+  assert.equal(step.if, "steps.deps-cache.outputs.cache-hit != 'true'");
+  const folder = await mkdtemp(join(tmpdir(), 'install-'));
+  await mkdir(join(folder, 'bin'));
+  // npm itself needs the registry; a stand-in on PATH records what the step asks of it.
+  await writeFile(join(folder, 'bin', 'npm'), `#!/bin/sh\necho "npm $*" >> "${folder}/calls"\n`);
+  await chmod(join(folder, 'bin', 'npm'), 0o755);
+  const run = promisify(execFile);
+  await run('bash', ['-n', '-c', step.run]);
+  const calls: Record<string, string[]> = {};
+  for (const backend of ['auto', 'tensorflow-gpu', 'tensorflow', 'wasm']) {
+    await writeFile(join(folder, 'calls'), '');
+    const script = substitute(step.run, { inputs: { backend } });
+    await run('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', script], {
+      cwd: folder,
+      env: { PATH: `${join(folder, 'bin')}:${process.env.PATH}`, TRAIN_AND_REPORT_BACKEND: backend },
+    });
+    calls[backend] = (await readFile(join(folder, 'calls'), 'utf8')).trim().split('\n');
+  }
+  const install = 'npm ci --omit=dev --ignore-scripts --no-audit --no-fund';
+  assert.deepEqual(calls.auto, [install, 'npm rebuild @tensorflow/tfjs-node']);
+  assert.deepEqual(calls['tensorflow-gpu'], [install, 'npm rebuild @tensorflow/tfjs-node-gpu']);
+  assert.deepEqual(calls.tensorflow, [install, 'npm rebuild @tensorflow/tfjs-node']);
+  assert.deepEqual(calls.wasm, [install]);
+});
+
+test('every input reaches the entry as INPUT_*, and every output comes from the entry step', async () => {
+  const manifest = await loadManifest();
+  const entry = manifest.runs.steps.find((step) => step.id === 'run');
+  assert.equal(entry?.run, 'node "$GITHUB_ACTION_PATH/dist/index.js"');
+  for (const name of Object.keys(manifest.inputs)) {
+    assert.equal(entry?.env?.[`INPUT_${name.toUpperCase()}`], `\${{ inputs.${name} }}`, `input ${name} is passed on`);
+  }
+  for (const [name, output] of Object.entries(manifest.outputs)) assert.equal(output.value, `\${{ steps.run.outputs.${name} }}`);
+});
