@@ -17,6 +17,14 @@ function packageVersion(name: string): string {
 export const TOOL_VERSION: string = (require('../package.json') as { version: string }).version;
 export const TOOL_NAME = 'train-and-report';
 
+function libvipsVersion(): string {
+  try {
+    return (require('sharp') as { versions: { vips: string } }).versions.vips;
+  } catch {
+    return 'unknown';
+  }
+}
+
 export function libraryVersions(): Record<string, string> {
   return {
     node: process.versions.node,
@@ -24,6 +32,6 @@ export function libraryVersions(): Record<string, string> {
     '@tensorflow/tfjs-core': packageVersion('@tensorflow/tfjs-core'),
     '@tensorflow/tfjs-layers': packageVersion('@tensorflow/tfjs-layers'),
     sharp: packageVersion('sharp'),
-    libvips: process.versions.vips ?? 'bundled',
+    libvips: libvipsVersion(),
   };
 }

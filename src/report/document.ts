@@ -290,7 +290,7 @@ function signedCount(value: number): string {
 function runInfoBlocks(head: RunRecord, base: RunRecord | undefined, detail: Detail): Block[] {
   const backend = (record: RunRecord | undefined) => {
     if (!record?.backend) return '—';
-    const extras = [record.backend.simd === undefined ? '' : record.backend.simd ? 'SIMD' : 'no SIMD', record.backend.threads ? `${record.backend.threads} threads` : ''].filter(Boolean);
+    const extras = [record.backend.simd === undefined ? '' : record.backend.simd ? 'SIMD' : 'no SIMD', record.backend.threads ? `${record.backend.threads} thread${record.backend.threads === 1 ? '' : 's'}` : ''].filter(Boolean);
     return `${record.backend.name} (${record.backend.package}${extras.length ? `, ${extras.join(', ')}` : ''})`;
   };
   const rows: string[][] = [['backend', backend(head), ...(base ? [backend(base)] : [])]];
