@@ -2,10 +2,11 @@
 // vega-lite specs out. The only module here that touches the file system
 // (besides reading preview images); everything it writes goes to outDir.
 
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { compare, type Comparison } from '../compare/compare.js';
 import { checkThresholds, type Regression, type Thresholds } from '../compare/thresholds.js';
+import { claimOutputFolder } from '../output.js';
 import { readRecord, RecordError, type RunRecord } from '../record.js';
 import { buildDocument, shortSha, type DocumentInput } from './document.js';
 import { blocksToHtmlPage } from './html.js';
@@ -88,7 +89,6 @@ export async function writeReport(options: ReportOptions): Promise<ReportResult>
   const comparison = compare(head, base);
   const thresholdChecks = checkThresholds(options.thresholds ?? [], head.metrics ?? {}, base?.metrics);
   const renderer = await getRenderer();
-  await mkdir(outDir, { recursive: true });
 
   const charts = chartSpecs(comparison, { head, base });
   const [chartImages, preview] = await Promise.all([
@@ -98,6 +98,8 @@ export async function writeReport(options: ReportOptions): Promise<ReportResult>
     previewImages(options, comparison, renderer),
   ]);
   const images = [...chartImages, ...preview.images];
+  const names = ['report.md', 'report.html', ...images.flatMap((image) => (image.spec ? [image.file, image.file.replace(/\.png$/, '.vl.json')] : [image.file]))];
+  await claimOutputFolder(outDir, names);
 
   const files: string[] = [];
   const write = async (name: string, content: string | Buffer) => {

@@ -100,3 +100,10 @@ test('a corrupt or missing base record becomes a reason, not a crash', async (t)
   const result = await writeReport({ head: makeRecord(), outDir: join(folder, 'out'), ...missing });
   assert.match(result.markdown, /No comparison: the base record could not be used/);
 });
+
+test('report --out into a folder of the user: their files with the same names are never overwritten', async (t) => {
+  const outDir = await temporaryFolder(t);
+  await writeFile(join(outDir, 'report.md'), 'my notes');
+  await assert.rejects(writeReport({ head: makeRecord(), outDir }), /already holds "report\.md", not written by train-and-report/);
+  assert.equal(await readFile(join(outDir, 'report.md'), 'utf8'), 'my notes');
+});
