@@ -6,7 +6,8 @@
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { chmod, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { NoOperationTraceWriter, parseWorkflow } from '@actions/workflow-parser';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -16,7 +17,7 @@ import { commentMarker } from '../../src/github/comment.js';
 import { saveRun } from '../../src/github/store.js';
 import { APP_BOT_LOGIN, FakeGitHub, type FakeToken } from '../fakes/github.js';
 import { webhookExample } from '../fakes/webhooks.js';
-import { allFiles, loadManifest, runAction, substitute, type ArtifactStore, type RunResult } from './harness.js';
+import { allFiles, loadManifest, REPO_ROOT, runAction, substitute, type ArtifactStore, type RunResult } from './harness.js';
 
 const TOKEN = 'ghs_TrainAndReportSecret0123456789abcdef';
 const READ_ONLY_TOKEN = 'ghs_ForkReadOnly0123456789abcdefabcdef';
@@ -491,4 +492,16 @@ test('every input reaches the entry as INPUT_*, and every output comes from the 
     assert.equal(entry?.env?.[`INPUT_${name.toUpperCase()}`], `\${{ inputs.${name} }}`, `input ${name} is passed on`);
   }
   for (const [name, output] of Object.entries(manifest.outputs)) assert.equal(output.value, `\${{ steps.run.outputs.${name} }}`);
+});
+
+test("the project's workflows validate, and the self-test runs the action with uses: ./", async () => {
+  const folder = join(REPO_ROOT, '.github', 'workflows');
+  const names = (await readdir(folder)).sort();
+  assert.deepEqual(names, ['check-dist.yml', 'self-test.yml', 'test.yml']);
+  for (const name of names) {
+    const content = await readFile(join(folder, name), 'utf8');
+    const parsed = parseWorkflow({ name, content }, new NoOperationTraceWriter());
+    assert.deepEqual(parsed.context.errors.getErrors().map((error) => error.message), [], name);
+  }
+  assert.match(await readFile(join(folder, 'self-test.yml'), 'utf8'), /uses: \.\/\n/);
 });
