@@ -7,13 +7,15 @@
 // Errors print one line (the message) and exit 1; --verbose adds the stack.
 
 import { realpathSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { readRecord, writeRecord, type RunRecord } from './record.js';
 
 const USAGE = `usage:
-  train-and-report run     [--data DIR] [--params FILE] [--out DIR] [--backend auto|tensorflow-gpu|tensorflow|wasm|cpu] [--base DIR] [--thresholds T]
+  train-and-report run     [--data DIR] [--params FILE] [--out DIR] [--backend auto|tensorflow-gpu|tensorflow|wasm|cpu]
+                           [--base DIR] [--thresholds T] [--cache DIR | --no-cache]
   train-and-report report  --head DIR [--base DIR] --out DIR [--data DIR] [--thresholds T]
   train-and-report predict --model DIR IMAGE...
   train-and-report sample  [--out DIR] [--images-per-class N] [--seed N]
@@ -29,6 +31,12 @@ export class UsageError extends Error {
 }
 
 const DEFAULT_SAMPLE_DIR = 'data/sample';
+
+/** Where decoded pixels are kept between runs: $TRAIN_AND_REPORT_CACHE, else the user's cache folder. */
+function defaultCacheDir(): string {
+  if (process.env.TRAIN_AND_REPORT_CACHE) return process.env.TRAIN_AND_REPORT_CACHE;
+  return join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'train-and-report');
+}
 
 function integerOption(value: string | undefined, name: string, fallback: number): number {
   if (value === undefined) return fallback;
@@ -82,6 +90,8 @@ export async function main(argv: string[], log: (line: string) => void = (line) 
           thresholds: { type: 'string' },
           'images-per-class': { type: 'string' },
           seed: { type: 'string' },
+          cache: { type: 'string' },
+          'no-cache': { type: 'boolean' },
           verbose: { type: 'boolean' },
           quiet: { type: 'boolean' },
         },
@@ -108,6 +118,7 @@ export async function main(argv: string[], log: (line: string) => void = (line) 
         paramsFile: values.params ?? 'params.yaml',
         outDir,
         backend,
+        cacheDir: values['no-cache'] ? undefined : (values.cache ?? defaultCacheDir()),
         log: print,
       });
       const reportStarted = performance.now();

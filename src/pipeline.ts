@@ -24,6 +24,8 @@ export interface RunOptions {
   backend?: BackendChoice;
   log?: (line: string) => void;
   source?: RunRecord['source'];
+  /** Folder of the decoded-pixel cache; none when absent. */
+  cacheDir?: string;
 }
 
 export interface RunResult {
@@ -61,8 +63,10 @@ export async function runExperiment(options: RunOptions): Promise<RunResult> {
 
   let stageStart = performance.now();
   const listing = await listDataset(options.dataDir);
-  const decoded = await decodeDataset(listing, params.prepare);
+  const decoded = await decodeDataset(listing, params.prepare, { cacheDir: options.cacheDir });
   timings.decode = seconds(stageStart);
+  if (decoded.cache.hits > 0) log(`pixel cache: ${decoded.cache.hits} of ${decoded.images.length} images taken from ${decoded.cache.file}`);
+  if (decoded.cache.cacheError) log(`pixel cache not written (${decoded.cache.cacheError}); the next run decodes again`);
   const classes = listing.classes;
   const imagesPerClass: Record<string, number> = Object.fromEntries(classes.map((name) => [name, 0]));
   for (const image of decoded.images) imagesPerClass[classes[image.label]]++;

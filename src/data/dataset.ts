@@ -8,6 +8,7 @@ import { join, relative, sep } from 'node:path';
 import sharp from 'sharp';
 import type { PrepareParams } from '../params.js';
 import type { SkippedFile } from '../record.js';
+import { cacheFile, readPixelCache, writePixelCache, type PixelCache } from './cache.js';
 import { preprocessPixels } from './preprocess.js';
 
 /** Extensions of files that are read as images; others (notes, labels, …) are ignored. */
@@ -150,10 +151,14 @@ export interface DecodedDataset {
   /** sha256 over the sorted paths and file hashes of the kept images. */
   contentHash: string;
   skipped: SkippedFile[];
+  /** Images taken from the pixel cache / decoded; `cacheError` when the cache could not be written. */
+  cache: { hits: number; decoded: number; file?: string; cacheError?: string };
 }
 
 export interface DecodeOptions {
   concurrency?: number;
+  /** Folder of the pixel cache (see cache.ts); no cache when absent. */
+  cacheDir?: string;
   /** Called after each image with the number done so far. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -199,6 +204,9 @@ export async function decodeDataset(listing: DatasetListing, prepare: PreparePar
   const hashes: (string | undefined)[] = new Array(total);
   const failures: (string | undefined)[] = new Array(total);
   const concurrency = Math.max(1, options.concurrency ?? 8);
+  const cachePath = options.cacheDir ? cacheFile(options.cacheDir, prepare) : undefined;
+  const cached: PixelCache = cachePath ? await readPixelCache(cachePath, imageBytes) : new Map();
+  let hits = 0;
   let next = 0;
   let done = 0;
 
@@ -213,11 +221,18 @@ export async function decodeDataset(listing: DatasetListing, prepare: PreparePar
         failures[index] = `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`;
         continue;
       }
-      hashes[index] = createHash('sha256').update(bytes).digest('hex');
-      try {
-        decoded[index] = await decodeOne(bytes, prepare);
-      } catch (error) {
-        failures[index] = describeDecodeFailure(error, bytes.length);
+      const hash = createHash('sha256').update(bytes).digest('hex');
+      hashes[index] = hash;
+      const fromCache = cached.get(hash);
+      if (fromCache) {
+        decoded[index] = fromCache;
+        hits++;
+      } else {
+        try {
+          decoded[index] = await decodeOne(bytes, prepare);
+        } catch (error) {
+          failures[index] = describeDecodeFailure(error, bytes.length);
+        }
       }
       done++;
       options.onProgress?.(done, total);
@@ -262,7 +277,18 @@ export async function decodeDataset(listing: DatasetListing, prepare: PreparePar
     content.update(`${path}\0${hashes[index]}\n`);
     keptIndex++;
   }
-  return { pixels, images: kept, imageSize: [height, width], channels, fileHashes, contentHash: content.digest('hex'), skipped };
+  const cache: DecodedDataset['cache'] = { hits, decoded: kept.length - hits, file: cachePath };
+  if (cachePath && (hits !== kept.length || cached.size !== kept.length)) {
+    // Only this dataset's images are kept, so the cache never grows past one dataset.
+    const entries: PixelCache = new Map();
+    kept.forEach((image, row) => entries.set(fileHashes[image.path], pixels.subarray(row * imageBytes, (row + 1) * imageBytes)));
+    try {
+      await writePixelCache(cachePath, entries, imageBytes);
+    } catch (error) {
+      cache.cacheError = (error as Error).message;
+    }
+  }
+  return { pixels, images: kept, imageSize: [height, width], channels, fileHashes, contentHash: content.digest('hex'), skipped, cache };
 }
 
 /** Decodes single files for `predict`, with the same preprocessing as training. */
