@@ -66,12 +66,13 @@ function timed(command: string, args: string[]): { wall: number; peakRssMiB: num
   return { wall, peakRssMiB: match ? Number(match[1]) / 1024 : NaN, stdout: result.stdout };
 }
 
-async function runOurs(dataDir: string, params: Record<string, number>, work: string): Promise<OurRun> {
+async function runOurs(dataDir: string, params: Record<string, number>, work: string, cacheDir?: string): Promise<OurRun> {
   const paramsFile = join(work, 'params.yaml');
   await writeFile(paramsFile, `train:\n${Object.entries(params).map(([key, value]) => `  ${key}: ${value}`).join('\n')}\n`);
   const outDir = join(work, 'out');
   await rm(outDir, { recursive: true, force: true });
-  const { wall, peakRssMiB } = timed(process.execPath, ['dist/cli.js', 'run', '--data', dataDir, '--params', paramsFile, '--out', outDir, '--quiet']);
+  const cache = cacheDir ? ['--cache', cacheDir] : ['--no-cache'];
+  const { wall, peakRssMiB } = timed(process.execPath, ['dist/cli.js', 'run', '--data', dataDir, '--params', paramsFile, '--out', outDir, '--quiet', ...cache]);
   const record = JSON.parse(await readFile(join(outDir, 'run.json'), 'utf8'));
   return {
     wall,
@@ -170,7 +171,12 @@ async function benchParams(name: keyof typeof PARAM_SETS, withReference: boolean
   rows.push(['charts + report', fixed(stage('report')), '', '', '', '']);
   const ourWall = median(ours.map((run) => run.wall));
   const referenceWall = withReference ? median(reference.map((run) => run.wall)) : NaN;
-  rows.push(['whole process (wall)', fixed(ourWall), '', fixed(referenceWall), '', fixed(ourWall / referenceWall)]);
+  rows.push(['whole process (wall), no pixel cache', fixed(ourWall), '', fixed(referenceWall), '', fixed(ourWall / referenceWall)]);
+  // A second run on unchanged data and prepare params takes its pixels from the cache.
+  const cacheDir = join(work, `cache-${name}`);
+  await runOurs(DATA, params, work, cacheDir);
+  const warm = await runOurs(DATA, params, work, cacheDir);
+  rows.push(['whole process (wall), warm pixel cache', fixed(warm.wall), '', fixed(referenceWall), '', fixed(warm.wall / referenceWall)]);
   const ourRss = median(ours.map((run) => run.peakRssMiB));
   const referenceRss = withReference ? median(reference.map((run) => run.peakRssMiB)) : NaN;
   rows.push(['peak RSS (MiB)', fixed(ourRss, 0), '', fixed(referenceRss, 0), '', fixed(ourRss / referenceRss)]);
