@@ -105,7 +105,8 @@ async function report(client: GitHubClient, context: ActionContext, config: Acti
   core.setOutput('regressed', String(regressed));
 
   const readOnlyFork = pullRequest?.fromFork === true;
-  const degraded = (error: unknown) => readOnlyFork && statusOf(error) === 403;
+  let refused = false;
+  const degraded = (error: unknown) => (refused ||= readOnlyFork && statusOf(error) === 403);
   let commit: string | undefined;
   const files: StoredFile[] = [
     { name: 'run.json', content: Buffer.from(JSON.stringify(target.head, null, 2) + '\n') },
@@ -148,7 +149,7 @@ async function report(client: GitHubClient, context: ActionContext, config: Acti
       }
     }
   }
-  if (readOnlyFork && (!commit || config.comment !== 'off')) {
+  if (refused) {
     core.notice(
       'This pull request comes from a fork, so the workflow token is read-only: the report is in the job summary and the artifact ' +
         `instead of a comment. To get the comment, add the publish workflow (train-and-report with mode: publish on workflow_run); ` +
