@@ -106,7 +106,11 @@ async function report(client: GitHubClient, context: ActionContext, config: Acti
 
   const readOnlyFork = pullRequest?.fromFork === true;
   let refused = false;
-  const degraded = (error: unknown) => (refused ||= readOnlyFork && statusOf(error) === 403);
+  const degraded = (error: unknown) => {
+    const readOnly = readOnlyFork && statusOf(error) === 403;
+    refused ||= readOnly;
+    return readOnly;
+  };
   let commit: string | undefined;
   const files: StoredFile[] = [
     { name: 'run.json', content: Buffer.from(JSON.stringify(target.head, null, 2) + '\n') },
