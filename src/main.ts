@@ -184,6 +184,7 @@ async function train(client: GitHubClient, context: ActionContext, config: Actio
     paramsFile: config.params,
     outDir,
     backend: config.backend,
+    cacheDir: env.TRAIN_AND_REPORT_CACHE || undefined,
     log: (line) => core.info(line),
     source: {
       sha: context.sha,

@@ -11,6 +11,8 @@
 // check), and the entry runs from src with tsx instead of the built dist.
 
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -101,12 +103,39 @@ function toData(value: unknown): data.ExpressionData {
 
 type Status = { failed: boolean };
 
+/**
+ * The runner's hashFiles() for the patterns action.yml uses (`folder/**`):
+ * sha256 over the files below the folder, relative to the workspace; '' when
+ * none match, as on the runner. Other patterns fail loudly.
+ */
+function hashFiles(pattern: string, context: Record<string, unknown>): string {
+  const match = /^(.*?)\/?\*\*$/.exec(pattern);
+  if (!match) throw new Error(`harness: hashFiles('${pattern}') is not supported; extend the harness`);
+  const workspace = (context.github as { workspace: string }).workspace;
+  const root = resolve(workspace, match[1]);
+  const files: string[] = [];
+  const walk = (folder: string) => {
+    if (!existsSync(folder)) return;
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.isFile()) files.push(path);
+    }
+  };
+  walk(root);
+  if (files.length === 0) return '';
+  const hash = createHash('sha256');
+  for (const file of files.sort()) hash.update(createHash('sha256').update(readFileSync(file)).digest());
+  return hash.digest('hex');
+}
+
 function evaluate(expression: string, context: Record<string, unknown>, status: Status): data.ExpressionData {
   const statusFunctions = [
     { name: 'success', minArgs: 0, maxArgs: 0, call: () => new data.BooleanData(!status.failed) },
     { name: 'failure', minArgs: 0, maxArgs: 0, call: () => new data.BooleanData(status.failed) },
     { name: 'always', minArgs: 0, maxArgs: 0, call: () => new data.BooleanData(true) },
     { name: 'cancelled', minArgs: 0, maxArgs: 0, call: () => new data.BooleanData(false) },
+    { name: 'hashFiles', minArgs: 1, maxArgs: 1, call: (...args: data.ExpressionData[]) => new data.StringData(hashFiles(args[0].coerceString(), context)) },
   ];
   const lexed = new Lexer(expression).lex();
   const parsed = new Parser(lexed.tokens, Object.keys(context), statusFunctions).parse();
@@ -277,7 +306,7 @@ export async function runAction(options: RunOptions): Promise<RunResult> {
       const withValues = Object.fromEntries(Object.entries(step.with ?? {}).map(([key, value]) => [key, substitute(String(value), context, status)]));
       const action = step.uses.replace(/@.*$/, '');
       if (action === 'actions/cache') {
-        await stat(withValues.path); // the cached folder must exist where the runner would look
+        // Checked after the last step: the cache's post-job save needs the folder then.
         result.caches.push({ path: withValues.path, key: withValues.key });
         stepOutputs['cache-hit'] = 'false';
       } else if (action === 'actions/upload-artifact') {
@@ -308,5 +337,6 @@ export async function runAction(options: RunOptions): Promise<RunResult> {
   for (const [name, output] of Object.entries(manifest.outputs)) result.outputs[name] = substitute(output.value, context, status);
   result.failed = status.failed;
   result.summary = await readFile(summaryFile, 'utf8');
+  if (!status.failed) for (const cache of result.caches) await stat(cache.path);
   return result;
 }
