@@ -117,6 +117,15 @@ test('bad options are refused with an error naming the option', async () => {
   assert.throws(() => planSampleImage('Ceres', 0), /Unknown sample class "Ceres"/);
 });
 
+test('an outDir that is a file is refused with an error naming the folder', async (t) => {
+  const folder = await temporaryFolder(t);
+  const file = join(folder, 'plain-file');
+  await writeFile(file, 'x');
+  await assert.rejects(generateSampleDataset({ outDir: file, imagesPerClass: 1 }), (error: unknown) =>
+    error instanceof SampleDatasetError && error.message.includes(join(file, 'Earth')) && /choose another "outDir"/.test(error.message));
+  assert.equal(await readFile(file, 'utf8'), 'x');
+});
+
 test('the SVG plan is deterministic and has no text (no fonts needed)', () => {
   for (const className of SAMPLE_CLASSES) {
     const plan = planSampleImage(className, 4, 9);
