@@ -90,7 +90,7 @@ function imageSeed(seed: number, classIndex: number, index: number): number {
 
 // ------------------------------------------------------------- SVG helpers
 
-const n = (value: number): string => String(Math.round(value * 100) / 100);
+const svgNumber = (value: number): string => String(Math.round(value * 100) / 100);
 const degrees = (radians: number): number => (radians * 180) / Math.PI;
 
 function hexColour(r: number, g: number, b: number): string {
@@ -126,8 +126,8 @@ function project(view: View, latitude: number, longitude: number): Point {
 
 /** Wraps content drawn flat at the origin so it lies on the sphere at `point`: squeezed along the radius near the limb. */
 function onSurface(point: Point, content: string): string {
-  const angle = n(degrees(Math.atan2(point.y, point.x)));
-  return `<g transform="translate(${n(point.x)} ${n(point.y)}) rotate(${angle}) scale(${n(Math.max(point.z, 0.05))} 1) rotate(${-angle})">${content}</g>`;
+  const angle = svgNumber(degrees(Math.atan2(point.y, point.x)));
+  return `<g transform="translate(${svgNumber(point.x)} ${svgNumber(point.y)}) rotate(${angle}) scale(${svgNumber(Math.max(point.z, 0.05))} 1) rotate(${-angle})">${content}</g>`;
 }
 
 /** A smooth random blob of about `radius`, centred at the origin. */
@@ -139,10 +139,10 @@ function blobPath(random: Random, radius: number, corners = 9, roughness = 0.45)
   });
   const middle = (a: { x: number; y: number }, b: { x: number; y: number }) => ({ x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 });
   const start = middle(points[corners - 1], points[0]);
-  let path = `M${n(start.x)} ${n(start.y)}`;
+  let path = `M${svgNumber(start.x)} ${svgNumber(start.y)}`;
   for (let index = 0; index < corners; index++) {
     const end = middle(points[index], points[(index + 1) % corners]);
-    path += `Q${n(points[index].x)} ${n(points[index].y)} ${n(end.x)} ${n(end.y)}`;
+    path += `Q${svgNumber(points[index].x)} ${svgNumber(points[index].y)} ${svgNumber(end.x)} ${svgNumber(end.y)}`;
   }
   return `${path}Z`;
 }
@@ -170,7 +170,7 @@ function bandPath(view: View, fromLatitude: number, toLatitude: number): string 
     ...first, { x: far, y: first[12].y, z: 0 }, { x: far, y: second[0].y, z: 0 },
     ...second, { x: -far, y: second[12].y, z: 0 }, { x: -far, y: first[0].y, z: 0 },
   ];
-  return `M${all.map((point) => `${n(point.x)} ${n(point.y)}`).join('L')}Z`;
+  return `M${all.map((point) => `${svgNumber(point.x)} ${svgNumber(point.y)}`).join('L')}Z`;
 }
 
 /** A filter that turns seeded turbulence into patches of one colour (alpha from the noise). */
@@ -180,7 +180,7 @@ function noiseFilter(id: string, options: { seed: number; frequency: string; oct
   const b = parseInt(options.colour.slice(5, 7), 16) / 255;
   return `<filter id="${id}" x="-10%" y="-10%" width="120%" height="120%">` +
     `<feTurbulence type="${options.type ?? 'fractalNoise'}" baseFrequency="${options.frequency}" numOctaves="${options.octaves}" seed="${options.seed}"/>` +
-    `<feColorMatrix type="matrix" values="0 0 0 0 ${n(r)} 0 0 0 0 ${n(g)} 0 0 0 0 ${n(b)} ${n(options.gain)} 0 0 0 ${n(options.bias)}"/></filter>`;
+    `<feColorMatrix type="matrix" values="0 0 0 0 ${svgNumber(r)} 0 0 0 0 ${svgNumber(g)} 0 0 0 0 ${svgNumber(b)} ${svgNumber(options.gain)} 0 0 0 ${svgNumber(options.bias)}"/></filter>`;
 }
 
 function craters(random: Random, view: View, count: number, minRadius: number, maxRadius: number, dark: string, light: string): string {
@@ -189,8 +189,8 @@ function craters(random: Random, view: View, count: number, minRadius: number, m
     const point = randomSurfacePoint(random, view);
     const radius = view.radius * random.range(minRadius, maxRadius);
     svg += onSurface(point,
-      `<circle r="${n(radius)}" fill="${dark}" fill-opacity="${n(random.range(0.35, 0.7))}"/>` +
-      `<circle cx="${n(radius * 0.2)}" cy="${n(radius * 0.2)}" r="${n(radius * 0.85)}" fill="none" stroke="${light}" stroke-width="${n(Math.max(0.5, radius * 0.25))}" stroke-opacity="0.45"/>`);
+      `<circle r="${svgNumber(radius)}" fill="${dark}" fill-opacity="${svgNumber(random.range(0.35, 0.7))}"/>` +
+      `<circle cx="${svgNumber(radius * 0.2)}" cy="${svgNumber(radius * 0.2)}" r="${svgNumber(radius * 0.85)}" fill="none" stroke="${light}" stroke-width="${svgNumber(Math.max(0.5, radius * 0.25))}" stroke-opacity="0.45"/>`);
   }
   return svg;
 }
@@ -214,14 +214,14 @@ function rings(random: Random, view: View, options: { inner: number; outer: numb
     const radius = view.radius * (options.inner + ((options.outer - options.inner) * (strand + 0.5)) / options.strands);
     const width = (view.radius * (options.outer - options.inner)) / options.strands;
     const opacity = options.opacity * random.range(0.45, 1) * (strand === Math.floor(options.strands * 0.65) ? 0.15 : 1);
-    ellipses += `<ellipse rx="${n(radius)}" ry="${n(radius * squash)}" fill="none" stroke="${options.colour}" stroke-width="${n(width)}" stroke-opacity="${n(opacity)}"/>`;
+    ellipses += `<ellipse rx="${svgNumber(radius)}" ry="${svgNumber(radius * squash)}" fill="none" stroke="${options.colour}" stroke-width="${svgNumber(width)}" stroke-opacity="${svgNumber(opacity)}"/>`;
   }
   // Viewer above the ring plane (t > 0) sees the near half of the rings below the planet's centre.
   const near = view.tilt > 0 ? 'ringfront' : 'ringback';
   const far = view.tilt > 0 ? 'ringback' : 'ringfront';
   const extent = view.radius * options.outer * 1.2;
-  const clips = `<clipPath id="ringfront"><rect x="${n(-extent)}" y="0" width="${n(2 * extent)}" height="${n(extent)}"/></clipPath>` +
-    `<clipPath id="ringback"><rect x="${n(-extent)}" y="${n(-extent)}" width="${n(2 * extent)}" height="${n(extent)}"/></clipPath>`;
+  const clips = `<clipPath id="ringfront"><rect x="${svgNumber(-extent)}" y="0" width="${svgNumber(2 * extent)}" height="${svgNumber(extent)}"/></clipPath>` +
+    `<clipPath id="ringback"><rect x="${svgNumber(-extent)}" y="${svgNumber(-extent)}" width="${svgNumber(2 * extent)}" height="${svgNumber(extent)}"/></clipPath>`;
   return { behind: `${clips}<g clip-path="url(#${far})">${ellipses}</g>`, front: `<g clip-path="url(#${near})">${ellipses}</g>` };
 }
 
@@ -232,7 +232,7 @@ function bands(random: Random, view: View, count: number, colours: string[], opa
   for (let index = 0; index < count; index++) {
     const next = Math.min(1.5, latitude + step * random.range(1 - wobble, 1 + wobble));
     if (random.chance(0.8)) {
-      svg += `<path d="${bandPath(view, latitude, next)}" fill="${random.pick(colours)}" fill-opacity="${n(random.range(...opacity))}"/>`;
+      svg += `<path d="${bandPath(view, latitude, next)}" fill="${random.pick(colours)}" fill-opacity="${svgNumber(random.range(...opacity))}"/>`;
     }
     latitude = next;
   }
@@ -243,30 +243,30 @@ const LOOKS: Record<string, Look> = {
   Earth: {
     radius: [0.7, 0.92],
     draw(random, view, defs) {
-      let surface = `<circle r="${n(view.radius)}" fill="${jitter(random, [26, 58, 110])}"/>`;
+      let surface = `<circle r="${svgNumber(view.radius)}" fill="${jitter(random, [26, 58, 110])}"/>`;
       for (let index = random.int(2, 5); index > 0; index--) {
         const land = random.pick([[60, 110, 50], [150, 130, 85], [95, 120, 60]] as [number, number, number][]);
         surface += onSurface(randomSurfacePoint(random, view, -1, 1), `<path d="${blobPath(random, view.radius * random.range(0.18, 0.42), 11, 0.5)}" fill="${jitter(random, land)}"/>`);
       }
       for (const pole of [1.25, -1.25]) {
         const point = project(view, pole * 1.15, view.longitude);
-        if (point.z > 0) surface += onSurface(point, `<circle r="${n(view.radius * 0.3)}" fill="#e8eef2"/>`);
+        if (point.z > 0) surface += onSurface(point, `<circle r="${svgNumber(view.radius * 0.3)}" fill="#e8eef2"/>`);
       }
-      defs.push(noiseFilter('clouds', { seed: random.int(1, 9999), frequency: `${n(random.range(0.025, 0.05))} ${n(random.range(0.05, 0.1))}`, octaves: 3, colour: '#f4f7fa', gain: 3.5, bias: -1.6 - random.range(0, 0.35) }));
-      surface += `<rect x="${n(-view.radius)}" y="${n(-view.radius)}" width="${n(2 * view.radius)}" height="${n(2 * view.radius)}" filter="url(#clouds)"/>`;
+      defs.push(noiseFilter('clouds', { seed: random.int(1, 9999), frequency: `${svgNumber(random.range(0.025, 0.05))} ${svgNumber(random.range(0.05, 0.1))}`, octaves: 3, colour: '#f4f7fa', gain: 3.5, bias: -1.6 - random.range(0, 0.35) }));
+      surface += `<rect x="${svgNumber(-view.radius)}" y="${svgNumber(-view.radius)}" width="${svgNumber(2 * view.radius)}" height="${svgNumber(2 * view.radius)}" filter="url(#clouds)"/>`;
       return { surface };
     },
   },
   Jupiter: {
     radius: [0.72, 0.92],
     draw(random, view, defs) {
-      let surface = `<circle r="${n(view.radius)}" fill="${jitter(random, [200, 180, 150])}"/>`;
+      let surface = `<circle r="${svgNumber(view.radius)}" fill="${jitter(random, [200, 180, 150])}"/>`;
       surface += bands(random, view, random.int(9, 14), [jitter(random, [235, 225, 205]), jitter(random, [150, 110, 80]), jitter(random, [120, 95, 80])], [0.45, 0.9]);
-      defs.push(noiseFilter('swirl', { seed: random.int(1, 9999), frequency: `${n(random.range(0.03, 0.06))} ${n(random.range(0.15, 0.3))}`, octaves: 2, colour: '#f0e6d6', gain: 2.5, bias: -1.1 }));
-      surface += `<rect x="${n(-view.radius)}" y="${n(-view.radius)}" width="${n(2 * view.radius)}" height="${n(2 * view.radius)}" filter="url(#swirl)"/>`;
+      defs.push(noiseFilter('swirl', { seed: random.int(1, 9999), frequency: `${svgNumber(random.range(0.03, 0.06))} ${svgNumber(random.range(0.15, 0.3))}`, octaves: 2, colour: '#f0e6d6', gain: 2.5, bias: -1.1 }));
+      surface += `<rect x="${svgNumber(-view.radius)}" y="${svgNumber(-view.radius)}" width="${svgNumber(2 * view.radius)}" height="${svgNumber(2 * view.radius)}" filter="url(#swirl)"/>`;
       if (random.chance(0.5)) {
         const spot = project(view, -0.38, view.longitude + random.range(-1, 1));
-        if (spot.z > 0) surface += onSurface(spot, `<ellipse rx="${n(view.radius * 0.2)}" ry="${n(view.radius * 0.11)}" fill="#b4643a" fill-opacity="0.85"/>`);
+        if (spot.z > 0) surface += onSurface(spot, `<ellipse rx="${svgNumber(view.radius * 0.2)}" ry="${svgNumber(view.radius * 0.11)}" fill="#b4643a" fill-opacity="0.85"/>`);
       }
       return { surface };
     },
@@ -274,10 +274,10 @@ const LOOKS: Record<string, Look> = {
   MakeMake: {
     radius: [0.62, 0.9],
     draw(random, view, defs) {
-      let surface = `<circle r="${n(view.radius)}" fill="${jitter(random, [150, 84, 70])}"/>`;
-      defs.push(noiseFilter('mottle', { seed: random.int(1, 9999), frequency: n(random.range(0.12, 0.2)), octaves: 4, colour: jitter(random, [80, 40, 32]), gain: 3, bias: -1.2 }));
-      defs.push(noiseFilter('frost', { seed: random.int(1, 9999), frequency: n(random.range(0.12, 0.22)), octaves: 3, colour: '#ecd2c8', gain: 3.5, bias: -1.75 }));
-      const square = `x="${n(-view.radius)}" y="${n(-view.radius)}" width="${n(2 * view.radius)}" height="${n(2 * view.radius)}"`;
+      let surface = `<circle r="${svgNumber(view.radius)}" fill="${jitter(random, [150, 84, 70])}"/>`;
+      defs.push(noiseFilter('mottle', { seed: random.int(1, 9999), frequency: svgNumber(random.range(0.12, 0.2)), octaves: 4, colour: jitter(random, [80, 40, 32]), gain: 3, bias: -1.2 }));
+      defs.push(noiseFilter('frost', { seed: random.int(1, 9999), frequency: svgNumber(random.range(0.12, 0.22)), octaves: 3, colour: '#ecd2c8', gain: 3.5, bias: -1.75 }));
+      const square = `x="${svgNumber(-view.radius)}" y="${svgNumber(-view.radius)}" width="${svgNumber(2 * view.radius)}" height="${svgNumber(2 * view.radius)}"`;
       surface += `<rect ${square} filter="url(#mottle)"/><rect ${square} filter="url(#frost)"/>`;
       surface += craters(random, view, random.int(2, 6), 0.05, 0.14, '#5a2d25', '#e0b0a0');
       return { surface };
@@ -286,12 +286,12 @@ const LOOKS: Record<string, Look> = {
   Mars: {
     radius: [0.68, 0.92],
     draw(random, view, defs) {
-      let surface = `<circle r="${n(view.radius)}" fill="${jitter(random, [215, 126, 80])}"/>`;
+      let surface = `<circle r="${svgNumber(view.radius)}" fill="${jitter(random, [215, 126, 80])}"/>`;
       for (let index = random.int(2, 4); index > 0; index--) {
-        surface += onSurface(randomSurfacePoint(random, view, -0.7, 0.7), `<path d="${blobPath(random, view.radius * random.range(0.2, 0.45), 9, 0.55)}" fill="${jitter(random, [95, 45, 32])}" fill-opacity="${n(random.range(0.7, 0.95))}"/>`);
+        surface += onSurface(randomSurfacePoint(random, view, -0.7, 0.7), `<path d="${blobPath(random, view.radius * random.range(0.2, 0.45), 9, 0.55)}" fill="${jitter(random, [95, 45, 32])}" fill-opacity="${svgNumber(random.range(0.7, 0.95))}"/>`);
       }
-      defs.push(noiseFilter('dust', { seed: random.int(1, 9999), frequency: n(random.range(0.02, 0.04)), octaves: 2, colour: '#e0a080', gain: 2, bias: -1.1 }));
-      surface += `<rect x="${n(-view.radius)}" y="${n(-view.radius)}" width="${n(2 * view.radius)}" height="${n(2 * view.radius)}" filter="url(#dust)"/>`;
+      defs.push(noiseFilter('dust', { seed: random.int(1, 9999), frequency: svgNumber(random.range(0.02, 0.04)), octaves: 2, colour: '#e0a080', gain: 2, bias: -1.1 }));
+      surface += `<rect x="${svgNumber(-view.radius)}" y="${svgNumber(-view.radius)}" width="${svgNumber(2 * view.radius)}" height="${svgNumber(2 * view.radius)}" filter="url(#dust)"/>`;
       for (const pole of [1, -1]) {
         const point = project(view, pole * Math.PI / 2, view.longitude);
         if (point.z > -0.2 && random.chance(0.95)) {
@@ -304,9 +304,9 @@ const LOOKS: Record<string, Look> = {
   Mercury: {
     radius: [0.66, 0.9],
     draw(random, view, defs) {
-      let surface = `<circle r="${n(view.radius)}" fill="${grey(random, 100)}"/>`;
-      defs.push(noiseFilter('grit', { seed: random.int(1, 9999), frequency: n(random.range(0.15, 0.3)), octaves: 3, colour: '#5a5854', gain: 3, bias: -1.3 }));
-      surface += `<rect x="${n(-view.radius)}" y="${n(-view.radius)}" width="${n(2 * view.radius)}" height="${n(2 * view.radius)}" filter="url(#grit)"/>`;
+      let surface = `<circle r="${svgNumber(view.radius)}" fill="${grey(random, 100)}"/>`;
+      defs.push(noiseFilter('grit', { seed: random.int(1, 9999), frequency: svgNumber(random.range(0.15, 0.3)), octaves: 3, colour: '#5a5854', gain: 3, bias: -1.3 }));
+      surface += `<rect x="${svgNumber(-view.radius)}" y="${svgNumber(-view.radius)}" width="${svgNumber(2 * view.radius)}" height="${svgNumber(2 * view.radius)}" filter="url(#grit)"/>`;
       surface += craters(random, view, random.int(18, 35), 0.03, 0.1, '#4a4846', '#c8c4bc');
       return { surface };
     },
@@ -314,12 +314,12 @@ const LOOKS: Record<string, Look> = {
   Moon: {
     radius: [0.66, 0.92],
     draw(random, view, defs) {
-      let surface = `<circle r="${n(view.radius)}" fill="${grey(random, 192)}"/>`;
+      let surface = `<circle r="${svgNumber(view.radius)}" fill="${grey(random, 192)}"/>`;
       // Maria: large soft dark plains.
-      defs.push(`<filter id="maria" x="-30%" y="-30%" width="160%" height="160%"><feGaussianBlur stdDeviation="${n(view.radius * 0.04)}"/></filter>`);
+      defs.push(`<filter id="maria" x="-30%" y="-30%" width="160%" height="160%"><feGaussianBlur stdDeviation="${svgNumber(view.radius * 0.04)}"/></filter>`);
       let maria = '';
       for (let index = random.int(3, 7); index > 0; index--) {
-        maria += onSurface(randomSurfacePoint(random, view, -0.8, 1), `<path d="${blobPath(random, view.radius * random.range(0.15, 0.35), 10, 0.5)}" fill="${grey(random, 92)}" fill-opacity="${n(random.range(0.6, 0.9))}"/>`);
+        maria += onSurface(randomSurfacePoint(random, view, -0.8, 1), `<path d="${blobPath(random, view.radius * random.range(0.15, 0.35), 10, 0.5)}" fill="${grey(random, 92)}" fill-opacity="${svgNumber(random.range(0.6, 0.9))}"/>`);
       }
       surface += `<g filter="url(#maria)">${maria}</g>`;
       surface += craters(random, view, random.int(6, 14), 0.03, 0.09, '#6a6866', '#e6e4e0');
@@ -329,9 +329,9 @@ const LOOKS: Record<string, Look> = {
         for (let ray = random.int(6, 11); ray > 0; ray--) {
           const angle = random.range(0, 2 * Math.PI);
           const length = view.radius * random.range(0.25, 0.7);
-          rays += `<line x2="${n(length * Math.cos(angle))}" y2="${n(length * Math.sin(angle))}" stroke="#f2f0ec" stroke-width="${n(random.range(0.8, 2))}" stroke-opacity="0.5"/>`;
+          rays += `<line x2="${svgNumber(length * Math.cos(angle))}" y2="${svgNumber(length * Math.sin(angle))}" stroke="#f2f0ec" stroke-width="${svgNumber(random.range(0.8, 2))}" stroke-opacity="0.5"/>`;
         }
-        surface += onSurface(crater, `${rays}<circle r="${n(view.radius * 0.06)}" fill="#fafafa"/>`);
+        surface += onSurface(crater, `${rays}<circle r="${svgNumber(view.radius * 0.06)}" fill="#fafafa"/>`);
       }
       return { surface };
     },
@@ -339,15 +339,15 @@ const LOOKS: Record<string, Look> = {
   Neptune: {
     radius: [0.7, 0.92],
     draw(random, view) {
-      let surface = `<circle r="${n(view.radius)}" fill="${jitter(random, [55, 85, 175])}"/>`;
+      let surface = `<circle r="${svgNumber(view.radius)}" fill="${jitter(random, [55, 85, 175])}"/>`;
       surface += bands(random, view, random.int(4, 7), [jitter(random, [35, 60, 140]), jitter(random, [80, 115, 200])], [0.25, 0.6]);
       if (random.chance(0.6)) {
         const spot = randomSurfacePoint(random, view, -0.6, -0.2);
-        surface += onSurface(spot, `<ellipse rx="${n(view.radius * 0.16)}" ry="${n(view.radius * 0.09)}" fill="#1c2c6a" fill-opacity="0.8"/>`);
+        surface += onSurface(spot, `<ellipse rx="${svgNumber(view.radius * 0.16)}" ry="${svgNumber(view.radius * 0.09)}" fill="#1c2c6a" fill-opacity="0.8"/>`);
       }
       for (let cloud = random.int(0, 4); cloud > 0; cloud--) {
         const point = randomSurfacePoint(random, view, -0.9, 0.9);
-        surface += onSurface(point, `<ellipse rx="${n(view.radius * random.range(0.08, 0.2))}" ry="${n(view.radius * 0.025)}" fill="#eef2ff" fill-opacity="${n(random.range(0.5, 0.9))}"/>`);
+        surface += onSurface(point, `<ellipse rx="${svgNumber(view.radius * random.range(0.08, 0.2))}" ry="${svgNumber(view.radius * 0.025)}" fill="#eef2ff" fill-opacity="${svgNumber(random.range(0.5, 0.9))}"/>`);
       }
       return { surface };
     },
@@ -355,21 +355,21 @@ const LOOKS: Record<string, Look> = {
   Pluto: {
     radius: [0.64, 0.9],
     draw(random, view, defs) {
-      let surface = `<circle r="${n(view.radius)}" fill="${jitter(random, [228, 216, 200])}"/>`;
+      let surface = `<circle r="${svgNumber(view.radius)}" fill="${jitter(random, [228, 216, 200])}"/>`;
       // Cthulhu: a long dark reddish-brown region along the equator.
       for (let index = random.int(4, 6); index > 0; index--) {
         const point = project(view, random.range(-0.65, -0.15), view.longitude + random.range(-1.3, 1.3));
-        if (point.z > 0) surface += onSurface(point, `<path d="${blobPath(random, view.radius * random.range(0.25, 0.45), 10, 0.4)}" fill="${jitter(random, [90, 45, 35])}" fill-opacity="${n(random.range(0.75, 0.95))}"/>`);
+        if (point.z > 0) surface += onSurface(point, `<path d="${blobPath(random, view.radius * random.range(0.25, 0.45), 10, 0.4)}" fill="${jitter(random, [90, 45, 35])}" fill-opacity="${svgNumber(random.range(0.75, 0.95))}"/>`);
       }
       // The bright heart (Tombaugh Regio).
       const heart = project(view, random.range(0.1, 0.45), view.longitude + random.range(-0.5, 0.5));
       if (heart.z > 0) {
         const size = view.radius * random.range(0.35, 0.5);
-        const path = `M0 ${n(size * 0.9)}C${n(-size * 1.2)} ${n(size * 0.1)} ${n(-size * 0.9)} ${n(-size * 0.9)} 0 ${n(-size * 0.35)}C${n(size * 0.9)} ${n(-size * 0.9)} ${n(size * 1.2)} ${n(size * 0.1)} 0 ${n(size * 0.9)}Z`;
-        surface += onSurface(heart, `<path d="${path}" fill="#fbf9f6" transform="rotate(${n(random.range(-30, 30))})"/>`);
+        const path = `M0 ${svgNumber(size * 0.9)}C${svgNumber(-size * 1.2)} ${svgNumber(size * 0.1)} ${svgNumber(-size * 0.9)} ${svgNumber(-size * 0.9)} 0 ${svgNumber(-size * 0.35)}C${svgNumber(size * 0.9)} ${svgNumber(-size * 0.9)} ${svgNumber(size * 1.2)} ${svgNumber(size * 0.1)} 0 ${svgNumber(size * 0.9)}Z`;
+        surface += onSurface(heart, `<path d="${path}" fill="#fbf9f6" transform="rotate(${svgNumber(random.range(-30, 30))})"/>`);
       }
-      defs.push(noiseFilter('ice', { seed: random.int(1, 9999), frequency: n(random.range(0.06, 0.12)), octaves: 3, colour: '#8a6a5a', gain: 2.5, bias: -1.3 }));
-      surface += `<rect x="${n(-view.radius)}" y="${n(-view.radius)}" width="${n(2 * view.radius)}" height="${n(2 * view.radius)}" filter="url(#ice)"/>`;
+      defs.push(noiseFilter('ice', { seed: random.int(1, 9999), frequency: svgNumber(random.range(0.06, 0.12)), octaves: 3, colour: '#8a6a5a', gain: 2.5, bias: -1.3 }));
+      surface += `<rect x="${svgNumber(-view.radius)}" y="${svgNumber(-view.radius)}" width="${svgNumber(2 * view.radius)}" height="${svgNumber(2 * view.radius)}" filter="url(#ice)"/>`;
       return { surface };
     },
   },
@@ -377,7 +377,7 @@ const LOOKS: Record<string, Look> = {
     radius: [0.32, 0.5],
     tilt: [0.12, 0.55],
     draw(random, view) {
-      let surface = `<circle r="${n(view.radius)}" fill="${jitter(random, [210, 190, 145])}"/>`;
+      let surface = `<circle r="${svgNumber(view.radius)}" fill="${jitter(random, [210, 190, 145])}"/>`;
       surface += bands(random, view, random.int(6, 10), [jitter(random, [230, 215, 175]), jitter(random, [170, 145, 100])], [0.3, 0.7]);
       const ringSet = rings(random, view, { inner: 1.25, outer: random.range(2, 2.3), colour: jitter(random, [215, 200, 165]), opacity: 0.9, strands: 7 });
       // The rings' shadow on the planet: a dark stripe just past the equator.
@@ -389,7 +389,7 @@ const LOOKS: Record<string, Look> = {
     radius: [0.68, 0.92],
     tilt: [0.05, 0.9],
     draw(random, view) {
-      let surface = `<circle r="${n(view.radius)}" fill="${jitter(random, [160, 205, 215])}"/>`;
+      let surface = `<circle r="${svgNumber(view.radius)}" fill="${jitter(random, [160, 205, 215])}"/>`;
       surface += bands(random, view, random.int(3, 5), [jitter(random, [170, 215, 222]), jitter(random, [130, 180, 195])], [0.1, 0.3]);
       const ringSet = rings(random, view, { inner: 1.4, outer: 1.55, colour: '#c8dce0', opacity: 0.25, strands: 2 });
       return { surface, behind: ringSet.behind, front: ringSet.front };
@@ -398,10 +398,10 @@ const LOOKS: Record<string, Look> = {
   Venus: {
     radius: [0.68, 0.92],
     draw(random, view, defs) {
-      let surface = `<circle r="${n(view.radius)}" fill="${jitter(random, [232, 172, 82])}"/>`;
-      defs.push(noiseFilter('dark', { seed: random.int(1, 9999), frequency: n(random.range(0.04, 0.08)), octaves: 3, colour: jitter(random, [150, 80, 30]), gain: 2.5, bias: -1.25 }));
-      defs.push(noiseFilter('veins', { seed: random.int(1, 9999), frequency: n(random.range(0.03, 0.06)), octaves: 4, colour: '#fff4d6', gain: -8, bias: random.range(1.6, 2), type: 'turbulence' }));
-      const square = `x="${n(-view.radius)}" y="${n(-view.radius)}" width="${n(2 * view.radius)}" height="${n(2 * view.radius)}"`;
+      let surface = `<circle r="${svgNumber(view.radius)}" fill="${jitter(random, [232, 172, 82])}"/>`;
+      defs.push(noiseFilter('dark', { seed: random.int(1, 9999), frequency: svgNumber(random.range(0.04, 0.08)), octaves: 3, colour: jitter(random, [150, 80, 30]), gain: 2.5, bias: -1.25 }));
+      defs.push(noiseFilter('veins', { seed: random.int(1, 9999), frequency: svgNumber(random.range(0.03, 0.06)), octaves: 4, colour: '#fff4d6', gain: -8, bias: random.range(1.6, 2), type: 'turbulence' }));
+      const square = `x="${svgNumber(-view.radius)}" y="${svgNumber(-view.radius)}" width="${svgNumber(2 * view.radius)}" height="${svgNumber(2 * view.radius)}"`;
       // Turbulence is near zero along thin wandering lines: inverted, those become the bright veins.
       surface += `<rect ${square} filter="url(#dark)"/><rect ${square} filter="url(#veins)"/>`;
       return { surface };
@@ -419,12 +419,12 @@ function lighting(random: Random, radius: number): string {
   const terminator = radius * Math.cos(phase);
   const sweep = terminator >= 0 ? 1 : 0;
   // The dark side is on the left (-x) before rotating by the light direction.
-  const night = `M0 ${n(-radius)}A${n(radius)} ${n(radius)} 0 0 0 0 ${n(radius)}A${n(Math.abs(terminator))} ${n(radius)} 0 0 ${sweep} 0 ${n(-radius)}Z`;
-  const blur = n(radius * 0.05);
+  const night = `M0 ${svgNumber(-radius)}A${svgNumber(radius)} ${svgNumber(radius)} 0 0 0 0 ${svgNumber(radius)}A${svgNumber(Math.abs(terminator))} ${svgNumber(radius)} 0 0 ${sweep} 0 ${svgNumber(-radius)}Z`;
+  const blur = svgNumber(radius * 0.05);
   return `<defs><filter id="soft" x="-20%" y="-20%" width="140%" height="140%"><feGaussianBlur stdDeviation="${blur}"/></filter>` +
-    `<radialGradient id="limb" cx="${n(0.5 + random.range(0.05, 0.15))}" cy="0.5" r="0.55"><stop offset="0.45" stop-color="#000" stop-opacity="0"/><stop offset="1" stop-color="#000" stop-opacity="${n(random.range(0.6, 0.85))}"/></radialGradient></defs>` +
-    `<g transform="rotate(${n(direction)})"><circle r="${n(radius * 1.02)}" fill="url(#limb)"/>` +
-    (phase > 0.15 ? `<path d="${night}" fill="#000" fill-opacity="${n(random.range(0.85, 0.97))}" filter="url(#soft)"/>` : '') + '</g>';
+    `<radialGradient id="limb" cx="${svgNumber(0.5 + random.range(0.05, 0.15))}" cy="0.5" r="0.55"><stop offset="0.45" stop-color="#000" stop-opacity="0"/><stop offset="1" stop-color="#000" stop-opacity="${svgNumber(random.range(0.6, 0.85))}"/></radialGradient></defs>` +
+    `<g transform="rotate(${svgNumber(direction)})"><circle r="${svgNumber(radius * 1.02)}" fill="url(#limb)"/>` +
+    (phase > 0.15 ? `<path d="${night}" fill="#000" fill-opacity="${svgNumber(random.range(0.85, 0.97))}" filter="url(#soft)"/>` : '') + '</g>';
 }
 
 function background(random: Random, size: number): string {
@@ -432,7 +432,7 @@ function background(random: Random, size: number): string {
   let svg = `<rect width="${size}" height="${size}" fill="${hexColour(shade, shade, shade + random.int(0, 6))}"/>`;
   for (let star = random.int(0, 45); star > 0; star--) {
     const level = random.int(60, 255);
-    svg += `<circle cx="${n(random.range(0, size))}" cy="${n(random.range(0, size))}" r="${n(random.range(0.25, 0.8) * size / 128)}" fill="${hexColour(level, level, level)}"/>`;
+    svg += `<circle cx="${svgNumber(random.range(0, size))}" cy="${svgNumber(random.range(0, size))}" r="${svgNumber(random.range(0.25, 0.8) * size / 128)}" fill="${hexColour(level, level, level)}"/>`;
   }
   return svg;
 }
@@ -470,8 +470,8 @@ export function planSampleImage(className: string, index: number, seed: number =
   const parts = look.draw(random, view, defs);
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${size}" height="${size}" viewBox="0 0 ${size} ${size}">` +
     background(random, size) +
-    `<defs><clipPath id="disk"><circle r="${n(radius)}"/></clipPath>${defs.join('')}</defs>` +
-    `<g transform="translate(${n(centreX)} ${n(centreY)}) rotate(${n(rotation)})">` +
+    `<defs><clipPath id="disk"><circle r="${svgNumber(radius)}"/></clipPath>${defs.join('')}</defs>` +
+    `<g transform="translate(${svgNumber(centreX)} ${svgNumber(centreY)}) rotate(${svgNumber(rotation)})">` +
     (parts.behind ?? '') +
     `<g clip-path="url(#disk)">${parts.surface}${lighting(random, radius)}</g>` +
     (parts.front ?? '') + '</g></svg>';
