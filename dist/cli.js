@@ -1,0 +1,174 @@
+#!/usr/bin/env node
+// The local entry: the same pipeline as the action, no @actions/*.
+//   train-and-report run     [--data DIR] [--params FILE] [--out DIR] [--backend B] [--base DIR]
+//   train-and-report report  --head DIR [--base DIR] --out DIR [--thresholds T]
+//   train-and-report predict --model DIR IMAGE...
+//   train-and-report sample  [--out DIR] [--images-per-class N] [--seed S]
+// Errors print one line (the message) and exit 1; --verbose adds the stack.
+import { realpathSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { readRecord, writeRecord } from './record.js';
+const USAGE = `usage:
+  train-and-report run     [--data DIR] [--params FILE] [--out DIR] [--backend auto|tensorflow-gpu|tensorflow|wasm|cpu]
+                           [--base DIR] [--thresholds T] [--cache DIR | --no-cache]
+  train-and-report report  --head DIR [--base DIR] --out DIR [--data DIR] [--thresholds T]
+  train-and-report predict --model DIR IMAGE...
+  train-and-report sample  [--out DIR] [--images-per-class N] [--seed N]
+
+Without --data, run trains on the built-in sample dataset (generated into data/sample).
+Options: --verbose prints stack traces; --quiet prints only errors.`;
+export class UsageError extends Error {
+    constructor(message) {
+        super(`${message}\n\n${USAGE}`);
+        this.name = 'UsageError';
+    }
+}
+const DEFAULT_SAMPLE_DIR = 'data/sample';
+/** Where decoded pixels are kept between runs: $TRAIN_AND_REPORT_CACHE, else the user's cache folder. */
+function defaultCacheDir() {
+    if (process.env.TRAIN_AND_REPORT_CACHE)
+        return process.env.TRAIN_AND_REPORT_CACHE;
+    return join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'train-and-report');
+}
+function integerOption(value, name, fallback) {
+    if (value === undefined)
+        return fallback;
+    const number = Number(value);
+    if (!Number.isInteger(number) || number < 1)
+        throw new UsageError(`--${name} must be a whole number ≥ 1, got "${value}"`);
+    return number;
+}
+async function ensureSample(outDir, imagesPerClass, seed, log) {
+    const { generateSampleDataset } = await import('./data/sample.js');
+    const started = performance.now();
+    const result = await generateSampleDataset({ outDir, imagesPerClass, seed });
+    log(`sample data: ${result.images} images in ${result.classes.length} classes at ${outDir} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+    return result;
+}
+async function reportStep(options, log) {
+    const { writeReport, parseThresholds, loadBaseRecord } = await import('./report/index.js');
+    const thresholds = options.thresholds ? parseThresholds(options.thresholds) : undefined;
+    const { base, baseMissingReason } = options.baseDir
+        ? await loadBaseRecord(resolve(options.baseDir, 'run.json'))
+        : { base: undefined, baseMissingReason: 'no base run was given (pass --base DIR, the output folder of a run on the base branch, to compare)' };
+    const result = await writeReport({ head: options.head, base, baseMissingReason, outDir: options.outDir, dataDir: options.dataDir, thresholds });
+    log(`report: ${resolve(options.outDir, 'report.md')} (${result.verdict}; ${result.images.length} images)`);
+    for (const regression of result.regressions)
+        log(`threshold crossed: ${JSON.stringify(regression)}`);
+    return result;
+}
+export async function main(argv, log = (line) => console.log(line)) {
+    const [command, ...rest] = argv;
+    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+        log(USAGE);
+        return command === undefined ? 1 : 0;
+    }
+    const { values, positionals } = (() => {
+        try {
+            return parseArgs({
+                args: rest,
+                allowPositionals: command === 'predict',
+                options: {
+                    data: { type: 'string' },
+                    params: { type: 'string' },
+                    out: { type: 'string' },
+                    backend: { type: 'string' },
+                    base: { type: 'string' },
+                    head: { type: 'string' },
+                    model: { type: 'string' },
+                    thresholds: { type: 'string' },
+                    'images-per-class': { type: 'string' },
+                    seed: { type: 'string' },
+                    cache: { type: 'string' },
+                    'no-cache': { type: 'boolean' },
+                    verbose: { type: 'boolean' },
+                    quiet: { type: 'boolean' },
+                },
+            });
+        }
+        catch (error) {
+            throw new UsageError(error.message);
+        }
+    })();
+    const print = values.quiet ? () => { } : log;
+    switch (command) {
+        case 'run': {
+            const { runExperiment } = await import('./pipeline.js');
+            const { parseBackendChoice } = await import('./model/backend.js');
+            const backend = parseBackendChoice(values.backend ?? 'auto', '--backend');
+            let dataDir = values.data;
+            if (dataDir === undefined) {
+                dataDir = DEFAULT_SAMPLE_DIR;
+                await ensureSample(dataDir, undefined, undefined, print);
+            }
+            const outDir = values.out ?? 'out';
+            const result = await runExperiment({
+                dataDir,
+                paramsFile: values.params ?? 'params.yaml',
+                outDir,
+                backend,
+                cacheDir: values['no-cache'] ? undefined : (values.cache ?? defaultCacheDir()),
+                log: print,
+            });
+            const reportStarted = performance.now();
+            const report = await reportStep({ head: result.record, baseDir: values.base, outDir, dataDir, thresholds: values.thresholds }, print);
+            // The record is written again so that it holds the report's time too.
+            const reportSeconds = Number(((performance.now() - reportStarted) / 1000).toFixed(3));
+            result.record.timings.report = reportSeconds;
+            result.record.timings.total = Number((result.record.timings.total + reportSeconds).toFixed(3));
+            await writeRecord(result.files.record, result.record);
+            return report.regressions.length > 0 ? 2 : 0;
+        }
+        case 'report': {
+            if (!values.head)
+                throw new UsageError('report needs --head DIR (the --out folder of a run)');
+            if (!values.out)
+                throw new UsageError('report needs --out DIR (where report.md and the images go)');
+            const head = await readRecord(resolve(values.head, 'run.json'));
+            const result = await reportStep({ head, baseDir: values.base, outDir: values.out, dataDir: values.data, thresholds: values.thresholds }, print);
+            return result.regressions.length > 0 ? 2 : 0;
+        }
+        case 'predict': {
+            if (!values.model)
+                throw new UsageError('predict needs --model DIR (the model/ folder of a run)');
+            if (positionals.length === 0)
+                throw new UsageError('predict needs at least one image file');
+            const { predictImages } = await import('./predict.js');
+            const { startBackend, parseBackendChoice } = await import('./model/backend.js');
+            await startBackend(parseBackendChoice(values.backend ?? 'auto', '--backend'));
+            for (const line of await predictImages(values.model, positionals))
+                log(line);
+            return 0;
+        }
+        case 'sample': {
+            await ensureSample(values.out ?? DEFAULT_SAMPLE_DIR, values['images-per-class'] === undefined ? undefined : integerOption(values['images-per-class'], 'images-per-class', 146), values.seed === undefined ? undefined : integerOption(values.seed, 'seed', 77), print);
+            return 0;
+        }
+        default:
+            throw new UsageError(`unknown command "${command}"`);
+    }
+}
+/** One line for the user; the stack only when asked for. */
+export function formatError(error, verbose) {
+    if (verbose && error instanceof Error && error.stack)
+        return error.stack;
+    if (error instanceof Error) {
+        const known = error.name !== 'Error' && error.name !== 'TypeError' && error.name !== 'RangeError';
+        return `train-and-report: ${known ? '' : 'unexpected error: '}${error.message}${known ? '' : ' (run with --verbose for details)'}`;
+    }
+    return `train-and-report: unexpected error: ${String(error)}`;
+}
+// Run only as the program (also through npm's bin link), not when imported by tests.
+const isEntry = process.argv[1] !== undefined && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url);
+if (isEntry) {
+    const argv = process.argv.slice(2);
+    main(argv).then((code) => {
+        process.exitCode = code;
+    }, (error) => {
+        console.error(formatError(error, argv.includes('--verbose')));
+        process.exitCode = 1;
+    });
+}

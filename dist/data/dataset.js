@@ -1,0 +1,272 @@
+// The dataset: a folder with one sub-folder per class. Lists the images
+// (class names sorted, as torchvision's ImageFolder does), hashes their bytes
+// and decodes them with sharp into one uint8 buffer of preprocessed pixels.
+import { createHash } from 'node:crypto';
+import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import sharp from 'sharp';
+import { cacheFile, readPixelCache, writePixelCache } from './cache.js';
+import { preprocessPixels } from './preprocess.js';
+/** Extensions of files that are read as images; others (notes, labels, …) are ignored. */
+export const IMAGE_EXTENSIONS = ['.jpg', '.jpeg', '.png', '.webp', '.gif', '.tif', '.tiff', '.avif', '.bmp'];
+/** Names that file managers leave behind; never images. */
+const IGNORED_NAMES = new Set(['Thumbs.db', 'desktop.ini']);
+/** Beyond this many input pixels an image is shrunk by sharp before the exact resize, to bound memory. */
+const MAX_EXACT_PIXELS = 4_000_000;
+export class DatasetError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'DatasetError';
+    }
+}
+function isHidden(name) {
+    return name.startsWith('.') || IGNORED_NAMES.has(name);
+}
+function isImageName(name) {
+    const dot = name.lastIndexOf('.');
+    return dot > 0 && IMAGE_EXTENSIONS.includes(name.slice(dot).toLowerCase());
+}
+function toPosix(path) {
+    return sep === '/' ? path : path.split(sep).join('/');
+}
+/**
+ * Files below `folder`, recursively (ImageFolder also takes images in nested
+ * folders). Symbolic links are followed only while they stay inside the data
+ * folder: a link out of it could read anything on the runner.
+ */
+async function walk(folder, rootReal, found, ignored, root) {
+    const entries = await readdir(folder, { withFileTypes: true });
+    for (const entry of entries) {
+        if (isHidden(entry.name))
+            continue;
+        const path = join(folder, entry.name);
+        let isDirectory = entry.isDirectory();
+        let isFile = entry.isFile();
+        if (entry.isSymbolicLink()) {
+            let target;
+            try {
+                target = await realpath(path);
+            }
+            catch {
+                ignored.push(toPosix(relative(root, path)));
+                continue; // a dangling link
+            }
+            if (target !== rootReal && !target.startsWith(rootReal + sep)) {
+                ignored.push(toPosix(relative(root, path)));
+                continue;
+            }
+            const targetStat = await stat(target);
+            isDirectory = targetStat.isDirectory();
+            isFile = targetStat.isFile();
+        }
+        if (isDirectory)
+            await walk(path, rootReal, found, ignored, root);
+        else if (isFile && isImageName(entry.name))
+            found.push(toPosix(relative(root, path)));
+        else if (isFile)
+            ignored.push(toPosix(relative(root, path)));
+    }
+}
+function compareCodePoints(a, b) {
+    // Python's sorted() on str compares code points; so must we, or class indices would differ.
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+export async function listDataset(root) {
+    let rootStat;
+    try {
+        rootStat = await lstat(root);
+    }
+    catch {
+        throw new DatasetError(`data folder "${root}" does not exist; pass --data with a folder that holds one sub-folder per class (e.g. data/raw/<Class>/*.jpg)`);
+    }
+    if (rootStat.isSymbolicLink())
+        rootStat = await stat(root);
+    if (!rootStat.isDirectory()) {
+        throw new DatasetError(`data folder "${root}" is a file, not a folder; pass the folder that holds one sub-folder per class`);
+    }
+    const rootReal = await realpath(root);
+    const entries = await readdir(root, { withFileTypes: true });
+    const classFolders = [];
+    const ignored = [];
+    for (const entry of entries) {
+        if (isHidden(entry.name))
+            continue;
+        let isDirectory = entry.isDirectory();
+        if (entry.isSymbolicLink()) {
+            const target = await realpath(join(root, entry.name)).catch(() => undefined);
+            isDirectory = target !== undefined && target.startsWith(rootReal + sep) && (await stat(target)).isDirectory();
+        }
+        if (isDirectory)
+            classFolders.push(entry.name);
+        else
+            ignored.push(entry.name);
+    }
+    classFolders.sort(compareCodePoints);
+    if (classFolders.length === 0) {
+        throw new DatasetError(`data folder "${root}" has no class folders; put each class's images in a sub-folder named after the class (e.g. ${join(root, 'Earth', 'Earth_1.jpg')})`);
+    }
+    if (classFolders.length < 2) {
+        throw new DatasetError(`data folder "${root}" has only one class ("${classFolders[0]}"); a classifier needs at least 2 class folders`);
+    }
+    const images = [];
+    for (const [label, className] of classFolders.entries()) {
+        const found = [];
+        await walk(join(root, className), rootReal, found, ignored, root);
+        if (found.length === 0) {
+            throw new DatasetError(`class folder "${join(root, className)}" has no images (${IMAGE_EXTENSIONS.join(' ')}); add images or remove the folder`);
+        }
+        found.sort(compareCodePoints);
+        for (const path of found)
+            images.push({ path, label });
+    }
+    return { root, classes: classFolders, images, ignored: ignored.sort(compareCodePoints) };
+}
+async function decodeOne(bytes, prepare) {
+    let image = sharp(bytes, { failOn: 'error', pages: 1, limitInputPixels: 200_000_000 });
+    const metadata = await image.metadata();
+    const width = metadata.width ?? 0;
+    const height = metadata.height ?? 0;
+    if (width === 0 || height === 0)
+        throw new Error('image has no pixels');
+    let sourceWidth = width;
+    let sourceHeight = height;
+    if (width * height > MAX_EXACT_PIXELS) {
+        // Decoding a huge photo at full size would take hundreds of MB; shrink it
+        // to 8× the target first (its effect on a 32 × 32 result is negligible).
+        const [targetHeight, targetWidth] = prepare.image_size;
+        sourceWidth = Math.min(width, targetWidth * 8);
+        sourceHeight = Math.min(height, targetHeight * 8);
+        image = image.resize(sourceWidth, sourceHeight, { fit: 'fill', kernel: 'linear' });
+    }
+    // Alpha is dropped, not composited, as PIL's convert('RGB') does.
+    const rgb = await image.removeAlpha().toColourspace('srgb').raw({ depth: 'uchar' }).toBuffer({ resolveWithObject: true });
+    if (rgb.info.channels !== 3)
+        throw new Error(`unexpected ${rgb.info.channels} channels after conversion to RGB`);
+    const data = new Uint8Array(rgb.data.buffer, rgb.data.byteOffset, rgb.data.byteLength);
+    return preprocessPixels(data, rgb.info.width, rgb.info.height, prepare.image_size, prepare.grayscale);
+}
+function describeDecodeFailure(error, size) {
+    if (size === 0)
+        return 'the file is empty (0 bytes)';
+    const message = error instanceof Error ? error.message : String(error);
+    if (/unsupported image format/i.test(message))
+        return 'not an image format that can be decoded (is it really an image?)';
+    if (/premature end|truncated|VipsJpeg: .*(end|corrupt)/i.test(message))
+        return `the image is truncated or corrupt (${message.split('\n')[0]})`;
+    return message.split('\n')[0];
+}
+/** Reads, hashes and decodes every listed image, `concurrency` at a time. */
+export async function decodeDataset(listing, prepare, options = {}) {
+    const [height, width] = prepare.image_size;
+    const channels = prepare.grayscale ? 1 : 3;
+    const imageBytes = height * width * channels;
+    const total = listing.images.length;
+    const decoded = new Array(total);
+    const hashes = new Array(total);
+    const failures = new Array(total);
+    const concurrency = Math.max(1, options.concurrency ?? 8);
+    const cachePath = options.cacheDir ? cacheFile(options.cacheDir, prepare) : undefined;
+    const cached = cachePath ? await readPixelCache(cachePath, imageBytes) : new Map();
+    let hits = 0;
+    let next = 0;
+    let done = 0;
+    async function worker() {
+        while (next < total) {
+            const index = next++;
+            const file = join(listing.root, listing.images[index].path);
+            let bytes;
+            try {
+                bytes = await readFile(file);
+            }
+            catch (error) {
+                failures[index] = `cannot be read (${error.code ?? String(error)})`;
+                continue;
+            }
+            const hash = createHash('sha256').update(bytes).digest('hex');
+            hashes[index] = hash;
+            const fromCache = cached.get(hash);
+            if (fromCache) {
+                decoded[index] = fromCache;
+                hits++;
+            }
+            else {
+                try {
+                    decoded[index] = await decodeOne(bytes, prepare);
+                }
+                catch (error) {
+                    failures[index] = describeDecodeFailure(error, bytes.length);
+                }
+            }
+            done++;
+            options.onProgress?.(done, total);
+        }
+    }
+    await Promise.all(Array.from({ length: Math.min(concurrency, total) }, worker));
+    const skipped = [];
+    const kept = [];
+    for (let index = 0; index < total; index++) {
+        const failure = failures[index];
+        if (failure === undefined) {
+            kept.push(listing.images[index]);
+            continue;
+        }
+        const path = listing.images[index].path;
+        if (prepare.on_bad_image === 'fail') {
+            throw new DatasetError(`image "${join(listing.root, path)}" cannot be used: ${failure}. Fix or remove the file, or set prepare.on_bad_image: skip in params.yaml to skip bad images`);
+        }
+        skipped.push({ path, reason: failure });
+    }
+    const counts = new Map();
+    for (const image of kept)
+        counts.set(image.label, (counts.get(image.label) ?? 0) + 1);
+    for (const [label, className] of listing.classes.entries()) {
+        if (!counts.get(label)) {
+            throw new DatasetError(`class folder "${join(listing.root, className)}" has no usable images after skipping bad ones; add images or remove the folder`);
+        }
+    }
+    const pixels = new Uint8Array(kept.length * imageBytes);
+    const fileHashes = {};
+    const content = createHash('sha256');
+    let keptIndex = 0;
+    for (let index = 0; index < total; index++) {
+        const image = decoded[index];
+        if (!image)
+            continue;
+        pixels.set(image, keptIndex * imageBytes);
+        const path = listing.images[index].path;
+        fileHashes[path] = hashes[index];
+        content.update(`${path}\0${hashes[index]}\n`);
+        keptIndex++;
+    }
+    const cache = { hits, decoded: kept.length - hits, file: cachePath };
+    if (cachePath && (hits !== kept.length || cached.size !== kept.length)) {
+        // Only this dataset's images are kept, so the cache never grows past one dataset.
+        const entries = new Map();
+        kept.forEach((image, row) => entries.set(fileHashes[image.path], pixels.subarray(row * imageBytes, (row + 1) * imageBytes)));
+        try {
+            await writePixelCache(cachePath, entries, imageBytes);
+        }
+        catch (error) {
+            cache.cacheError = error.message;
+        }
+    }
+    return { pixels, images: kept, imageSize: [height, width], channels, fileHashes, contentHash: content.digest('hex'), skipped, cache };
+}
+/** Decodes single files for `predict`, with the same preprocessing as training. */
+export async function decodeFiles(files, prepare) {
+    return Promise.all(files.map(async (file) => {
+        let bytes;
+        try {
+            bytes = await readFile(file);
+        }
+        catch (error) {
+            throw new DatasetError(`image "${file}" cannot be read (${error.code ?? String(error)})`);
+        }
+        try {
+            return await decodeOne(bytes, prepare);
+        }
+        catch (error) {
+            throw new DatasetError(`image "${file}" cannot be decoded: ${describeDecodeFailure(error, bytes.length)}`);
+        }
+    }));
+}

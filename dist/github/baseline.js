@@ -1,0 +1,77 @@
+// Which recorded run a new run is compared with: the record of the merge-base
+// of base and head (falling back to the base commit), else the nearest
+// first-parent ancestor that has one, within a bounded walk.
+import { explain, statusOf } from './client.js';
+import { readRunIndex, readStoredRecord, getBranchHead } from './store.js';
+export async function getMergeBase(client, repo, base, head) {
+    try {
+        const { data } = await client.rest.repos.compareCommitsWithBasehead({ ...repo, basehead: `${base}...${head}`, per_page: 1 });
+        return data.merge_base_commit.sha;
+    }
+    catch (error) {
+        if (statusOf(error) === 404)
+            return undefined;
+        throw explain(error, { action: `find the merge base of ${base} and ${head}`, permission: 'contents: read' });
+    }
+}
+/** Up to `perPage` commits reachable from `sha` (with their parents), or undefined when the commit does not exist. */
+export async function listHistory(client, repo, sha, perPage) {
+    try {
+        const { data } = await client.rest.repos.listCommits({ ...repo, sha, per_page: perPage });
+        return data.map((commit) => ({ sha: commit.sha, parents: commit.parents.map((parent) => parent.sha) }));
+    }
+    catch (error) {
+        if (statusOf(error) === 404 || statusOf(error) === 409)
+            return undefined;
+        throw explain(error, { action: `read the history of ${sha}`, permission: 'contents: read' });
+    }
+}
+/** Follows first parents from `start` through the listed commits; stops where the listing ends. Pure. */
+export function firstParentPath(commits, start, limit) {
+    const bySha = new Map(commits.map((commit) => [commit.sha, commit]));
+    const path = [];
+    let current = start;
+    while (current && path.length < limit) {
+        const commit = bySha.get(current);
+        if (!commit)
+            return { path, next: current };
+        path.push(current);
+        current = commit.parents[0];
+    }
+    return { path };
+}
+export async function findBaseline(client, repo, query) {
+    const reportsHead = await getBranchHead(client, repo, query.reportsBranch);
+    if (!reportsHead) {
+        return { found: false, reason: `no runs are recorded yet (branch "${query.reportsBranch}" does not exist; the first run on the default branch creates it)` };
+    }
+    const index = await readRunIndex(client, repo, reportsHead);
+    const recorded = new Set(index.runs.map((run) => run.sha));
+    const start = (query.headSha && (await getMergeBase(client, repo, query.baseSha, query.headSha))) || query.baseSha;
+    let walked = 0;
+    let from = start;
+    while (from && walked < query.maxDepth) {
+        const history = await listHistory(client, repo, from, Math.min(100, query.maxDepth - walked + 1));
+        if (!history) {
+            return walked === 0
+                ? { found: false, reason: `the base commit ${from} was not found in the repository` }
+                : { found: false, reason: `history ends at ${from} (not found) after ${walked} commits without a recorded run` };
+        }
+        const step = firstParentPath(history, from, query.maxDepth - walked);
+        for (const [offset, sha] of step.path.entries()) {
+            if (!recorded.has(sha))
+                continue;
+            const record = await readStoredRecord(client, repo, reportsHead, sha);
+            if (record)
+                return { found: true, sha, record, distance: walked + offset, start };
+        }
+        walked += step.path.length;
+        if (step.path.length === 0)
+            break;
+        from = step.next;
+    }
+    return {
+        found: false,
+        reason: `no recorded run for ${start.slice(0, 7)} or its ${Math.max(walked - 1, 0)} nearest first-parent ancestors (searched up to ${query.maxDepth}); push to the base branch once to record one`,
+    };
+}

@@ -1,0 +1,272 @@
+// The action: inputs → train (pipeline) → baseline → report → reports branch
+// → comment, job summary and outputs. The only place that reads inputs, sets
+// outputs and fails the step; everything it calls throws clear errors.
+import * as core from '@actions/core';
+import { access, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { findBaseline, listHistory } from './github/baseline.js';
+import { createClient, DEFAULT_RETRY, explain, GitHubError, statusOf } from './github/client.js';
+import { commentMarker, getViewerLogin, MAX_COMMENT_LENGTH, commentBody, postComment } from './github/comment.js';
+import { readContext, readEventPayload } from './github/context.js';
+import { findHandoffFolders, readHandoff, writeHandoff } from './github/handoff.js';
+import { blobUrl, runPath, saveRun } from './github/store.js';
+import { InputError, readInputs } from './inputs.js';
+import { runExperiment } from './pipeline.js';
+import { metricsFileContent, readRecord } from './record.js';
+import { writeReport } from './report/index.js';
+/** How far back along first parents a baseline is looked for. */
+const BASELINE_MAX_DEPTH = 50;
+export class RegressionError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'RegressionError';
+    }
+}
+/** Retry delays can be shortened for tests; GitHub's retry-after is counted in this unit too. */
+function retryPolicy(env) {
+    const base = Number(env.TRAIN_AND_REPORT_RETRY_BASE_MS);
+    const onRetry = (line) => core.info(line);
+    if (!Number.isFinite(base) || base <= 0)
+        return { ...DEFAULT_RETRY, onRetry };
+    return { ...DEFAULT_RETRY, baseDelayMs: base, maxTotalMs: base * 120, onRetry };
+}
+async function exists(path) {
+    return access(path).then(() => true, () => false);
+}
+function safeName(text) {
+    return text.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'job';
+}
+async function resolveBaseline(client, context, config) {
+    const query = { reportsBranch: config.reportsBranch, maxDepth: BASELINE_MAX_DEPTH };
+    if (config.baseline.kind === 'none')
+        return { found: false, reason: 'comparison turned off (baseline: none)' };
+    if (config.baseline.kind === 'ref') {
+        const history = await listHistory(client, context.repository, config.baseline.ref, 1);
+        if (!history?.[0])
+            throw new InputError(`input 'baseline': ref "${config.baseline.ref}" was not found in ${context.repository.owner}/${context.repository.repo}`);
+        return findBaseline(client, context.repository, { ...query, baseSha: history[0].sha });
+    }
+    if (context.pullRequest) {
+        return findBaseline(client, context.repository, { ...query, baseSha: context.pullRequest.baseSha, headSha: context.pullRequest.headSha });
+    }
+    if (context.before)
+        return findBaseline(client, context.repository, { ...query, baseSha: context.before });
+    return { found: false, reason: `a ${context.eventName} run has no base to compare with; set the baseline input to a branch, tag or SHA` };
+}
+/** Report → reports branch → summary → comment → outputs; shared by run and publish modes. */
+async function report(client, context, config, target) {
+    const { baseline, pullRequest } = target;
+    const written = await writeReport({
+        head: target.head,
+        base: baseline.found ? baseline.record : undefined,
+        baseMissingReason: baseline.found ? undefined : baseline.reason,
+        outDir: target.outDir,
+        dataDir: target.dataDir,
+        thresholds: config.failOnRegression,
+        labels: {
+            headSha: target.sha,
+            baseSha: baseline.found ? baseline.sha : undefined,
+            headRef: pullRequest?.headRef ?? target.headRef,
+            baseRef: pullRequest?.baseRef,
+            title: pullRequest?.title,
+        },
+    });
+    core.info(`verdict: ${written.verdict}${baseline.found ? ` (baseline ${baseline.sha.slice(0, 7)})` : ` (${baseline.reason})`}`);
+    const reportFile = join(target.outDir, 'report.md');
+    if (!written.files.some((file) => basename(file) === 'report.md'))
+        await writeFile(reportFile, written.markdown);
+    const regressed = config.failOnRegression.length > 0 && written.regressions.length > 0;
+    core.setOutput('metrics', JSON.stringify(target.head.metrics));
+    core.setOutput('report', reportFile);
+    core.setOutput('baseline-sha', baseline.found ? baseline.sha : '');
+    core.setOutput('regressed', String(regressed));
+    const readOnlyFork = pullRequest?.fromFork === true;
+    let refused = false;
+    const degraded = (error) => {
+        const readOnly = readOnlyFork && statusOf(error) === 403;
+        refused ||= readOnly;
+        return readOnly;
+    };
+    let commit;
+    const files = [
+        { name: 'run.json', content: Buffer.from(JSON.stringify(target.head, null, 2) + '\n') },
+        { name: 'metrics.json', content: Buffer.from(metricsFileContent(target.head.metrics)) },
+    ];
+    for (const image of written.images)
+        files.push({ name: image, content: await readFile(join(target.outDir, image)) });
+    try {
+        const saved = await saveRun(client, context.repository, {
+            branch: config.reportsBranch,
+            sha: target.sha,
+            files,
+            entry: { createdAt: target.head.createdAt, ref: pullRequest ? `pull/${pullRequest.number}` : context.ref, ...(pullRequest ? { pullRequest: pullRequest.number } : {}) },
+            keepRuns: config.keepRuns,
+            log: (line) => core.info(line),
+        });
+        commit = saved.commit;
+        core.info(`recorded runs/${target.sha}/ on ${config.reportsBranch} (commit ${saved.commit.slice(0, 7)}${saved.pruned.length > 0 ? `, pruned ${saved.pruned.length} old runs` : ''})`);
+    }
+    catch (error) {
+        if (!degraded(error))
+            throw error;
+    }
+    const imageUrl = (name) => commit ? blobUrl(context.serverUrl, context.repository, commit, runPath(target.sha, name)) : name;
+    const markdown = written.renderMarkdown(imageUrl, MAX_COMMENT_LENGTH - target.marker.length - 1);
+    await core.summary.addRaw(markdown, true).write();
+    if (pullRequest && config.comment !== 'off') {
+        try {
+            const viewerLogin = await getViewerLogin(client);
+            const posted = await postComment(client, context.repository, pullRequest.number, commentBody(target.marker, markdown), {
+                mode: config.comment,
+                marker: target.marker,
+                viewerLogin,
+            });
+            core.setOutput('comment-url', posted.url);
+            core.info(`${posted.action} the comment ${posted.url}`);
+        }
+        catch (error) {
+            if (!degraded(error)) {
+                throw explain(error, { action: `comment on pull request #${pullRequest.number}`, permission: 'pull-requests: write', missing: `pull request #${pullRequest.number}` });
+            }
+        }
+    }
+    if (refused) {
+        core.notice('This pull request comes from a fork, so the workflow token is read-only: the report is in the job summary and the artifact ' +
+            `instead of a comment. To get the comment, add the publish workflow (train-and-report with mode: publish on workflow_run); ` +
+            'see docs/github-action.md#pull-requests-from-forks.');
+    }
+    if (regressed && target.enforceThresholds) {
+        throw new RegressionError(`fail-on-regression: ${written.regressions.length} threshold(s) crossed: ${written.regressions.map((regression) => regression.message).join('; ')}`);
+    }
+}
+async function train(client, context, config, env) {
+    if (!config.paramsIsDefault && !(await exists(config.params))) {
+        throw new InputError(`input 'params': ${config.params} does not exist; fix the path or leave the input out to use the defaults`);
+    }
+    const outDir = join(env.RUNNER_TEMP || tmpdir(), 'train-and-report', safeName(context.job));
+    const pull = context.pullRequest;
+    core.setOutput('model', join(outDir, 'model'));
+    if (config.uploadArtifact) {
+        // The upload step runs even when a later stage fails, so the folder is announced first.
+        core.setOutput('artifact-dir', outDir);
+        core.setOutput('artifact-name', config.artifactName || `train-and-report-${safeName(context.job)}`);
+    }
+    const result = await runExperiment({
+        dataDir: config.data,
+        paramsFile: config.params,
+        outDir,
+        backend: config.backend,
+        cacheDir: env.TRAIN_AND_REPORT_CACHE || undefined,
+        log: (line) => core.info(line),
+        source: {
+            sha: context.sha,
+            ref: context.ref,
+            repository: `${context.repository.owner}/${context.repository.repo}`,
+            ...(pull ? { pullRequest: pull.number, baseSha: pull.baseSha } : {}),
+        },
+    });
+    if (pull) {
+        await writeHandoff(outDir, {
+            repository: `${context.repository.owner}/${context.repository.repo}`,
+            pullRequest: pull.number,
+            headSha: pull.headSha,
+            baseSha: pull.baseSha,
+            headRef: pull.headRef,
+            baseRef: pull.baseRef,
+            title: pull.title,
+            workflow: context.workflow,
+            job: context.job,
+            runId: context.runId,
+        });
+    }
+    const baseline = await resolveBaseline(client, context, config);
+    await report(client, context, config, {
+        head: result.record,
+        sha: context.sha,
+        outDir,
+        dataDir: config.data,
+        pullRequest: pull,
+        marker: commentMarker(context.workflow, context.job),
+        baseline,
+        headRef: context.ref.replace(/^refs\/heads\//, ''),
+        enforceThresholds: true,
+    });
+}
+/** Checks an artifact's claim against the API: the PR must exist here and still point at the commit that was trained. */
+async function verifyHandoff(client, context, handoff) {
+    const repository = `${context.repository.owner}/${context.repository.repo}`;
+    if (handoff.repository !== repository) {
+        throw new GitHubError(`the artifact is about ${handoff.repository}, not ${repository}; refusing to publish it here`);
+    }
+    if (context.workflowRun && context.workflowRun.headSha !== handoff.headSha) {
+        throw new GitHubError(`the artifact claims commit ${handoff.headSha}, but the workflow run was for ${context.workflowRun.headSha}; refusing to publish it`);
+    }
+    let headSha;
+    try {
+        const { data } = await client.rest.pulls.get({ ...context.repository, pull_number: handoff.pullRequest });
+        headSha = data.head.sha;
+    }
+    catch (error) {
+        throw explain(error, { action: `read pull request #${handoff.pullRequest}`, permission: 'pull-requests: read', missing: `pull request #${handoff.pullRequest}` });
+    }
+    if (headSha !== handoff.headSha) {
+        throw new GitHubError(`pull request #${handoff.pullRequest} is at ${headSha}, not ${handoff.headSha} as the artifact claims; its newer run will publish instead`);
+    }
+}
+async function publish(client, context, config, env) {
+    const temp = env.RUNNER_TEMP || tmpdir();
+    const downloaded = env.TRAIN_AND_REPORT_DOWNLOAD_DIR || join(temp, 'train-and-report-download');
+    for (const folder of await findHandoffFolders(downloaded)) {
+        const handoff = await readHandoff(folder);
+        await verifyHandoff(client, context, handoff);
+        const head = await readRecord(join(folder, 'run.json'));
+        if (head.source?.sha !== undefined && head.source.sha !== handoff.headSha) {
+            throw new GitHubError(`${join(folder, 'run.json')} is about ${head.source.sha}, not ${handoff.headSha}; refusing to publish a mismatched artifact`);
+        }
+        core.info(`publishing the report of pull request #${handoff.pullRequest} (${handoff.headSha.slice(0, 7)}) from ${basename(folder)}`);
+        const baseline = await findBaseline(client, context.repository, {
+            baseSha: handoff.baseSha,
+            headSha: handoff.headSha,
+            reportsBranch: config.reportsBranch,
+            maxDepth: BASELINE_MAX_DEPTH,
+        });
+        const outDir = join(temp, 'train-and-report-publish', safeName(basename(folder)));
+        await mkdir(outDir, { recursive: true });
+        await report(client, context, config, {
+            head,
+            sha: handoff.headSha,
+            outDir,
+            pullRequest: { number: handoff.pullRequest, headRef: handoff.headRef, baseRef: handoff.baseRef, title: handoff.title, fromFork: false },
+            marker: commentMarker(handoff.workflow, handoff.job),
+            baseline,
+            enforceThresholds: false,
+        });
+    }
+}
+async function act(env) {
+    const config = readInputs((name) => core.getInput(name), env.GITHUB_WORKSPACE || process.cwd());
+    core.setSecret(config.token);
+    const context = readContext(env, await readEventPayload(env));
+    const client = createClient(config.token, { apiUrl: context.apiUrl, retry: retryPolicy(env) });
+    if (config.mode === 'publish')
+        await publish(client, context, config, env);
+    else
+        await train(client, context, config, env);
+}
+/** Runs the action; fails the step on anything thrown, Error or not. */
+export async function run(env = process.env) {
+    try {
+        await act(env);
+    }
+    catch (error) {
+        if (error instanceof Error) {
+            if (error.stack)
+                core.debug(error.stack);
+            core.setFailed(error.message);
+        }
+        else {
+            core.setFailed(`unexpected failure: ${typeof error === 'string' ? error : JSON.stringify(error) ?? String(error)}`);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+// The training loop: seeded shuffle per epoch, Adam on softmax cross-entropy
+// from logits, and per-epoch train and validation loss/accuracy. A custom
+// loop rather than model.fit(): fit's shuffle uses Math.random, and building
+// each batch here from the uint8 pixel buffer with one tensor op keeps the
+// number of small ops (and memory) per batch low.
+import * as tf from '@tensorflow/tfjs-core';
+import { createRandom, shuffled } from '../random.js';
+import { scoreLogits } from './evaluate.js';
+/** Scales the chosen images to [0, 1] floats in one tensor: the notebook's ToTensor step. */
+export function imageBatch(source, indices, start = 0, end = indices.length) {
+    const [height, width, channels] = source.imageShape;
+    const imageBytes = height * width * channels;
+    const count = end - start;
+    const values = new Float32Array(count * imageBytes);
+    for (let row = 0; row < count; row++) {
+        const offset = indices[start + row] * imageBytes;
+        const target = row * imageBytes;
+        for (let byte = 0; byte < imageBytes; byte++)
+            values[target + byte] = source.pixels[offset + byte] / 255;
+    }
+    return tf.tensor4d(values, [count, height, width, channels]);
+}
+const PREDICT_BATCH = 512;
+/** Logits of the chosen images, row-major, predicted in large batches. */
+export function predictLogits(model, source, indices) {
+    const classes = model.outputs[0].shape[1] ?? 0;
+    const logits = new Float32Array(indices.length * classes);
+    for (let start = 0; start < indices.length; start += PREDICT_BATCH) {
+        const end = Math.min(indices.length, start + PREDICT_BATCH);
+        const values = tf.tidy(() => model.predict(imageBatch(source, indices, start, end)).dataSync());
+        logits.set(values, start * classes);
+    }
+    return logits;
+}
+export function labelsOf(source, indices) {
+    return Int32Array.from(indices, (index) => source.labels[index]);
+}
+export function trainModel(model, source, options) {
+    const optimizer = tf.train.adam(options.learningRate);
+    const history = [];
+    const validationLabels = labelsOf(source, options.validation);
+    try {
+        for (let epoch = 1; epoch <= options.epochs; epoch++) {
+            const started = performance.now();
+            const order = shuffled(options.train, createRandom(options.seed * 1_000_003 + epoch));
+            let lossSum = 0;
+            let correctSum = 0;
+            for (let start = 0; start < order.length; start += options.batchSize) {
+                const end = Math.min(order.length, start + options.batchSize);
+                const [loss, correct] = tf.tidy(() => {
+                    const inputs = imageBatch(source, order, start, end);
+                    const labels = tf.tensor1d(Int32Array.from(order.slice(start, end), (index) => source.labels[index]), 'int32');
+                    const targets = tf.oneHot(labels, options.classes);
+                    let correctCount;
+                    const cost = optimizer.minimize(() => {
+                        const logits = model.apply(inputs, { training: true });
+                        correctCount = tf.keep(tf.sum(tf.cast(tf.equal(tf.argMax(logits, 1), labels), 'float32')));
+                        return tf.losses.softmaxCrossEntropy(targets, logits);
+                    }, true);
+                    return [cost, correctCount];
+                });
+                // Reading back each batch costs a sync, but keeps memory flat and the numbers exact in float64.
+                lossSum += loss.dataSync()[0] * (end - start);
+                correctSum += correct.dataSync()[0];
+                loss.dispose();
+                correct.dispose();
+            }
+            const validation = scoreLogits(predictLogits(model, source, options.validation), validationLabels, options.classes);
+            const stats = {
+                epoch,
+                loss: lossSum / order.length,
+                accuracy: correctSum / order.length,
+                val_loss: validation.loss,
+                val_accuracy: validation.accuracy,
+                seconds: (performance.now() - started) / 1000,
+            };
+            history.push(stats);
+            options.onEpoch?.(stats);
+        }
+    }
+    finally {
+        optimizer.dispose();
+    }
+    return history;
+}

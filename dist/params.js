@@ -1,0 +1,146 @@
+// params.yaml in DVC's layout (`prepare:` and `train:` sections): parsed,
+// checked against the schema below and filled with the notebook's defaults.
+// Every message names the file, the key and what is allowed.
+import { readFile } from 'node:fs/promises';
+import { parse as parseYaml, YAMLParseError } from 'yaml';
+export const DEFAULT_PARAMS = {
+    prepare: { seed: 77, split: 0.2, image_size: [32, 32], grayscale: true, on_bad_image: 'fail' },
+    train: { seed: 77, lr: 0.0001, epochs: 5, batch_size: 32, conv_size: 32, dense_size: 64, repeats: 1 },
+};
+export class ParamsError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'ParamsError';
+    }
+}
+const integer = (min, max) => (value) => typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max
+    ? undefined
+    : `a whole number from ${min} to ${max}`;
+const SCHEMA = {
+    prepare: {
+        seed: integer(0, 2 ** 32 - 1),
+        split: (value) => typeof value === 'number' && value > 0 && value < 1 ? undefined : 'a number between 0 and 1 (exclusive), e.g. 0.2',
+        image_size: (value) => Array.isArray(value) &&
+            value.length === 2 &&
+            value.every((side) => typeof side === 'number' && Number.isInteger(side) && side >= 4 && side <= 1024)
+            ? undefined
+            : 'two whole numbers [height, width], each from 4 to 1024, e.g. [32, 32]',
+        grayscale: (value) => (typeof value === 'boolean' ? undefined : 'true or false'),
+        on_bad_image: (value) => (value === 'fail' || value === 'skip' ? undefined : '"fail" or "skip"'),
+    },
+    train: {
+        seed: integer(0, 2 ** 32 - 1),
+        lr: (value) => typeof value === 'number' && Number.isFinite(value) && value > 0 && value <= 10 ? undefined : 'a positive number, e.g. 0.0001',
+        epochs: integer(1, 10_000),
+        batch_size: integer(1, 65_536),
+        conv_size: integer(1, 4096),
+        dense_size: integer(1, 65_536),
+        repeats: integer(1, 100),
+    },
+};
+function describe(value) {
+    return JSON.stringify(value) ?? String(value);
+}
+/** Levenshtein distance, for "did you mean" suggestions on unknown keys. */
+function editDistance(a, b) {
+    const previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+    for (let i = 1; i <= a.length; i++) {
+        let diagonal = previous[0];
+        previous[0] = i;
+        for (let j = 1; j <= b.length; j++) {
+            const above = previous[j];
+            previous[j] = Math.min(previous[j] + 1, previous[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+            diagonal = above;
+        }
+    }
+    return previous[b.length];
+}
+function closest(key, candidates) {
+    let best;
+    let bestDistance = Infinity;
+    for (const candidate of candidates) {
+        const distance = editDistance(key.toLowerCase(), candidate);
+        if (distance < bestDistance)
+            [best, bestDistance] = [candidate, distance];
+    }
+    return bestDistance <= Math.max(2, Math.floor(key.length / 3)) ? best : undefined;
+}
+function unknownKeyMessage(file, path, key, known) {
+    const suggestion = closest(key, known);
+    const hint = suggestion ? `did you mean "${suggestion}"?` : `known keys: ${known.join(', ')}`;
+    return `${file}: unknown key "${path}${key}"; ${hint}`;
+}
+/**
+ * Checks a parsed params document and fills defaults. Other top-level
+ * sections are refused: DVC users keep other stages' params in their own
+ * files, and a typo such as `trian:` must not silently train on defaults.
+ */
+export function validateParams(raw, file) {
+    if (raw === null || raw === undefined)
+        return structuredClone(DEFAULT_PARAMS);
+    if (typeof raw !== 'object' || Array.isArray(raw)) {
+        throw new ParamsError(`${file}: expected a mapping with "prepare:" and "train:" sections, got ${describe(raw)}`);
+    }
+    const result = structuredClone(DEFAULT_PARAMS);
+    const sections = Object.keys(SCHEMA);
+    for (const [sectionName, section] of Object.entries(raw)) {
+        const schema = SCHEMA[sectionName];
+        if (!schema)
+            throw new ParamsError(unknownKeyMessage(file, '', sectionName, sections));
+        if (section === null)
+            continue; // `train:` with nothing under it: all defaults
+        if (typeof section !== 'object' || Array.isArray(section)) {
+            throw new ParamsError(`${file}: "${sectionName}" must be a mapping of keys, got ${describe(section)}`);
+        }
+        for (const [key, value] of Object.entries(section)) {
+            const check = schema[key];
+            if (!check)
+                throw new ParamsError(unknownKeyMessage(file, `${sectionName}.`, key, Object.keys(schema)));
+            const allowed = check(value);
+            if (allowed)
+                throw new ParamsError(`${file}: "${sectionName}.${key}" must be ${allowed}; got ${describe(value)}`);
+            result[sectionName][key] = Array.isArray(value) ? [...value] : value;
+        }
+    }
+    return result;
+}
+export function parseParams(text, file) {
+    let raw;
+    try {
+        raw = parseYaml(text);
+    }
+    catch (error) {
+        if (error instanceof YAMLParseError) {
+            const where = error.linePos ? ` at line ${error.linePos[0].line}, column ${error.linePos[0].col}` : '';
+            throw new ParamsError(`${file}: not valid YAML${where}: ${error.message.split('\n')[0]}`);
+        }
+        throw error;
+    }
+    return validateParams(raw, file);
+}
+/** Reads params.yaml; a missing file means the notebook's defaults. */
+export async function loadParams(file) {
+    let text;
+    try {
+        text = await readFile(file, 'utf8');
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'ENOENT')
+            return { params: structuredClone(DEFAULT_PARAMS), fromFile: false };
+        if (code === 'EISDIR')
+            throw new ParamsError(`${file}: is a folder; pass the path of a params.yaml file`);
+        throw new ParamsError(`${file}: cannot read params (${code ?? String(error)})`);
+    }
+    return { params: parseParams(text, file), fromFile: true };
+}
+/** params.yaml text for the given params (used for the sample project and docs). */
+export function formatParams(params) {
+    const lines = ['prepare:'];
+    for (const [key, value] of Object.entries(params.prepare))
+        lines.push(`  ${key}: ${JSON.stringify(value).replace(/,/g, ', ')}`);
+    lines.push('train:');
+    for (const [key, value] of Object.entries(params.train))
+        lines.push(`  ${key}: ${JSON.stringify(value)}`);
+    return lines.join('\n') + '\n';
+}

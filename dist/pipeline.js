@@ -1,0 +1,199 @@
+// The experiment, in order: params → dataset → split → model → train →
+// evaluate → run record (+ metrics.json and the saved model). Runs without
+// GitHub; the CLI and the action call it.
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { decodeDataset, DatasetError, listDataset } from './data/dataset.js';
+import { splitDataset } from './data/split.js';
+import { startBackend } from './model/backend.js';
+import { confusionMatrix, perClassMetrics, scoreLogits, summaryMetrics } from './model/evaluate.js';
+import { createModel } from './model/model.js';
+import { saveModel } from './model/storage.js';
+import { labelsOf, predictLogits, trainModel } from './model/train.js';
+import { claimOutputFolder } from './output.js';
+import { loadParams } from './params.js';
+import { metricsFileContent, RUN_RECORD_VERSION, writeRecord } from './record.js';
+import { libraryVersions, TOOL_NAME, TOOL_VERSION } from './version.js';
+export const OUTPUT_ENTRIES = ['run.json', 'metrics.json', 'model'];
+function seconds(since) {
+    return Number(((performance.now() - since) / 1000).toFixed(3));
+}
+function formatDuration(totalSeconds) {
+    if (totalSeconds < 60)
+        return `${totalSeconds.toFixed(1)} s`;
+    return `${Math.floor(totalSeconds / 60)} min ${Math.round(totalSeconds % 60)} s`;
+}
+const round6 = (value) => Number(value.toFixed(6));
+export async function runExperiment(options) {
+    const log = options.log ?? (() => { });
+    const started = performance.now();
+    const timings = {};
+    const paramsFile = options.paramsFile ?? 'params.yaml';
+    const { params, fromFile } = await loadParams(paramsFile);
+    if (!fromFile)
+        log(`${paramsFile} not found: using the default params (the notebook's values)`);
+    await claimOutputFolder(options.outDir, OUTPUT_ENTRIES);
+    const { info: backend, skipped: backendsSkipped } = await startBackend(options.backend ?? 'auto');
+    for (const reason of backendsSkipped)
+        log(`backend skipped: ${reason}`);
+    log(`backend: ${backend.name}${backend.simd !== undefined ? ` (SIMD ${backend.simd ? 'on' : 'off'}, ${backend.threads} thread${backend.threads === 1 ? '' : 's'})` : ''}`);
+    let stageStart = performance.now();
+    const listing = await listDataset(options.dataDir);
+    const decoded = await decodeDataset(listing, params.prepare, { cacheDir: options.cacheDir });
+    timings.decode = seconds(stageStart);
+    if (decoded.cache.hits > 0)
+        log(`pixel cache: ${decoded.cache.hits} of ${decoded.images.length} images taken from ${decoded.cache.file}`);
+    if (decoded.cache.cacheError)
+        log(`pixel cache not written (${decoded.cache.cacheError}); the next run decodes again`);
+    const classes = listing.classes;
+    const imagesPerClass = Object.fromEntries(classes.map((name) => [name, 0]));
+    for (const image of decoded.images)
+        imagesPerClass[classes[image.label]]++;
+    log(`data: ${decoded.images.length} images in ${classes.length} classes from ${options.dataDir} (decoded in ${timings.decode.toFixed(2)} s)`);
+    if (listing.ignored.length > 0)
+        log(`ignored ${listing.ignored.length} file(s) that are not images, e.g. ${listing.ignored[0]}`);
+    for (const skipped of decoded.skipped)
+        log(`skipped ${skipped.path}: ${skipped.reason}`);
+    stageStart = performance.now();
+    const split = splitDataset(decoded.images.map((image) => ({ path: image.path, label: image.label, contentHash: decoded.fileHashes[image.path] })), params.prepare.split, params.prepare.seed, classes.length);
+    for (const [label, name] of classes.entries()) {
+        if (imagesPerClass[name] < 2) {
+            throw new DatasetError(`class "${name}" has only ${imagesPerClass[name]} image; each class needs at least 2 (one to train on, one to validate)`);
+        }
+        if (!split.validation.some((index) => decoded.images[index].label === label)) {
+            throw new DatasetError(`class "${name}" has no validation image: its copies of other images were kept in training; add distinct images to "${name}"`);
+        }
+    }
+    timings.split = seconds(stageStart);
+    log(`split: ${split.train.length} train / ${split.validation.length} validation (seed ${params.prepare.seed}, ${params.prepare.split})`);
+    const source = {
+        pixels: decoded.pixels,
+        labels: Int32Array.from(decoded.images, (image) => image.label),
+        imageShape: [decoded.imageSize[0], decoded.imageSize[1], decoded.channels],
+    };
+    const validationLabels = labelsOf(source, split.validation);
+    const validationPaths = split.validation.map((index) => decoded.images[index].path);
+    const repeats = [];
+    let savedModel;
+    let firstScores;
+    let firstPerClass;
+    let firstMatrix;
+    timings.train = 0;
+    timings.evaluate = 0;
+    const totalEpochs = params.train.epochs * params.train.repeats;
+    let epochsDone = 0;
+    let epochSecondsSum = 0;
+    for (let repeat = 0; repeat < params.train.repeats; repeat++) {
+        const seed = params.train.seed + repeat;
+        const model = createModel({
+            inputShape: source.imageShape,
+            classes: classes.length,
+            convSize: params.train.conv_size,
+            denseSize: params.train.dense_size,
+            seed,
+        });
+        stageStart = performance.now();
+        const history = trainModel(model, source, {
+            train: split.train,
+            validation: split.validation,
+            classes: classes.length,
+            epochs: params.train.epochs,
+            batchSize: params.train.batch_size,
+            learningRate: params.train.lr,
+            seed,
+            onEpoch: (stats) => {
+                epochsDone++;
+                epochSecondsSum += stats.seconds;
+                const eta = (epochSecondsSum / epochsDone) * (totalEpochs - epochsDone);
+                const prefix = params.train.repeats > 1 ? `repeat ${repeat + 1}/${params.train.repeats} ` : '';
+                log(`${prefix}epoch ${stats.epoch}/${params.train.epochs}: loss ${stats.loss.toFixed(4)} acc ${stats.accuracy.toFixed(4)} ` +
+                    `val_loss ${stats.val_loss.toFixed(4)} val_acc ${stats.val_accuracy.toFixed(4)} (${stats.seconds.toFixed(2)} s, ETA ${formatDuration(eta)})`);
+            },
+        });
+        timings.train += seconds(stageStart);
+        stageStart = performance.now();
+        const scores = scoreLogits(predictLogits(model, source, split.validation), validationLabels, classes.length);
+        const matrix = confusionMatrix(validationLabels, scores.predicted, classes.length);
+        const perClass = perClassMetrics(matrix, classes);
+        const metrics = summaryMetrics(scores, perClass);
+        timings.evaluate += seconds(stageStart);
+        repeats.push({
+            seed,
+            history,
+            metrics,
+            correct: validationPaths.filter((_, row) => scores.predicted[row] === validationLabels[row]),
+        });
+        if (repeat === 0) {
+            [savedModel, firstScores, firstPerClass, firstMatrix] = [model, scores, perClass, matrix];
+        }
+        else {
+            model.dispose();
+        }
+    }
+    timings.train = Number(timings.train.toFixed(3));
+    timings.evaluate = Number(timings.evaluate.toFixed(3));
+    const predictions = validationPaths.map((path, row) => ({
+        path,
+        trueLabel: classes[validationLabels[row]],
+        predictedLabel: classes[firstScores.predicted[row]],
+        probabilities: Array.from(firstScores.probabilities.subarray(row * classes.length, (row + 1) * classes.length), round6),
+    }));
+    stageStart = performance.now();
+    const modelDir = join(options.outDir, 'model');
+    const metadata = {
+        format: 'train-and-report-classifier',
+        formatVersion: 1,
+        labels: classes,
+        imageSize: params.prepare.image_size,
+        colourMode: params.prepare.grayscale ? 'grayscale' : 'rgb',
+        preprocessing: {
+            grayscale: 'ITU-R 601-2 luma, as PIL convert("L")',
+            resize: 'bilinear with antialias, as PIL Image.resize(BILINEAR)',
+            scale: 'divide uint8 values by 255 to get [0, 1]',
+        },
+        outputs: 'logits',
+    };
+    await saveModel(savedModel, modelDir, metadata);
+    savedModel.dispose();
+    timings.save = seconds(stageStart);
+    timings.total = seconds(started);
+    const record = {
+        recordVersion: RUN_RECORD_VERSION,
+        tool: { name: TOOL_NAME, version: TOOL_VERSION },
+        createdAt: new Date().toISOString(),
+        ...(options.source ? { source: options.source } : {}),
+        params: params,
+        dataset: {
+            root: options.dataDir,
+            classes,
+            imagesPerClass,
+            totalImages: decoded.images.length,
+            contentHash: decoded.contentHash,
+            files: decoded.fileHashes,
+            skipped: decoded.skipped,
+        },
+        split: {
+            seed: params.prepare.seed,
+            fraction: params.prepare.split,
+            trainCount: split.train.length,
+            validationCount: split.validation.length,
+            validation: [...validationPaths].sort(),
+        },
+        backend,
+        versions: libraryVersions(),
+        metrics: repeats[0].metrics,
+        history: repeats[0].history,
+        perClass: firstPerClass,
+        confusionMatrix: firstMatrix,
+        predictions,
+        repeats,
+        timings,
+    };
+    const files = { record: join(options.outDir, 'run.json'), metrics: join(options.outDir, 'metrics.json'), model: modelDir };
+    await writeRecord(files.record, record);
+    await writeFile(files.metrics, metricsFileContent(record.metrics));
+    const metrics = record.metrics;
+    log(`done in ${formatDuration(timings.total)}: val_acc ${metrics.val_acc.toFixed(4)}, val_loss ${metrics.val_loss.toFixed(4)}, ` +
+        `macro F1 ${metrics.f1_score.toFixed(4)} → ${files.record}`);
+    return { record, outDir: options.outDir, files };
+}

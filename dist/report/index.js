@@ -1,0 +1,111 @@
+// The report: run records in, report.md, report.html, PNG charts and their
+// vega-lite specs out. The only module here that touches the file system
+// (besides reading preview images); everything it writes goes to outDir.
+import { writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { compare } from '../compare/compare.js';
+import { checkThresholds } from '../compare/thresholds.js';
+import { claimOutputFolder } from '../output.js';
+import { readRecord, RecordError } from '../record.js';
+import { buildDocument, shortSha } from './document.js';
+import { blocksToHtmlPage } from './html.js';
+import { GITHUB_COMMENT_LIMIT, renderFittingMarkdown } from './markdown.js';
+import { chartSpecs } from './plots.js';
+import { flipSections, folderExists, predictionSection, previewIsGrayscale, previewSvg } from './preview.js';
+import { getRenderer, PIXEL_RATIO } from './render.js';
+export { compare } from '../compare/compare.js';
+export { mcnemarExact, twoProportionTest } from '../compare/stats.js';
+export { checkThresholds, parseThresholds, ThresholdError } from '../compare/thresholds.js';
+export { GITHUB_COMMENT_LIMIT } from './markdown.js';
+async function previewImages(options, comparison, renderer) {
+    const { head } = options;
+    const dataDir = options.dataDir ?? head.dataset?.root;
+    if (!Array.isArray(head.predictions) || head.predictions.length === 0)
+        return { images: [], note: 'No predictions preview: the run record holds no predictions.' };
+    if (!dataDir || !(await folderExists(dataDir))) {
+        return { images: [], note: `No predictions preview: the data folder ${dataDir ? `"${dataDir}" ` : ''}is not on this machine (pass the data folder to show the images).` };
+    }
+    const grayscale = previewIsGrayscale(head.params);
+    const panels = [
+        { file: 'predictions.png', alt: 'Predictions on validation images (True / Pred)', sections: [predictionSection(head.predictions)] },
+    ];
+    const flips = comparison.flips;
+    if (flips && (flips.rightToWrong.length > 0 || flips.wrongToRight.length > 0)) {
+        panels.push({ file: 'flips.png', alt: 'Validation images whose prediction flipped between base and PR', sections: flipSections(flips) });
+    }
+    const missing = new Set();
+    const images = await Promise.all(panels.map(async (panel) => {
+        const layout = await previewSvg(panel.sections, dataDir, grayscale, renderer.measurer);
+        layout.missing.forEach((path) => missing.add(path));
+        return { file: panel.file, alt: panel.alt, png: await renderer.renderSvg(layout.svg, layout.width * PIXEL_RATIO) };
+    }));
+    const note = missing.size > 0 ? `${missing.size} preview image${missing.size === 1 ? ' is' : 's are'} missing from "${dataDir}" and shown as grey tiles.` : undefined;
+    return { images, note };
+}
+export async function writeReport(options) {
+    const { head, base } = options;
+    const outDir = resolve(options.outDir);
+    const comparison = compare(head, base);
+    const thresholdChecks = checkThresholds(options.thresholds ?? [], head.metrics ?? {}, base?.metrics);
+    const renderer = await getRenderer();
+    const charts = chartSpecs(comparison, { head, base });
+    const [chartImages, preview] = await Promise.all([
+        Promise.all(charts.map(async (chart) => ({
+            file: `${chart.name}.png`, alt: chart.title, png: (await renderer.renderVegaLite(chart.spec)).png, spec: chart.spec,
+        }))),
+        previewImages(options, comparison, renderer),
+    ]);
+    const images = [...chartImages, ...preview.images];
+    const names = ['report.md', 'report.html', ...images.flatMap((image) => (image.spec ? [image.file, image.file.replace(/\.png$/, '.vl.json')] : [image.file]))];
+    await claimOutputFolder(outDir, names);
+    const files = [];
+    const write = async (name, content) => {
+        const path = join(outDir, name);
+        await writeFile(path, content);
+        files.push(path);
+    };
+    for (const image of images) {
+        await write(image.file, image.png);
+        if (image.spec)
+            await write(image.file.replace(/\.png$/, '.vl.json'), JSON.stringify(image.spec, null, 2) + '\n');
+    }
+    const labels = { ...options.labels, headSha: options.labels?.headSha ?? head.source?.sha, baseSha: options.labels?.baseSha ?? base?.source?.sha };
+    const input = {
+        head,
+        base,
+        comparison,
+        baseMissingReason: options.baseMissingReason,
+        thresholdChecks,
+        images: images.map(({ file, alt }) => ({ file, alt })),
+        previewNote: preview.note,
+        labels,
+    };
+    const renderMarkdown = (imageUrl, maxLength = GITHUB_COMMENT_LIMIT) => renderFittingMarkdown(input, imageUrl, maxLength);
+    const markdown = renderMarkdown((file) => file);
+    await write('report.md', markdown);
+    const title = labels.title ?? `Train and report${shortSha(labels.headSha) ? `: ${shortSha(labels.headSha)}` : ''}`;
+    await write('report.html', blocksToHtmlPage(buildDocument(input, 0), (file) => file, title));
+    return {
+        verdict: comparison.verdict,
+        regressions: thresholdChecks.flatMap((check) => (check.regression ? [check.regression] : [])),
+        images: images.map((image) => image.file),
+        files,
+        markdown,
+        comparison,
+        renderMarkdown,
+    };
+}
+/**
+ * Reads a base run record for the report. A missing or unreadable base is
+ * not an error: the report is still made, and says why it has no comparison.
+ */
+export async function loadBaseRecord(file) {
+    try {
+        return { base: await readRecord(file) };
+    }
+    catch (error) {
+        if (error instanceof RecordError)
+            return { baseMissingReason: `the base record could not be used (${error.message})` };
+        throw error;
+    }
+}

@@ -1,0 +1,172 @@
+// Chart specs: the vega-lite templates in templates/*.vl.json with their
+// placeholders ("<DATA>", "<TITLE>", ...) replaced as whole values in the
+// parsed structure, never by text substitution, so that data cannot break
+// the spec. Base and PR are two values of one `run` column (long format),
+// so one chart shows both. Pure.
+import { classesOf, confusionRates } from '../compare/compare.js';
+import confusionDiffTemplate from './templates/confusion-diff.vl.json' with { type: 'json' };
+import confusionTemplate from './templates/confusion.vl.json' with { type: 'json' };
+import f1Template from './templates/f1.vl.json' with { type: 'json' };
+import historyTemplate from './templates/history.vl.json' with { type: 'json' };
+import seedsTemplate from './templates/seeds.vl.json' with { type: 'json' };
+export const HEAD_RUN = 'PR';
+export const BASE_RUN = 'base';
+const RUN_COLORS = { [BASE_RUN]: '#f28e2b', [HEAD_RUN]: '#1f5fa8' };
+export class TemplateError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'TemplateError';
+    }
+}
+const PLACEHOLDER = /^<[A-Z_]+>$/;
+/**
+ * Deep copy of `template` with every string value equal to a key of `values`
+ * replaced by that value. Fails on a value the template does not use and on
+ * a placeholder left unfilled, naming the template.
+ */
+export function fillTemplate(name, template, values) {
+    const used = new Set();
+    const missing = new Set();
+    const fill = (node) => {
+        if (typeof node === 'string' && PLACEHOLDER.test(node)) {
+            if (!Object.hasOwn(values, node)) {
+                missing.add(node);
+                return node;
+            }
+            used.add(node);
+            return values[node];
+        }
+        if (Array.isArray(node))
+            return node.map(fill);
+        if (node !== null && typeof node === 'object') {
+            return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, fill(value)]));
+        }
+        return node;
+    };
+    const filled = fill(template);
+    if (missing.size > 0)
+        throw new TemplateError(`template ${name}: no value for ${[...missing].join(', ')}`);
+    const unused = Object.keys(values).filter((key) => !used.has(key));
+    if (unused.length > 0)
+        throw new TemplateError(`template ${name}: has no placeholder ${unused.join(', ')}`);
+    return filled;
+}
+function runList(base) {
+    return base ? [BASE_RUN, HEAD_RUN] : [HEAD_RUN];
+}
+function runValues(base) {
+    const runs = runList(base);
+    return { '<RUNS>': runs, '<RUN_COLORS>': runs.map((run) => RUN_COLORS[run]) };
+}
+export function historyChart({ head, base }) {
+    const rows = [];
+    for (const [run, record] of [[HEAD_RUN, head], [BASE_RUN, base]]) {
+        if (!record || !Array.isArray(record.history))
+            continue;
+        for (const epoch of record.history) {
+            for (const [metric, split, value] of [
+                ['loss', 'train', epoch.loss], ['loss', 'validation', epoch.val_loss],
+                ['accuracy', 'train', epoch.accuracy], ['accuracy', 'validation', epoch.val_accuracy],
+            ]) {
+                if (typeof value === 'number' && Number.isFinite(value))
+                    rows.push({ run, split, metric, epoch: epoch.epoch, value, series: `${run} ${split}` });
+            }
+        }
+    }
+    if (rows.length === 0)
+        return undefined;
+    const title = base ? 'Training history, base vs PR' : 'Training history';
+    return { name: 'history', title, spec: fillTemplate('history', historyTemplate, { '<TITLE>': title, '<DATA>': rows, ...runValues(base) }) };
+}
+/** Cell size and whether values fit in the cells, by number of classes. */
+function matrixLayout(classCount) {
+    const step = Math.max(6, Math.min(36, Math.floor(440 / Math.max(1, classCount))));
+    return { size: step * classCount, showValues: step >= 24, fontSize: step >= 32 ? 10 : 8 };
+}
+export function confusionChart({ head, base }) {
+    const headRates = confusionRates(head);
+    if (!headRates)
+        return undefined;
+    const classes = classesOf(head);
+    const baseRates = base ? confusionRates(base) : undefined;
+    const rows = [];
+    let largest = 0;
+    for (const actual of classes) {
+        for (const predicted of classes) {
+            const rate = headRates.get(actual).get(predicted);
+            const baseRate = baseRates?.get(actual)?.get(predicted);
+            const delta = baseRate === undefined ? null : rate - baseRate;
+            if (delta !== null)
+                largest = Math.max(largest, Math.abs(delta));
+            rows.push({ actual, predicted, rate, delta });
+        }
+    }
+    const layout = matrixLayout(classes.length);
+    const common = {
+        '<DATA>': rows,
+        '<CLASSES>': classes,
+        '<SIZE>': layout.size,
+        '<SHOW_VALUES>': layout.showValues ? 'true' : 'false',
+        '<VALUE_FONT_SIZE>': layout.fontSize,
+    };
+    if (!baseRates) {
+        const title = 'Confusion matrix (rows sum to 1)';
+        return { name: 'confusion', title, spec: fillTemplate('confusion', confusionTemplate, { ...common, '<TITLE>': title }) };
+    }
+    // Symmetric domain so that white means "no change"; at least ±0.1 so that noise does not look loud.
+    const bound = Math.max(0.1, Math.ceil(largest * 10) / 10);
+    const title = 'Confusion matrix (rows sum to 1): PR, and PR − base';
+    return {
+        name: 'confusion',
+        title,
+        spec: fillTemplate('confusion-diff', confusionDiffTemplate, {
+            ...common,
+            '<TITLE>': title,
+            '<HEAD_TITLE>': 'PR',
+            '<DIFF_TITLE>': 'PR − base (blue: more often, red: less often)',
+            '<DELTA_DOMAIN>': [-bound, bound],
+            '<DELTA_DARK_TEST>': `abs(datum.delta) > ${(bound * 0.6).toFixed(3)}`,
+        }),
+    };
+}
+export function f1Chart(comparison, { head, base }) {
+    const rows = [];
+    for (const row of comparison.perClass) {
+        if (row.head)
+            rows.push({ label: row.label, run: HEAD_RUN, f1: row.head.f1 });
+        if (base && row.base)
+            rows.push({ label: row.label, run: BASE_RUN, f1: row.base.f1 });
+    }
+    if (rows.length === 0)
+        return undefined;
+    const classes = comparison.perClass.map((row) => row.label);
+    const step = classes.length <= 30 ? (base ? 22 : 16) : Math.max(6, Math.floor(900 / classes.length));
+    const title = base ? 'F1 per class, base vs PR' : 'F1 per class';
+    void head;
+    return {
+        name: 'f1',
+        title,
+        spec: fillTemplate('f1', f1Template, { '<TITLE>': title, '<DATA>': rows, '<CLASSES>': classes, '<STEP>': step, ...runValues(base) }),
+    };
+}
+export function seedsChart(comparison, { base }) {
+    const seeds = comparison.seeds;
+    if (!seeds)
+        return undefined;
+    const rows = [];
+    for (const [run, side] of [[HEAD_RUN, seeds.head], [BASE_RUN, seeds.base]]) {
+        if (!side)
+            continue;
+        side.values.forEach((val_acc, i) => rows.push({ run, seed: side.seeds[i], val_acc }));
+    }
+    const title = 'Validation accuracy of every repeat (mean ± sd)';
+    return {
+        name: 'seeds',
+        title,
+        spec: fillTemplate('seeds', seedsTemplate, { '<TITLE>': title, '<DATA>': rows, ...runValues(seeds.base ? base : undefined) }),
+    };
+}
+export function chartSpecs(comparison, runs) {
+    return [historyChart(runs), confusionChart(runs), f1Chart(comparison, runs), seedsChart(comparison, runs)]
+        .filter((chart) => chart !== undefined);
+}

@@ -1,0 +1,152 @@
+// The predictions preview (the notebook's plot): validation images in a
+// grid with "True / Pred" captions and green (right) or red (wrong) borders,
+// and a panel of the images whose prediction flipped between base and PR.
+// Images are resized with sharp and placed, with their captions, in one SVG
+// that resvg renders with the shipped font.
+import { access, readFile } from 'node:fs/promises';
+import { join, resolve, sep } from 'node:path';
+import sharp from 'sharp';
+import { escapeXml } from './escape.js';
+import { FONT_FAMILY } from './fonts.js';
+import { PIXEL_RATIO } from './render.js';
+const RIGHT = '#1a9641';
+const WRONG = '#d7191c';
+const TILE = 112;
+const BORDER = 5;
+const GAP = 12;
+const CAPTION_SIZE = 12;
+const LINE_HEIGHT = 15;
+const HEADING_SIZE = 15;
+const HEADING_HEIGHT = 30;
+const MARGIN = 12;
+/** Up to `count` items, taking one per group in turn so every class shows. */
+export function roundRobin(items, groupOf, count) {
+    const groups = new Map();
+    for (const item of items) {
+        const key = groupOf(item);
+        if (!groups.has(key))
+            groups.set(key, []);
+        groups.get(key).push(item);
+    }
+    const queues = [...groups.keys()].sort().map((key) => groups.get(key));
+    const picked = [];
+    for (let round = 0; picked.length < count; round += 1) {
+        let any = false;
+        for (const queue of queues) {
+            if (round < queue.length && picked.length < count) {
+                picked.push(queue[round]);
+                any = true;
+            }
+        }
+        if (!any)
+            break;
+    }
+    return picked;
+}
+export function predictionSection(predictions, count = 24) {
+    const sorted = [...predictions].sort((a, b) => a.path.localeCompare(b.path));
+    const tiles = roundRobin(sorted, (p) => p.trueLabel, count).map((p) => ({
+        path: p.path,
+        lines: [`True: ${p.trueLabel}`, `Pred: ${p.predictedLabel}`],
+        good: p.trueLabel === p.predictedLabel,
+    }));
+    return { heading: `Validation images (${tiles.length} of ${predictions.length}); green: right, red: wrong`, tiles };
+}
+export function flipSections(flips, count = 12) {
+    const tile = (flip, good) => ({
+        path: flip.path,
+        lines: [`True: ${flip.trueLabel}`, `base: ${flip.basePredicted}`, `PR: ${flip.headPredicted}`],
+        good,
+    });
+    const sections = [];
+    for (const [name, list, good] of [['Right → wrong', flips.rightToWrong, false], ['Wrong → right', flips.wrongToRight, true]]) {
+        if (list.length === 0)
+            continue;
+        const picked = roundRobin(list, (f) => f.trueLabel, count);
+        sections.push({ heading: `${name}: ${list.length} image${list.length === 1 ? '' : 's'}${picked.length < list.length ? ` (${picked.length} shown)` : ''}`, tiles: picked.map((f) => tile(f, good)) });
+    }
+    return sections;
+}
+/** The preview shows what the model saw: grey when the params train on grayscale. */
+export function previewIsGrayscale(params) {
+    const prepare = (params?.prepare ?? {});
+    if (typeof prepare.grayscale === 'boolean')
+        return prepare.grayscale;
+    if (typeof prepare.color_mode === 'string')
+        return prepare.color_mode.toLowerCase() === 'grayscale';
+    if (typeof prepare.channels === 'number')
+        return prepare.channels === 1;
+    return true; // the notebook's pipeline trains on grayscale
+}
+export async function folderExists(folder) {
+    try {
+        await access(folder);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/** A tile image as a PNG data URL, or undefined when the file is missing, outside the folder or unreadable. */
+async function tileImage(dataDir, path, grayscale) {
+    const root = resolve(dataDir);
+    const file = resolve(join(root, path));
+    if (!file.startsWith(root + sep))
+        return undefined;
+    try {
+        const size = (TILE - 2 * BORDER) * PIXEL_RATIO;
+        let image = sharp(await readFile(file)).rotate().resize(size, size, { fit: 'cover' }).removeAlpha();
+        if (grayscale)
+            image = image.grayscale();
+        const png = await image.png({ compressionLevel: 6, adaptiveFiltering: false, palette: false }).toBuffer();
+        return `data:image/png;base64,${png.toString('base64')}`;
+    }
+    catch {
+        return undefined;
+    }
+}
+function fitText(text, width, measurer, size) {
+    if (measurer.width(text, size) <= width)
+        return text;
+    let cut = text;
+    while (cut.length > 1 && measurer.width(`${cut}…`, size) > width)
+        cut = cut.slice(0, -1);
+    return `${cut}…`;
+}
+export async function previewSvg(sections, dataDir, grayscale, measurer, columns = 8) {
+    const width = MARGIN * 2 + columns * TILE + (columns - 1) * GAP;
+    const parts = [];
+    const missing = [];
+    let y = MARGIN;
+    for (const section of sections) {
+        parts.push(`<text x="${MARGIN}" y="${y + HEADING_SIZE}" font-size="${HEADING_SIZE}" font-weight="bold" fill="#222">${escapeXml(fitText(section.heading, width - 2 * MARGIN, measurer, HEADING_SIZE))}</text>`);
+        y += HEADING_HEIGHT;
+        const captionHeight = 6 + LINE_HEIGHT * Math.max(0, ...section.tiles.map((tile) => tile.lines.length));
+        const images = await Promise.all(section.tiles.map((tile) => tileImage(dataDir, tile.path, grayscale)));
+        section.tiles.forEach((tile, i) => {
+            const x = MARGIN + (i % columns) * (TILE + GAP);
+            const top = y + Math.floor(i / columns) * (TILE + captionHeight + GAP);
+            const colour = tile.good ? RIGHT : WRONG;
+            parts.push(`<rect x="${x}" y="${top}" width="${TILE}" height="${TILE}" fill="${colour}"/>`);
+            const inner = TILE - 2 * BORDER;
+            const image = images[i];
+            if (image) {
+                parts.push(`<image x="${x + BORDER}" y="${top + BORDER}" width="${inner}" height="${inner}" xlink:href="${image}"/>`);
+            }
+            else {
+                missing.push(tile.path);
+                parts.push(`<rect x="${x + BORDER}" y="${top + BORDER}" width="${inner}" height="${inner}" fill="#ddd"/>`);
+                parts.push(`<text x="${x + TILE / 2}" y="${top + TILE / 2 + 4}" font-size="11" text-anchor="middle" fill="#555">image missing</text>`);
+            }
+            tile.lines.forEach((line, l) => {
+                const text = escapeXml(fitText(line, TILE + GAP - 2, measurer, CAPTION_SIZE));
+                parts.push(`<text x="${x + TILE / 2}" y="${top + TILE + 14 + l * LINE_HEIGHT}" font-size="${CAPTION_SIZE}" text-anchor="middle" fill="${l === tile.lines.length - 1 ? colour : '#222'}">${text}</text>`);
+            });
+        });
+        y += Math.ceil(section.tiles.length / columns) * (TILE + captionHeight + GAP);
+    }
+    const height = y + MARGIN - GAP;
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${FONT_FAMILY}">` +
+        `<rect width="${width}" height="${height}" fill="white"/>${parts.join('')}</svg>`;
+    return { svg, width, missing };
+}
