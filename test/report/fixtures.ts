@@ -7,6 +7,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import type { ClassMetrics, EpochStats, Metrics, Prediction, RepeatResult, RunRecord } from '../../src/record.js';
+import { createRandom } from '../../src/random.js';
 
 export const PLANETS = ['Earth', 'Jupiter', 'MakeMake', 'Mars', 'Mercury', 'Moon', 'Neptune', 'Pluto', 'Saturn', 'Uranus', 'Venus'];
 
@@ -28,22 +29,11 @@ export interface FixtureOptions {
   sha?: string;
 }
 
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** A stable number in [0, 1) per string: how hard an image is, shared by every record. */
 export function difficulty(path: string): number {
   let hash = 2166136261;
   for (const char of path) hash = Math.imul(hash ^ char.charCodeAt(0), 16777619);
-  return mulberry32(hash)();
+  return createRandom(hash)();
 }
 
 export const DEFAULT_PARAMS: RunRecord['params'] = {
@@ -120,7 +110,7 @@ export function makeRecord(options: FixtureOptions = {}): RunRecord {
   const classes = options.classes ?? PLANETS;
   const seed = options.seed ?? 77;
   const accuracy = options.accuracy ?? 0.6;
-  const random = mulberry32(seed);
+  const random = createRandom(seed);
   const items = validationPaths(classes, options.validationCount ?? 300, options.filePrefix);
   const repeats = options.repeats ?? 1;
   const epochs = options.epochs ?? 5;
