@@ -189,6 +189,9 @@ async function decodeOne(bytes: Buffer, prepare: PrepareParams): Promise<Uint8Ar
 function describeDecodeFailure(error: unknown, size: number): string {
   if (size === 0) return 'the file is empty (0 bytes)';
   const message = error instanceof Error ? error.message : String(error);
+  // libvips reports errors through a buffer that concurrent decodes share, so
+  // a corrupt image decoded beside others can fail with no text of its own.
+  if (/^\s*(unknown error)?\s*$/i.test(message)) return 'the image is truncated or corrupt (the decoder gave no details)';
   if (/unsupported image format/i.test(message)) return 'not an image format that can be decoded (is it really an image?)';
   if (/premature end|truncated|VipsJpeg: .*(end|corrupt)/i.test(message)) return `the image is truncated or corrupt (${message.split('\n')[0]})`;
   return message.split('\n')[0];
