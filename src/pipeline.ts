@@ -57,14 +57,25 @@ export async function runExperiment(options: RunOptions): Promise<RunResult> {
   if (!fromFile) log(`${paramsFile} not found: using the default params (the notebook's values)`);
   await claimOutputFolder(options.outDir, OUTPUT_ENTRIES);
 
-  const { info: backend, skipped: backendsSkipped } = await startBackend(options.backend ?? 'auto');
+  // The backend starts (WASM compiles off the main thread) while sharp decodes
+  // in its own threads, so `timings.decode` covers both. When both fail, the
+  // backend's error is reported: it is the one to fix first.
+  let stageStart = performance.now();
+  const [backendResult, dataResult] = await Promise.allSettled([
+    startBackend(options.backend ?? 'auto'),
+    (async () => {
+      const listing = await listDataset(options.dataDir);
+      const decoded = await decodeDataset(listing, params.prepare, { cacheDir: options.cacheDir });
+      return { listing, decoded };
+    })(),
+  ]);
+  if (backendResult.status === 'rejected') throw backendResult.reason;
+  if (dataResult.status === 'rejected') throw dataResult.reason;
+  const { info: backend, skipped: backendsSkipped } = backendResult.value;
+  const { listing, decoded } = dataResult.value;
+  timings.decode = seconds(stageStart);
   for (const reason of backendsSkipped) log(`backend skipped: ${reason}`);
   log(`backend: ${backend.name}${backend.simd !== undefined ? ` (SIMD ${backend.simd ? 'on' : 'off'}, ${backend.threads} thread${backend.threads === 1 ? '' : 's'})` : ''}`);
-
-  let stageStart = performance.now();
-  const listing = await listDataset(options.dataDir);
-  const decoded = await decodeDataset(listing, params.prepare, { cacheDir: options.cacheDir });
-  timings.decode = seconds(stageStart);
   if (decoded.cache.hits > 0) log(`pixel cache: ${decoded.cache.hits} of ${decoded.images.length} images taken from ${decoded.cache.file}`);
   if (decoded.cache.cacheError) log(`pixel cache not written (${decoded.cache.cacheError}); the next run decodes again`);
   const classes = listing.classes;

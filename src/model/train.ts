@@ -62,7 +62,8 @@ export function labelsOf(source: ImageTensorSource, indices: readonly number[]):
 }
 
 export function trainModel(model: tfl.LayersModel, source: ImageTensorSource, options: TrainOptions): EpochStats[] {
-  const optimizer = tf.train.adam(options.learningRate);
+  // β and ε as torch.optim.Adam's defaults (tfjs's default ε is 1e-7), as in the notebook.
+  const optimizer = tf.train.adam(options.learningRate, 0.9, 0.999, 1e-8);
   const history: EpochStats[] = [];
   const validationLabels = labelsOf(source, options.validation);
   try {
