@@ -163,27 +163,29 @@ export interface DecodeOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-async function decodeOne(bytes: Buffer, prepare: PrepareParams): Promise<Uint8Array> {
-  let image = sharp(bytes, { failOn: 'error', pages: 1, limitInputPixels: 200_000_000 });
-  const metadata = await image.metadata();
-  const width = metadata.width ?? 0;
-  const height = metadata.height ?? 0;
-  if (width === 0 || height === 0) throw new Error('image has no pixels');
-  let sourceWidth = width;
-  let sourceHeight = height;
-  if (width * height > MAX_EXACT_PIXELS) {
-    // Decoding a huge photo at full size would take hundreds of MB; shrink it
-    // to 8× the target first (its effect on a 32 × 32 result is negligible).
-    const [targetHeight, targetWidth] = prepare.image_size;
-    sourceWidth = Math.min(width, targetWidth * 8);
-    sourceHeight = Math.min(height, targetHeight * 8);
-    image = image.resize(sourceWidth, sourceHeight, { fit: 'fill', kernel: 'linear' });
-  }
+async function toRgb(image: sharp.Sharp): Promise<{ data: Uint8Array; width: number; height: number }> {
   // Alpha is dropped, not composited, as PIL's convert('RGB') does.
   const rgb = await image.removeAlpha().toColourspace('srgb').raw({ depth: 'uchar' }).toBuffer({ resolveWithObject: true });
   if (rgb.info.channels !== 3) throw new Error(`unexpected ${rgb.info.channels} channels after conversion to RGB`);
-  const data = new Uint8Array(rgb.data.buffer, rgb.data.byteOffset, rgb.data.byteLength);
-  return preprocessPixels(data, rgb.info.width, rgb.info.height, prepare.image_size, prepare.grayscale);
+  return { data: new Uint8Array(rgb.data.buffer, rgb.data.byteOffset, rgb.data.byteLength), width: rgb.info.width, height: rgb.info.height };
+}
+
+async function decodeOne(bytes: Buffer, prepare: PrepareParams): Promise<Uint8Array> {
+  let rgb;
+  try {
+    rgb = await toRgb(sharp(bytes, { failOn: 'error', pages: 1, limitInputPixels: MAX_EXACT_PIXELS }));
+  } catch (error) {
+    if (!/exceeds pixel limit/i.test((error as Error).message)) throw error;
+    // Decoding a huge photo at full size would take hundreds of MB; sharp
+    // shrinks it to 8× the target first (shrink-on-load for JPEG), whose
+    // effect on a 32 × 32 result is negligible.
+    const [targetHeight, targetWidth] = prepare.image_size;
+    rgb = await toRgb(
+      sharp(bytes, { failOn: 'error', pages: 1, limitInputPixels: 200_000_000 }).resize(targetWidth * 8, targetHeight * 8, { fit: 'fill', kernel: 'linear' }),
+    );
+  }
+  if (rgb.width === 0 || rgb.height === 0) throw new Error('image has no pixels');
+  return preprocessPixels(rgb.data, rgb.width, rgb.height, prepare.image_size, prepare.grayscale);
 }
 
 function describeDecodeFailure(error: unknown, size: number): string {
