@@ -11,6 +11,7 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import type { Thresholds } from './compare/thresholds.js';
 import { readRecord, writeRecord, type RunRecord } from './record.js';
 
 const USAGE = `usage:
@@ -54,11 +55,11 @@ async function ensureSample(outDir: string, imagesPerClass: number | undefined, 
 }
 
 async function reportStep(
-  options: { head: RunRecord; baseDir?: string; outDir: string; dataDir?: string; thresholds?: string },
+  options: { head: RunRecord; baseDir?: string; outDir: string; dataDir?: string; thresholds?: Thresholds },
   log: (line: string) => void,
 ) {
-  const { writeReport, parseThresholds, loadBaseRecord } = await import('./report/index.js');
-  const thresholds = options.thresholds ? parseThresholds(options.thresholds) : undefined;
+  const { writeReport, loadBaseRecord } = await import('./report/index.js');
+  const thresholds = options.thresholds;
   const { base, baseMissingReason } = options.baseDir
     ? await loadBaseRecord(resolve(options.baseDir, 'run.json'))
     : { base: undefined, baseMissingReason: 'no base run was given (pass --base DIR, the output folder of a run on the base branch, to compare)' };
@@ -104,15 +105,20 @@ export async function main(argv: string[], log: (line: string) => void = (line) 
 
   switch (command) {
     case 'run': {
-      const { runExperiment } = await import('./pipeline.js');
+      const { runExperiment, OUTPUT_ENTRIES } = await import('./pipeline.js');
       const { parseBackendChoice } = await import('./model/backend.js');
+      const { checkOutputFolder } = await import('./output.js');
+      const { parseThresholds } = await import('./compare/thresholds.js');
+      // Everything that can be checked is checked before the slow stages.
       const backend = parseBackendChoice(values.backend ?? 'auto', '--backend');
+      const thresholds = values.thresholds ? parseThresholds(values.thresholds) : undefined;
+      const outDir = values.out ?? 'out';
+      await checkOutputFolder(outDir, [...OUTPUT_ENTRIES, 'report.md', 'report.html']);
       let dataDir = values.data;
       if (dataDir === undefined) {
         dataDir = DEFAULT_SAMPLE_DIR;
         await ensureSample(dataDir, undefined, undefined, print);
       }
-      const outDir = values.out ?? 'out';
       const result = await runExperiment({
         dataDir,
         paramsFile: values.params ?? 'params.yaml',
@@ -122,7 +128,7 @@ export async function main(argv: string[], log: (line: string) => void = (line) 
         log: print,
       });
       const reportStarted = performance.now();
-      const report = await reportStep({ head: result.record, baseDir: values.base, outDir, dataDir, thresholds: values.thresholds }, print);
+      const report = await reportStep({ head: result.record, baseDir: values.base, outDir, dataDir, thresholds }, print);
       // The record is written again so that it holds the report's time too.
       const reportSeconds = Number(((performance.now() - reportStarted) / 1000).toFixed(3));
       result.record.timings.report = reportSeconds;
@@ -133,8 +139,10 @@ export async function main(argv: string[], log: (line: string) => void = (line) 
     case 'report': {
       if (!values.head) throw new UsageError('report needs --head DIR (the --out folder of a run)');
       if (!values.out) throw new UsageError('report needs --out DIR (where report.md and the images go)');
+      const { parseThresholds } = await import('./compare/thresholds.js');
+      const thresholds = values.thresholds ? parseThresholds(values.thresholds) : undefined;
       const head = await readRecord(resolve(values.head, 'run.json'));
-      const result = await reportStep({ head, baseDir: values.base, outDir: values.out, dataDir: values.data, thresholds: values.thresholds }, print);
+      const result = await reportStep({ head, baseDir: values.base, outDir: values.out, dataDir: values.data, thresholds }, print);
       return result.regressions.length > 0 ? 2 : 0;
     }
     case 'predict': {

@@ -11,7 +11,7 @@ import { confusionMatrix, perClassMetrics, scoreLogits, summaryMetrics } from '.
 import { createModel } from './model/model.js';
 import { saveModel, type ModelMetadata } from './model/storage.js';
 import { labelsOf, predictLogits, trainModel, type ImageTensorSource } from './model/train.js';
-import { claimOutputFolder } from './output.js';
+import { checkOutputFolder, claimOutputFolder } from './output.js';
 import { loadParams, type Params } from './params.js';
 import { metricsFileContent, RUN_RECORD_VERSION, writeRecord, type Prediction, type RepeatResult, type RunRecord } from './record.js';
 import { libraryVersions, TOOL_NAME, TOOL_VERSION } from './version.js';
@@ -55,7 +55,8 @@ export async function runExperiment(options: RunOptions): Promise<RunResult> {
   const paramsFile = options.paramsFile ?? 'params.yaml';
   const { params, fromFile } = await loadParams(paramsFile);
   if (!fromFile) log(`${paramsFile} not found: using the default params (the notebook's values)`);
-  await claimOutputFolder(options.outDir, OUTPUT_ENTRIES);
+  // Checked now, written only at the end: a failed run leaves no folder behind.
+  await checkOutputFolder(options.outDir, OUTPUT_ENTRIES);
 
   // The backend starts (WASM compiles off the main thread) while sharp decodes
   // in its own threads, so `timings.decode` covers both. When both fail, the
@@ -82,7 +83,9 @@ export async function runExperiment(options: RunOptions): Promise<RunResult> {
   const imagesPerClass: Record<string, number> = Object.fromEntries(classes.map((name) => [name, 0]));
   for (const image of decoded.images) imagesPerClass[classes[image.label]]++;
   log(`data: ${decoded.images.length} images in ${classes.length} classes from ${options.dataDir} (decoded in ${timings.decode.toFixed(2)} s)`);
-  if (listing.ignored.length > 0) log(`ignored ${listing.ignored.length} file(s) that are not images, e.g. ${listing.ignored[0]}`);
+  if (listing.ignored.length > 0) {
+    log(`ignored ${listing.ignored.length} file(s) outside class folders, not images, or links out of the data folder, e.g. ${listing.ignored[0]}`);
+  }
   for (const skipped of decoded.skipped) log(`skipped ${skipped.path}: ${skipped.reason}`);
 
   stageStart = performance.now();
@@ -181,6 +184,7 @@ export async function runExperiment(options: RunOptions): Promise<RunResult> {
   }));
 
   stageStart = performance.now();
+  await claimOutputFolder(options.outDir, OUTPUT_ENTRIES);
   const modelDir = join(options.outDir, 'model');
   const metadata: ModelMetadata = {
     format: 'train-and-report-classifier',

@@ -137,8 +137,8 @@ export function upgradeRecord(raw: unknown, source: string): RunRecord {
   }
   const record = raw as Partial<RunRecord>;
   const version = record.recordVersion;
-  if (typeof version !== 'number') {
-    throw new RecordError(`${source}: field "recordVersion" is missing; this file was not written by train-and-report run`);
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    throw new RecordError(`${source}: field "recordVersion" is missing or not a version number; this file was not written by train-and-report run`);
   }
   if (version > RUN_RECORD_VERSION) {
     throw new RecordError(

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { generateSampleDataset } from '../src/data/sample.js';
@@ -24,7 +25,7 @@ test('errors are one clear line, no stack trace', () => {
   assert.match(missing.stderr, /^train-and-report: data folder "\/nonexistent\/raw" does not exist/);
   assert.doesNotMatch(missing.stderr, /\n\s+at /);
 
-  const backend = cli('run', '--backend', 'gpu');
+  const backend = cli('run', '--backend', 'gpu', '--out', '/tmp/never-written');
   assert.equal(backend.code, 1);
   assert.match(backend.stderr, /--backend must be one of auto, tensorflow-gpu, tensorflow, wasm, cpu; got "gpu"/);
 
@@ -36,13 +37,13 @@ test('errors are one clear line, no stack trace', () => {
 });
 
 test('an explicitly requested native backend that is missing says how to install it', () => {
-  const result = cli('run', '--backend', 'tensorflow', '--data', '/nonexistent');
+  const result = cli('run', '--backend', 'tensorflow', '--data', '/nonexistent', '--out', '/tmp/never-written');
   assert.equal(result.code, 1);
   assert.match(result.stderr, /backend "tensorflow" is not available .*npm install @tensorflow\/tfjs-node@4\.22\.0/);
 });
 
 test('--verbose adds the stack trace', () => {
-  const result = cli('run', '--data', '/nonexistent/raw', '--verbose');
+  const result = cli('run', '--data', '/nonexistent/raw', '--out', '/tmp/never-written', '--verbose');
   assert.match(result.stderr, /DatasetError: data folder/);
   assert.match(result.stderr, /\n\s+at /);
 });
@@ -61,4 +62,11 @@ test('run then predict, from the command line', async () => {
   assert.match(predicted.stdout, /Saturn_0\.jpg: \w+ \(\w+ \d+\.\d%, \w+ \d+\.\d%, \w+ \d+\.\d%\)/);
   const missingModel = cli('predict', '--model', join(work, 'nothing'), 'x.jpg');
   assert.match(missingModel.stderr, /metadata\.json is missing; pass --model the model\/ folder/);
+});
+
+test('a failed run leaves no output folder behind', async () => {
+  const outDir = join(await temporaryFolder(), 'out');
+  const result = cli('run', '--data', '/nonexistent/raw', '--out', outDir);
+  assert.equal(result.code, 1);
+  assert.equal(existsSync(outDir), false);
 });

@@ -676,7 +676,6 @@ const ROWS: Row[] = [
     code: 1,
     message: /output folder ".*\/out" already holds "report\.md", not written by train-and-report; choose another --out folder or move those files away/,
     untouched: ['data', 'params.yaml', 'out'],
-    todo: 'run claims only run.json/metrics.json/model before training and writes the marker; the report step then sees the marker and overwrites report.md (src/cli.ts run, src/output.ts)',
   },
   {
     name: '--out is a file',
@@ -790,7 +789,6 @@ const ROWS: Row[] = [
     message: /threshold "val_acc -2" has no ":"; write it as "<metric>: -0\.02"/,
     untouched: ['data', 'params.yaml'],
     check: (dir) => assert.ok(!existsSync(join(dir, 'out', 'run.json')), 'the run trained and wrote run.json before refusing --thresholds'),
-    todo: 'src/cli.ts parses --thresholds in reportStep, after training and after run.json, metrics.json and model/ are written',
   },
   {
     name: '--thresholds with an unknown metric',

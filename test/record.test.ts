@@ -29,3 +29,8 @@ test('metricsFileContent rounds to six decimals and keeps key order', () => {
   assert.equal(parsed.weighted_f1, 0.333333);
   assert.deepEqual(Object.keys(parsed).slice(0, 5), ['val_loss', 'val_acc', 'precision', 'recall', 'f1_score']);
 });
+
+test('upgradeRecord refuses a version that is not a positive whole number', () => {
+  assert.throws(() => upgradeRecord({ recordVersion: 0 }, 'x.json'), /"recordVersion" is missing or not a version number/);
+  assert.throws(() => upgradeRecord({ recordVersion: 1.5 }, 'x.json'), /not a version number/);
+});
