@@ -49,8 +49,8 @@ async function ensureSample(outDir, imagesPerClass, seed, log) {
     return result;
 }
 async function reportStep(options, log) {
-    const { writeReport, parseThresholds, loadBaseRecord } = await import('./report/index.js');
-    const thresholds = options.thresholds ? parseThresholds(options.thresholds) : undefined;
+    const { writeReport, loadBaseRecord } = await import('./report/index.js');
+    const thresholds = options.thresholds;
     const { base, baseMissingReason } = options.baseDir
         ? await loadBaseRecord(resolve(options.baseDir, 'run.json'))
         : { base: undefined, baseMissingReason: 'no base run was given (pass --base DIR, the output folder of a run on the base branch, to compare)' };
@@ -96,15 +96,20 @@ export async function main(argv, log = (line) => console.log(line)) {
     const print = values.quiet ? () => { } : log;
     switch (command) {
         case 'run': {
-            const { runExperiment } = await import('./pipeline.js');
+            const { runExperiment, OUTPUT_ENTRIES } = await import('./pipeline.js');
             const { parseBackendChoice } = await import('./model/backend.js');
+            const { checkOutputFolder } = await import('./output.js');
+            const { parseThresholds } = await import('./compare/thresholds.js');
+            // Everything that can be checked is checked before the slow stages.
             const backend = parseBackendChoice(values.backend ?? 'auto', '--backend');
+            const thresholds = values.thresholds ? parseThresholds(values.thresholds) : undefined;
+            const outDir = values.out ?? 'out';
+            await checkOutputFolder(outDir, [...OUTPUT_ENTRIES, 'report.md', 'report.html']);
             let dataDir = values.data;
             if (dataDir === undefined) {
                 dataDir = DEFAULT_SAMPLE_DIR;
                 await ensureSample(dataDir, undefined, undefined, print);
             }
-            const outDir = values.out ?? 'out';
             const result = await runExperiment({
                 dataDir,
                 paramsFile: values.params ?? 'params.yaml',
@@ -114,7 +119,7 @@ export async function main(argv, log = (line) => console.log(line)) {
                 log: print,
             });
             const reportStarted = performance.now();
-            const report = await reportStep({ head: result.record, baseDir: values.base, outDir, dataDir, thresholds: values.thresholds }, print);
+            const report = await reportStep({ head: result.record, baseDir: values.base, outDir, dataDir, thresholds }, print);
             // The record is written again so that it holds the report's time too.
             const reportSeconds = Number(((performance.now() - reportStarted) / 1000).toFixed(3));
             result.record.timings.report = reportSeconds;
@@ -127,8 +132,10 @@ export async function main(argv, log = (line) => console.log(line)) {
                 throw new UsageError('report needs --head DIR (the --out folder of a run)');
             if (!values.out)
                 throw new UsageError('report needs --out DIR (where report.md and the images go)');
+            const { parseThresholds } = await import('./compare/thresholds.js');
+            const thresholds = values.thresholds ? parseThresholds(values.thresholds) : undefined;
             const head = await readRecord(resolve(values.head, 'run.json'));
-            const result = await reportStep({ head, baseDir: values.base, outDir: values.out, dataDir: values.data, thresholds: values.thresholds }, print);
+            const result = await reportStep({ head, baseDir: values.base, outDir: values.out, dataDir: values.data, thresholds }, print);
             return result.regressions.length > 0 ? 2 : 0;
         }
         case 'predict': {

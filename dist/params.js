@@ -112,7 +112,9 @@ export function parseParams(text, file) {
     catch (error) {
         if (error instanceof YAMLParseError) {
             const where = error.linePos ? ` at line ${error.linePos[0].line}, column ${error.linePos[0].col}` : '';
-            throw new ParamsError(`${file}: not valid YAML${where}: ${error.message.split('\n')[0]}`);
+            // The parser's own text repeats the position; it is said once, up front.
+            const reason = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+            throw new ParamsError(`${file}: not valid YAML${where}: ${reason}`);
         }
         throw error;
     }

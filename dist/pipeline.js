@@ -10,7 +10,7 @@ import { confusionMatrix, perClassMetrics, scoreLogits, summaryMetrics } from '.
 import { createModel } from './model/model.js';
 import { saveModel } from './model/storage.js';
 import { labelsOf, predictLogits, trainModel } from './model/train.js';
-import { claimOutputFolder } from './output.js';
+import { checkOutputFolder, claimOutputFolder } from './output.js';
 import { loadParams } from './params.js';
 import { metricsFileContent, RUN_RECORD_VERSION, writeRecord } from './record.js';
 import { libraryVersions, TOOL_NAME, TOOL_VERSION } from './version.js';
@@ -32,15 +32,30 @@ export async function runExperiment(options) {
     const { params, fromFile } = await loadParams(paramsFile);
     if (!fromFile)
         log(`${paramsFile} not found: using the default params (the notebook's values)`);
-    await claimOutputFolder(options.outDir, OUTPUT_ENTRIES);
-    const { info: backend, skipped: backendsSkipped } = await startBackend(options.backend ?? 'auto');
+    // Checked now, written only at the end: a failed run leaves no folder behind.
+    await checkOutputFolder(options.outDir, OUTPUT_ENTRIES);
+    // The backend starts (WASM compiles off the main thread) while sharp decodes
+    // in its own threads, so `timings.decode` covers both. When both fail, the
+    // backend's error is reported: it is the one to fix first.
+    let stageStart = performance.now();
+    const [backendResult, dataResult] = await Promise.allSettled([
+        startBackend(options.backend ?? 'auto'),
+        (async () => {
+            const listing = await listDataset(options.dataDir);
+            const decoded = await decodeDataset(listing, params.prepare, { cacheDir: options.cacheDir });
+            return { listing, decoded };
+        })(),
+    ]);
+    if (backendResult.status === 'rejected')
+        throw backendResult.reason;
+    if (dataResult.status === 'rejected')
+        throw dataResult.reason;
+    const { info: backend, skipped: backendsSkipped } = backendResult.value;
+    const { listing, decoded } = dataResult.value;
+    timings.decode = seconds(stageStart);
     for (const reason of backendsSkipped)
         log(`backend skipped: ${reason}`);
     log(`backend: ${backend.name}${backend.simd !== undefined ? ` (SIMD ${backend.simd ? 'on' : 'off'}, ${backend.threads} thread${backend.threads === 1 ? '' : 's'})` : ''}`);
-    let stageStart = performance.now();
-    const listing = await listDataset(options.dataDir);
-    const decoded = await decodeDataset(listing, params.prepare, { cacheDir: options.cacheDir });
-    timings.decode = seconds(stageStart);
     if (decoded.cache.hits > 0)
         log(`pixel cache: ${decoded.cache.hits} of ${decoded.images.length} images taken from ${decoded.cache.file}`);
     if (decoded.cache.cacheError)
@@ -50,8 +65,9 @@ export async function runExperiment(options) {
     for (const image of decoded.images)
         imagesPerClass[classes[image.label]]++;
     log(`data: ${decoded.images.length} images in ${classes.length} classes from ${options.dataDir} (decoded in ${timings.decode.toFixed(2)} s)`);
-    if (listing.ignored.length > 0)
-        log(`ignored ${listing.ignored.length} file(s) that are not images, e.g. ${listing.ignored[0]}`);
+    if (listing.ignored.length > 0) {
+        log(`ignored ${listing.ignored.length} file(s) outside class folders, not images, or links out of the data folder, e.g. ${listing.ignored[0]}`);
+    }
     for (const skipped of decoded.skipped)
         log(`skipped ${skipped.path}: ${skipped.reason}`);
     stageStart = performance.now();
@@ -139,6 +155,7 @@ export async function runExperiment(options) {
         probabilities: Array.from(firstScores.probabilities.subarray(row * classes.length, (row + 1) * classes.length), round6),
     }));
     stageStart = performance.now();
+    await claimOutputFolder(options.outDir, OUTPUT_ENTRIES);
     const modelDir = join(options.outDir, 'model');
     const metadata = {
         format: 'train-and-report-classifier',

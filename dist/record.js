@@ -23,8 +23,8 @@ export function upgradeRecord(raw, source) {
     }
     const record = raw;
     const version = record.recordVersion;
-    if (typeof version !== 'number') {
-        throw new RecordError(`${source}: field "recordVersion" is missing; this file was not written by train-and-report run`);
+    if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+        throw new RecordError(`${source}: field "recordVersion" is missing or not a version number; this file was not written by train-and-report run`);
     }
     if (version > RUN_RECORD_VERSION) {
         throw new RecordError(`${source}: record version ${version} is newer than this tool understands (${RUN_RECORD_VERSION}); update train-and-report`);

@@ -2,6 +2,7 @@
 // (class names sorted, as torchvision's ImageFolder does), hashes their bytes
 // and decodes them with sharp into one uint8 buffer of preprocessed pixels.
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import sharp from 'sharp';
@@ -121,34 +122,39 @@ export async function listDataset(root) {
     }
     return { root, classes: classFolders, images, ignored: ignored.sort(compareCodePoints) };
 }
-async function decodeOne(bytes, prepare) {
-    let image = sharp(bytes, { failOn: 'error', pages: 1, limitInputPixels: 200_000_000 });
-    const metadata = await image.metadata();
-    const width = metadata.width ?? 0;
-    const height = metadata.height ?? 0;
-    if (width === 0 || height === 0)
-        throw new Error('image has no pixels');
-    let sourceWidth = width;
-    let sourceHeight = height;
-    if (width * height > MAX_EXACT_PIXELS) {
-        // Decoding a huge photo at full size would take hundreds of MB; shrink it
-        // to 8× the target first (its effect on a 32 × 32 result is negligible).
-        const [targetHeight, targetWidth] = prepare.image_size;
-        sourceWidth = Math.min(width, targetWidth * 8);
-        sourceHeight = Math.min(height, targetHeight * 8);
-        image = image.resize(sourceWidth, sourceHeight, { fit: 'fill', kernel: 'linear' });
-    }
+async function toRgb(image) {
     // Alpha is dropped, not composited, as PIL's convert('RGB') does.
     const rgb = await image.removeAlpha().toColourspace('srgb').raw({ depth: 'uchar' }).toBuffer({ resolveWithObject: true });
     if (rgb.info.channels !== 3)
         throw new Error(`unexpected ${rgb.info.channels} channels after conversion to RGB`);
-    const data = new Uint8Array(rgb.data.buffer, rgb.data.byteOffset, rgb.data.byteLength);
-    return preprocessPixels(data, rgb.info.width, rgb.info.height, prepare.image_size, prepare.grayscale);
+    return { data: new Uint8Array(rgb.data.buffer, rgb.data.byteOffset, rgb.data.byteLength), width: rgb.info.width, height: rgb.info.height };
+}
+async function decodeOne(bytes, prepare) {
+    let rgb;
+    try {
+        rgb = await toRgb(sharp(bytes, { failOn: 'error', pages: 1, limitInputPixels: MAX_EXACT_PIXELS }));
+    }
+    catch (error) {
+        if (!/exceeds pixel limit/i.test(error.message))
+            throw error;
+        // Decoding a huge photo at full size would take hundreds of MB; sharp
+        // shrinks it to 8× the target first (shrink-on-load for JPEG), whose
+        // effect on a 32 × 32 result is negligible.
+        const [targetHeight, targetWidth] = prepare.image_size;
+        rgb = await toRgb(sharp(bytes, { failOn: 'error', pages: 1, limitInputPixels: 200_000_000 }).resize(targetWidth * 8, targetHeight * 8, { fit: 'fill', kernel: 'linear' }));
+    }
+    if (rgb.width === 0 || rgb.height === 0)
+        throw new Error('image has no pixels');
+    return preprocessPixels(rgb.data, rgb.width, rgb.height, prepare.image_size, prepare.grayscale);
 }
 function describeDecodeFailure(error, size) {
     if (size === 0)
         return 'the file is empty (0 bytes)';
     const message = error instanceof Error ? error.message : String(error);
+    // libvips reports errors through a buffer that concurrent decodes share, so
+    // a corrupt image decoded beside others can fail with no text of its own.
+    if (/^\s*(unknown error)?\s*$/i.test(message))
+        return 'the image is truncated or corrupt (the decoder gave no details)';
     if (/unsupported image format/i.test(message))
         return 'not an image format that can be decoded (is it really an image?)';
     if (/premature end|truncated|VipsJpeg: .*(end|corrupt)/i.test(message))
@@ -176,7 +182,9 @@ export async function decodeDataset(listing, prepare, options = {}) {
             const file = join(listing.root, listing.images[index].path);
             let bytes;
             try {
-                bytes = await readFile(file);
+                // A synchronous read of a small file costs microseconds and keeps libuv's
+                // few threads free for sharp, which decodes on them.
+                bytes = readFileSync(file);
             }
             catch (error) {
                 failures[index] = `cannot be read (${error.code ?? String(error)})`;

@@ -36,7 +36,8 @@ export function labelsOf(source, indices) {
     return Int32Array.from(indices, (index) => source.labels[index]);
 }
 export function trainModel(model, source, options) {
-    const optimizer = tf.train.adam(options.learningRate);
+    // β and ε as torch.optim.Adam's defaults (tfjs's default ε is 1e-7), as in the notebook.
+    const optimizer = tf.train.adam(options.learningRate, 0.9, 0.999, 1e-8);
     const history = [];
     const validationLabels = labelsOf(source, options.validation);
     try {
