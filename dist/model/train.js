@@ -6,6 +6,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { createRandom, shuffled } from '../random.js';
 import { scoreLogits } from './evaluate.js';
+import { fusedForward, supportsFusedTraining } from './fused.js';
 /** Scales the chosen images to [0, 1] floats in one tensor: the notebook's ToTensor step. */
 export function imageBatch(source, indices, start = 0, end = indices.length) {
     const [height, width, channels] = source.imageShape;
@@ -40,6 +41,9 @@ export function trainModel(model, source, options) {
     const optimizer = tf.train.adam(options.learningRate, 0.9, 0.999, 1e-8);
     const history = [];
     const validationLabels = labelsOf(source, options.validation);
+    const forward = supportsFusedTraining(model)
+        ? (inputs) => fusedForward(model, inputs)
+        : (inputs) => model.apply(inputs, { training: true });
     try {
         for (let epoch = 1; epoch <= options.epochs; epoch++) {
             const started = performance.now();
@@ -54,7 +58,7 @@ export function trainModel(model, source, options) {
                     const targets = tf.oneHot(labels, options.classes);
                     let correctCount;
                     const cost = optimizer.minimize(() => {
-                        const logits = model.apply(inputs, { training: true });
+                        const logits = forward(inputs);
                         correctCount = tf.keep(tf.sum(tf.cast(tf.equal(tf.argMax(logits, 1), labels), 'float32')));
                         return tf.losses.softmaxCrossEntropy(targets, logits);
                     }, true);

@@ -9,6 +9,7 @@ import type * as tfl from '@tensorflow/tfjs-layers';
 import type { EpochStats } from '../record.js';
 import { createRandom, shuffled } from '../random.js';
 import { scoreLogits } from './evaluate.js';
+import { fusedForward, supportsFusedTraining } from './fused.js';
 
 export interface ImageTensorSource {
   /** uint8 pixels, `imageShape` product bytes per image. */
@@ -66,6 +67,9 @@ export function trainModel(model: tfl.LayersModel, source: ImageTensorSource, op
   const optimizer = tf.train.adam(options.learningRate, 0.9, 0.999, 1e-8);
   const history: EpochStats[] = [];
   const validationLabels = labelsOf(source, options.validation);
+  const forward = supportsFusedTraining(model)
+    ? (inputs: tf.Tensor4D) => fusedForward(model, inputs)
+    : (inputs: tf.Tensor4D) => model.apply(inputs, { training: true }) as tf.Tensor2D;
   try {
     for (let epoch = 1; epoch <= options.epochs; epoch++) {
       const started = performance.now();
@@ -80,7 +84,7 @@ export function trainModel(model: tfl.LayersModel, source: ImageTensorSource, op
           const targets = tf.oneHot(labels, options.classes);
           let correctCount: tf.Scalar | undefined;
           const cost = optimizer.minimize(() => {
-            const logits = model.apply(inputs, { training: true }) as tf.Tensor2D;
+            const logits = forward(inputs);
             correctCount = tf.keep(tf.sum(tf.cast(tf.equal(tf.argMax(logits, 1), labels), 'float32')) as tf.Scalar);
             return tf.losses.softmaxCrossEntropy(targets, logits) as tf.Scalar;
           }, true) as tf.Scalar;

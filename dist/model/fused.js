@@ -1,0 +1,164 @@
+// The training forward pass of the model, with the Conv2D → ReLU → MaxPool
+// block as one op whose gradient is computed directly from the pooling
+// winners. Max pooling with stride = pool size passes the gradient to one
+// input of each window, so the convolution's output gradient is zero in all
+// but 1 of pool² places; tfjs's generic path still builds it densely (pool
+// gradient, ReLU gradient, bias sum and an im2col filter gradient over the
+// full conv output), which was the largest part of a training step on WASM.
+// Here the filter and bias gradients are accumulated from the winners only.
+//
+// The forward values are the same ops as the layers model's, so training
+// with this pass and predicting with model.predict() compute one function;
+// a test checks the gradients against tfjs's own.
+import * as tf from '@tensorflow/tfjs-core';
+/** The values of a float32 tensor: a view into the WASM heap where possible (no copy), else a copy. */
+function values(tensor) {
+    const backend = tf.backend();
+    if (typeof backend.typedArrayFromHeap === 'function') {
+        return backend.typedArrayFromHeap({ shape: tensor.shape, dtype: tensor.dtype, dataId: tensor.dataId });
+    }
+    return tensor.dataSync();
+}
+/**
+ * Filter and bias gradients of relu(conv(x) + bias) followed by a max pool
+ * with stride = pool size, 'valid' padding. `activation` is the ReLU output,
+ * `pooled` the pool output, `upstream` the gradient of the pool output.
+ * The winner of a window is its first maximum in row-major order, as tfjs's
+ * MaxPoolGrad picks it. Pure: typed arrays in, typed arrays out.
+ */
+export function convBlockGradients(input, activation, pooled, upstream, shape) {
+    const { batch, height, width, channels, filters, kernel, pool } = shape;
+    const convHeight = height - kernel + 1;
+    const convWidth = width - kernel + 1;
+    const pooledHeight = Math.floor((convHeight - pool) / pool) + 1;
+    const pooledWidth = Math.floor((convWidth - pool) / pool) + 1;
+    const patch = kernel * kernel * channels;
+    const kernelGradient = new Float64Array(patch * filters);
+    const biasGradient = new Float64Array(filters);
+    const activationRow = convWidth * filters;
+    const inputRow = width * channels;
+    for (let b = 0; b < batch; b++) {
+        const inputBase = b * height * inputRow;
+        const activationBase = b * convHeight * activationRow;
+        for (let qy = 0; qy < pooledHeight; qy++) {
+            for (let qx = 0; qx < pooledWidth; qx++) {
+                const pooledOffset = ((b * pooledHeight + qy) * pooledWidth + qx) * filters;
+                const windowBase = activationBase + (qy * pool * convWidth + qx * pool) * filters;
+                for (let f = 0; f < filters; f++) {
+                    const gradient = upstream[pooledOffset + f];
+                    const maximum = pooled[pooledOffset + f];
+                    // ReLU passes no gradient where its output is 0 (tfjs: step(x) with x > 0).
+                    if (gradient === 0 || !(maximum > 0))
+                        continue;
+                    // The winner: the window's first element equal to the pool's output.
+                    let winnerY = -1;
+                    let winnerX = 0;
+                    search: for (let i = 0; i < pool; i++) {
+                        const row = windowBase + i * activationRow + f;
+                        for (let j = 0; j < pool; j++) {
+                            if (activation[row + j * filters] === maximum) {
+                                winnerY = i;
+                                winnerX = j;
+                                break search;
+                            }
+                        }
+                    }
+                    if (winnerY < 0)
+                        continue; // cannot happen for finite values
+                    biasGradient[f] += gradient;
+                    const patchOrigin = inputBase + (qy * pool + winnerY) * inputRow + (qx * pool + winnerX) * channels;
+                    if (kernel === 3 && channels === 1) {
+                        // The notebook's case (3×3, grayscale), unrolled: the generic loop below is twice as slow here.
+                        const r0 = patchOrigin;
+                        const r1 = r0 + inputRow;
+                        const r2 = r1 + inputRow;
+                        const f2 = filters * 2;
+                        kernelGradient[f] += input[r0] * gradient;
+                        kernelGradient[f + filters] += input[r0 + 1] * gradient;
+                        kernelGradient[f + f2] += input[r0 + 2] * gradient;
+                        kernelGradient[f + f2 + filters] += input[r1] * gradient;
+                        kernelGradient[f + 2 * f2] += input[r1 + 1] * gradient;
+                        kernelGradient[f + 2 * f2 + filters] += input[r1 + 2] * gradient;
+                        kernelGradient[f + 3 * f2] += input[r2] * gradient;
+                        kernelGradient[f + 3 * f2 + filters] += input[r2 + 1] * gradient;
+                        kernelGradient[f + 4 * f2] += input[r2 + 2] * gradient;
+                        continue;
+                    }
+                    let target = f;
+                    for (let ky = 0; ky < kernel; ky++) {
+                        const row = patchOrigin + ky * inputRow;
+                        for (let element = 0; element < kernel * channels; element++) {
+                            kernelGradient[target] += input[row + element] * gradient;
+                            target += filters;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    return { kernel: Float32Array.from(kernelGradient), bias: Float32Array.from(biasGradient) };
+}
+/** relu(conv2d(x, kernel) + bias) → maxPool(pool, stride pool), with the sparse gradient above. */
+export function convReluPool(input, kernel, bias, pool) {
+    const op = tf.customGrad(((x, w, b, save) => {
+        const activation = tf.fused.conv2d({ x: x, filter: w, strides: 1, pad: 'valid', bias: b, activation: 'relu' });
+        const pooled = tf.maxPool(activation, pool, pool, 'valid');
+        save([x, activation, pooled]);
+        return {
+            value: pooled,
+            gradFunc: (upstream, saved) => {
+                const [savedInput, savedActivation, savedPooled] = saved;
+                const [batch, height, width, channels] = savedInput.shape;
+                const [size, , , filters] = w.shape;
+                // Views into the WASM heap stay valid only until the next allocation: read everything first.
+                const gradients = convBlockGradients(values(savedInput), values(savedActivation), values(savedPooled), values(upstream), {
+                    batch,
+                    height,
+                    width,
+                    channels,
+                    filters,
+                    kernel: size,
+                    pool,
+                });
+                // The input's gradient is never needed (the block is the first layer); zeros keep customGrad's contract.
+                return [tf.zerosLike(savedInput), tf.tensor4d(gradients.kernel, w.shape), tf.tensor1d(gradients.bias)];
+            },
+        };
+    }));
+    return op(input, kernel, bias);
+}
+/**
+ * Checks that the model is the one createModel builds (Conv2D 3×3 'valid'
+ * relu → MaxPool k×k stride k → Flatten → Dense relu → Dense): only then does
+ * the fused pass compute the same function as model.predict().
+ */
+export function supportsFusedTraining(model) {
+    const layers = model.layers;
+    if (layers.map((layer) => layer.getClassName()).join(',') !== 'Conv2D,MaxPooling2D,Flatten,Dense,Dense')
+        return false;
+    const conv = layers[0].getConfig();
+    const pool = layers[1].getConfig();
+    const poolSize = Array.isArray(pool.poolSize) ? pool.poolSize : [pool.poolSize, pool.poolSize];
+    const strides = Array.isArray(pool.strides) ? pool.strides : [pool.strides, pool.strides];
+    return (conv.activation === 'relu' &&
+        conv.padding === 'valid' &&
+        poolSize[0] === poolSize[1] &&
+        strides[0] === poolSize[0] &&
+        strides[1] === poolSize[1] &&
+        pool.padding === 'valid' &&
+        layers[3].getConfig().activation === 'relu' &&
+        layers[4].getConfig().activation === 'linear');
+}
+/** Logits of the model for `inputs`, through the fused block; reads the layers' own variables, so gradients reach them. */
+export function fusedForward(model, inputs) {
+    const layers = model.layers;
+    const [kernel, convBias] = layers[0].weights.map((weight) => weight.read());
+    const poolSize = layers[1].getConfig().poolSize;
+    const pool = Array.isArray(poolSize) ? poolSize[0] : poolSize;
+    const pooled = convReluPool(inputs, kernel, convBias, pool);
+    const flat = tf.reshape(pooled, [pooled.shape[0], -1]);
+    const [hiddenKernel, hiddenBias] = layers[3].weights.map((weight) => weight.read());
+    const hidden = tf.fused.matMul({ a: flat, b: hiddenKernel, bias: hiddenBias, activation: 'relu' });
+    const [outputKernel, outputBias] = layers[4].weights.map((weight) => weight.read());
+    return tf.fused.matMul({ a: hidden, b: outputKernel, bias: outputBias });
+}
