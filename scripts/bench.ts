@@ -4,7 +4,7 @@
 // torch is present, alternating rounds so that both see the same machine
 // load. Prints medians per stage and the ratio ours / reference.
 //
-//   npm run bench [-- --rounds 3] [--only default|tuned] [--no-reference] [--scale]
+//   npm run bench [-- --rounds 3] [--only default|tuned|scale] [--no-reference] [--scale]
 //
 // --scale adds a run on the built-in generator at 1x and 10x the dataset's size.
 // A script that prints figures, not a test: it asserts nothing.
@@ -218,9 +218,12 @@ async function main(): Promise<void> {
   if (!withReference) console.log("reference: not run (needs Debian's python3-torch, python3-torchvision, python3-sklearn at /usr/bin/python3)");
   const work = await mkdtemp(join(tmpdir(), 'train-and-report-bench-'));
   try {
-    const names = values.only ? [values.only as keyof typeof PARAM_SETS] : (Object.keys(PARAM_SETS) as (keyof typeof PARAM_SETS)[]);
-    for (const name of names) await benchParams(name, withReference, work);
-    if (values.scale) await benchScale(work);
+    const names = values.only ? [values.only] : Object.keys(PARAM_SETS);
+    for (const name of names) {
+      if (name in PARAM_SETS) await benchParams(name as keyof typeof PARAM_SETS, withReference, work);
+      else if (name !== 'scale') throw new Error(`--only must be one of ${Object.keys(PARAM_SETS).join(', ')}, scale; got "${name}"`);
+    }
+    if (values.scale || values.only === 'scale') await benchScale(work);
   } finally {
     await rm(work, { recursive: true, force: true });
   }
