@@ -12,7 +12,7 @@ import { createModel } from './model/model.js';
 import { saveModel, type ModelMetadata } from './model/storage.js';
 import { labelsOf, predictLogits, trainModel, type ImageTensorSource } from './model/train.js';
 import { checkOutputFolder, claimOutputFolder } from './output.js';
-import { loadParams, type Params } from './params.js';
+import { loadParams } from './params.js';
 import { metricsFileContent, RUN_RECORD_VERSION, writeRecord, type Prediction, type RepeatResult, type RunRecord } from './record.js';
 import { libraryVersions, TOOL_NAME, TOOL_VERSION } from './version.js';
 
@@ -246,5 +246,3 @@ export async function runExperiment(options: RunOptions): Promise<RunResult> {
   );
   return { record, outDir: options.outDir, files };
 }
-
-export type { Params };
