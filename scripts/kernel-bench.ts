@@ -16,9 +16,9 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import * as wasm from '@tensorflow/tfjs-backend-wasm';
-import * as tfl from '@tensorflow/tfjs-layers';
 import { parseArgs } from 'node:util';
 import { conv2dFilterGradient, registerTrainingKernels } from '../src/model/kernels.js';
+import { createModel } from '../src/model/model.js';
 
 const { values: options } = parseArgs({
   options: {
@@ -91,18 +91,6 @@ function registerPlainFilterGradient(): void {
   });
 }
 
-function createModel(conv: number, dense: number): tfl.Sequential {
-  return tfl.sequential({
-    layers: [
-      tfl.layers.conv2d({ inputShape: [32, 32, channels], filters: conv, kernelSize: 3, activation: 'relu' }),
-      tfl.layers.maxPooling2d({ poolSize: 3, strides: 3 }),
-      tfl.layers.flatten(),
-      tfl.layers.dense({ units: dense, activation: 'relu' }),
-      tfl.layers.dense({ units: 11 }),
-    ],
-  });
-}
-
 timeKernels();
 const xs = tf.randomNormal([32, 32, 32, channels], 0, 1, 'float32', 1);
 const ys = tf.oneHot(tf.randomUniform([32], 0, 11, 'int32', 2), 11);
@@ -111,7 +99,7 @@ console.log(`backend ${backendName}${options.stock ? ' (stock kernels)' : ' (tra
 
 for (const config of options.configs!.split(',')) {
   const [conv, dense] = config.split('x').map(Number);
-  const model = createModel(conv, dense);
+  const model = createModel({ inputShape: [32, 32, channels], classes: 11, convSize: conv, denseSize: dense, seed: 1 });
   const optimizer = tf.train.adam(1e-3);
   model.compile({ optimizer, loss: tf.losses.softmaxCrossEntropy });
   for (let i = 0; i < 5; i++) await model.trainOnBatch(xs, ys);
