@@ -10,6 +10,8 @@ import { confusionMatrix, perClassMetrics, scoreLogits, summaryMetrics } from '.
 import { createModel } from './model/model.js';
 import { saveModel } from './model/storage.js';
 import { labelsOf, predictLogits, trainModel } from './model/train.js';
+import { trainModelInParallel } from './model/data-parallel.js';
+import { supportsFusedTraining } from './model/fused.js';
 import { checkOutputFolder, claimOutputFolder } from './output.js';
 import { loadParams } from './params.js';
 import { metricsFileContent, RUN_RECORD_VERSION, writeRecord } from './record.js';
@@ -101,15 +103,16 @@ export async function runExperiment(options) {
     let epochSecondsSum = 0;
     for (let repeat = 0; repeat < params.train.repeats; repeat++) {
         const seed = params.train.seed + repeat;
-        const model = createModel({
+        const spec = {
             inputShape: source.imageShape,
             classes: classes.length,
             convSize: params.train.conv_size,
             denseSize: params.train.dense_size,
             seed,
-        });
+        };
+        const model = createModel(spec);
         stageStart = performance.now();
-        const history = trainModel(model, source, {
+        const trainOptions = {
             train: split.train,
             validation: split.validation,
             classes: classes.length,
@@ -125,7 +128,11 @@ export async function runExperiment(options) {
                 log(`${prefix}epoch ${stats.epoch}/${params.train.epochs}: loss ${stats.loss.toFixed(4)} acc ${stats.accuracy.toFixed(4)} ` +
                     `val_loss ${stats.val_loss.toFixed(4)} val_acc ${stats.val_accuracy.toFixed(4)} (${stats.seconds.toFixed(2)} s, ETA ${formatDuration(eta)})`);
             },
-        });
+        };
+        // On WASM two threads train together (data-parallel.ts); elsewhere tfjs's own threads do the work.
+        const history = backend.name === 'wasm' && supportsFusedTraining(model)
+            ? await trainModelInParallel(model, spec, source, trainOptions)
+            : trainModel(model, source, trainOptions);
         timings.train += seconds(stageStart);
         stageStart = performance.now();
         const scores = scoreLogits(predictLogits(model, source, split.validation), validationLabels, classes.length);

@@ -10,7 +10,9 @@ import { startBackend, type BackendChoice } from './model/backend.js';
 import { confusionMatrix, perClassMetrics, scoreLogits, summaryMetrics } from './model/evaluate.js';
 import { createModel } from './model/model.js';
 import { saveModel, type ModelMetadata } from './model/storage.js';
-import { labelsOf, predictLogits, trainModel, type ImageTensorSource } from './model/train.js';
+import { labelsOf, predictLogits, trainModel, type ImageTensorSource, type TrainOptions } from './model/train.js';
+import { trainModelInParallel } from './model/data-parallel.js';
+import { supportsFusedTraining } from './model/fused.js';
 import { checkOutputFolder, claimOutputFolder } from './output.js';
 import { loadParams } from './params.js';
 import { metricsFileContent, RUN_RECORD_VERSION, writeRecord, type Prediction, type RepeatResult, type RunRecord } from './record.js';
@@ -126,15 +128,16 @@ export async function runExperiment(options: RunOptions): Promise<RunResult> {
   let epochSecondsSum = 0;
   for (let repeat = 0; repeat < params.train.repeats; repeat++) {
     const seed = params.train.seed + repeat;
-    const model = createModel({
+    const spec = {
       inputShape: source.imageShape,
       classes: classes.length,
       convSize: params.train.conv_size,
       denseSize: params.train.dense_size,
       seed,
-    });
+    };
+    const model = createModel(spec);
     stageStart = performance.now();
-    const history = trainModel(model, source, {
+    const trainOptions: TrainOptions = {
       train: split.train,
       validation: split.validation,
       classes: classes.length,
@@ -152,7 +155,12 @@ export async function runExperiment(options: RunOptions): Promise<RunResult> {
             `val_loss ${stats.val_loss.toFixed(4)} val_acc ${stats.val_accuracy.toFixed(4)} (${stats.seconds.toFixed(2)} s, ETA ${formatDuration(eta)})`,
         );
       },
-    });
+    };
+    // On WASM two threads train together (data-parallel.ts); elsewhere tfjs's own threads do the work.
+    const history =
+      backend.name === 'wasm' && supportsFusedTraining(model)
+        ? await trainModelInParallel(model, spec, source, trainOptions)
+        : trainModel(model, source, trainOptions);
     timings.train += seconds(stageStart);
 
     stageStart = performance.now();

@@ -101,7 +101,9 @@ export function convBlockGradients(input, activation, pooled, upstream, shape) {
 /** relu(conv2d(x, kernel) + bias) → maxPool(pool, stride pool), with the sparse gradient above. */
 export function convReluPool(input, kernel, bias, pool) {
     const op = tf.customGrad(((x, w, b, save) => {
-        const activation = tf.fused.conv2d({ x: x, filter: w, strides: 1, pad: 'valid', bias: b, activation: 'relu' });
+        // The fused kernel directly: tf.fused.conv2d splits off the bias and ReLU while a gradient tape records,
+        // and only this op's own gradient is recorded here.
+        const activation = tf.engine().runKernel('FusedConv2D', { x, filter: w, bias: b }, { strides: 1, pad: 'valid', dataFormat: 'NHWC', dilations: 1, activation: 'relu' });
         const pooled = tf.maxPool(activation, pool, pool, 'valid');
         save([x, activation, pooled]);
         return {

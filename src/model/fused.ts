@@ -124,7 +124,13 @@ export function convBlockGradients(
 /** relu(conv2d(x, kernel) + bias) → maxPool(pool, stride pool), with the sparse gradient above. */
 export function convReluPool(input: tf.Tensor4D, kernel: tf.Tensor4D, bias: tf.Tensor1D, pool: number): tf.Tensor4D {
   const op = tf.customGrad(((x: tf.Tensor, w: tf.Tensor, b: tf.Tensor, save: tf.GradSaveFunc) => {
-    const activation = tf.fused.conv2d({ x: x as tf.Tensor4D, filter: w as tf.Tensor4D, strides: 1, pad: 'valid', bias: b, activation: 'relu' });
+    // The fused kernel directly: tf.fused.conv2d splits off the bias and ReLU while a gradient tape records,
+    // and only this op's own gradient is recorded here.
+    const activation = tf.engine().runKernel(
+      'FusedConv2D',
+      { x, filter: w, bias: b },
+      { strides: 1, pad: 'valid', dataFormat: 'NHWC', dilations: 1, activation: 'relu' },
+    ) as tf.Tensor4D;
     const pooled = tf.maxPool(activation, pool, pool, 'valid');
     save([x, activation, pooled]);
     return {

@@ -1,0 +1,259 @@
+// Data-parallel training on two threads: this thread and one worker each
+// compute the gradient of half of every batch, then each applies Adam to half
+// of the weights, all in shared memory. A step of the tuned model on one WASM
+// thread was ~24 ms; the two halves run at once on two cores.
+//
+// Same inputs, same outputs: the split of every batch into two halves is
+// fixed (it does not depend on the machine's core count), the two gradient
+// halves are added in a fixed order, and the update of each weight is one
+// pure function of them, so a run is bit-identical however the threads are
+// scheduled. It is a different floating-point summation than one thread
+// computing the whole batch, so its numbers differ from trainModel's in the
+// last digits; the WASM backend always trains this way.
+import * as tf from '@tensorflow/tfjs-core';
+import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
+import { createRandom, shuffled } from '../random.js';
+import { adamUpdate, TORCH_ADAM } from './adam.js';
+import { scoreLogits } from './evaluate.js';
+import { fusedForward } from './fused.js';
+import { imageBatch, labelsOf, predictLogits } from './train.js';
+/** Threads that train together; fixed, so that results do not depend on the machine. */
+export const SHARDS = 2;
+const ARRIVED = 0;
+const GENERATION = 1;
+const FAILED = 2;
+/** A partner silent for this long is taken to have died (a step takes milliseconds). */
+const PARTNER_TIMEOUT_MS = 120_000;
+export class PartnerFailedError extends Error {
+}
+/** Waits until both threads arrive. Throws if the other thread has failed. */
+function barrier(control) {
+    const generation = Atomics.load(control, GENERATION);
+    if (Atomics.add(control, ARRIVED, 1) === SHARDS - 1) {
+        Atomics.store(control, ARRIVED, 0);
+        Atomics.add(control, GENERATION, 1);
+        Atomics.notify(control, GENERATION);
+        return;
+    }
+    const deadline = performance.now() + PARTNER_TIMEOUT_MS;
+    while (Atomics.load(control, GENERATION) === generation) {
+        if (Atomics.load(control, FAILED) !== 0)
+            throw new PartnerFailedError('the other training thread failed');
+        if (performance.now() > deadline)
+            throw new PartnerFailedError(`the other training thread did not answer for ${PARTNER_TIMEOUT_MS / 1000} s`);
+        Atomics.wait(control, GENERATION, generation, 50);
+    }
+}
+/** Tells the other thread to stop waiting: this one failed. */
+export function signalFailure(shared) {
+    const control = new Int32Array(shared.control);
+    Atomics.store(control, FAILED, 1);
+    Atomics.add(control, GENERATION, 1);
+    Atomics.notify(control, GENERATION);
+}
+function tensorValues(tensor) {
+    const backend = tf.backend();
+    if (typeof backend.typedArrayFromHeap === 'function')
+        return backend.typedArrayFromHeap(tensor);
+    return tensor.dataSync();
+}
+function trainableVariables(model) {
+    return model.trainableWeights.map((weight) => weight.read());
+}
+/** Number of trainable values of the model. */
+export function weightCount(model) {
+    return trainableVariables(model).reduce((sum, variable) => sum + variable.size, 0);
+}
+/** Copies the model's trainable weights into `flat`. */
+export function readWeights(model, flat) {
+    let offset = 0;
+    for (const variable of trainableVariables(model)) {
+        flat.set(tensorValues(variable), offset);
+        offset += variable.size;
+    }
+}
+/** Sets the model's trainable weights from `flat`. */
+export function writeWeights(model, flat) {
+    let offset = 0;
+    for (const variable of trainableVariables(model)) {
+        tf.tidy(() => variable.assign(tf.tensor(flat.subarray(offset, offset + variable.size), variable.shape, 'float32')));
+        offset += variable.size;
+    }
+}
+/** The rows [from, to) of a batch of `rows` images that shard `shard` computes. */
+export function shardRows(rows, shard) {
+    const firstHalf = Math.ceil(rows / SHARDS);
+    return shard === 0 ? [0, firstHalf] : [firstHalf, rows];
+}
+/**
+ * One thread's part of an epoch: for each batch, the gradient of its rows
+ * (the batch's mean loss, restricted to them), then Adam on its range of the
+ * weights. `step` is the number of Adam steps done before this epoch.
+ * Returns the epoch's loss and correct sums (only shard 0 keeps them).
+ */
+export function trainShardEpoch(model, shared, shard, trainCount, step, classes) {
+    const control = new Int32Array(shared.control);
+    const weights = new Float32Array(shared.weights);
+    const firstMoment = new Float32Array(shared.firstMoment);
+    const secondMoment = new Float32Array(shared.secondMoment);
+    const gradients = shared.gradients.map((buffer) => new Float32Array(buffer));
+    const ownGradient = gradients[shard];
+    const batchStats = new Float64Array(shared.batchStats);
+    const order = new Int32Array(shared.order, 0, trainCount);
+    const source = {
+        pixels: new Uint8Array(shared.pixels),
+        labels: new Int32Array(shared.labels),
+        imageShape: shared.imageShape,
+    };
+    const variables = trainableVariables(model);
+    const rangeSize = Math.ceil(weights.length / SHARDS);
+    const [updateFrom, updateTo] = [shard * rangeSize, Math.min(weights.length, (shard + 1) * rangeSize)];
+    const sums = { loss: 0, correct: 0 };
+    for (let start = 0; start < trainCount; start += shared.batchSize) {
+        const end = Math.min(trainCount, start + shared.batchSize);
+        const rows = end - start;
+        const [from, to] = shardRows(rows, shard);
+        writeWeights(model, weights);
+        if (to > from) {
+            tf.tidy(() => {
+                const inputs = imageBatch(source, order, start + from, start + to);
+                const labels = tf.tensor1d(Int32Array.from(order.subarray(start + from, start + to), (index) => source.labels[index]), 'int32');
+                const targets = tf.oneHot(labels, classes);
+                let lossSum;
+                let correct;
+                const { grads } = tf.variableGrads(() => {
+                    const logits = fusedForward(model, inputs);
+                    correct = tf.keep(tf.sum(tf.cast(tf.equal(tf.argMax(logits, 1), labels), 'float32')));
+                    lossSum = tf.keep(tf.losses.softmaxCrossEntropy(targets, logits, undefined, undefined, tf.Reduction.SUM));
+                    // The batch's mean loss, of which this thread holds the rows [from, to).
+                    return tf.div(lossSum, rows);
+                }, variables);
+                let offset = 0;
+                for (const variable of variables) {
+                    // A view into the WASM heap: copied out before anything allocates.
+                    ownGradient.set(tensorValues(grads[variable.name]), offset);
+                    offset += variable.size;
+                }
+                batchStats[shard * 2] = lossSum.dataSync()[0];
+                batchStats[shard * 2 + 1] = correct.dataSync()[0];
+                // Kept out of the gradient's scope, so tidy leaves them to us.
+                tf.dispose([lossSum, correct]);
+            });
+        }
+        else {
+            ownGradient.fill(0);
+            batchStats[shard * 2] = 0;
+            batchStats[shard * 2 + 1] = 0;
+        }
+        barrier(control);
+        if (shard === 0) {
+            for (let part = 0; part < SHARDS; part++) {
+                sums.loss += batchStats[part * 2];
+                sums.correct += batchStats[part * 2 + 1];
+            }
+        }
+        step++;
+        adamUpdate(weights, gradients, firstMoment, secondMoment, step, shared.adam, updateFrom, updateTo);
+        // Also keeps the batch stats from being overwritten before shard 0 has read them.
+        barrier(control);
+    }
+    writeWeights(model, weights);
+    return sums;
+}
+/**
+ * Starts train-worker. Built, this module is .js and so is the worker. Under
+ * tsx (tests, benches) it is the .ts source, and a worker does not inherit
+ * tsx's loader (Node 20 does not pass --import hooks on to workers), so the
+ * worker registers it first.
+ */
+function startWorker(options) {
+    if (!import.meta.url.endsWith('.ts'))
+        return new Worker(new URL('./train-worker.js', import.meta.url), options);
+    const entry = new URL('./train-worker.ts', import.meta.url).href;
+    const api = import.meta.resolve('tsx/esm/api');
+    const code = `import(${JSON.stringify(api)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`;
+    return new Worker(code, { ...options, eval: true });
+}
+function sharedCopy(values) {
+    const buffer = new SharedArrayBuffer(values.byteLength);
+    new Uint8Array(buffer).set(new Uint8Array(values.buffer, values.byteOffset, values.byteLength));
+    return buffer;
+}
+/**
+ * trainModel on two threads (see the top of this file). The model must be
+ * one that supportsFusedTraining accepts, on the WASM backend; `spec` is the
+ * one it was created from, so that the worker builds the same layers.
+ */
+export async function trainModelInParallel(model, spec, source, options) {
+    const count = weightCount(model);
+    const shared = {
+        spec,
+        imageShape: source.imageShape,
+        batchSize: options.batchSize,
+        adam: { learningRate: options.learningRate, ...TORCH_ADAM },
+        pixels: sharedCopy(source.pixels),
+        labels: sharedCopy(source.labels),
+        order: new SharedArrayBuffer(options.train.length * Int32Array.BYTES_PER_ELEMENT),
+        weights: new SharedArrayBuffer(count * 4),
+        firstMoment: new SharedArrayBuffer(count * 4),
+        secondMoment: new SharedArrayBuffer(count * 4),
+        gradients: Array.from({ length: SHARDS }, () => new SharedArrayBuffer(count * 4)),
+        batchStats: new SharedArrayBuffer(SHARDS * 2 * 8),
+        control: new SharedArrayBuffer(3 * 4),
+    };
+    readWeights(model, new Float32Array(shared.weights));
+    const channel = new MessageChannel();
+    const worker = startWorker({ workerData: { shared, port: channel.port2 }, transferList: [channel.port2] });
+    const port = channel.port1;
+    const failure = (message) => new Error(`the training worker failed${message?.type === 'failed' ? `: ${message.message}` : ''}`);
+    try {
+        await new Promise((resolve, reject) => {
+            port.once('message', (message) => (message.type === 'ready' ? resolve() : reject(failure(message))));
+            worker.once('error', reject);
+            worker.once('exit', (code) => reject(new Error(`the training worker exited (code ${code}) before it was ready`)));
+        });
+        worker.removeAllListeners('error');
+        worker.removeAllListeners('exit');
+        port.removeAllListeners('message');
+        // From here on this thread blocks in the barrier while the worker computes; errors come back through the port.
+        worker.on('error', () => signalFailure(shared));
+        const history = [];
+        const validationLabels = labelsOf(source, options.validation);
+        const order = new Int32Array(shared.order);
+        let step = 0;
+        for (let epoch = 1; epoch <= options.epochs; epoch++) {
+            const started = performance.now();
+            order.set(shuffled(options.train, createRandom(options.seed * 1_000_003 + epoch)));
+            const message = { type: 'epoch', trainCount: options.train.length, step, classes: options.classes };
+            port.postMessage(message);
+            let sums;
+            try {
+                sums = trainShardEpoch(model, shared, 0, options.train.length, step, options.classes);
+            }
+            catch (error) {
+                if (error instanceof PartnerFailedError)
+                    throw failure(receiveMessageOnPort(port)?.message);
+                signalFailure(shared);
+                throw error;
+            }
+            step += Math.ceil(options.train.length / options.batchSize);
+            const validation = scoreLogits(predictLogits(model, source, options.validation), validationLabels, options.classes);
+            const stats = {
+                epoch,
+                loss: sums.loss / options.train.length,
+                accuracy: sums.correct / options.train.length,
+                val_loss: validation.loss,
+                val_accuracy: validation.accuracy,
+                seconds: (performance.now() - started) / 1000,
+            };
+            history.push(stats);
+            options.onEpoch?.(stats);
+        }
+        port.postMessage({ type: 'stop' });
+        return history;
+    }
+    finally {
+        port.close();
+        await worker.terminate();
+    }
+}

@@ -1,0 +1,35 @@
+// The second training thread of data-parallel.ts: starts its own WASM
+// backend, builds the same model, and runs shard 1 of every epoch it is sent.
+
+import { workerData, type MessagePort } from 'node:worker_threads';
+import { startBackend } from './backend.js';
+import { signalFailure, trainShardEpoch, type FromWorker, type SharedTraining, type ToWorker } from './data-parallel.js';
+import { createModel } from './model.js';
+
+const { shared, port } = workerData as { shared: SharedTraining; port: MessagePort };
+
+function fail(error: unknown): void {
+  signalFailure(shared);
+  port.postMessage({ type: 'failed', message: (error as Error)?.message ?? String(error) } satisfies FromWorker);
+  port.close();
+}
+
+try {
+  await startBackend('wasm');
+  const model = createModel(shared.spec);
+  port.on('message', (message: ToWorker) => {
+    if (message.type === 'stop') {
+      model.dispose();
+      port.close();
+      return;
+    }
+    try {
+      trainShardEpoch(model, shared, 1, message.trainCount, message.step, message.classes);
+    } catch (error) {
+      fail(error);
+    }
+  });
+  port.postMessage({ type: 'ready' } satisfies FromWorker);
+} catch (error) {
+  fail(error);
+}

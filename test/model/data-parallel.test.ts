@@ -1,0 +1,94 @@
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import * as tf from '@tensorflow/tfjs-core';
+import { startBackend } from '../../src/model/backend.js';
+import { shardRows, trainModelInParallel } from '../../src/model/data-parallel.js';
+import { createModel, type ModelSpec } from '../../src/model/model.js';
+import { trainModel, type TrainOptions } from '../../src/model/train.js';
+import { syntheticImages } from '../helpers/tensors.js';
+
+const SPEC: ModelSpec = { inputShape: [12, 12, 1], classes: 3, convSize: 8, denseSize: 16, seed: 3 };
+const source = syntheticImages(30, 5);
+const indices = Array.from({ length: 90 }, (_, index) => index);
+
+function options(overrides: Partial<TrainOptions> = {}): TrainOptions {
+  return {
+    train: indices.filter((index) => index % 5 !== 0),
+    validation: indices.filter((index) => index % 5 === 0),
+    classes: 3,
+    epochs: 3,
+    // 72 training images in batches of 16: the last batch has 8 rows.
+    batchSize: 16,
+    learningRate: 0.01,
+    seed: 3,
+    ...overrides,
+  };
+}
+
+const strip = (history: Awaited<ReturnType<typeof trainModelInParallel>>) => history.map(({ seconds: _seconds, ...rest }) => rest);
+
+async function parallel(spec = SPEC, overrides: Partial<TrainOptions> = {}) {
+  const model = createModel(spec);
+  try {
+    const history = await trainModelInParallel(model, spec, source, options(overrides));
+    return { history: strip(history), weights: model.getWeights().map((weight) => Array.from(weight.dataSync())) };
+  } finally {
+    model.dispose();
+  }
+}
+
+before(async () => {
+  await startBackend('wasm');
+});
+
+test('shardRows splits every batch the same way: first half (rounded up) to shard 0', () => {
+  assert.deepEqual([shardRows(32, 0), shardRows(32, 1)], [[0, 16], [16, 32]]);
+  assert.deepEqual([shardRows(5, 0), shardRows(5, 1)], [[0, 3], [3, 5]]);
+  assert.deepEqual([shardRows(1, 0), shardRows(1, 1)], [[0, 1], [1, 1]]);
+});
+
+test('two threads train what one thread trains (same history to float32 rounding)', async () => {
+  const model = createModel(SPEC);
+  const single = trainModel(model, source, options());
+  model.dispose();
+  const { history } = await parallel();
+  assert.equal(history.length, single.length);
+  for (const [index, epoch] of history.entries()) {
+    for (const key of ['loss', 'accuracy', 'val_loss', 'val_accuracy'] as const) {
+      assert.ok(Math.abs(epoch[key] - single[index][key]) < 1e-4, `epoch ${index + 1} ${key}: ${epoch[key]} vs ${single[index][key]}`);
+    }
+  }
+  assert.ok(history[2].loss < history[0].loss, 'the loss falls');
+});
+
+test('two threads: bit-identical weights and history on every run; another seed differs', async () => {
+  const first = await parallel();
+  assert.deepEqual(await parallel(), first);
+  assert.notDeepEqual((await parallel({ ...SPEC, seed: 4 }, { seed: 4 })).history, first.history);
+});
+
+test('a last batch of one image (one thread has no rows) still trains', async () => {
+  // 72 training images in batches of 71: the second batch has one row, so shard 1 gets none.
+  const { history } = await parallel(SPEC, { batchSize: 71, epochs: 2 });
+  for (const epoch of history) for (const value of Object.values(epoch)) assert.ok(Number.isFinite(value));
+});
+
+test('a failing worker is reported, not waited for', async () => {
+  const model = createModel(SPEC);
+  try {
+    // The worker builds its model from the spec: a bigger one overruns the shared gradient buffer.
+    await assert.rejects(
+      trainModelInParallel(model, { ...SPEC, denseSize: 64 }, source, options()),
+      /the training worker failed: .+/,
+    );
+  } finally {
+    model.dispose();
+  }
+});
+
+test('two threads leak no tensors on this thread', async () => {
+  await parallel(SPEC, { epochs: 1 });
+  const before = tf.memory().numTensors;
+  await parallel(SPEC, { epochs: 2 });
+  assert.equal(tf.memory().numTensors, before);
+});
