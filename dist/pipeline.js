@@ -10,7 +10,7 @@ import { confusionMatrix, perClassMetrics, scoreLogits, summaryMetrics } from '.
 import { createModel } from './model/model.js';
 import { saveModel } from './model/storage.js';
 import { labelsOf, predictLogits, trainModel } from './model/train.js';
-import { trainModelInParallel } from './model/data-parallel.js';
+import { SHARDS, TrainingWorker } from './model/data-parallel.js';
 import { supportsFusedTraining } from './model/fused.js';
 import { checkOutputFolder, claimOutputFolder } from './output.js';
 import { loadParams } from './params.js';
@@ -26,7 +26,32 @@ function formatDuration(totalSeconds) {
     return `${Math.floor(totalSeconds / 60)} min ${Math.round(totalSeconds % 60)} s`;
 }
 const round6 = (value) => Number(value.toFixed(6));
+/**
+ * The second training thread for WASM (model/data-parallel.ts), or none when
+ * it cannot start: training then runs on this thread alone, as on the other
+ * backends.
+ */
+async function startTrainingWorker(workers, log) {
+    try {
+        const worker = await TrainingWorker.start();
+        workers.push(worker);
+        return worker;
+    }
+    catch (error) {
+        log(`training on one thread: the second training thread did not start (${error.message})`);
+        return undefined;
+    }
+}
 export async function runExperiment(options) {
+    const workers = [];
+    try {
+        return await runStages(options, workers);
+    }
+    finally {
+        await Promise.all(workers.map((worker) => worker.close()));
+    }
+}
+async function runStages(options, workers) {
     const log = options.log ?? (() => { });
     const started = performance.now();
     const timings = {};
@@ -36,12 +61,15 @@ export async function runExperiment(options) {
         log(`${paramsFile} not found: using the default params (the notebook's values)`);
     // Checked now, written only at the end: a failed run leaves no folder behind.
     await checkOutputFolder(options.outDir, OUTPUT_ENTRIES);
-    // The backend starts (WASM compiles off the main thread) while sharp decodes
-    // in its own threads, so `timings.decode` covers both. When both fail, the
+    // The backend (and on WASM the second training thread) starts while sharp
+    // decodes in its own threads, so `timings.decode` covers both. When both fail, the
     // backend's error is reported: it is the one to fix first.
     let stageStart = performance.now();
     const [backendResult, dataResult] = await Promise.allSettled([
-        startBackend(options.backend ?? 'auto'),
+        startBackend(options.backend ?? 'auto').then(async (started) => {
+            const worker = started.info.name === 'wasm' ? await startTrainingWorker(workers, log) : undefined;
+            return { ...started, worker };
+        }),
         (async () => {
             const listing = await listDataset(options.dataDir);
             const decoded = await decodeDataset(listing, params.prepare, { cacheDir: options.cacheDir });
@@ -52,12 +80,13 @@ export async function runExperiment(options) {
         throw backendResult.reason;
     if (dataResult.status === 'rejected')
         throw dataResult.reason;
-    const { info: backend, skipped: backendsSkipped } = backendResult.value;
+    const { info: backend, skipped: backendsSkipped, worker } = backendResult.value;
     const { listing, decoded } = dataResult.value;
     timings.decode = seconds(stageStart);
     for (const reason of backendsSkipped)
         log(`backend skipped: ${reason}`);
-    log(`backend: ${backend.name}${backend.simd !== undefined ? ` (SIMD ${backend.simd ? 'on' : 'off'}, ${backend.threads} thread${backend.threads === 1 ? '' : 's'})` : ''}`);
+    log(`backend: ${backend.name}${backend.simd !== undefined ? ` (SIMD ${backend.simd ? 'on' : 'off'}, ${backend.threads} thread${backend.threads === 1 ? '' : 's'})` : ''}` +
+        (worker ? `, training on ${SHARDS} threads` : ''));
     if (decoded.cache.hits > 0)
         log(`pixel cache: ${decoded.cache.hits} of ${decoded.images.length} images taken from ${decoded.cache.file}`);
     if (decoded.cache.cacheError)
@@ -129,10 +158,8 @@ export async function runExperiment(options) {
                     `val_loss ${stats.val_loss.toFixed(4)} val_acc ${stats.val_accuracy.toFixed(4)} (${stats.seconds.toFixed(2)} s, ETA ${formatDuration(eta)})`);
             },
         };
-        // On WASM two threads train together (data-parallel.ts); elsewhere tfjs's own threads do the work.
-        const history = backend.name === 'wasm' && supportsFusedTraining(model)
-            ? await trainModelInParallel(model, spec, source, trainOptions)
-            : trainModel(model, source, trainOptions);
+        // On WASM two threads train together (model/data-parallel.ts); elsewhere tfjs's own threads do the work.
+        const history = worker && supportsFusedTraining(model) ? await worker.train(model, spec, source, trainOptions) : trainModel(model, source, trainOptions);
         timings.train += seconds(stageStart);
         stageStart = performance.now();
         const scores = scoreLogits(predictLogits(model, source, split.validation), validationLabels, classes.length);

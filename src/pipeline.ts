@@ -11,7 +11,7 @@ import { confusionMatrix, perClassMetrics, scoreLogits, summaryMetrics } from '.
 import { createModel } from './model/model.js';
 import { saveModel, type ModelMetadata } from './model/storage.js';
 import { labelsOf, predictLogits, trainModel, type ImageTensorSource, type TrainOptions } from './model/train.js';
-import { trainModelInParallel } from './model/data-parallel.js';
+import { SHARDS, TrainingWorker } from './model/data-parallel.js';
 import { supportsFusedTraining } from './model/fused.js';
 import { checkOutputFolder, claimOutputFolder } from './output.js';
 import { loadParams } from './params.js';
@@ -49,7 +49,32 @@ function formatDuration(totalSeconds: number): string {
 
 const round6 = (value: number) => Number(value.toFixed(6));
 
+/**
+ * The second training thread for WASM (model/data-parallel.ts), or none when
+ * it cannot start: training then runs on this thread alone, as on the other
+ * backends.
+ */
+async function startTrainingWorker(workers: TrainingWorker[], log: (line: string) => void): Promise<TrainingWorker | undefined> {
+  try {
+    const worker = await TrainingWorker.start();
+    workers.push(worker);
+    return worker;
+  } catch (error) {
+    log(`training on one thread: the second training thread did not start (${(error as Error).message})`);
+    return undefined;
+  }
+}
+
 export async function runExperiment(options: RunOptions): Promise<RunResult> {
+  const workers: TrainingWorker[] = [];
+  try {
+    return await runStages(options, workers);
+  } finally {
+    await Promise.all(workers.map((worker) => worker.close()));
+  }
+}
+
+async function runStages(options: RunOptions, workers: TrainingWorker[]): Promise<RunResult> {
   const log = options.log ?? (() => {});
   const started = performance.now();
   const timings: Record<string, number> = {};
@@ -60,12 +85,15 @@ export async function runExperiment(options: RunOptions): Promise<RunResult> {
   // Checked now, written only at the end: a failed run leaves no folder behind.
   await checkOutputFolder(options.outDir, OUTPUT_ENTRIES);
 
-  // The backend starts (WASM compiles off the main thread) while sharp decodes
-  // in its own threads, so `timings.decode` covers both. When both fail, the
+  // The backend (and on WASM the second training thread) starts while sharp
+  // decodes in its own threads, so `timings.decode` covers both. When both fail, the
   // backend's error is reported: it is the one to fix first.
   let stageStart = performance.now();
   const [backendResult, dataResult] = await Promise.allSettled([
-    startBackend(options.backend ?? 'auto'),
+    startBackend(options.backend ?? 'auto').then(async (started) => {
+      const worker = started.info.name === 'wasm' ? await startTrainingWorker(workers, log) : undefined;
+      return { ...started, worker };
+    }),
     (async () => {
       const listing = await listDataset(options.dataDir);
       const decoded = await decodeDataset(listing, params.prepare, { cacheDir: options.cacheDir });
@@ -74,11 +102,14 @@ export async function runExperiment(options: RunOptions): Promise<RunResult> {
   ]);
   if (backendResult.status === 'rejected') throw backendResult.reason;
   if (dataResult.status === 'rejected') throw dataResult.reason;
-  const { info: backend, skipped: backendsSkipped } = backendResult.value;
+  const { info: backend, skipped: backendsSkipped, worker } = backendResult.value;
   const { listing, decoded } = dataResult.value;
   timings.decode = seconds(stageStart);
   for (const reason of backendsSkipped) log(`backend skipped: ${reason}`);
-  log(`backend: ${backend.name}${backend.simd !== undefined ? ` (SIMD ${backend.simd ? 'on' : 'off'}, ${backend.threads} thread${backend.threads === 1 ? '' : 's'})` : ''}`);
+  log(
+    `backend: ${backend.name}${backend.simd !== undefined ? ` (SIMD ${backend.simd ? 'on' : 'off'}, ${backend.threads} thread${backend.threads === 1 ? '' : 's'})` : ''}` +
+      (worker ? `, training on ${SHARDS} threads` : ''),
+  );
   if (decoded.cache.hits > 0) log(`pixel cache: ${decoded.cache.hits} of ${decoded.images.length} images taken from ${decoded.cache.file}`);
   if (decoded.cache.cacheError) log(`pixel cache not written (${decoded.cache.cacheError}); the next run decodes again`);
   const classes = listing.classes;
@@ -156,11 +187,9 @@ export async function runExperiment(options: RunOptions): Promise<RunResult> {
         );
       },
     };
-    // On WASM two threads train together (data-parallel.ts); elsewhere tfjs's own threads do the work.
+    // On WASM two threads train together (model/data-parallel.ts); elsewhere tfjs's own threads do the work.
     const history =
-      backend.name === 'wasm' && supportsFusedTraining(model)
-        ? await trainModelInParallel(model, spec, source, trainOptions)
-        : trainModel(model, source, trainOptions);
+      worker && supportsFusedTraining(model) ? await worker.train(model, spec, source, trainOptions) : trainModel(model, source, trainOptions);
     timings.train += seconds(stageStart);
 
     stageStart = performance.now();

@@ -180,80 +180,133 @@ function sharedCopy(values) {
     return buffer;
 }
 /**
- * trainModel on two threads (see the top of this file). The model must be
- * one that supportsFusedTraining accepts, on the WASM backend; `spec` is the
- * one it was created from, so that the worker builds the same layers.
+ * The second training thread. Starting it (a WASM backend of its own) takes
+ * a few tenths of a second, so the pipeline starts it while images decode,
+ * and reuses it for every repeat.
  */
-export async function trainModelInParallel(model, spec, source, options) {
-    const count = weightCount(model);
-    const shared = {
-        spec,
-        imageShape: source.imageShape,
-        batchSize: options.batchSize,
-        adam: { learningRate: options.learningRate, ...TORCH_ADAM },
-        pixels: sharedCopy(source.pixels),
-        labels: sharedCopy(source.labels),
-        order: new SharedArrayBuffer(options.train.length * Int32Array.BYTES_PER_ELEMENT),
-        weights: new SharedArrayBuffer(count * 4),
-        firstMoment: new SharedArrayBuffer(count * 4),
-        secondMoment: new SharedArrayBuffer(count * 4),
-        gradients: Array.from({ length: SHARDS }, () => new SharedArrayBuffer(count * 4)),
-        batchStats: new SharedArrayBuffer(SHARDS * 2 * 8),
-        control: new SharedArrayBuffer(3 * 4),
-    };
-    readWeights(model, new Float32Array(shared.weights));
-    const channel = new MessageChannel();
-    const worker = startWorker({ workerData: { shared, port: channel.port2 }, transferList: [channel.port2] });
-    const port = channel.port1;
-    const failure = (message) => new Error(`the training worker failed${message?.type === 'failed' ? `: ${message.message}` : ''}`);
-    try {
-        await new Promise((resolve, reject) => {
-            port.once('message', (message) => (message.type === 'ready' ? resolve() : reject(failure(message))));
-            worker.once('error', reject);
-            worker.once('exit', (code) => reject(new Error(`the training worker exited (code ${code}) before it was ready`)));
-        });
-        worker.removeAllListeners('error');
-        worker.removeAllListeners('exit');
-        port.removeAllListeners('message');
-        // From here on this thread blocks in the barrier while the worker computes; errors come back through the port.
-        worker.on('error', () => signalFailure(shared));
+export class TrainingWorker {
+    worker;
+    port;
+    failure;
+    constructor(worker, port) {
+        this.worker = worker;
+        this.port = port;
+    }
+    static async start() {
+        const channel = new MessageChannel();
+        const worker = startWorker({ workerData: { port: channel.port2 }, transferList: [channel.port2] });
+        const port = channel.port1;
+        try {
+            await new Promise((resolve, reject) => {
+                port.once('message', (message) => (message.type === 'ready' ? resolve() : reject(workerError(message))));
+                worker.once('error', reject);
+                worker.once('exit', (code) => reject(new Error(`the training worker exited (code ${code}) before it was ready`)));
+            });
+        }
+        catch (error) {
+            port.close();
+            await worker.terminate();
+            throw error;
+        }
+        worker.removeAllListeners();
+        port.removeAllListeners();
+        const trainingWorker = new TrainingWorker(worker, port);
+        worker.on('error', (error) => (trainingWorker.failure ??= error));
+        worker.on('exit', (code) => (trainingWorker.failure ??= new Error(`the training worker exited (code ${code})`)));
+        return trainingWorker;
+    }
+    /**
+     * trainModel on two threads (see the top of this file). The model must be
+     * one that supportsFusedTraining accepts, on the WASM backend; `spec` is
+     * the one it was created from, so that the worker builds the same layers.
+     */
+    async train(model, spec, source, options) {
+        if (this.failure)
+            throw this.failure;
+        const count = weightCount(model);
+        const shared = {
+            spec,
+            imageShape: source.imageShape,
+            batchSize: options.batchSize,
+            adam: { learningRate: options.learningRate, ...TORCH_ADAM },
+            pixels: sharedCopy(source.pixels),
+            labels: sharedCopy(source.labels),
+            order: new SharedArrayBuffer(options.train.length * Int32Array.BYTES_PER_ELEMENT),
+            weights: new SharedArrayBuffer(count * 4),
+            firstMoment: new SharedArrayBuffer(count * 4),
+            secondMoment: new SharedArrayBuffer(count * 4),
+            gradients: Array.from({ length: SHARDS }, () => new SharedArrayBuffer(count * 4)),
+            batchStats: new SharedArrayBuffer(SHARDS * 2 * 8),
+            control: new SharedArrayBuffer(3 * 4),
+        };
+        readWeights(model, new Float32Array(shared.weights));
+        this.send({ type: 'train', shared });
         const history = [];
         const validationLabels = labelsOf(source, options.validation);
         const order = new Int32Array(shared.order);
         let step = 0;
-        for (let epoch = 1; epoch <= options.epochs; epoch++) {
-            const started = performance.now();
-            order.set(shuffled(options.train, createRandom(options.seed * 1_000_003 + epoch)));
-            const message = { type: 'epoch', trainCount: options.train.length, step, classes: options.classes };
-            port.postMessage(message);
-            let sums;
-            try {
-                sums = trainShardEpoch(model, shared, 0, options.train.length, step, options.classes);
+        try {
+            for (let epoch = 1; epoch <= options.epochs; epoch++) {
+                const started = performance.now();
+                order.set(shuffled(options.train, createRandom(options.seed * 1_000_003 + epoch)));
+                this.send({ type: 'epoch', trainCount: options.train.length, step, classes: options.classes });
+                // This thread blocks in the barrier while the worker computes; a worker error comes back through the port.
+                const sums = this.trainOwnShard(() => trainShardEpoch(model, shared, 0, options.train.length, step, options.classes), shared);
+                step += Math.ceil(options.train.length / options.batchSize);
+                const validation = scoreLogits(predictLogits(model, source, options.validation), validationLabels, options.classes);
+                const stats = {
+                    epoch,
+                    loss: sums.loss / options.train.length,
+                    accuracy: sums.correct / options.train.length,
+                    val_loss: validation.loss,
+                    val_accuracy: validation.accuracy,
+                    seconds: (performance.now() - started) / 1000,
+                };
+                history.push(stats);
+                options.onEpoch?.(stats);
             }
-            catch (error) {
-                if (error instanceof PartnerFailedError)
-                    throw failure(receiveMessageOnPort(port)?.message);
-                signalFailure(shared);
-                throw error;
-            }
-            step += Math.ceil(options.train.length / options.batchSize);
-            const validation = scoreLogits(predictLogits(model, source, options.validation), validationLabels, options.classes);
-            const stats = {
-                epoch,
-                loss: sums.loss / options.train.length,
-                accuracy: sums.correct / options.train.length,
-                val_loss: validation.loss,
-                val_accuracy: validation.accuracy,
-                seconds: (performance.now() - started) / 1000,
-            };
-            history.push(stats);
-            options.onEpoch?.(stats);
         }
-        port.postMessage({ type: 'stop' });
+        catch (error) {
+            // The worker may be stuck in a barrier or hold a half-built state: it is not reused.
+            this.failure ??= error;
+            await this.close();
+            throw error;
+        }
+        this.send({ type: 'release' });
         return history;
     }
+    async close() {
+        this.failure ??= new Error('the training worker was closed');
+        this.port.close();
+        await this.worker.terminate();
+    }
+    send(message) {
+        this.port.postMessage(message);
+    }
+    trainOwnShard(run, shared) {
+        try {
+            return run();
+        }
+        catch (error) {
+            if (error instanceof PartnerFailedError) {
+                const reply = receiveMessageOnPort(this.port)?.message;
+                throw reply ? workerError(reply) : error;
+            }
+            signalFailure(shared);
+            throw error;
+        }
+    }
+}
+function workerError(message) {
+    return new Error(`the training worker failed${message.type === 'failed' ? `: ${message.message}` : ''}`);
+}
+/** Trains on a worker started for this one call (see TrainingWorker.train). */
+export async function trainModelInParallel(model, spec, source, options) {
+    const worker = await TrainingWorker.start();
+    try {
+        return await worker.train(model, spec, source, options);
+    }
     finally {
-        port.close();
-        await worker.terminate();
+        await worker.close();
     }
 }

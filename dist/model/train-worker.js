@@ -1,26 +1,42 @@
 // The second training thread of data-parallel.ts: starts its own WASM
-// backend, builds the same model, and runs shard 1 of every epoch it is sent.
+// backend, builds the model of each training it is sent, and runs shard 1 of
+// every epoch.
 import { workerData } from 'node:worker_threads';
 import { startBackend } from './backend.js';
 import { signalFailure, trainShardEpoch } from './data-parallel.js';
 import { createModel } from './model.js';
-const { shared, port } = workerData;
+const { port } = workerData;
+let shared;
+let model;
 function fail(error) {
-    signalFailure(shared);
+    // The message first: the main thread reads it as soon as the flag wakes it.
     port.postMessage({ type: 'failed', message: error?.message ?? String(error) });
-    port.close();
+    if (shared)
+        signalFailure(shared);
+}
+function handle(message) {
+    if (message.type === 'train') {
+        model?.dispose();
+        model = undefined;
+        shared = message.shared;
+        model = createModel(shared.spec);
+    }
+    else if (message.type === 'epoch') {
+        if (!model || !shared)
+            throw new Error('an epoch was sent before the training');
+        trainShardEpoch(model, shared, 1, message.trainCount, message.step, message.classes);
+    }
+    else {
+        model?.dispose();
+        model = undefined;
+        shared = undefined;
+    }
 }
 try {
     await startBackend('wasm');
-    const model = createModel(shared.spec);
     port.on('message', (message) => {
-        if (message.type === 'stop') {
-            model.dispose();
-            port.close();
-            return;
-        }
         try {
-            trainShardEpoch(model, shared, 1, message.trainCount, message.step, message.classes);
+            handle(message);
         }
         catch (error) {
             fail(error);

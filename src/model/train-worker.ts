@@ -1,30 +1,44 @@
 // The second training thread of data-parallel.ts: starts its own WASM
-// backend, builds the same model, and runs shard 1 of every epoch it is sent.
+// backend, builds the model of each training it is sent, and runs shard 1 of
+// every epoch.
 
 import { workerData, type MessagePort } from 'node:worker_threads';
+import type * as tfl from '@tensorflow/tfjs-layers';
 import { startBackend } from './backend.js';
 import { signalFailure, trainShardEpoch, type FromWorker, type SharedTraining, type ToWorker } from './data-parallel.js';
 import { createModel } from './model.js';
 
-const { shared, port } = workerData as { shared: SharedTraining; port: MessagePort };
+const { port } = workerData as { port: MessagePort };
+let shared: SharedTraining | undefined;
+let model: tfl.LayersModel | undefined;
 
 function fail(error: unknown): void {
-  signalFailure(shared);
+  // The message first: the main thread reads it as soon as the flag wakes it.
   port.postMessage({ type: 'failed', message: (error as Error)?.message ?? String(error) } satisfies FromWorker);
-  port.close();
+  if (shared) signalFailure(shared);
+}
+
+function handle(message: ToWorker): void {
+  if (message.type === 'train') {
+    model?.dispose();
+    model = undefined;
+    shared = message.shared;
+    model = createModel(shared.spec);
+  } else if (message.type === 'epoch') {
+    if (!model || !shared) throw new Error('an epoch was sent before the training');
+    trainShardEpoch(model, shared, 1, message.trainCount, message.step, message.classes);
+  } else {
+    model?.dispose();
+    model = undefined;
+    shared = undefined;
+  }
 }
 
 try {
   await startBackend('wasm');
-  const model = createModel(shared.spec);
   port.on('message', (message: ToWorker) => {
-    if (message.type === 'stop') {
-      model.dispose();
-      port.close();
-      return;
-    }
     try {
-      trainShardEpoch(model, shared, 1, message.trainCount, message.step, message.classes);
+      handle(message);
     } catch (error) {
       fail(error);
     }

@@ -26,7 +26,7 @@ test('adamUpdate follows tfjs Adam (ε 1e-8) step by step, with the gradient giv
     const first = randomArray(size, 10 * step, 0.5);
     const second = randomArray(size, 10 * step + 1, 0.5);
     const whole = first.map((value, index) => value + second[index]);
-    optimizer.applyGradients({ [variable.name]: tf.tensor1d(whole) });
+    optimizer.applyGradients([{ name: variable.name, tensor: tf.tensor1d(whole) }]);
     adamUpdate(weights, [first, second], firstMoment, secondMoment, step, settings);
     const expected = variable.dataSync();
     for (let index = 0; index < size; index++) {

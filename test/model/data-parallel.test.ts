@@ -2,7 +2,7 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs-core';
 import { startBackend } from '../../src/model/backend.js';
-import { shardRows, trainModelInParallel } from '../../src/model/data-parallel.js';
+import { shardRows, trainModelInParallel, TrainingWorker } from '../../src/model/data-parallel.js';
 import { createModel, type ModelSpec } from '../../src/model/model.js';
 import { trainModel, type TrainOptions } from '../../src/model/train.js';
 import { syntheticImages } from '../helpers/tensors.js';
@@ -65,6 +65,21 @@ test('two threads: bit-identical weights and history on every run; another seed 
   const first = await parallel();
   assert.deepEqual(await parallel(), first);
   assert.notDeepEqual((await parallel({ ...SPEC, seed: 4 }, { seed: 4 })).history, first.history);
+});
+
+test('one worker trains one model after another (the repeats of a run) as fresh workers do', async () => {
+  const worker = await TrainingWorker.start();
+  try {
+    for (const seed of [3, 4]) {
+      const spec = { ...SPEC, seed };
+      const model = createModel(spec);
+      const history = strip(await worker.train(model, spec, source, options({ seed })));
+      model.dispose();
+      assert.deepEqual(history, (await parallel(spec, { seed })).history);
+    }
+  } finally {
+    await worker.close();
+  }
 });
 
 test('a last batch of one image (one thread has no rows) still trains', async () => {
