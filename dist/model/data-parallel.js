@@ -16,7 +16,9 @@ import { createRandom, shuffled } from '../random.js';
 import { adamUpdate, TORCH_ADAM } from './adam.js';
 import { scoreLogits } from './evaluate.js';
 import { fusedForward } from './fused.js';
+import { KERNEL_SIZE, POOL_SIZE } from './model.js';
 import { imageBatch, labelsOf, predictLogits } from './train.js';
+import { convBlockGradientsInWasm, convBlockScratchBytes, createSharedMemory, instantiateTrainingKernels } from './wasm-kernels.js';
 /** Threads that train together; fixed, so that results do not depend on the machine. */
 export const SHARDS = 2;
 const ARRIVED = 0;
@@ -93,11 +95,11 @@ export function shardRows(rows, shard) {
  */
 export function trainShardEpoch(model, shared, shard, trainCount, step, classes) {
     const control = new Int32Array(shared.control);
-    const weights = new Float32Array(shared.weights);
-    const firstMoment = new Float32Array(shared.firstMoment);
-    const secondMoment = new Float32Array(shared.secondMoment);
-    const gradients = shared.gradients.map((buffer) => new Float32Array(buffer));
-    const ownGradient = gradients[shard];
+    const view = (offset) => new Float32Array(shared.memory.buffer, offset, shared.paddedCount);
+    const weights = view(shared.buffers.weights);
+    const ownGradient = view(shared.buffers.gradients[shard]);
+    const kernels = instantiateTrainingKernels(shared.memory);
+    const blockGradients = convBlockGradientsInWasm(kernels, shared.memory, shared.scratch.offsets[shard], shared.scratch.bytes);
     const batchStats = new Float64Array(shared.batchStats);
     const order = new Int32Array(shared.order, 0, trainCount);
     const source = {
@@ -106,8 +108,9 @@ export function trainShardEpoch(model, shared, shard, trainCount, step, classes)
         imageShape: shared.imageShape,
     };
     const variables = trainableVariables(model);
-    const rangeSize = Math.ceil(weights.length / SHARDS);
-    const [updateFrom, updateTo] = [shard * rangeSize, Math.min(weights.length, (shard + 1) * rangeSize)];
+    // Each shard updates its range of the weights; ranges start at multiples of 4 for the SIMD kernel.
+    const rangeSize = Math.ceil(shared.paddedCount / SHARDS / 4) * 4;
+    const [updateFrom, updateTo] = [Math.min(shared.paddedCount, shard * rangeSize), Math.min(shared.paddedCount, (shard + 1) * rangeSize)];
     const sums = { loss: 0, correct: 0 };
     for (let start = 0; start < trainCount; start += shared.batchSize) {
         const end = Math.min(trainCount, start + shared.batchSize);
@@ -122,7 +125,7 @@ export function trainShardEpoch(model, shared, shard, trainCount, step, classes)
                 let lossSum;
                 let correct;
                 const { grads } = tf.variableGrads(() => {
-                    const logits = fusedForward(model, inputs);
+                    const logits = fusedForward(model, inputs, blockGradients);
                     correct = tf.keep(tf.sum(tf.cast(tf.equal(tf.argMax(logits, 1), labels), 'float32')));
                     lossSum = tf.keep(tf.losses.softmaxCrossEntropy(targets, logits, undefined, undefined, tf.Reduction.SUM));
                     // The batch's mean loss, of which this thread holds the rows [from, to).
@@ -153,7 +156,7 @@ export function trainShardEpoch(model, shared, shard, trainCount, step, classes)
             }
         }
         step++;
-        adamUpdate(weights, gradients, firstMoment, secondMoment, step, shared.adam, updateFrom, updateTo);
+        adamUpdate(kernels, shared.buffers, step, shared.adam, updateFrom, updateTo);
         // Also keeps the batch stats from being overwritten before shard 0 has read them.
         barrier(control);
     }
@@ -223,7 +226,18 @@ export class TrainingWorker {
     async train(model, spec, source, options) {
         if (this.failure)
             throw this.failure;
-        const count = weightCount(model);
+        const paddedCount = Math.ceil(weightCount(model) / 4) * 4;
+        const [height, width, channels] = source.imageShape;
+        const scratchBytes = convBlockScratchBytes({
+            batch: shardRows(options.batchSize, 0)[1],
+            height,
+            width,
+            channels,
+            filters: spec.convSize,
+            kernel: KERNEL_SIZE,
+            pool: POOL_SIZE,
+        });
+        const adamBytes = 5 * paddedCount * 4;
         const shared = {
             spec,
             imageShape: source.imageShape,
@@ -232,14 +246,19 @@ export class TrainingWorker {
             pixels: sharedCopy(source.pixels),
             labels: sharedCopy(source.labels),
             order: new SharedArrayBuffer(options.train.length * Int32Array.BYTES_PER_ELEMENT),
-            weights: new SharedArrayBuffer(count * 4),
-            firstMoment: new SharedArrayBuffer(count * 4),
-            secondMoment: new SharedArrayBuffer(count * 4),
-            gradients: Array.from({ length: SHARDS }, () => new SharedArrayBuffer(count * 4)),
+            memory: createSharedMemory(adamBytes + SHARDS * scratchBytes),
+            buffers: {
+                weights: 0,
+                firstMoment: paddedCount * 4,
+                secondMoment: 2 * paddedCount * 4,
+                gradients: [3 * paddedCount * 4, 4 * paddedCount * 4],
+            },
+            paddedCount,
+            scratch: { offsets: Array.from({ length: SHARDS }, (_, shard) => adamBytes + shard * scratchBytes), bytes: scratchBytes },
             batchStats: new SharedArrayBuffer(SHARDS * 2 * 8),
             control: new SharedArrayBuffer(3 * 4),
         };
-        readWeights(model, new Float32Array(shared.weights));
+        readWeights(model, new Float32Array(shared.memory.buffer, shared.buffers.weights, paddedCount));
         this.send({ type: 'train', shared });
         const history = [];
         const validationLabels = labelsOf(source, options.validation);

@@ -99,7 +99,7 @@ export function convBlockGradients(input, activation, pooled, upstream, shape) {
     return { kernel: Float32Array.from(kernelGradient), bias: Float32Array.from(biasGradient) };
 }
 /** relu(conv2d(x, kernel) + bias) → maxPool(pool, stride pool), with the sparse gradient above. */
-export function convReluPool(input, kernel, bias, pool) {
+export function convReluPool(input, kernel, bias, pool, blockGradients = convBlockGradients) {
     const op = tf.customGrad(((x, w, b, save) => {
         // The fused kernel directly: tf.fused.conv2d splits off the bias and ReLU while a gradient tape records,
         // and only this op's own gradient is recorded here.
@@ -113,7 +113,7 @@ export function convReluPool(input, kernel, bias, pool) {
                 const [batch, height, width, channels] = savedInput.shape;
                 const [size, , , filters] = w.shape;
                 // Views into the WASM heap stay valid only until the next allocation: read everything first.
-                const gradients = convBlockGradients(values(savedInput), values(savedActivation), values(savedPooled), values(upstream), {
+                const gradients = blockGradients(values(savedInput), values(savedActivation), values(savedPooled), values(upstream), {
                     batch,
                     height,
                     width,
@@ -152,12 +152,12 @@ export function supportsFusedTraining(model) {
         layers[4].getConfig().activation === 'linear');
 }
 /** Logits of the model for `inputs`, through the fused block; reads the layers' own variables, so gradients reach them. */
-export function fusedForward(model, inputs) {
+export function fusedForward(model, inputs, blockGradients = convBlockGradients) {
     const layers = model.layers;
     const [kernel, convBias] = layers[0].weights.map((weight) => weight.read());
     const poolSize = layers[1].getConfig().poolSize;
     const pool = Array.isArray(poolSize) ? poolSize[0] : poolSize;
-    const pooled = convReluPool(inputs, kernel, convBias, pool);
+    const pooled = convReluPool(inputs, kernel, convBias, pool, blockGradients);
     const flat = tf.reshape(pooled, [pooled.shape[0], -1]);
     const [hiddenKernel, hiddenBias] = layers[3].weights.map((weight) => weight.read());
     const hidden = tf.fused.matMul({ a: flat, b: hiddenKernel, bias: hiddenBias, activation: 'relu' });

@@ -16,11 +16,12 @@ import type * as tfl from '@tensorflow/tfjs-layers';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import type { EpochStats } from '../record.js';
 import { createRandom, shuffled } from '../random.js';
-import { adamUpdate, TORCH_ADAM, type AdamSettings } from './adam.js';
+import { adamUpdate, TORCH_ADAM, type AdamBuffers, type AdamSettings } from './adam.js';
 import { scoreLogits } from './evaluate.js';
 import { fusedForward } from './fused.js';
-import type { ModelSpec } from './model.js';
+import { KERNEL_SIZE, POOL_SIZE, type ModelSpec } from './model.js';
 import { imageBatch, labelsOf, predictLogits, type ImageTensorSource, type TrainOptions } from './train.js';
+import { convBlockGradientsInWasm, convBlockScratchBytes, createSharedMemory, instantiateTrainingKernels } from './wasm-kernels.js';
 
 /** Threads that train together; fixed, so that results do not depend on the machine. */
 export const SHARDS = 2;
@@ -35,12 +36,17 @@ export interface SharedTraining {
   labels: SharedArrayBuffer;
   /** This epoch's order of training images, written by the main thread before each epoch. */
   order: SharedArrayBuffer;
-  /** The trainable weights, flat, in model.trainableWeights order. */
-  weights: SharedArrayBuffer;
-  firstMoment: SharedArrayBuffer;
-  secondMoment: SharedArrayBuffer;
-  /** One gradient buffer per shard. */
-  gradients: SharedArrayBuffer[];
+  /**
+   * The trainable weights (flat, in model.trainableWeights order), Adam's
+   * moments and one gradient per shard, as float32 arrays of `paddedCount`
+   * values in a memory that the WebAssembly kernels work on.
+   */
+  memory: WebAssembly.Memory;
+  buffers: AdamBuffers;
+  /** The number of weights, rounded up to a multiple of 4 for the SIMD kernels (the padding stays 0). */
+  paddedCount: number;
+  /** Each shard's scratch space in `memory` for the conv block's gradient kernel (0 bytes: it does not apply). */
+  scratch: { offsets: number[]; bytes: number };
   /** Per shard: loss sum and correct count of its part of the current batch. */
   batchStats: SharedArrayBuffer;
   /** Barrier counters and the failure flag (Int32: arrived, generation, failed). */
@@ -144,11 +150,11 @@ export function trainShardEpoch(
   classes: number,
 ): EpochSums {
   const control = new Int32Array(shared.control);
-  const weights = new Float32Array(shared.weights);
-  const firstMoment = new Float32Array(shared.firstMoment);
-  const secondMoment = new Float32Array(shared.secondMoment);
-  const gradients = shared.gradients.map((buffer) => new Float32Array(buffer));
-  const ownGradient = gradients[shard];
+  const view = (offset: number) => new Float32Array(shared.memory.buffer, offset, shared.paddedCount);
+  const weights = view(shared.buffers.weights);
+  const ownGradient = view(shared.buffers.gradients[shard]);
+  const kernels = instantiateTrainingKernels(shared.memory);
+  const blockGradients = convBlockGradientsInWasm(kernels, shared.memory, shared.scratch.offsets[shard], shared.scratch.bytes);
   const batchStats = new Float64Array(shared.batchStats);
   const order = new Int32Array(shared.order, 0, trainCount);
   const source: ImageTensorSource = {
@@ -157,8 +163,9 @@ export function trainShardEpoch(
     imageShape: shared.imageShape,
   };
   const variables = trainableVariables(model);
-  const rangeSize = Math.ceil(weights.length / SHARDS);
-  const [updateFrom, updateTo] = [shard * rangeSize, Math.min(weights.length, (shard + 1) * rangeSize)];
+  // Each shard updates its range of the weights; ranges start at multiples of 4 for the SIMD kernel.
+  const rangeSize = Math.ceil(shared.paddedCount / SHARDS / 4) * 4;
+  const [updateFrom, updateTo] = [Math.min(shared.paddedCount, shard * rangeSize), Math.min(shared.paddedCount, (shard + 1) * rangeSize)];
   const sums: EpochSums = { loss: 0, correct: 0 };
 
   for (let start = 0; start < trainCount; start += shared.batchSize) {
@@ -174,7 +181,7 @@ export function trainShardEpoch(
         let lossSum: tf.Scalar | undefined;
         let correct: tf.Scalar | undefined;
         const { grads } = tf.variableGrads(() => {
-          const logits = fusedForward(model, inputs);
+          const logits = fusedForward(model, inputs, blockGradients);
           correct = tf.keep(tf.sum(tf.cast(tf.equal(tf.argMax(logits, 1), labels), 'float32')) as tf.Scalar);
           lossSum = tf.keep(tf.losses.softmaxCrossEntropy(targets, logits, undefined, undefined, tf.Reduction.SUM) as tf.Scalar);
           // The batch's mean loss, of which this thread holds the rows [from, to).
@@ -204,7 +211,7 @@ export function trainShardEpoch(
       }
     }
     step++;
-    adamUpdate(weights, gradients, firstMoment, secondMoment, step, shared.adam, updateFrom, updateTo);
+    adamUpdate(kernels, shared.buffers, step, shared.adam, updateFrom, updateTo);
     // Also keeps the batch stats from being overwritten before shard 0 has read them.
     barrier(control);
   }
@@ -283,7 +290,18 @@ export class TrainingWorker {
    */
   async train(model: tfl.LayersModel, spec: ModelSpec, source: ImageTensorSource, options: TrainOptions): Promise<EpochStats[]> {
     if (this.failure) throw this.failure;
-    const count = weightCount(model);
+    const paddedCount = Math.ceil(weightCount(model) / 4) * 4;
+    const [height, width, channels] = source.imageShape;
+    const scratchBytes = convBlockScratchBytes({
+      batch: shardRows(options.batchSize, 0)[1],
+      height,
+      width,
+      channels,
+      filters: spec.convSize,
+      kernel: KERNEL_SIZE,
+      pool: POOL_SIZE,
+    });
+    const adamBytes = 5 * paddedCount * 4;
     const shared: SharedTraining = {
       spec,
       imageShape: source.imageShape,
@@ -292,14 +310,19 @@ export class TrainingWorker {
       pixels: sharedCopy(source.pixels),
       labels: sharedCopy(source.labels),
       order: new SharedArrayBuffer(options.train.length * Int32Array.BYTES_PER_ELEMENT),
-      weights: new SharedArrayBuffer(count * 4),
-      firstMoment: new SharedArrayBuffer(count * 4),
-      secondMoment: new SharedArrayBuffer(count * 4),
-      gradients: Array.from({ length: SHARDS }, () => new SharedArrayBuffer(count * 4)),
+      memory: createSharedMemory(adamBytes + SHARDS * scratchBytes),
+      buffers: {
+        weights: 0,
+        firstMoment: paddedCount * 4,
+        secondMoment: 2 * paddedCount * 4,
+        gradients: [3 * paddedCount * 4, 4 * paddedCount * 4],
+      },
+      paddedCount,
+      scratch: { offsets: Array.from({ length: SHARDS }, (_, shard) => adamBytes + shard * scratchBytes), bytes: scratchBytes },
       batchStats: new SharedArrayBuffer(SHARDS * 2 * 8),
       control: new SharedArrayBuffer(3 * 4),
     };
-    readWeights(model, new Float32Array(shared.weights));
+    readWeights(model, new Float32Array(shared.memory.buffer, shared.buffers.weights, paddedCount));
     this.send({ type: 'train', shared });
 
     const history: EpochStats[] = [];

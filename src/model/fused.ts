@@ -121,8 +121,17 @@ export function convBlockGradients(
   return { kernel: Float32Array.from(kernelGradient), bias: Float32Array.from(biasGradient) };
 }
 
+/** A function that computes what convBlockGradients computes (e.g. in WebAssembly, see wasm-kernels.ts). */
+export type ConvBlockGradients = typeof convBlockGradients;
+
 /** relu(conv2d(x, kernel) + bias) → maxPool(pool, stride pool), with the sparse gradient above. */
-export function convReluPool(input: tf.Tensor4D, kernel: tf.Tensor4D, bias: tf.Tensor1D, pool: number): tf.Tensor4D {
+export function convReluPool(
+  input: tf.Tensor4D,
+  kernel: tf.Tensor4D,
+  bias: tf.Tensor1D,
+  pool: number,
+  blockGradients: ConvBlockGradients = convBlockGradients,
+): tf.Tensor4D {
   const op = tf.customGrad(((x: tf.Tensor, w: tf.Tensor, b: tf.Tensor, save: tf.GradSaveFunc) => {
     // The fused kernel directly: tf.fused.conv2d splits off the bias and ReLU while a gradient tape records,
     // and only this op's own gradient is recorded here.
@@ -140,7 +149,7 @@ export function convReluPool(input: tf.Tensor4D, kernel: tf.Tensor4D, bias: tf.T
         const [batch, height, width, channels] = savedInput.shape;
         const [size, , , filters] = w.shape;
         // Views into the WASM heap stay valid only until the next allocation: read everything first.
-        const gradients = convBlockGradients(values(savedInput), values(savedActivation), values(savedPooled), values(upstream), {
+        const gradients = blockGradients(values(savedInput), values(savedActivation), values(savedPooled), values(upstream), {
           batch,
           height,
           width,
@@ -188,12 +197,12 @@ export function supportsFusedTraining(model: tfl.LayersModel): boolean {
 }
 
 /** Logits of the model for `inputs`, through the fused block; reads the layers' own variables, so gradients reach them. */
-export function fusedForward(model: tfl.LayersModel, inputs: tf.Tensor4D): tf.Tensor2D {
+export function fusedForward(model: tfl.LayersModel, inputs: tf.Tensor4D, blockGradients: ConvBlockGradients = convBlockGradients): tf.Tensor2D {
   const layers = model.layers as unknown as WeightedLayer[];
   const [kernel, convBias] = layers[0].weights.map((weight) => weight.read());
   const poolSize = layers[1].getConfig().poolSize;
   const pool = Array.isArray(poolSize) ? poolSize[0] : (poolSize as number);
-  const pooled = convReluPool(inputs, kernel as tf.Tensor4D, convBias as tf.Tensor1D, pool);
+  const pooled = convReluPool(inputs, kernel as tf.Tensor4D, convBias as tf.Tensor1D, pool, blockGradients);
   const flat = tf.reshape(pooled, [pooled.shape[0], -1]) as tf.Tensor2D;
   const [hiddenKernel, hiddenBias] = layers[3].weights.map((weight) => weight.read());
   const hidden = tf.fused.matMul({ a: flat, b: hiddenKernel as tf.Tensor2D, bias: hiddenBias, activation: 'relu' });

@@ -1,0 +1,99 @@
+// Loads the WebAssembly training kernels of wasm/kernels.wat over a memory
+// that the training threads share: each thread instantiates the module on
+// the same memory, so a kernel called in one thread updates what the other
+// reads, without a copy.
+
+import { convBlockGradients, type ConvBlockGradients, type ConvBlockShape } from './fused.js';
+import { KERNELS_WASM_BASE64 } from './wasm/kernels.wasm.js';
+
+const PAGE_BYTES = 65_536;
+
+export interface TrainingKernels {
+  /** See `adam` in kernels.wat; pointers are byte offsets into the shared memory, count a multiple of 4. */
+  adam(
+    weights: number,
+    gradient0: number,
+    gradient1: number,
+    firstMoment: number,
+    secondMoment: number,
+    count: number,
+    stepSize: number,
+    inverseCorrection: number,
+    beta1: number,
+    beta2: number,
+    epsilon: number,
+  ): void;
+  /** See `conv_block_gradient` in kernels.wat. */
+  conv_block_gradient(
+    input: number,
+    activation: number,
+    pooled: number,
+    upstream: number,
+    kernelGradient: number,
+    biasGradient: number,
+    batch: number,
+    height: number,
+    width: number,
+    filters: number,
+    pool: number,
+  ): void;
+}
+
+let compiled: WebAssembly.Module | undefined;
+
+/** A memory of at least `bytes`, shareable between threads (its buffer is a SharedArrayBuffer). It never grows, so views stay valid. */
+export function createSharedMemory(bytes: number): WebAssembly.Memory {
+  const pages = Math.max(1, Math.ceil(bytes / PAGE_BYTES));
+  return new WebAssembly.Memory({ initial: pages, maximum: pages, shared: true });
+}
+
+export function instantiateTrainingKernels(memory: WebAssembly.Memory): TrainingKernels {
+  compiled ??= new WebAssembly.Module(Buffer.from(KERNELS_WASM_BASE64, 'base64'));
+  const instance = new WebAssembly.Instance(compiled, { env: { memory } });
+  return instance.exports as unknown as TrainingKernels;
+}
+
+/** Float32 counts of the arrays that conv_block_gradient reads and writes, in their order in the scratch space. */
+function convBlockArrays(shape: ConvBlockShape): number[] {
+  const { batch, height, width, filters, pool } = shape;
+  const convHeight = height - 2;
+  const convWidth = width - 2;
+  const pooled = batch * (Math.floor((convHeight - pool) / pool) + 1) * (Math.floor((convWidth - pool) / pool) + 1) * filters;
+  return [batch * height * width, batch * convHeight * convWidth * filters, pooled, pooled, 9 * filters, filters];
+}
+
+const align16 = (bytes: number) => Math.ceil(bytes / 16) * 16;
+
+/** Bytes of scratch space that conv_block_gradient needs for `shape`, or 0 where it does not apply (the JavaScript version serves). */
+export function convBlockScratchBytes(shape: ConvBlockShape): number {
+  if (shape.channels !== 1 || shape.kernel !== 3 || shape.filters % 4 !== 0) return 0;
+  return convBlockArrays(shape).reduce((sum, count) => sum + align16(count * 4), 0);
+}
+
+/**
+ * convBlockGradients computed by the WebAssembly kernel where it applies and
+ * the scratch space (`bytes` at byte `offset` of the kernels' memory) is
+ * large enough; by the JavaScript version otherwise.
+ */
+export function convBlockGradientsInWasm(kernels: TrainingKernels, memory: WebAssembly.Memory, offset: number, bytes: number): ConvBlockGradients {
+  return (input, activation, pooled, upstream, shape) => {
+    const needed = convBlockScratchBytes(shape);
+    if (needed === 0 || needed > bytes) return convBlockGradients(input, activation, pooled, upstream, shape);
+    const counts = convBlockArrays(shape);
+    const addresses: number[] = [];
+    let at = offset;
+    for (const count of counts) {
+      addresses.push(at);
+      at += align16(count * 4);
+    }
+    [input, activation, pooled, upstream].forEach((values, index) => new Float32Array(memory.buffer, addresses[index], counts[index]).set(values));
+    kernels.conv_block_gradient(
+      addresses[0], addresses[1], addresses[2], addresses[3], addresses[4], addresses[5],
+      shape.batch, shape.height, shape.width, shape.filters, shape.pool,
+    );
+    return {
+      kernel: new Float32Array(memory.buffer, addresses[4], counts[4]).slice(),
+      bias: new Float32Array(memory.buffer, addresses[5], counts[5]).slice(),
+    };
+  };
+}

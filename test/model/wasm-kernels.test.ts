@@ -1,0 +1,96 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { convBlockGradients, type ConvBlockShape } from '../../src/model/fused.js';
+import { convBlockGradientsInWasm, convBlockScratchBytes, createSharedMemory, instantiateTrainingKernels } from '../../src/model/wasm-kernels.js';
+import { createRandom } from '../../src/random.js';
+
+function wasmGradients(shape: ConvBlockShape) {
+  const bytes = Math.max(16, convBlockScratchBytes(shape));
+  const memory = createSharedMemory(bytes + 64);
+  // An offset that is not 0, as a shard's scratch space is.
+  return convBlockGradientsInWasm(instantiateTrainingKernels(memory), memory, 64, bytes);
+}
+
+/** A conv block's forward values computed directly: relu(conv) and its max pool (with many ties: inputs take 3 values). */
+function blockData(shape: ConvBlockShape, seed: number) {
+  const { batch, height, width, channels, filters, pool } = shape;
+  const random = createRandom(seed);
+  const input = Float32Array.from({ length: batch * height * width * channels }, () => Math.floor(random() * 3) / 2);
+  const weights = Float32Array.from({ length: 9 * channels * filters }, () => Math.round((random() * 2 - 1) * 4) / 4);
+  const [convHeight, convWidth] = [height - 2, width - 2];
+  const [pooledHeight, pooledWidth] = [Math.floor((convHeight - pool) / pool) + 1, Math.floor((convWidth - pool) / pool) + 1];
+  const activation = new Float32Array(batch * convHeight * convWidth * filters);
+  for (let b = 0; b < batch; b++) for (let y = 0; y < convHeight; y++) for (let x = 0; x < convWidth; x++) for (let f = 0; f < filters; f++) {
+    let sum = 0.25 - (f % 3) * 0.25;
+    for (let ky = 0; ky < 3; ky++) for (let kx = 0; kx < 3; kx++) for (let c = 0; c < channels; c++) {
+      sum += input[((b * height + y + ky) * width + x + kx) * channels + c] * weights[((ky * 3 + kx) * channels + c) * filters + f];
+    }
+    activation[((b * convHeight + y) * convWidth + x) * filters + f] = Math.max(0, sum);
+  }
+  const pooled = new Float32Array(batch * pooledHeight * pooledWidth * filters);
+  for (let b = 0; b < batch; b++) for (let qy = 0; qy < pooledHeight; qy++) for (let qx = 0; qx < pooledWidth; qx++) for (let f = 0; f < filters; f++) {
+    let maximum = Number.NEGATIVE_INFINITY;
+    for (let i = 0; i < pool; i++) for (let j = 0; j < pool; j++) {
+      maximum = Math.max(maximum, activation[((b * convHeight + qy * pool + i) * convWidth + qx * pool + j) * filters + f]);
+    }
+    pooled[((b * pooledHeight + qy) * pooledWidth + qx) * filters + f] = maximum;
+  }
+  const upstream = Float32Array.from(pooled, () => (random() < 0.2 ? 0 : random() * 2 - 1));
+  return [input, activation, pooled, upstream] as const;
+}
+
+function assertClose(actual: Float32Array, expected: Float32Array, what: string) {
+  assert.equal(actual.length, expected.length);
+  const largest = Math.max(...Array.from(expected, Math.abs), 1e-6);
+  for (let index = 0; index < expected.length; index++) {
+    assert.ok(Math.abs(actual[index] - expected[index]) <= 1e-5 * largest, `${what}[${index}]: ${actual[index]} vs ${expected[index]}`);
+  }
+}
+
+const SHAPES: ConvBlockShape[] = [
+  { batch: 3, height: 32, width: 32, channels: 1, filters: 8, kernel: 3, pool: 3 },
+  { batch: 2, height: 11, width: 11, channels: 1, filters: 4, kernel: 3, pool: 2 }, // windows leave the last row and column out
+];
+
+for (const [index, shape] of SHAPES.entries()) {
+  test(`the WebAssembly conv block gradient equals the JavaScript one, ties included (${JSON.stringify(shape)})`, () => {
+    const data = blockData(shape, index + 1);
+    const expected = convBlockGradients(...data, shape);
+    assert.ok(expected.kernel.some((value) => value !== 0), 'the case has gradients');
+    const actual = wasmGradients(shape)(...data, shape);
+    assertClose(actual.kernel, expected.kernel, 'kernel gradient');
+    assertClose(actual.bias, expected.bias, 'bias gradient');
+  });
+}
+
+test('WebAssembly: the first maximum of a window wins, and a window with maximum 0 passes nothing', () => {
+  const shape: ConvBlockShape = { batch: 1, height: 5, width: 5, channels: 1, filters: 4, kernel: 3, pool: 3 };
+  // One 3×3 window, four filters: each of the first three has its maximum 5 twice, at other positions; the fourth is all 0.
+  const activation = new Float32Array(9 * 4);
+  const ties = [[1, 4], [0, 8], [5, 7]];
+  for (const [filter, positions] of ties.entries()) for (const position of positions) activation[position * 4 + filter] = 5;
+  const input = Float32Array.from({ length: 25 }, (_, index) => index);
+  const data = [input, activation, Float32Array.of(5, 5, 5, 0), Float32Array.of(1, 1, 1, 1)] as const;
+  const actual = wasmGradients(shape)(...data, shape);
+  assert.deepEqual(Array.from(actual.bias), [1, 1, 1, 0]);
+  // Filter 0's winner is position 1 (row 0, column 1): its input patch is rows 0-2, columns 1-3.
+  assert.deepEqual(Array.from({ length: 9 }, (_, tap) => actual.kernel[tap * 4]), [1, 2, 3, 6, 7, 8, 11, 12, 13]);
+  assert.deepEqual(actual, convBlockGradients(...data, shape));
+});
+
+test('shapes the kernel does not cover (colour, filters not a multiple of 4, too little scratch) get the JavaScript result', () => {
+  const colour: ConvBlockShape = { batch: 2, height: 8, width: 8, channels: 3, filters: 4, kernel: 3, pool: 3 };
+  const odd: ConvBlockShape = { batch: 2, height: 8, width: 8, channels: 1, filters: 5, kernel: 3, pool: 3 };
+  assert.equal(convBlockScratchBytes(colour), 0);
+  assert.equal(convBlockScratchBytes(odd), 0);
+  for (const shape of [colour, odd]) {
+    const data = blockData(shape, 9);
+    assert.deepEqual(wasmGradients(shape)(...data, shape), convBlockGradients(...data, shape));
+  }
+  const big: ConvBlockShape = { batch: 4, height: 8, width: 8, channels: 1, filters: 4, kernel: 3, pool: 3 };
+  const small: ConvBlockShape = { ...big, batch: 1 };
+  const data = blockData(big, 10);
+  const memory = createSharedMemory(convBlockScratchBytes(small));
+  const tooSmall = convBlockGradientsInWasm(instantiateTrainingKernels(memory), memory, 0, convBlockScratchBytes(small));
+  assert.deepEqual(tooSmall(...data, big), convBlockGradients(...data, big));
+});
