@@ -230,7 +230,7 @@ async function runStages(options, workers) {
             validationCount: split.validation.length,
             validation: [...validationPaths].sort(),
         },
-        backend,
+        backend: backend.name === 'wasm' ? { ...backend, trainingThreads: worker ? SHARDS : 1 } : backend,
         versions: libraryVersions(),
         metrics: repeats[0].metrics,
         history: repeats[0].history,

@@ -263,7 +263,7 @@ async function runStages(options: RunOptions, workers: TrainingWorker[]): Promis
       validationCount: split.validation.length,
       validation: [...validationPaths].sort(),
     },
-    backend,
+    backend: backend.name === 'wasm' ? { ...backend, trainingThreads: worker ? SHARDS : 1 } : backend,
     versions: libraryVersions(),
     metrics: repeats[0].metrics,
     history: repeats[0].history,

@@ -90,7 +90,10 @@ export interface BackendInfo {
   /** The package it came from, e.g. @tensorflow/tfjs-backend-wasm */
   package: string;
   simd?: boolean;
+  /** The WASM backend's own threads. */
   threads?: number;
+  /** WASM: threads that trained together (model/data-parallel.ts); their number changes the float sums. */
+  trainingThreads?: number;
 }
 
 export interface RunRecord {

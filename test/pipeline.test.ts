@@ -37,6 +37,8 @@ test('a run writes a complete, self-consistent record, metrics.json and the mode
   assert.equal(record.repeats[0].correct.length, correct);
   assert.equal(record.history.length, 2);
   assert.equal(record.backend.name, 'wasm');
+  assert.equal(record.backend.trainingThreads, 2);
+  assert.ok(lines.some((line) => line.startsWith('backend: wasm') && line.endsWith(', training on 2 threads')), lines.join('\n'));
   assert.equal(record.params.train.epochs, 2);
   assert.ok(record.timings.total > 0 && record.timings.decode >= 0);
   for (const prediction of record.predictions) {

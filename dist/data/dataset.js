@@ -232,7 +232,8 @@ export async function decodeDataset(listing, prepare, options = {}) {
             throw new DatasetError(`class folder "${join(listing.root, className)}" has no usable images after skipping bad ones; add images or remove the folder`);
         }
     }
-    const pixels = new Uint8Array(kept.length * imageBytes);
+    // Shared memory, so that the training threads read it without a copy.
+    const pixels = new Uint8Array(new SharedArrayBuffer(kept.length * imageBytes));
     const fileHashes = {};
     const content = createHash('sha256');
     let keptIndex = 0;

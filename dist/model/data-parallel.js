@@ -177,7 +177,10 @@ function startWorker(options) {
     const code = `import(${JSON.stringify(api)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`;
     return new Worker(code, { ...options, eval: true });
 }
-function sharedCopy(values) {
+/** The values' memory as a SharedArrayBuffer: their own where it is one (decodeDataset's pixels), else a copy. */
+function sharedBuffer(values) {
+    if (values.buffer instanceof SharedArrayBuffer && values.byteOffset === 0 && values.byteLength === values.buffer.byteLength)
+        return values.buffer;
     const buffer = new SharedArrayBuffer(values.byteLength);
     new Uint8Array(buffer).set(new Uint8Array(values.buffer, values.byteOffset, values.byteLength));
     return buffer;
@@ -243,8 +246,8 @@ export class TrainingWorker {
             imageShape: source.imageShape,
             batchSize: options.batchSize,
             adam: { learningRate: options.learningRate, ...TORCH_ADAM },
-            pixels: sharedCopy(source.pixels),
-            labels: sharedCopy(source.labels),
+            pixels: sharedBuffer(source.pixels),
+            labels: sharedBuffer(source.labels),
             order: new SharedArrayBuffer(options.train.length * Int32Array.BYTES_PER_ELEMENT),
             memory: createSharedMemory(adamBytes + SHARDS * scratchBytes),
             buffers: {

@@ -270,7 +270,13 @@ function runInfoBlocks(head, base, detail) {
     const backend = (record) => {
         if (!record?.backend)
             return '—';
-        const extras = [record.backend.simd === undefined ? '' : record.backend.simd ? 'SIMD' : 'no SIMD', record.backend.threads ? `${record.backend.threads} thread${record.backend.threads === 1 ? '' : 's'}` : ''].filter(Boolean);
+        const { simd, threads, trainingThreads } = record.backend;
+        const plural = (count) => `${count} thread${count === 1 ? '' : 's'}`;
+        const extras = [
+            simd === undefined ? '' : simd ? 'SIMD' : 'no SIMD',
+            threads ? plural(threads) : '',
+            trainingThreads ? `trained on ${plural(trainingThreads)}` : '',
+        ].filter(Boolean);
         return `${record.backend.name} (${record.backend.package}${extras.length ? `, ${extras.join(', ')}` : ''})`;
     };
     const rows = [['backend', backend(head), ...(base ? [backend(base)] : [])]];

@@ -272,7 +272,8 @@ export async function decodeDataset(listing: DatasetListing, prepare: PreparePar
     }
   }
 
-  const pixels = new Uint8Array(kept.length * imageBytes);
+  // Shared memory, so that the training threads read it without a copy.
+  const pixels = new Uint8Array(new SharedArrayBuffer(kept.length * imageBytes));
   const fileHashes: Record<string, string> = {};
   const content = createHash('sha256');
   let keptIndex = 0;

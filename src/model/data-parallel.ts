@@ -241,7 +241,9 @@ export type ToWorker =
 /** Messages from the worker. */
 export type FromWorker = { type: 'ready' } | { type: 'failed'; message: string };
 
-function sharedCopy<T extends Uint8Array | Int32Array>(values: T): SharedArrayBuffer {
+/** The values' memory as a SharedArrayBuffer: their own where it is one (decodeDataset's pixels), else a copy. */
+function sharedBuffer<T extends Uint8Array | Int32Array>(values: T): SharedArrayBuffer {
+  if (values.buffer instanceof SharedArrayBuffer && values.byteOffset === 0 && values.byteLength === values.buffer.byteLength) return values.buffer;
   const buffer = new SharedArrayBuffer(values.byteLength);
   new Uint8Array(buffer).set(new Uint8Array(values.buffer, values.byteOffset, values.byteLength));
   return buffer;
@@ -307,8 +309,8 @@ export class TrainingWorker {
       imageShape: source.imageShape,
       batchSize: options.batchSize,
       adam: { learningRate: options.learningRate, ...TORCH_ADAM },
-      pixels: sharedCopy(source.pixels),
-      labels: sharedCopy(source.labels),
+      pixels: sharedBuffer(source.pixels),
+      labels: sharedBuffer(source.labels),
       order: new SharedArrayBuffer(options.train.length * Int32Array.BYTES_PER_ELEMENT),
       memory: createSharedMemory(adamBytes + SHARDS * scratchBytes),
       buffers: {

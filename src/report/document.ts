@@ -290,7 +290,13 @@ function signedCount(value: number): string {
 function runInfoBlocks(head: RunRecord, base: RunRecord | undefined, detail: Detail): Block[] {
   const backend = (record: RunRecord | undefined) => {
     if (!record?.backend) return '—';
-    const extras = [record.backend.simd === undefined ? '' : record.backend.simd ? 'SIMD' : 'no SIMD', record.backend.threads ? `${record.backend.threads} thread${record.backend.threads === 1 ? '' : 's'}` : ''].filter(Boolean);
+    const { simd, threads, trainingThreads } = record.backend;
+    const plural = (count: number) => `${count} thread${count === 1 ? '' : 's'}`;
+    const extras = [
+      simd === undefined ? '' : simd ? 'SIMD' : 'no SIMD',
+      threads ? plural(threads) : '',
+      trainingThreads ? `trained on ${plural(trainingThreads)}` : '',
+    ].filter(Boolean);
     return `${record.backend.name} (${record.backend.package}${extras.length ? `, ${extras.join(', ')}` : ''})`;
   };
   const rows: string[][] = [['backend', backend(head), ...(base ? [backend(base)] : [])]];

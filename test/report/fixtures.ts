@@ -155,7 +155,7 @@ export function makeRecord(options: FixtureOptions = {}): RunRecord {
       skipped: [],
     },
     split: { seed: 77, fraction: 0.2, trainCount: totalImages - items.length, validationCount: items.length, validation: items.map((i) => i.path).sort() },
-    backend: { name: 'wasm', package: '@tensorflow/tfjs-backend-wasm', simd: true, threads: 2 },
+    backend: { name: 'wasm', package: '@tensorflow/tfjs-backend-wasm', simd: true, threads: 1, trainingThreads: 2 },
     versions: { node: 'v20.20.2', '@tensorflow/tfjs-core': '4.22.0', sharp: '0.34.5' },
     metrics: first!.metrics,
     history: first!.history,

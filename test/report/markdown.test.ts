@@ -49,6 +49,7 @@ test('the report opens with the short SHA and a verdict, and has every section',
   assert.match(markdown, /\| val\\_loss \| \d\.\d{4} \| \d\.\d{4} \| −\d\.\d{4} \| ✅ better \|/);
   assert.match(markdown, /<details><summary>Per-class metrics \(11 classes\)<\/summary>\n\n\| Class/);
   assert.match(markdown, /McNemar's exact test\)\. The base got \d+ right that the PR gets wrong \(b\)/);
+  assert.match(markdown, /\| backend \| wasm \(@tensorflow\/tfjs-backend-wasm, SIMD, 1 thread, trained on 2 threads\) \|/);
   assertTablesWhole(markdown);
 });
 
