@@ -463,23 +463,28 @@ async function writeNew(path, bytes) {
         }
     }
 }
-/** Runs `task` for 0..count-1 with at most `limit` in flight; rejects on the first failure. */
+/**
+ * Runs `task` for 0..count-1 with at most `limit` in flight. After a failure
+ * no new task starts, and the first error is thrown once the tasks in flight
+ * have finished: nothing writes into the folder after the call returns.
+ */
 async function forEachLimited(count, limit, task) {
     let nextIndex = 0;
-    let failed = false;
+    let failure;
     const worker = async () => {
-        while (!failed && nextIndex < count) {
+        while (!failure && nextIndex < count) {
             const index = nextIndex++;
             try {
                 await task(index);
             }
             catch (error) {
-                failed = true;
-                throw error;
+                failure ??= { error };
             }
         }
     };
     await Promise.all(Array.from({ length: Math.min(limit, count) }, worker));
+    if (failure)
+        throw failure.error;
 }
 /** Generates `<outDir>/<Class>/<Class>_<N>.jpg` for every sample class; byte-identical for the same options. */
 export async function generateSampleDataset(options) {
