@@ -1,7 +1,9 @@
 // Data-parallel training on two threads: this thread and one worker each
 // compute the gradient of half of every batch, then each applies Adam to half
-// of the weights, all in shared memory. A step of the tuned model on one WASM
-// thread was ~24 ms; the two halves run at once on two cores.
+// of the weights, all in one shared WebAssembly memory where the kernels of
+// wasm/kernels.wat work (Adam, the conv block's gradient, the hidden dense
+// layer); tfjs computes the rest of each half. A step of the tuned model on
+// one WASM thread was ~24 ms; with both halves at once on two cores ~9 ms.
 //
 // Same inputs, same outputs: the split of every batch into two halves is
 // fixed (it does not depend on the machine's core count), the two gradient
@@ -15,10 +17,10 @@ import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_thread
 import { createRandom, shuffled } from '../random.js';
 import { adamUpdate, TORCH_ADAM } from './adam.js';
 import { scoreLogits } from './evaluate.js';
-import { fusedForward } from './fused.js';
+import { fusedForward, heapValues } from './fused.js';
 import { KERNEL_SIZE, POOL_SIZE } from './model.js';
 import { imageBatch, labelsOf, predictLogits } from './train.js';
-import { convBlockGradientsInWasm, convBlockScratchBytes, createSharedMemory, instantiateTrainingKernels } from './wasm-kernels.js';
+import { convBlockGradientsInWasm, convBlockScratchBytes, createSharedMemory, denseReluInWasm, denseScratchBytes, instantiateTrainingKernels, } from './wasm-kernels.js';
 /** Threads that train together; fixed, so that results do not depend on the machine. */
 export const SHARDS = 2;
 const ARRIVED = 0;
@@ -53,12 +55,6 @@ export function signalFailure(shared) {
     Atomics.add(control, GENERATION, 1);
     Atomics.notify(control, GENERATION);
 }
-function tensorValues(tensor) {
-    const backend = tf.backend();
-    if (typeof backend.typedArrayFromHeap === 'function')
-        return backend.typedArrayFromHeap(tensor);
-    return tensor.dataSync();
-}
 function trainableVariables(model) {
     return model.trainableWeights.map((weight) => weight.read());
 }
@@ -70,17 +66,29 @@ export function weightCount(model) {
 export function readWeights(model, flat) {
     let offset = 0;
     for (const variable of trainableVariables(model)) {
-        flat.set(tensorValues(variable), offset);
+        flat.set(heapValues(variable), offset);
         offset += variable.size;
     }
 }
-/** Sets the model's trainable weights from `flat`. */
-export function writeWeights(model, flat) {
+/** Sets the model's trainable weights from `flat` (those in `only`, where given). */
+export function writeWeights(model, flat, only) {
     let offset = 0;
     for (const variable of trainableVariables(model)) {
-        tf.tidy(() => variable.assign(tf.tensor(flat.subarray(offset, offset + variable.size), variable.shape, 'float32')));
+        if (!only || only.has(variable)) {
+            tf.tidy(() => variable.assign(tf.tensor(flat.subarray(offset, offset + variable.size), variable.shape, 'float32')));
+        }
         offset += variable.size;
     }
+}
+/** Offset (in values) of each trainable variable in the flat weights. */
+function flatOffsets(model) {
+    const offsets = new Map();
+    let offset = 0;
+    for (const variable of trainableVariables(model)) {
+        offsets.set(variable, offset);
+        offset += variable.size;
+    }
+    return offsets;
 }
 /** The rows [from, to) of a batch of `rows` images that shard `shard` computes. */
 export function shardRows(rows, shard) {
@@ -99,7 +107,25 @@ export function trainShardEpoch(model, shared, shard, trainCount, step, classes)
     const weights = view(shared.buffers.weights);
     const ownGradient = view(shared.buffers.gradients[shard]);
     const kernels = instantiateTrainingKernels(shared.memory);
-    const blockGradients = convBlockGradientsInWasm(kernels, shared.memory, shared.scratch.offsets[shard], shared.scratch.bytes);
+    const scratchAt = shared.scratch.offsets[shard];
+    const blockGradients = convBlockGradientsInWasm(kernels, shared.memory, scratchAt, shared.scratch.conv);
+    const offsets = flatOffsets(model);
+    // The hidden dense layer in WebAssembly where it applies: its weights are
+    // read, and its gradient written, in the shared memory, so its variables
+    // leave tfjs's gradient and are set on the model only for validation.
+    const [hiddenKernel, hiddenBias] = model.layers[3].weights.map((weight) => weight.read());
+    const hidden = shared.scratch.dense > 0
+        ? denseReluInWasm(kernels, shared.memory, scratchAt + shared.scratch.conv, shared.scratch.dense, {
+            weights: shared.buffers.weights + offsets.get(hiddenKernel) * 4,
+            bias: shared.buffers.weights + offsets.get(hiddenBias) * 4,
+            weightGradient: shared.buffers.gradients[shard] + offsets.get(hiddenKernel) * 4,
+            biasGradient: shared.buffers.gradients[shard] + offsets.get(hiddenBias) * 4,
+            inputs: hiddenKernel.shape[0],
+            units: hiddenKernel.shape[1],
+        })
+        : undefined;
+    const variables = trainableVariables(model).filter((variable) => !hidden || (variable !== hiddenKernel && variable !== hiddenBias));
+    const stepVariables = new Set(variables);
     const batchStats = new Float64Array(shared.batchStats);
     const order = new Int32Array(shared.order, 0, trainCount);
     const source = {
@@ -107,7 +133,6 @@ export function trainShardEpoch(model, shared, shard, trainCount, step, classes)
         labels: new Int32Array(shared.labels),
         imageShape: shared.imageShape,
     };
-    const variables = trainableVariables(model);
     // Each shard updates its range of the weights; ranges start at multiples of 4 for the SIMD kernel.
     const rangeSize = Math.ceil(shared.paddedCount / SHARDS / 4) * 4;
     const [updateFrom, updateTo] = [Math.min(shared.paddedCount, shard * rangeSize), Math.min(shared.paddedCount, (shard + 1) * rangeSize)];
@@ -116,7 +141,7 @@ export function trainShardEpoch(model, shared, shard, trainCount, step, classes)
         const end = Math.min(trainCount, start + shared.batchSize);
         const rows = end - start;
         const [from, to] = shardRows(rows, shard);
-        writeWeights(model, weights);
+        writeWeights(model, weights, stepVariables);
         if (to > from) {
             tf.tidy(() => {
                 const inputs = imageBatch(source, order, start + from, start + to);
@@ -125,17 +150,15 @@ export function trainShardEpoch(model, shared, shard, trainCount, step, classes)
                 let lossSum;
                 let correct;
                 const { grads } = tf.variableGrads(() => {
-                    const logits = fusedForward(model, inputs, blockGradients);
+                    const logits = fusedForward(model, inputs, { blockGradients, hidden });
                     correct = tf.keep(tf.sum(tf.cast(tf.equal(tf.argMax(logits, 1), labels), 'float32')));
                     lossSum = tf.keep(tf.losses.softmaxCrossEntropy(targets, logits, undefined, undefined, tf.Reduction.SUM));
                     // The batch's mean loss, of which this thread holds the rows [from, to).
                     return tf.div(lossSum, rows);
                 }, variables);
-                let offset = 0;
                 for (const variable of variables) {
                     // A view into the WASM heap: copied out before anything allocates.
-                    ownGradient.set(tensorValues(grads[variable.name]), offset);
-                    offset += variable.size;
+                    ownGradient.set(heapValues(grads[variable.name]), offsets.get(variable));
                 }
                 batchStats[shard * 2] = lossSum.dataSync()[0];
                 batchStats[shard * 2 + 1] = correct.dataSync()[0];
@@ -231,8 +254,9 @@ export class TrainingWorker {
             throw this.failure;
         const paddedCount = Math.ceil(weightCount(model) / 4) * 4;
         const [height, width, channels] = source.imageShape;
-        const scratchBytes = convBlockScratchBytes({
-            batch: shardRows(options.batchSize, 0)[1],
+        const shardBatch = shardRows(options.batchSize, 0)[1];
+        const convScratch = convBlockScratchBytes({
+            batch: shardBatch,
             height,
             width,
             channels,
@@ -240,6 +264,9 @@ export class TrainingWorker {
             kernel: KERNEL_SIZE,
             pool: POOL_SIZE,
         });
+        const [hiddenInputs, hiddenUnits] = model.layers[3].weights[0].shape;
+        const denseScratch = denseScratchBytes(shardBatch, hiddenInputs, hiddenUnits);
+        const scratchBytes = convScratch + denseScratch;
         const adamBytes = 5 * paddedCount * 4;
         const shared = {
             spec,
@@ -257,7 +284,7 @@ export class TrainingWorker {
                 gradients: [3 * paddedCount * 4, 4 * paddedCount * 4],
             },
             paddedCount,
-            scratch: { offsets: Array.from({ length: SHARDS }, (_, shard) => adamBytes + shard * scratchBytes), bytes: scratchBytes },
+            scratch: { offsets: Array.from({ length: SHARDS }, (_, shard) => adamBytes + shard * scratchBytes), conv: convScratch, dense: denseScratch },
             batchStats: new SharedArrayBuffer(SHARDS * 2 * 8),
             control: new SharedArrayBuffer(3 * 4),
         };

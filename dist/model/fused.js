@@ -12,7 +12,7 @@
 // a test checks the gradients against tfjs's own.
 import * as tf from '@tensorflow/tfjs-core';
 /** The values of a float32 tensor: a view into the WASM heap where possible (no copy), else a copy. */
-function values(tensor) {
+export function heapValues(tensor) {
     const backend = tf.backend();
     if (typeof backend.typedArrayFromHeap === 'function') {
         return backend.typedArrayFromHeap({ shape: tensor.shape, dtype: tensor.dtype, dataId: tensor.dataId });
@@ -113,7 +113,7 @@ export function convReluPool(input, kernel, bias, pool, blockGradients = convBlo
                 const [batch, height, width, channels] = savedInput.shape;
                 const [size, , , filters] = w.shape;
                 // Views into the WASM heap stay valid only until the next allocation: read everything first.
-                const gradients = blockGradients(values(savedInput), values(savedActivation), values(savedPooled), values(upstream), {
+                const gradients = blockGradients(heapValues(savedInput), heapValues(savedActivation), heapValues(savedPooled), heapValues(upstream), {
                     batch,
                     height,
                     width,
@@ -152,7 +152,8 @@ export function supportsFusedTraining(model) {
         layers[4].getConfig().activation === 'linear');
 }
 /** Logits of the model for `inputs`, through the fused block; reads the layers' own variables, so gradients reach them. */
-export function fusedForward(model, inputs, blockGradients = convBlockGradients) {
+export function fusedForward(model, inputs, options = {}) {
+    const { blockGradients = convBlockGradients, hidden: hiddenLayer } = options;
     const layers = model.layers;
     const [kernel, convBias] = layers[0].weights.map((weight) => weight.read());
     const poolSize = layers[1].getConfig().poolSize;
@@ -160,7 +161,9 @@ export function fusedForward(model, inputs, blockGradients = convBlockGradients)
     const pooled = convReluPool(inputs, kernel, convBias, pool, blockGradients);
     const flat = tf.reshape(pooled, [pooled.shape[0], -1]);
     const [hiddenKernel, hiddenBias] = layers[3].weights.map((weight) => weight.read());
-    const hidden = tf.fused.matMul({ a: flat, b: hiddenKernel, bias: hiddenBias, activation: 'relu' });
+    const hidden = hiddenLayer
+        ? hiddenLayer(flat)
+        : tf.fused.matMul({ a: flat, b: hiddenKernel, bias: hiddenBias, activation: 'relu' });
     const [outputKernel, outputBias] = layers[4].weights.map((weight) => weight.read());
     return tf.fused.matMul({ a: hidden, b: outputKernel, bias: outputBias });
 }

@@ -2,7 +2,8 @@
 // that the training threads share: each thread instantiates the module on
 // the same memory, so a kernel called in one thread updates what the other
 // reads, without a copy.
-import { convBlockGradients } from './fused.js';
+import * as tf from '@tensorflow/tfjs-core';
+import { convBlockGradients, heapValues } from './fused.js';
 import { KERNELS_WASM_BASE64 } from './wasm/kernels.wasm.js';
 const PAGE_BYTES = 65_536;
 let compiled;
@@ -54,5 +55,46 @@ export function convBlockGradientsInWasm(kernels, memory, offset, bytes) {
             kernel: new Float32Array(memory.buffer, addresses[4], counts[4]).slice(),
             bias: new Float32Array(memory.buffer, addresses[5], counts[5]).slice(),
         };
+    };
+}
+/** Bytes of scratch space that denseReluInWasm needs for `rows` rows, or 0 where it does not apply. */
+export function denseScratchBytes(rows, inputs, units) {
+    if (units % 16 !== 0)
+        return 0;
+    return 2 * align16(rows * inputs * 4) + 2 * align16(rows * units * 4);
+}
+/**
+ * relu(x · weights + bias) for the hidden dense layer, with its weights read
+ * from the kernels' memory and its weight and bias gradients written there
+ * (where Adam reads them) instead of passing through tfjs: only x's gradient
+ * goes back to the tape. The forward pass leaves x and its output in the
+ * scratch space for the backward pass, so each backward pass must follow its
+ * own forward pass, as in one training step.
+ */
+export function denseReluInWasm(kernels, memory, offset, bytes, buffers) {
+    const { inputs, units } = buffers;
+    return (x) => {
+        const rows = x.shape[0];
+        if (denseScratchBytes(rows, inputs, units) > bytes || x.shape[1] !== inputs) {
+            throw new Error(`denseReluInWasm: ${rows}×${x.shape[1]} input does not fit its ${bytes}-byte scratch space for ${inputs} inputs`);
+        }
+        const inputAt = offset;
+        const outputAt = inputAt + align16(rows * inputs * 4);
+        const upstreamAt = outputAt + align16(rows * units * 4);
+        const inputGradientAt = upstreamAt + align16(rows * units * 4);
+        const view = (at, count) => new Float32Array(memory.buffer, at, count);
+        const op = tf.customGrad(((input) => {
+            view(inputAt, rows * inputs).set(heapValues(input));
+            kernels.dense_relu_forward(inputAt, buffers.weights, buffers.bias, outputAt, rows, inputs, units);
+            return {
+                value: tf.tensor2d(view(outputAt, rows * units).slice(), [rows, units]),
+                gradFunc: (upstream) => {
+                    view(upstreamAt, rows * units).set(heapValues(upstream));
+                    kernels.dense_relu_backward(inputAt, buffers.weights, outputAt, upstreamAt, buffers.weightGradient, buffers.biasGradient, inputGradientAt, rows, inputs, units);
+                    return tf.tensor2d(view(inputGradientAt, rows * inputs).slice(), [rows, inputs]);
+                },
+            };
+        }));
+        return op(x);
     };
 }

@@ -1,7 +1,9 @@
 // Data-parallel training on two threads: this thread and one worker each
 // compute the gradient of half of every batch, then each applies Adam to half
-// of the weights, all in shared memory. A step of the tuned model on one WASM
-// thread was ~24 ms; the two halves run at once on two cores.
+// of the weights, all in one shared WebAssembly memory where the kernels of
+// wasm/kernels.wat work (Adam, the conv block's gradient, the hidden dense
+// layer); tfjs computes the rest of each half. A step of the tuned model on
+// one WASM thread was ~24 ms; with both halves at once on two cores ~9 ms.
 //
 // Same inputs, same outputs: the split of every batch into two halves is
 // fixed (it does not depend on the machine's core count), the two gradient
@@ -18,10 +20,17 @@ import type { EpochStats } from '../record.js';
 import { createRandom, shuffled } from '../random.js';
 import { adamUpdate, TORCH_ADAM, type AdamBuffers, type AdamSettings } from './adam.js';
 import { scoreLogits } from './evaluate.js';
-import { fusedForward } from './fused.js';
+import { fusedForward, heapValues } from './fused.js';
 import { KERNEL_SIZE, POOL_SIZE, type ModelSpec } from './model.js';
 import { imageBatch, labelsOf, predictLogits, type ImageTensorSource, type TrainOptions } from './train.js';
-import { convBlockGradientsInWasm, convBlockScratchBytes, createSharedMemory, instantiateTrainingKernels } from './wasm-kernels.js';
+import {
+  convBlockGradientsInWasm,
+  convBlockScratchBytes,
+  createSharedMemory,
+  denseReluInWasm,
+  denseScratchBytes,
+  instantiateTrainingKernels,
+} from './wasm-kernels.js';
 
 /** Threads that train together; fixed, so that results do not depend on the machine. */
 export const SHARDS = 2;
@@ -45,8 +54,12 @@ export interface SharedTraining {
   buffers: AdamBuffers;
   /** The number of weights, rounded up to a multiple of 4 for the SIMD kernels (the padding stays 0). */
   paddedCount: number;
-  /** Each shard's scratch space in `memory` for the conv block's gradient kernel (0 bytes: it does not apply). */
-  scratch: { offsets: number[]; bytes: number };
+  /**
+   * Each shard's scratch space in `memory`: `conv` bytes for the conv block's
+   * gradient kernel, then `dense` bytes for the hidden dense layer's kernels
+   * (0 bytes: that kernel does not apply to this model).
+   */
+  scratch: { offsets: number[]; conv: number; dense: number };
   /** Per shard: loss sum and correct count of its part of the current batch. */
   batchStats: SharedArrayBuffer;
   /** Barrier counters and the failure flag (Int32: arrived, generation, failed). */
@@ -86,16 +99,6 @@ export function signalFailure(shared: SharedTraining): void {
   Atomics.notify(control, GENERATION);
 }
 
-interface HeapBackend {
-  typedArrayFromHeap(info: { shape: number[]; dtype: string; dataId: object }): Float32Array;
-}
-
-function tensorValues(tensor: tf.Tensor): Float32Array {
-  const backend = tf.backend() as unknown as Partial<HeapBackend>;
-  if (typeof backend.typedArrayFromHeap === 'function') return backend.typedArrayFromHeap(tensor);
-  return tensor.dataSync() as Float32Array;
-}
-
 function trainableVariables(model: tfl.LayersModel): tf.Variable[] {
   return model.trainableWeights.map((weight) => weight.read() as tf.Variable);
 }
@@ -109,18 +112,31 @@ export function weightCount(model: tfl.LayersModel): number {
 export function readWeights(model: tfl.LayersModel, flat: Float32Array): void {
   let offset = 0;
   for (const variable of trainableVariables(model)) {
-    flat.set(tensorValues(variable), offset);
+    flat.set(heapValues(variable), offset);
     offset += variable.size;
   }
 }
 
-/** Sets the model's trainable weights from `flat`. */
-export function writeWeights(model: tfl.LayersModel, flat: Float32Array): void {
+/** Sets the model's trainable weights from `flat` (those in `only`, where given). */
+export function writeWeights(model: tfl.LayersModel, flat: Float32Array, only?: ReadonlySet<tf.Variable>): void {
   let offset = 0;
   for (const variable of trainableVariables(model)) {
-    tf.tidy(() => variable.assign(tf.tensor(flat.subarray(offset, offset + variable.size), variable.shape, 'float32')));
+    if (!only || only.has(variable)) {
+      tf.tidy(() => variable.assign(tf.tensor(flat.subarray(offset, offset + variable.size), variable.shape, 'float32')));
+    }
     offset += variable.size;
   }
+}
+
+/** Offset (in values) of each trainable variable in the flat weights. */
+function flatOffsets(model: tfl.LayersModel): Map<tf.Variable, number> {
+  const offsets = new Map<tf.Variable, number>();
+  let offset = 0;
+  for (const variable of trainableVariables(model)) {
+    offsets.set(variable, offset);
+    offset += variable.size;
+  }
+  return offsets;
 }
 
 /** The rows [from, to) of a batch of `rows` images that shard `shard` computes. */
@@ -154,7 +170,26 @@ export function trainShardEpoch(
   const weights = view(shared.buffers.weights);
   const ownGradient = view(shared.buffers.gradients[shard]);
   const kernels = instantiateTrainingKernels(shared.memory);
-  const blockGradients = convBlockGradientsInWasm(kernels, shared.memory, shared.scratch.offsets[shard], shared.scratch.bytes);
+  const scratchAt = shared.scratch.offsets[shard];
+  const blockGradients = convBlockGradientsInWasm(kernels, shared.memory, scratchAt, shared.scratch.conv);
+  const offsets = flatOffsets(model);
+  // The hidden dense layer in WebAssembly where it applies: its weights are
+  // read, and its gradient written, in the shared memory, so its variables
+  // leave tfjs's gradient and are set on the model only for validation.
+  const [hiddenKernel, hiddenBias] = (model.layers[3].weights as unknown as { read(): tf.Variable }[]).map((weight) => weight.read());
+  const hidden =
+    shared.scratch.dense > 0
+      ? denseReluInWasm(kernels, shared.memory, scratchAt + shared.scratch.conv, shared.scratch.dense, {
+          weights: shared.buffers.weights + offsets.get(hiddenKernel)! * 4,
+          bias: shared.buffers.weights + offsets.get(hiddenBias)! * 4,
+          weightGradient: shared.buffers.gradients[shard] + offsets.get(hiddenKernel)! * 4,
+          biasGradient: shared.buffers.gradients[shard] + offsets.get(hiddenBias)! * 4,
+          inputs: hiddenKernel.shape[0] as number,
+          units: hiddenKernel.shape[1] as number,
+        })
+      : undefined;
+  const variables = trainableVariables(model).filter((variable) => !hidden || (variable !== hiddenKernel && variable !== hiddenBias));
+  const stepVariables = new Set(variables);
   const batchStats = new Float64Array(shared.batchStats);
   const order = new Int32Array(shared.order, 0, trainCount);
   const source: ImageTensorSource = {
@@ -162,7 +197,6 @@ export function trainShardEpoch(
     labels: new Int32Array(shared.labels),
     imageShape: shared.imageShape,
   };
-  const variables = trainableVariables(model);
   // Each shard updates its range of the weights; ranges start at multiples of 4 for the SIMD kernel.
   const rangeSize = Math.ceil(shared.paddedCount / SHARDS / 4) * 4;
   const [updateFrom, updateTo] = [Math.min(shared.paddedCount, shard * rangeSize), Math.min(shared.paddedCount, (shard + 1) * rangeSize)];
@@ -172,7 +206,7 @@ export function trainShardEpoch(
     const end = Math.min(trainCount, start + shared.batchSize);
     const rows = end - start;
     const [from, to] = shardRows(rows, shard);
-    writeWeights(model, weights);
+    writeWeights(model, weights, stepVariables);
     if (to > from) {
       tf.tidy(() => {
         const inputs = imageBatch(source, order, start + from, start + to);
@@ -181,17 +215,15 @@ export function trainShardEpoch(
         let lossSum: tf.Scalar | undefined;
         let correct: tf.Scalar | undefined;
         const { grads } = tf.variableGrads(() => {
-          const logits = fusedForward(model, inputs, blockGradients);
+          const logits = fusedForward(model, inputs, { blockGradients, hidden });
           correct = tf.keep(tf.sum(tf.cast(tf.equal(tf.argMax(logits, 1), labels), 'float32')) as tf.Scalar);
           lossSum = tf.keep(tf.losses.softmaxCrossEntropy(targets, logits, undefined, undefined, tf.Reduction.SUM) as tf.Scalar);
           // The batch's mean loss, of which this thread holds the rows [from, to).
           return tf.div(lossSum, rows) as tf.Scalar;
         }, variables);
-        let offset = 0;
         for (const variable of variables) {
           // A view into the WASM heap: copied out before anything allocates.
-          ownGradient.set(tensorValues(grads[variable.name]), offset);
-          offset += variable.size;
+          ownGradient.set(heapValues(grads[variable.name]), offsets.get(variable)!);
         }
         batchStats[shard * 2] = lossSum!.dataSync()[0];
         batchStats[shard * 2 + 1] = correct!.dataSync()[0];
@@ -294,8 +326,9 @@ export class TrainingWorker {
     if (this.failure) throw this.failure;
     const paddedCount = Math.ceil(weightCount(model) / 4) * 4;
     const [height, width, channels] = source.imageShape;
-    const scratchBytes = convBlockScratchBytes({
-      batch: shardRows(options.batchSize, 0)[1],
+    const shardBatch = shardRows(options.batchSize, 0)[1];
+    const convScratch = convBlockScratchBytes({
+      batch: shardBatch,
       height,
       width,
       channels,
@@ -303,6 +336,9 @@ export class TrainingWorker {
       kernel: KERNEL_SIZE,
       pool: POOL_SIZE,
     });
+    const [hiddenInputs, hiddenUnits] = model.layers[3].weights[0].shape as [number, number];
+    const denseScratch = denseScratchBytes(shardBatch, hiddenInputs, hiddenUnits);
+    const scratchBytes = convScratch + denseScratch;
     const adamBytes = 5 * paddedCount * 4;
     const shared: SharedTraining = {
       spec,
@@ -320,7 +356,7 @@ export class TrainingWorker {
         gradients: [3 * paddedCount * 4, 4 * paddedCount * 4],
       },
       paddedCount,
-      scratch: { offsets: Array.from({ length: SHARDS }, (_, shard) => adamBytes + shard * scratchBytes), bytes: scratchBytes },
+      scratch: { offsets: Array.from({ length: SHARDS }, (_, shard) => adamBytes + shard * scratchBytes), conv: convScratch, dense: denseScratch },
       batchStats: new SharedArrayBuffer(SHARDS * 2 * 8),
       control: new SharedArrayBuffer(3 * 4),
     };

@@ -19,7 +19,7 @@ interface HeapBackend {
 }
 
 /** The values of a float32 tensor: a view into the WASM heap where possible (no copy), else a copy. */
-function values(tensor: tf.Tensor): Float32Array {
+export function heapValues(tensor: tf.Tensor): Float32Array {
   const backend = tf.backend() as unknown as Partial<HeapBackend>;
   if (typeof backend.typedArrayFromHeap === 'function') {
     return backend.typedArrayFromHeap({ shape: tensor.shape, dtype: tensor.dtype, dataId: tensor.dataId });
@@ -149,7 +149,7 @@ export function convReluPool(
         const [batch, height, width, channels] = savedInput.shape;
         const [size, , , filters] = w.shape;
         // Views into the WASM heap stay valid only until the next allocation: read everything first.
-        const gradients = blockGradients(values(savedInput), values(savedActivation), values(savedPooled), values(upstream), {
+        const gradients = blockGradients(heapValues(savedInput), heapValues(savedActivation), heapValues(savedPooled), heapValues(upstream), {
           batch,
           height,
           width,
@@ -196,8 +196,19 @@ export function supportsFusedTraining(model: tfl.LayersModel): boolean {
   );
 }
 
+/** The hidden dense layer (relu) as a function of its input, for a training step that keeps its weights elsewhere. */
+export type DenseLayer = (x: tf.Tensor2D) => tf.Tensor2D;
+
+export interface FusedForwardOptions {
+  /** Computes the conv block's gradients (default: convBlockGradients). */
+  blockGradients?: ConvBlockGradients;
+  /** Replaces the hidden dense layer; its variables then get no gradient through tfjs. */
+  hidden?: DenseLayer;
+}
+
 /** Logits of the model for `inputs`, through the fused block; reads the layers' own variables, so gradients reach them. */
-export function fusedForward(model: tfl.LayersModel, inputs: tf.Tensor4D, blockGradients: ConvBlockGradients = convBlockGradients): tf.Tensor2D {
+export function fusedForward(model: tfl.LayersModel, inputs: tf.Tensor4D, options: FusedForwardOptions = {}): tf.Tensor2D {
+  const { blockGradients = convBlockGradients, hidden: hiddenLayer } = options;
   const layers = model.layers as unknown as WeightedLayer[];
   const [kernel, convBias] = layers[0].weights.map((weight) => weight.read());
   const poolSize = layers[1].getConfig().poolSize;
@@ -205,7 +216,9 @@ export function fusedForward(model: tfl.LayersModel, inputs: tf.Tensor4D, blockG
   const pooled = convReluPool(inputs, kernel as tf.Tensor4D, convBias as tf.Tensor1D, pool, blockGradients);
   const flat = tf.reshape(pooled, [pooled.shape[0], -1]) as tf.Tensor2D;
   const [hiddenKernel, hiddenBias] = layers[3].weights.map((weight) => weight.read());
-  const hidden = tf.fused.matMul({ a: flat, b: hiddenKernel as tf.Tensor2D, bias: hiddenBias, activation: 'relu' });
+  const hidden = hiddenLayer
+    ? hiddenLayer(flat)
+    : tf.fused.matMul({ a: flat, b: hiddenKernel as tf.Tensor2D, bias: hiddenBias, activation: 'relu' });
   const [outputKernel, outputBias] = layers[4].weights.map((weight) => weight.read());
   return tf.fused.matMul({ a: hidden, b: outputKernel as tf.Tensor2D, bias: outputBias }) as tf.Tensor2D;
 }

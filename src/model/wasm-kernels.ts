@@ -3,7 +3,8 @@
 // the same memory, so a kernel called in one thread updates what the other
 // reads, without a copy.
 
-import { convBlockGradients, type ConvBlockGradients, type ConvBlockShape } from './fused.js';
+import * as tf from '@tensorflow/tfjs-core';
+import { convBlockGradients, heapValues, type ConvBlockGradients, type ConvBlockShape, type DenseLayer } from './fused.js';
 import { KERNELS_WASM_BASE64 } from './wasm/kernels.wasm.js';
 
 const PAGE_BYTES = 65_536;
@@ -36,6 +37,21 @@ export interface TrainingKernels {
     width: number,
     filters: number,
     pool: number,
+  ): void;
+  /** See `dense_relu_forward` in kernels.wat. */
+  dense_relu_forward(x: number, weights: number, bias: number, out: number, rows: number, inputs: number, units: number): void;
+  /** See `dense_relu_backward` in kernels.wat. */
+  dense_relu_backward(
+    x: number,
+    weights: number,
+    out: number,
+    upstream: number,
+    weightGradient: number,
+    biasGradient: number,
+    inputGradient: number,
+    rows: number,
+    inputs: number,
+    units: number,
   ): void;
 }
 
@@ -95,5 +111,67 @@ export function convBlockGradientsInWasm(kernels: TrainingKernels, memory: WebAs
       kernel: new Float32Array(memory.buffer, addresses[4], counts[4]).slice(),
       bias: new Float32Array(memory.buffer, addresses[5], counts[5]).slice(),
     };
+  };
+}
+
+/** Where a dense layer's weights and their gradient lie in the kernels' memory (byte offsets) and its size. */
+export interface DenseBuffers {
+  weights: number;
+  bias: number;
+  weightGradient: number;
+  biasGradient: number;
+  inputs: number;
+  units: number;
+}
+
+/** Bytes of scratch space that denseReluInWasm needs for `rows` rows, or 0 where it does not apply. */
+export function denseScratchBytes(rows: number, inputs: number, units: number): number {
+  if (units % 16 !== 0) return 0;
+  return 2 * align16(rows * inputs * 4) + 2 * align16(rows * units * 4);
+}
+
+/**
+ * relu(x · weights + bias) for the hidden dense layer, with its weights read
+ * from the kernels' memory and its weight and bias gradients written there
+ * (where Adam reads them) instead of passing through tfjs: only x's gradient
+ * goes back to the tape. The forward pass leaves x and its output in the
+ * scratch space for the backward pass, so each backward pass must follow its
+ * own forward pass, as in one training step.
+ */
+export function denseReluInWasm(
+  kernels: TrainingKernels,
+  memory: WebAssembly.Memory,
+  offset: number,
+  bytes: number,
+  buffers: DenseBuffers,
+): DenseLayer {
+  const { inputs, units } = buffers;
+  return (x) => {
+    const rows = x.shape[0];
+    if (denseScratchBytes(rows, inputs, units) > bytes || x.shape[1] !== inputs) {
+      throw new Error(`denseReluInWasm: ${rows}×${x.shape[1]} input does not fit its ${bytes}-byte scratch space for ${inputs} inputs`);
+    }
+    const inputAt = offset;
+    const outputAt = inputAt + align16(rows * inputs * 4);
+    const upstreamAt = outputAt + align16(rows * units * 4);
+    const inputGradientAt = upstreamAt + align16(rows * units * 4);
+    const view = (at: number, count: number) => new Float32Array(memory.buffer, at, count);
+    const op = tf.customGrad(((input: tf.Tensor) => {
+      view(inputAt, rows * inputs).set(heapValues(input));
+      kernels.dense_relu_forward(inputAt, buffers.weights, buffers.bias, outputAt, rows, inputs, units);
+      return {
+        value: tf.tensor2d(view(outputAt, rows * units).slice(), [rows, units]),
+        gradFunc: (upstream: tf.Tensor) => {
+          view(upstreamAt, rows * units).set(heapValues(upstream));
+          kernels.dense_relu_backward(
+            inputAt, buffers.weights, outputAt, upstreamAt,
+            buffers.weightGradient, buffers.biasGradient, inputGradientAt,
+            rows, inputs, units,
+          );
+          return tf.tensor2d(view(inputGradientAt, rows * inputs).slice(), [rows, inputs]);
+        },
+      };
+    }) as unknown as Parameters<typeof tf.customGrad>[0]);
+    return op(x) as tf.Tensor2D;
   };
 }

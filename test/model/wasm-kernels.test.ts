@@ -1,7 +1,18 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import * as tf from '@tensorflow/tfjs-core';
+// Registers tfjs-core's gradients, as it does in the app.
+import '@tensorflow/tfjs-layers';
+import { startBackend } from '../../src/model/backend.js';
 import { convBlockGradients, type ConvBlockShape } from '../../src/model/fused.js';
-import { convBlockGradientsInWasm, convBlockScratchBytes, createSharedMemory, instantiateTrainingKernels } from '../../src/model/wasm-kernels.js';
+import {
+  convBlockGradientsInWasm,
+  convBlockScratchBytes,
+  createSharedMemory,
+  denseReluInWasm,
+  denseScratchBytes,
+  instantiateTrainingKernels,
+} from '../../src/model/wasm-kernels.js';
 import { createRandom } from '../../src/random.js';
 
 function wasmGradients(shape: ConvBlockShape) {
@@ -93,4 +104,46 @@ test('shapes the kernel does not cover (colour, filters not a multiple of 4, too
   const memory = createSharedMemory(convBlockScratchBytes(small));
   const tooSmall = convBlockGradientsInWasm(instantiateTrainingKernels(memory), memory, 0, convBlockScratchBytes(small));
   assert.deepEqual(tooSmall(...data, big), convBlockGradients(...data, big));
+});
+
+for (const [rows, inputs, units] of [[4, 20, 16], [3, 7, 32], [1, 5, 16]]) {
+  test(`the WebAssembly dense layer: output and gradients equal tfjs's (${rows} rows, ${inputs} inputs, ${units} units)`, async () => {
+    await startBackend('cpu');
+    const random = createRandom(rows * 100 + units);
+    const values = (count: number) => Float32Array.from({ length: count }, () => random() * 2 - 1);
+    const [x, weights, bias, upstream] = [values(rows * inputs), values(inputs * units), values(units), values(rows * units)];
+    const [wx, ww, wb, wu] = [tf.tensor2d(x, [rows, inputs]), tf.tensor2d(weights, [inputs, units]), tf.tensor1d(bias), tf.tensor2d(upstream, [rows, units])];
+    const layer = (a: tf.Tensor, w: tf.Tensor, b: tf.Tensor) => tf.relu(tf.add(tf.matMul(a as tf.Tensor2D, w as tf.Tensor2D), b));
+    const expectedOutput = layer(wx, ww, wb).dataSync() as Float32Array;
+    const [expectedInput, expectedWeights, expectedBias] = tf.grads((a: tf.Tensor, w: tf.Tensor, b: tf.Tensor) => tf.sum(tf.mul(layer(a, w, b), wu)))([wx, ww, wb]);
+
+    // Weights, bias, their gradients and the scratch space in one memory; the gradients start as garbage to be overwritten.
+    const scratch = denseScratchBytes(rows, inputs, units);
+    const at = { weights: 0, bias: inputs * units * 4, weightGradient: (inputs * units + units) * 4, biasGradient: (2 * inputs * units + units) * 4 };
+    const scratchAt = Math.ceil((2 * inputs * units + 2 * units) * 4 / 16) * 16;
+    const memory = createSharedMemory(scratchAt + scratch);
+    new Float32Array(memory.buffer).fill(Number.NaN);
+    new Float32Array(memory.buffer, at.weights, inputs * units).set(weights);
+    new Float32Array(memory.buffer, at.bias, units).set(bias);
+    const dense = denseReluInWasm(instantiateTrainingKernels(memory), memory, scratchAt, scratch, { ...at, inputs, units });
+    const [output, inputGradient] = tf.tidy(() => {
+      const { value, grads } = tf.valueAndGrads((a: tf.Tensor) => tf.sum(tf.mul(dense(a as tf.Tensor2D), wu)))([wx]);
+      return [dense(wx).dataSync() as Float32Array, grads[0].dataSync() as Float32Array, value];
+    });
+    assertClose(output, expectedOutput, 'output');
+    assertClose(inputGradient, expectedInput.dataSync() as Float32Array, 'input gradient');
+    assertClose(new Float32Array(memory.buffer, at.weightGradient, inputs * units), expectedWeights.dataSync() as Float32Array, 'weight gradient');
+    assertClose(new Float32Array(memory.buffer, at.biasGradient, units), expectedBias.dataSync() as Float32Array, 'bias gradient');
+    tf.dispose([wx, ww, wb, wu, expectedInput, expectedWeights, expectedBias]);
+  });
+}
+
+test('the WebAssembly dense layer applies only to a multiple of 16 units and refuses an input bigger than its scratch space', async () => {
+  await startBackend('cpu');
+  assert.equal(denseScratchBytes(16, 100, 24), 0);
+  assert.ok(denseScratchBytes(16, 100, 32) > 0);
+  const memory = createSharedMemory(denseScratchBytes(2, 4, 16) + 1024);
+  const buffers = { weights: 0, bias: 256, weightGradient: 320, biasGradient: 576, inputs: 4, units: 16 };
+  const dense = denseReluInWasm(instantiateTrainingKernels(memory), memory, 1024, denseScratchBytes(2, 4, 16), buffers);
+  assert.throws(() => dense(tf.zeros([3, 4]) as tf.Tensor2D), /does not fit/);
 });

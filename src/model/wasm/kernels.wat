@@ -1,6 +1,9 @@
-;; Training kernels that tfjs's WASM backend lacks, in WebAssembly with
-;; 128-bit SIMD (4 float32 lanes). They work on a shared memory that both
-;; training threads import, so each thread updates its part in place.
+;; The training step's heaviest parts, in WebAssembly with 128-bit SIMD
+;; (4 float32 lanes): Adam, the conv block's sparse gradient and the hidden
+;; dense layer. tfjs's WASM backend has no kernel for the first two, and for
+;; the dense layer it repacks the weights, which change every step, on every
+;; call. They work on a memory that both training threads import, so the
+;; weights and gradients are read and written in place, without copies.
 ;;
 ;; Assembled by `npm run build:wasm` (scripts/build-wasm.mjs) into
 ;; kernels.wasm.ts, which is committed; CI checks that it is up to date.
@@ -175,5 +178,184 @@
         (br $nextRow)))
       (local.set $b (i32.add (local.get $b) (i32.const 1)))
       (br $nextImage)))
+  )
+
+  ;; The hidden dense layer, forward: out = relu(x · weights + bias), with x
+  ;; [rows, inputs], weights [inputs, units], bias [units], out [rows, units],
+  ;; `units` a multiple of 16. Two rows × 16 units at a time, summing over the
+  ;; inputs in order.
+  (func (export "dense_relu_forward")
+    (param $x i32) (param $weights i32) (param $bias i32) (param $out i32)
+    (param $rows i32) (param $inputs i32) (param $units i32)
+    (local $unitBytes i32) (local $inputBytes i32) (local $column i32) (local $row i32)
+    (local $x0 i32) (local $x1 i32) (local $k i32) (local $w i32) (local $at i32)
+    (local $s0 v128) (local $s1 v128) (local $w0 v128) (local $w1 v128) (local $w2 v128) (local $w3 v128)
+    (local $a00 v128) (local $a01 v128) (local $a02 v128) (local $a03 v128)
+    (local $a10 v128) (local $a11 v128) (local $a12 v128) (local $a13 v128)
+    (local.set $unitBytes (i32.shl (local.get $units) (i32.const 2)))
+    (local.set $inputBytes (i32.shl (local.get $inputs) (i32.const 2)))
+    (local.set $column (i32.const 0))
+    (block $columnsDone (loop $nextColumns
+      (br_if $columnsDone (i32.ge_u (local.get $column) (local.get $unitBytes)))
+      (local.set $row (i32.const 0))
+      (block $rowsDone (loop $nextRows
+        (br_if $rowsDone (i32.ge_u (local.get $row) (local.get $rows)))
+        ;; the second row of the pair is the first again when it is the last, odd row (computed twice, stored once)
+        (local.set $x0 (i32.add (local.get $x) (i32.mul (local.get $row) (local.get $inputBytes))))
+        (local.set $x1 (select
+          (i32.add (local.get $x0) (local.get $inputBytes))
+          (local.get $x0)
+          (i32.lt_u (i32.add (local.get $row) (i32.const 1)) (local.get $rows))))
+        (local.set $a00 (v128.load (i32.add (local.get $bias) (local.get $column))))
+        (local.set $a01 (v128.load offset=16 (i32.add (local.get $bias) (local.get $column))))
+        (local.set $a02 (v128.load offset=32 (i32.add (local.get $bias) (local.get $column))))
+        (local.set $a03 (v128.load offset=48 (i32.add (local.get $bias) (local.get $column))))
+        (local.set $a10 (local.get $a00))
+        (local.set $a11 (local.get $a01))
+        (local.set $a12 (local.get $a02))
+        (local.set $a13 (local.get $a03))
+        (local.set $w (i32.add (local.get $weights) (local.get $column)))
+        (local.set $k (i32.const 0))
+        (block $sumDone (loop $nextInput
+          (br_if $sumDone (i32.ge_u (local.get $k) (local.get $inputBytes)))
+          (local.set $s0 (v128.load32_splat (i32.add (local.get $x0) (local.get $k))))
+          (local.set $s1 (v128.load32_splat (i32.add (local.get $x1) (local.get $k))))
+          (local.set $w0 (v128.load (local.get $w)))
+          (local.set $w1 (v128.load offset=16 (local.get $w)))
+          (local.set $w2 (v128.load offset=32 (local.get $w)))
+          (local.set $w3 (v128.load offset=48 (local.get $w)))
+          (local.set $a00 (f32x4.add (local.get $a00) (f32x4.mul (local.get $s0) (local.get $w0))))
+          (local.set $a01 (f32x4.add (local.get $a01) (f32x4.mul (local.get $s0) (local.get $w1))))
+          (local.set $a02 (f32x4.add (local.get $a02) (f32x4.mul (local.get $s0) (local.get $w2))))
+          (local.set $a03 (f32x4.add (local.get $a03) (f32x4.mul (local.get $s0) (local.get $w3))))
+          (local.set $a10 (f32x4.add (local.get $a10) (f32x4.mul (local.get $s1) (local.get $w0))))
+          (local.set $a11 (f32x4.add (local.get $a11) (f32x4.mul (local.get $s1) (local.get $w1))))
+          (local.set $a12 (f32x4.add (local.get $a12) (f32x4.mul (local.get $s1) (local.get $w2))))
+          (local.set $a13 (f32x4.add (local.get $a13) (f32x4.mul (local.get $s1) (local.get $w3))))
+          (local.set $w (i32.add (local.get $w) (local.get $unitBytes)))
+          (local.set $k (i32.add (local.get $k) (i32.const 4)))
+          (br $nextInput)))
+        (local.set $at (i32.add (i32.add (local.get $out) (i32.mul (local.get $row) (local.get $unitBytes))) (local.get $column)))
+        (v128.store (local.get $at) (f32x4.max (local.get $a00) (f32x4.splat (f32.const 0))))
+        (v128.store offset=16 (local.get $at) (f32x4.max (local.get $a01) (f32x4.splat (f32.const 0))))
+        (v128.store offset=32 (local.get $at) (f32x4.max (local.get $a02) (f32x4.splat (f32.const 0))))
+        (v128.store offset=48 (local.get $at) (f32x4.max (local.get $a03) (f32x4.splat (f32.const 0))))
+        (if (i32.lt_u (i32.add (local.get $row) (i32.const 1)) (local.get $rows))
+          (then
+            (local.set $at (i32.add (local.get $at) (local.get $unitBytes)))
+            (v128.store (local.get $at) (f32x4.max (local.get $a10) (f32x4.splat (f32.const 0))))
+            (v128.store offset=16 (local.get $at) (f32x4.max (local.get $a11) (f32x4.splat (f32.const 0))))
+            (v128.store offset=32 (local.get $at) (f32x4.max (local.get $a12) (f32x4.splat (f32.const 0))))
+            (v128.store offset=48 (local.get $at) (f32x4.max (local.get $a13) (f32x4.splat (f32.const 0))))))
+        (local.set $row (i32.add (local.get $row) (i32.const 2)))
+        (br $nextRows)))
+      (local.set $column (i32.add (local.get $column) (i32.const 64)))
+      (br $nextColumns))))
+
+  ;; The hidden dense layer, backward, after dense_relu_forward of the same x
+  ;; (`out` is its output). `upstream` [rows, units] is the loss gradient of
+  ;; out; it is overwritten with the gradient before the ReLU (0 where out is
+  ;; not > 0, as tfjs's relu gradient). Writes biasGradient [units] (the sum
+  ;; over rows), weightGradient [inputs, units] = xᵀ · that, and
+  ;; inputGradient [rows, inputs] = that · weightsᵀ. `units` a multiple of 16.
+  (func (export "dense_relu_backward")
+    (param $x i32) (param $weights i32) (param $out i32) (param $upstream i32)
+    (param $weightGradient i32) (param $biasGradient i32) (param $inputGradient i32)
+    (param $rows i32) (param $inputs i32) (param $units i32)
+    (local $unitBytes i32) (local $inputBytes i32) (local $row i32) (local $column i32) (local $k i32)
+    (local $at i32) (local $g0 i32) (local $g1 i32) (local $w i32)
+    (local $scale v128) (local $sum v128) (local $w0 v128)
+    (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128)
+    (local.set $unitBytes (i32.shl (local.get $units) (i32.const 2)))
+    (local.set $inputBytes (i32.shl (local.get $inputs) (i32.const 2)))
+    ;; the ReLU's gradient, in place, and the bias gradient (a sum over rows, in row order)
+    (local.set $column (i32.const 0))
+    (block $maskDone (loop $nextMask
+      (br_if $maskDone (i32.ge_u (local.get $column) (local.get $unitBytes)))
+      (local.set $sum (f32x4.splat (f32.const 0)))
+      (local.set $row (i32.const 0))
+      (block $rowsDone (loop $nextRow
+        (br_if $rowsDone (i32.ge_u (local.get $row) (local.get $rows)))
+        (local.set $at (i32.add (i32.mul (local.get $row) (local.get $unitBytes)) (local.get $column)))
+        (local.set $w0 (v128.and
+          (v128.load (i32.add (local.get $upstream) (local.get $at)))
+          (f32x4.gt (v128.load (i32.add (local.get $out) (local.get $at))) (f32x4.splat (f32.const 0)))))
+        (v128.store (i32.add (local.get $upstream) (local.get $at)) (local.get $w0))
+        (local.set $sum (f32x4.add (local.get $sum) (local.get $w0)))
+        (local.set $row (i32.add (local.get $row) (i32.const 1)))
+        (br $nextRow)))
+      (v128.store (i32.add (local.get $biasGradient) (local.get $column)) (local.get $sum))
+      (local.set $column (i32.add (local.get $column) (i32.const 16)))
+      (br $nextMask)))
+    ;; weightGradient[k, :] = sum over rows of x[row, k] · gradient[row, :], 16 units at a time
+    (local.set $k (i32.const 0))
+    (block $weightsDone (loop $nextWeightRow
+      (br_if $weightsDone (i32.ge_u (local.get $k) (local.get $inputBytes)))
+      (local.set $column (i32.const 0))
+      (block $columnsDone (loop $nextColumns
+        (br_if $columnsDone (i32.ge_u (local.get $column) (local.get $unitBytes)))
+        (local.set $a0 (f32x4.splat (f32.const 0)))
+        (local.set $a1 (local.get $a0))
+        (local.set $a2 (local.get $a0))
+        (local.set $a3 (local.get $a0))
+        (local.set $row (i32.const 0))
+        (block $rowsDone (loop $nextRow
+          (br_if $rowsDone (i32.ge_u (local.get $row) (local.get $rows)))
+          (local.set $scale (v128.load32_splat
+            (i32.add (i32.add (local.get $x) (i32.mul (local.get $row) (local.get $inputBytes))) (local.get $k))))
+          (local.set $at (i32.add (i32.add (local.get $upstream) (i32.mul (local.get $row) (local.get $unitBytes))) (local.get $column)))
+          (local.set $a0 (f32x4.add (local.get $a0) (f32x4.mul (local.get $scale) (v128.load (local.get $at)))))
+          (local.set $a1 (f32x4.add (local.get $a1) (f32x4.mul (local.get $scale) (v128.load offset=16 (local.get $at)))))
+          (local.set $a2 (f32x4.add (local.get $a2) (f32x4.mul (local.get $scale) (v128.load offset=32 (local.get $at)))))
+          (local.set $a3 (f32x4.add (local.get $a3) (f32x4.mul (local.get $scale) (v128.load offset=48 (local.get $at)))))
+          (local.set $row (i32.add (local.get $row) (i32.const 1)))
+          (br $nextRow)))
+        (local.set $at (i32.add (i32.add (local.get $weightGradient) (i32.mul (local.get $k) (local.get $units))) (local.get $column)))
+        (v128.store (local.get $at) (local.get $a0))
+        (v128.store offset=16 (local.get $at) (local.get $a1))
+        (v128.store offset=32 (local.get $at) (local.get $a2))
+        (v128.store offset=48 (local.get $at) (local.get $a3))
+        (local.set $column (i32.add (local.get $column) (i32.const 64)))
+        (br $nextColumns)))
+      (local.set $k (i32.add (local.get $k) (i32.const 4)))
+      (br $nextWeightRow)))
+    ;; inputGradient[row, k] = gradient[row, :] · weights[k, :], two rows at a time
+    (local.set $k (i32.const 0))
+    (block $inputsDone (loop $nextInput
+      (br_if $inputsDone (i32.ge_u (local.get $k) (local.get $inputBytes)))
+      (local.set $w (i32.add (local.get $weights) (i32.mul (local.get $k) (local.get $units))))
+      (local.set $row (i32.const 0))
+      (block $rowsDone (loop $nextRows
+        (br_if $rowsDone (i32.ge_u (local.get $row) (local.get $rows)))
+        (local.set $g0 (i32.add (local.get $upstream) (i32.mul (local.get $row) (local.get $unitBytes))))
+        (local.set $g1 (select
+          (i32.add (local.get $g0) (local.get $unitBytes))
+          (local.get $g0)
+          (i32.lt_u (i32.add (local.get $row) (i32.const 1)) (local.get $rows))))
+        (local.set $a0 (f32x4.splat (f32.const 0)))
+        (local.set $a1 (local.get $a0))
+        (local.set $column (i32.const 0))
+        (block $dotDone (loop $nextDot
+          (br_if $dotDone (i32.ge_u (local.get $column) (local.get $unitBytes)))
+          (local.set $w0 (v128.load (i32.add (local.get $w) (local.get $column))))
+          (local.set $a0 (f32x4.add (local.get $a0)
+            (f32x4.mul (v128.load (i32.add (local.get $g0) (local.get $column))) (local.get $w0))))
+          (local.set $a1 (f32x4.add (local.get $a1)
+            (f32x4.mul (v128.load (i32.add (local.get $g1) (local.get $column))) (local.get $w0))))
+          (local.set $column (i32.add (local.get $column) (i32.const 16)))
+          (br $nextDot)))
+        (local.set $at (i32.add (i32.add (local.get $inputGradient) (i32.mul (local.get $row) (local.get $inputBytes))) (local.get $k)))
+        (f32.store (local.get $at) (f32.add
+          (f32.add (f32x4.extract_lane 0 (local.get $a0)) (f32x4.extract_lane 1 (local.get $a0)))
+          (f32.add (f32x4.extract_lane 2 (local.get $a0)) (f32x4.extract_lane 3 (local.get $a0)))))
+        (if (i32.lt_u (i32.add (local.get $row) (i32.const 1)) (local.get $rows))
+          (then
+            (f32.store (i32.add (local.get $at) (local.get $inputBytes)) (f32.add
+              (f32.add (f32x4.extract_lane 0 (local.get $a1)) (f32x4.extract_lane 1 (local.get $a1)))
+              (f32.add (f32x4.extract_lane 2 (local.get $a1)) (f32x4.extract_lane 3 (local.get $a1)))))))
+        (local.set $row (i32.add (local.get $row) (i32.const 2)))
+        (br $nextRows)))
+      (local.set $k (i32.add (local.get $k) (i32.const 4)))
+      (br $nextInput)))
   )
 )
