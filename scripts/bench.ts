@@ -81,7 +81,9 @@ async function runOurs(dataDir: string, params: Record<string, number>, work: st
     epochSeconds: record.history.map((epoch: { seconds: number }) => epoch.seconds),
     trainImages: record.split.trainCount,
     images: record.dataset.totalImages,
-    backend: `${record.backend.name}${record.backend.simd ? ' SIMD' : ''}${record.backend.threads ? `, ${record.backend.threads} thread(s)` : ''}`,
+    backend:
+      `${record.backend.name}${record.backend.simd ? ' SIMD' : ''}${record.backend.threads ? `, ${record.backend.threads} thread(s)` : ''}` +
+      (record.backend.trainingThreads ? `, trained on ${record.backend.trainingThreads} thread(s)` : ''),
     valAcc: record.metrics.val_acc,
   };
 }
