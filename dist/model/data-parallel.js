@@ -3,7 +3,7 @@
 // of the weights, all in one shared WebAssembly memory where the kernels of
 // wasm/kernels.wat work (Adam, the conv block's gradient, the hidden dense
 // layer); tfjs computes the rest of each half. A step of the tuned model on
-// one WASM thread was ~24 ms; with both halves at once on two cores ~9 ms.
+// one WASM thread was ~24 ms; with both halves at once on two cores ~8 ms.
 //
 // Same inputs, same outputs: the split of every batch into two halves is
 // fixed (it does not depend on the machine's core count), the two gradient

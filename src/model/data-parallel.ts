@@ -3,7 +3,7 @@
 // of the weights, all in one shared WebAssembly memory where the kernels of
 // wasm/kernels.wat work (Adam, the conv block's gradient, the hidden dense
 // layer); tfjs computes the rest of each half. A step of the tuned model on
-// one WASM thread was ~24 ms; with both halves at once on two cores ~9 ms.
+// one WASM thread was ~24 ms; with both halves at once on two cores ~8 ms.
 //
 // Same inputs, same outputs: the split of every batch into two halves is
 // fixed (it does not depend on the machine's core count), the two gradient
@@ -35,7 +35,7 @@ import {
 /** Threads that train together; fixed, so that results do not depend on the machine. */
 export const SHARDS = 2;
 
-/** Everything both threads share, as SharedArrayBuffers (structured-cloneable to the worker). */
+/** Everything both threads share: shared buffers and one shared WebAssembly memory (both structured-cloneable to the worker). */
 export interface SharedTraining {
   spec: ModelSpec;
   imageShape: [number, number, number];
