@@ -14,12 +14,10 @@
 // last digits; the WASM backend always trains this way.
 import * as tf from '@tensorflow/tfjs-core';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
-import { createRandom, shuffled } from '../random.js';
 import { adamUpdate, TORCH_ADAM } from './adam.js';
-import { scoreLogits } from './evaluate.js';
 import { fusedForward, heapValues } from './fused.js';
 import { KERNEL_SIZE, POOL_SIZE } from './model.js';
-import { imageBatch, labelsOf, predictLogits } from './train.js';
+import { epochOrder, epochStats, imageBatch, labelsOf } from './train.js';
 import { convBlockGradientsInWasm, convBlockScratchBytes, createSharedMemory, denseReluInWasm, denseScratchBytes, instantiateTrainingKernels, } from './wasm-kernels.js';
 /** Threads that train together; fixed, so that results do not depend on the machine. */
 export const SHARDS = 2;
@@ -58,29 +56,7 @@ export function signalFailure(shared) {
 function trainableVariables(model) {
     return model.trainableWeights.map((weight) => weight.read());
 }
-/** Number of trainable values of the model. */
-export function weightCount(model) {
-    return trainableVariables(model).reduce((sum, variable) => sum + variable.size, 0);
-}
-/** Copies the model's trainable weights into `flat`. */
-export function readWeights(model, flat) {
-    let offset = 0;
-    for (const variable of trainableVariables(model)) {
-        flat.set(heapValues(variable), offset);
-        offset += variable.size;
-    }
-}
-/** Sets the model's trainable weights from `flat` (those in `only`, where given). */
-export function writeWeights(model, flat, only) {
-    let offset = 0;
-    for (const variable of trainableVariables(model)) {
-        if (!only || only.has(variable)) {
-            tf.tidy(() => variable.assign(tf.tensor(flat.subarray(offset, offset + variable.size), variable.shape, 'float32')));
-        }
-        offset += variable.size;
-    }
-}
-/** Offset (in values) of each trainable variable in the flat weights. */
+/** Offset (in values) of each trainable variable in the flat weights; the flat layout is defined here. */
 function flatOffsets(model) {
     const offsets = new Map();
     let offset = 0;
@@ -89,6 +65,19 @@ function flatOffsets(model) {
         offset += variable.size;
     }
     return offsets;
+}
+/** Copies the model's trainable weights into `flat`. */
+function readWeights(model, flat) {
+    for (const [variable, offset] of flatOffsets(model))
+        flat.set(heapValues(variable), offset);
+}
+/** Sets the variables at `offsets` (see flatOffsets) from `flat` (those in `only`, where given). */
+function writeWeights(offsets, flat, only) {
+    for (const [variable, offset] of offsets) {
+        if (only && !only.has(variable))
+            continue;
+        tf.tidy(() => variable.assign(tf.tensor(flat.subarray(offset, offset + variable.size), variable.shape, 'float32')));
+    }
 }
 /** The rows [from, to) of a batch of `rows` images that shard `shard` computes. */
 export function shardRows(rows, shard) {
@@ -141,7 +130,7 @@ export function trainShardEpoch(model, shared, shard, trainCount, step, classes)
         const end = Math.min(trainCount, start + shared.batchSize);
         const rows = end - start;
         const [from, to] = shardRows(rows, shard);
-        writeWeights(model, weights, stepVariables);
+        writeWeights(offsets, weights, stepVariables);
         if (to > from) {
             tf.tidy(() => {
                 const inputs = imageBatch(source, order, start + from, start + to);
@@ -183,7 +172,7 @@ export function trainShardEpoch(model, shared, shard, trainCount, step, classes)
         // Also keeps the batch stats from being overwritten before shard 0 has read them.
         barrier(control);
     }
-    writeWeights(model, weights);
+    writeWeights(offsets, weights);
     return sums;
 }
 /**
@@ -252,7 +241,8 @@ export class TrainingWorker {
     async train(model, spec, source, options) {
         if (this.failure)
             throw this.failure;
-        const paddedCount = Math.ceil(weightCount(model) / 4) * 4;
+        const weightCount = trainableVariables(model).reduce((sum, variable) => sum + variable.size, 0);
+        const paddedCount = Math.ceil(weightCount / 4) * 4;
         const [height, width, channels] = source.imageShape;
         const shardBatch = shardRows(options.batchSize, 0)[1];
         const convScratch = convBlockScratchBytes({
@@ -297,20 +287,12 @@ export class TrainingWorker {
         try {
             for (let epoch = 1; epoch <= options.epochs; epoch++) {
                 const started = performance.now();
-                order.set(shuffled(options.train, createRandom(options.seed * 1_000_003 + epoch)));
+                order.set(epochOrder(options, epoch));
                 this.send({ type: 'epoch', trainCount: options.train.length, step, classes: options.classes });
                 // This thread blocks in the barrier while the worker computes; a worker error comes back through the port.
                 const sums = this.trainOwnShard(() => trainShardEpoch(model, shared, 0, options.train.length, step, options.classes), shared);
                 step += Math.ceil(options.train.length / options.batchSize);
-                const validation = scoreLogits(predictLogits(model, source, options.validation), validationLabels, options.classes);
-                const stats = {
-                    epoch,
-                    loss: sums.loss / options.train.length,
-                    accuracy: sums.correct / options.train.length,
-                    val_loss: validation.loss,
-                    val_accuracy: validation.accuracy,
-                    seconds: (performance.now() - started) / 1000,
-                };
+                const stats = epochStats(model, source, options, validationLabels, epoch, sums, started);
                 history.push(stats);
                 options.onEpoch?.(stats);
             }
@@ -348,14 +330,4 @@ export class TrainingWorker {
 }
 function workerError(message) {
     return new Error(`the training worker failed${message.type === 'failed' ? `: ${message.message}` : ''}`);
-}
-/** Trains on a worker started for this one call (see TrainingWorker.train). */
-export async function trainModelInParallel(model, spec, source, options) {
-    const worker = await TrainingWorker.start();
-    try {
-        return await worker.train(model, spec, source, options);
-    }
-    finally {
-        await worker.close();
-    }
 }

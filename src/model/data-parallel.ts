@@ -17,12 +17,10 @@ import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import type { EpochStats } from '../record.js';
-import { createRandom, shuffled } from '../random.js';
 import { adamUpdate, TORCH_ADAM, type AdamBuffers, type AdamSettings } from './adam.js';
-import { scoreLogits } from './evaluate.js';
 import { fusedForward, heapValues } from './fused.js';
 import { KERNEL_SIZE, POOL_SIZE, type ModelSpec } from './model.js';
-import { imageBatch, labelsOf, predictLogits, type ImageTensorSource, type TrainOptions } from './train.js';
+import { epochOrder, epochStats, imageBatch, labelsOf, type ImageTensorSource, type TrainOptions } from './train.js';
 import {
   convBlockGradientsInWasm,
   convBlockScratchBytes,
@@ -103,32 +101,7 @@ function trainableVariables(model: tfl.LayersModel): tf.Variable[] {
   return model.trainableWeights.map((weight) => weight.read() as tf.Variable);
 }
 
-/** Number of trainable values of the model. */
-export function weightCount(model: tfl.LayersModel): number {
-  return trainableVariables(model).reduce((sum, variable) => sum + variable.size, 0);
-}
-
-/** Copies the model's trainable weights into `flat`. */
-export function readWeights(model: tfl.LayersModel, flat: Float32Array): void {
-  let offset = 0;
-  for (const variable of trainableVariables(model)) {
-    flat.set(heapValues(variable), offset);
-    offset += variable.size;
-  }
-}
-
-/** Sets the model's trainable weights from `flat` (those in `only`, where given). */
-export function writeWeights(model: tfl.LayersModel, flat: Float32Array, only?: ReadonlySet<tf.Variable>): void {
-  let offset = 0;
-  for (const variable of trainableVariables(model)) {
-    if (!only || only.has(variable)) {
-      tf.tidy(() => variable.assign(tf.tensor(flat.subarray(offset, offset + variable.size), variable.shape, 'float32')));
-    }
-    offset += variable.size;
-  }
-}
-
-/** Offset (in values) of each trainable variable in the flat weights. */
+/** Offset (in values) of each trainable variable in the flat weights; the flat layout is defined here. */
 function flatOffsets(model: tfl.LayersModel): Map<tf.Variable, number> {
   const offsets = new Map<tf.Variable, number>();
   let offset = 0;
@@ -137,6 +110,19 @@ function flatOffsets(model: tfl.LayersModel): Map<tf.Variable, number> {
     offset += variable.size;
   }
   return offsets;
+}
+
+/** Copies the model's trainable weights into `flat`. */
+function readWeights(model: tfl.LayersModel, flat: Float32Array): void {
+  for (const [variable, offset] of flatOffsets(model)) flat.set(heapValues(variable), offset);
+}
+
+/** Sets the variables at `offsets` (see flatOffsets) from `flat` (those in `only`, where given). */
+function writeWeights(offsets: ReadonlyMap<tf.Variable, number>, flat: Float32Array, only?: ReadonlySet<tf.Variable>): void {
+  for (const [variable, offset] of offsets) {
+    if (only && !only.has(variable)) continue;
+    tf.tidy(() => variable.assign(tf.tensor(flat.subarray(offset, offset + variable.size), variable.shape, 'float32')));
+  }
 }
 
 /** The rows [from, to) of a batch of `rows` images that shard `shard` computes. */
@@ -206,7 +192,7 @@ export function trainShardEpoch(
     const end = Math.min(trainCount, start + shared.batchSize);
     const rows = end - start;
     const [from, to] = shardRows(rows, shard);
-    writeWeights(model, weights, stepVariables);
+    writeWeights(offsets, weights, stepVariables);
     if (to > from) {
       tf.tidy(() => {
         const inputs = imageBatch(source, order, start + from, start + to);
@@ -247,7 +233,7 @@ export function trainShardEpoch(
     // Also keeps the batch stats from being overwritten before shard 0 has read them.
     barrier(control);
   }
-  writeWeights(model, weights);
+  writeWeights(offsets, weights);
   return sums;
 }
 
@@ -324,7 +310,8 @@ export class TrainingWorker {
    */
   async train(model: tfl.LayersModel, spec: ModelSpec, source: ImageTensorSource, options: TrainOptions): Promise<EpochStats[]> {
     if (this.failure) throw this.failure;
-    const paddedCount = Math.ceil(weightCount(model) / 4) * 4;
+    const weightCount = trainableVariables(model).reduce((sum, variable) => sum + variable.size, 0);
+    const paddedCount = Math.ceil(weightCount / 4) * 4;
     const [height, width, channels] = source.imageShape;
     const shardBatch = shardRows(options.batchSize, 0)[1];
     const convScratch = convBlockScratchBytes({
@@ -370,20 +357,12 @@ export class TrainingWorker {
     try {
       for (let epoch = 1; epoch <= options.epochs; epoch++) {
         const started = performance.now();
-        order.set(shuffled(options.train, createRandom(options.seed * 1_000_003 + epoch)));
+        order.set(epochOrder(options, epoch));
         this.send({ type: 'epoch', trainCount: options.train.length, step, classes: options.classes });
         // This thread blocks in the barrier while the worker computes; a worker error comes back through the port.
         const sums = this.trainOwnShard(() => trainShardEpoch(model, shared, 0, options.train.length, step, options.classes), shared);
         step += Math.ceil(options.train.length / options.batchSize);
-        const validation = scoreLogits(predictLogits(model, source, options.validation), validationLabels, options.classes);
-        const stats: EpochStats = {
-          epoch,
-          loss: sums.loss / options.train.length,
-          accuracy: sums.correct / options.train.length,
-          val_loss: validation.loss,
-          val_accuracy: validation.accuracy,
-          seconds: (performance.now() - started) / 1000,
-        };
+        const stats = epochStats(model, source, options, validationLabels, epoch, sums, started);
         history.push(stats);
         options.onEpoch?.(stats);
       }
@@ -423,14 +402,4 @@ export class TrainingWorker {
 
 function workerError(message: FromWorker): Error {
   return new Error(`the training worker failed${message.type === 'failed' ? `: ${message.message}` : ''}`);
-}
-
-/** Trains on a worker started for this one call (see TrainingWorker.train). */
-export async function trainModelInParallel(model: tfl.LayersModel, spec: ModelSpec, source: ImageTensorSource, options: TrainOptions): Promise<EpochStats[]> {
-  const worker = await TrainingWorker.start();
-  try {
-    return await worker.train(model, spec, source, options);
-  } finally {
-    await worker.close();
-  }
 }

@@ -62,6 +62,32 @@ export function labelsOf(source: ImageTensorSource, indices: readonly number[]):
   return Int32Array.from(indices, (index) => source.labels[index]);
 }
 
+/** The order of the training images in `epoch`: a seeded shuffle, the same whichever loop trains. */
+export function epochOrder(options: TrainOptions, epoch: number): number[] {
+  return shuffled(options.train, createRandom(options.seed * 1_000_003 + epoch));
+}
+
+/** An epoch's record: its training sums and the model's validation scores at its end. */
+export function epochStats(
+  model: tfl.LayersModel,
+  source: ImageTensorSource,
+  options: TrainOptions,
+  validationLabels: Int32Array,
+  epoch: number,
+  sums: { loss: number; correct: number },
+  started: number,
+): EpochStats {
+  const validation = scoreLogits(predictLogits(model, source, options.validation), validationLabels, options.classes);
+  return {
+    epoch,
+    loss: sums.loss / options.train.length,
+    accuracy: sums.correct / options.train.length,
+    val_loss: validation.loss,
+    val_accuracy: validation.accuracy,
+    seconds: (performance.now() - started) / 1000,
+  };
+}
+
 export function trainModel(model: tfl.LayersModel, source: ImageTensorSource, options: TrainOptions): EpochStats[] {
   // β and ε as torch.optim.Adam's defaults (tfjs's default ε is 1e-7), as in the notebook.
   const optimizer = tf.train.adam(options.learningRate, 0.9, 0.999, 1e-8);
@@ -73,7 +99,7 @@ export function trainModel(model: tfl.LayersModel, source: ImageTensorSource, op
   try {
     for (let epoch = 1; epoch <= options.epochs; epoch++) {
       const started = performance.now();
-      const order = shuffled(options.train, createRandom(options.seed * 1_000_003 + epoch));
+      const order = epochOrder(options, epoch);
       let lossSum = 0;
       let correctSum = 0;
       for (let start = 0; start < order.length; start += options.batchSize) {
@@ -96,15 +122,7 @@ export function trainModel(model: tfl.LayersModel, source: ImageTensorSource, op
         loss.dispose();
         correct.dispose();
       }
-      const validation = scoreLogits(predictLogits(model, source, options.validation), validationLabels, options.classes);
-      const stats: EpochStats = {
-        epoch,
-        loss: lossSum / order.length,
-        accuracy: correctSum / order.length,
-        val_loss: validation.loss,
-        val_accuracy: validation.accuracy,
-        seconds: (performance.now() - started) / 1000,
-      };
+      const stats = epochStats(model, source, options, validationLabels, epoch, { loss: lossSum, correct: correctSum }, started);
       history.push(stats);
       options.onEpoch?.(stats);
     }

@@ -2,9 +2,10 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs-core';
 import { startBackend } from '../../src/model/backend.js';
-import { shardRows, trainModelInParallel, TrainingWorker } from '../../src/model/data-parallel.js';
+import { shardRows, TrainingWorker } from '../../src/model/data-parallel.js';
 import { createModel, type ModelSpec } from '../../src/model/model.js';
-import { trainModel, type TrainOptions } from '../../src/model/train.js';
+import { trainModel, type ImageTensorSource, type TrainOptions } from '../../src/model/train.js';
+import type * as tfl from '@tensorflow/tfjs-layers';
 import { syntheticImages } from '../helpers/tensors.js';
 
 const SPEC: ModelSpec = { inputShape: [12, 12, 1], classes: 3, convSize: 8, denseSize: 16, seed: 3 };
@@ -23,6 +24,16 @@ function options(overrides: Partial<TrainOptions> = {}): TrainOptions {
     seed: 3,
     ...overrides,
   };
+}
+
+/** Trains on a worker started for this one call. */
+async function trainModelInParallel(model: tfl.LayersModel, spec: ModelSpec, images: ImageTensorSource, trainOptions: TrainOptions) {
+  const worker = await TrainingWorker.start();
+  try {
+    return await worker.train(model, spec, images, trainOptions);
+  } finally {
+    await worker.close();
+  }
 }
 
 const strip = (history: Awaited<ReturnType<typeof trainModelInParallel>>) => history.map(({ seconds: _seconds, ...rest }) => rest);
