@@ -3,6 +3,7 @@
 
 import { isAbsolute, resolve } from 'node:path';
 import { parseThresholds, type Thresholds } from './compare/thresholds.js';
+import { normalizeVariant } from './identity.js';
 import { BACKEND_CHOICES, type BackendChoice } from './model/backend.js';
 
 export class InputError extends Error {
@@ -25,7 +26,12 @@ export interface ActionConfig {
   paramsIsDefault: boolean;
   token: string;
   backend: BackendChoice;
+  /** The old layout's branch: read for baselines, never written. */
   reportsBranch: string;
+  /** The records store's ref, outside refs/heads/ and refs/tags/. */
+  recordsRef: string;
+  /** Canonical variant text ('' outside a matrix); part of the run's identity. */
+  variant: string;
   comment: 'update' | 'new' | 'off';
   failOnRegression: Thresholds;
   baseline: Baseline;
@@ -42,6 +48,7 @@ export const INPUT_DEFAULTS = {
   params: 'params.yaml',
   backend: 'auto',
   'reports-branch': 'train-and-report-reports',
+  'records-ref': 'refs/train-and-report/records',
   comment: 'update',
   'fail-on-regression': 'off',
   baseline: 'auto',
@@ -72,6 +79,16 @@ export function parsePositiveInteger(name: string, value: string): number {
 export function parseBranchName(name: string, value: string): string {
   if (!value || /(^[/.-])|([/.]$)|\.\.|[\s~^:?*[\\]|@\{|\/\/|\.lock$/.test(value)) {
     throw new InputError(`input '${name}' must be a valid branch name; got "${value}"`);
+  }
+  return value;
+}
+
+/** A ref a clone of the branches and tags never fetches, in git's ref-name rules and GitHub's (refs/ and two slashes). */
+export function parseRecordsRef(name: string, value: string): string {
+  const bad = !/^refs\/[^/]+\/.+/.test(value) || /(\/[.])|([/.]$)|\.\.|[\s~^:?*[\\]|@\{|\/\/|\.lock(\/|$)/.test(value);
+  if (bad) throw new InputError(`input '${name}' must be a ref like refs/train-and-report/records; got "${value}"`);
+  if (/^refs\/(heads|tags|pull|remotes)\//.test(value)) {
+    throw new InputError(`input '${name}' must be outside refs/heads/, refs/tags/, refs/pull/ and refs/remotes/ (a clone would fetch it, or GitHub owns it); got "${value}"`);
   }
   return value;
 }
@@ -112,6 +129,8 @@ export function readInputs(read: InputReader, workspace: string): ActionConfig {
     token,
     backend: oneOf('backend', get('backend'), BACKEND_CHOICES),
     reportsBranch: parseBranchName('reports-branch', get('reports-branch')),
+    recordsRef: parseRecordsRef('records-ref', get('records-ref')),
+    variant: normalizeVariant(read('variant')),
     comment: oneOf('comment', get('comment'), ['update', 'new', 'off'] as const),
     failOnRegression: parseThresholdInput('fail-on-regression', get('fail-on-regression')),
     baseline: parseBaseline('baseline', get('baseline')),

@@ -1,10 +1,14 @@
-// Which recorded run a new run is compared with: the record of the merge-base
-// of base and head (falling back to the base commit), else the nearest
-// first-parent ancestor that has one, within a bounded walk.
+// Which recorded run a new run is compared with: the baseline of the same
+// identity (workflow file, job, variant) at the merge-base of base and head
+// (falling back to the base commit), else at the nearest first-parent
+// ancestor that has one, within a bounded walk. Only branch runs (push,
+// schedule, workflow_dispatch) are baselines; PR runs never are. Records in
+// the old reports-branch layout count as baselines of the default identity.
 
 import type { RunRecord } from '../record.js';
+import { identityKey, type RunIdentity } from '../identity.js';
 import { explain, statusOf, type GitHubClient, type RepoRef } from './client.js';
-import { readRunIndex, readStoredRecord, getBranchHead } from './store.js';
+import { getRefHead, legacyRunPath, readLegacyBaselines, readRecordAt, readStoreIndex, type LegacyBaselines } from './store.js';
 
 export interface HistoryCommit {
   sha: string;
@@ -55,18 +59,35 @@ export interface BaselineQuery {
   baseSha: string;
   /** When given, the merge-base of base and head is preferred over the base itself. */
   headSha?: string;
-  reportsBranch: string;
+  /** The records store's ref. */
+  storeRef: string;
+  identity: RunIdentity;
+  /** The old layout's branch, read for the default identity (variant ''). */
+  legacyBranch?: string;
   /** How many first-parent ancestors to look at. */
   maxDepth: number;
 }
 
+type Source = { commit: string; path: string; where: string };
+
 export async function findBaseline(client: GitHubClient, repo: RepoRef, query: BaselineQuery): Promise<Baseline> {
-  const reportsHead = await getBranchHead(client, repo, query.reportsBranch);
-  if (!reportsHead) {
-    return { found: false, reason: `no runs are recorded yet (branch "${query.reportsBranch}" does not exist; the first run on the default branch creates it)` };
+  const storeHead = await getRefHead(client, repo, query.storeRef);
+  const key = identityKey(query.identity);
+  const sources = new Map<string, Source>();
+  if (storeHead) {
+    const index = await readStoreIndex(client, repo, storeHead);
+    for (const run of index.runs) {
+      if (run.kind === 'baseline' && run.identity === key) sources.set(run.sha, { commit: storeHead, path: `${run.path}/run.json`, where: query.storeRef });
+    }
   }
-  const index = await readRunIndex(client, repo, reportsHead);
-  const recorded = new Set(index.runs.map((run) => run.sha));
+  let legacy: LegacyBaselines | undefined;
+  if (query.identity.variant === '' && query.legacyBranch) legacy = await readLegacyBaselines(client, repo, query.legacyBranch);
+  for (const sha of legacy?.shas ?? []) {
+    if (!sources.has(sha)) sources.set(sha, { commit: legacy!.commit, path: legacyRunPath(sha), where: `branch "${query.legacyBranch}"` });
+  }
+  if (!storeHead && !legacy) {
+    return { found: false, reason: `no runs are recorded yet (${query.storeRef} does not exist; the first push run on the base branch creates it)` };
+  }
   const start = (query.headSha && (await getMergeBase(client, repo, query.baseSha, query.headSha))) || query.baseSha;
   let walked = 0;
   let from: string | undefined = start;
@@ -79,8 +100,9 @@ export async function findBaseline(client: GitHubClient, repo: RepoRef, query: B
     }
     const step = firstParentPath(history, from, query.maxDepth - walked);
     for (const [offset, sha] of step.path.entries()) {
-      if (!recorded.has(sha)) continue;
-      const record = await readStoredRecord(client, repo, reportsHead, sha);
+      const source = sources.get(sha);
+      if (!source) continue;
+      const record = await readRecordAt(client, repo, source.commit, source.path, source.where);
       if (record) return { found: true, sha, record, distance: walked + offset, start };
     }
     walked += step.path.length;
@@ -89,6 +111,6 @@ export async function findBaseline(client: GitHubClient, repo: RepoRef, query: B
   }
   return {
     found: false,
-    reason: `no recorded run for ${start.slice(0, 7)} or its ${Math.max(walked - 1, 0)} nearest first-parent ancestors (searched up to ${query.maxDepth}); push to the base branch once to record one`,
+    reason: `no recorded run of this workflow, job and variant for ${start.slice(0, 7)} or its ${Math.max(walked - 1, 0)} nearest first-parent ancestors (searched up to ${query.maxDepth}); push to the base branch once to record one`,
   };
 }

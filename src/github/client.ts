@@ -1,9 +1,13 @@
 // The one place that builds the GitHub client: @actions/github's octokit
-// (which honours GITHUB_API_URL) wrapped with bounded retries for server
-// errors and rate limits, and the translation of API failures into messages
-// that name the missing permission or ref.
+// (which honours GITHUB_API_URL) with the maintained retry and throttling
+// plugins, which follow GitHub's documented rules (retry-after, secondary
+// rate limits, spacing of writes), and the translation of API failures into
+// messages that name the missing permission or ref.
 
 import { getOctokit } from '@actions/github';
+import { retry } from '@octokit/plugin-retry';
+import { throttling } from '@octokit/plugin-throttling';
+import Bottleneck from 'bottleneck';
 
 export type GitHubClient = ReturnType<typeof getOctokit>;
 
@@ -13,16 +17,19 @@ export interface RepoRef {
 }
 
 export interface RetryPolicy {
-  /** First backoff delay; doubles per attempt. Also the unit a `retry-after` header is counted in (1000 = seconds as GitHub means). */
+  /** The unit of retry-after and of the retry plugin's backoff (1000 = seconds as GitHub means; tests shorten it). */
   baseDelayMs: number;
-  maxAttempts: number;
-  /** No retry starts once this much time has passed since the first attempt. */
-  maxTotalMs: number;
-  sleep?: (ms: number) => Promise<void>;
+  /** Retries per request for server errors (the retry plugin waits 1, 4, 9 … units). */
+  retries: number;
+  /** Rate-limit retries per request, and the longest retry-after that is waited for (in units). */
+  rateLimitRetries: number;
+  maxRetryAfter: number;
+  /** GitHub asks for at least a second between writes; tests shorten it. */
+  writeSpacingMs: number;
   onRetry?: (message: string) => void;
 }
 
-export const DEFAULT_RETRY: RetryPolicy = { baseDelayMs: 1000, maxAttempts: 6, maxTotalMs: 120_000 };
+export const DEFAULT_RETRY: RetryPolicy = { baseDelayMs: 1000, retries: 3, rateLimitRetries: 2, maxRetryAfter: 120, writeSpacingMs: 1000 };
 
 export class GitHubError extends Error {
   constructor(
@@ -58,60 +65,70 @@ export function apiMessage(error: unknown): string {
   return message.replace(/ - https?:\/\/\S+$/, '');
 }
 
-/**
- * How long to wait before retrying, or undefined when the failure is not
- * transient. Secondary rate limits are 403/429 with `retry-after` (or the
- * "secondary rate limit" message); primary ones send x-ratelimit-remaining: 0.
- */
-export function retryDelay(error: unknown, attempt: number, policy: RetryPolicy, now = Date.now()): number | undefined {
+/** Would the plugins retry this failure? Used only to say so in the log. */
+function isTransient(error: unknown): boolean {
   const status = statusOf(error);
-  if (status === undefined) return undefined;
-  const backoff = policy.baseDelayMs * 2 ** (attempt - 1);
-  if (status >= 500) return backoff;
-  if (status === 403 || status === 429) {
-    const retryAfter = Number(header(error, 'retry-after'));
-    if (Number.isFinite(retryAfter) && retryAfter >= 0 && header(error, 'retry-after') !== undefined) {
-      return Math.max(retryAfter * policy.baseDelayMs, backoff);
-    }
-    if (header(error, 'x-ratelimit-remaining') === '0') {
-      const reset = Number(header(error, 'x-ratelimit-reset'));
-      return Number.isFinite(reset) ? Math.max(reset * 1000 - now, backoff) : backoff;
-    }
-    if (/secondary rate limit|abuse/i.test(apiMessage(error)) || status === 429) return backoff;
-  }
-  return undefined;
+  if (status === undefined) return false;
+  if (status >= 500 || status === 429) return true;
+  return status === 403 && (header(error, 'retry-after') !== undefined || header(error, 'x-ratelimit-remaining') === '0' || /secondary rate limit/i.test(apiMessage(error)));
 }
 
-/** Runs `call`, retrying transient failures within the policy's attempt and time bounds. */
-export async function withRetries<T>(call: () => Promise<T>, policy: RetryPolicy, what: string): Promise<T> {
-  const sleep = policy.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
-  const started = Date.now();
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      return await call();
-    } catch (error) {
-      const delay = retryDelay(error, attempt, policy);
-      if (delay === undefined) throw error;
-      const elapsed = Date.now() - started;
-      if (attempt >= policy.maxAttempts || elapsed + delay > policy.maxTotalMs) {
-        throw new GitHubError(
-          `${what}: GitHub kept failing (${statusOf(error)} ${apiMessage(error)}) after ${attempt} attempts over ` +
-            `${(elapsed / 1000).toFixed(1)} s; GitHub may be having an outage or rate-limiting this token, re-run the job later`,
-          statusOf(error),
-        );
-      }
-      policy.onRetry?.(`${what} failed with ${statusOf(error)} (${apiMessage(error)}); retrying in ${(delay / 1000).toFixed(1)} s (attempt ${attempt + 1} of ${policy.maxAttempts})`);
-      await sleep(delay);
-    }
-  }
+type RequestOptions = { method: string; url: string; request?: { retryCount?: number; retries?: number } };
+
+function describe(options: RequestOptions): string {
+  return `${options.method} ${String(options.url).replace(/\{[^}]*\}/g, '…')}`;
 }
 
 export function createClient(token: string, options: { apiUrl: string; retry?: RetryPolicy }): GitHubClient {
-  const client = getOctokit(token, { baseUrl: options.apiUrl.replace(/\/$/, '') });
   const policy = options.retry ?? DEFAULT_RETRY;
-  client.hook.wrap('request', (request, requestOptions) =>
-    withRetries(async () => request(requestOptions), policy, `${requestOptions.method} ${String(requestOptions.url).replace(/\{[^}]*\}/g, '…')}`),
+  // Registered before the retry plugin, so it sees every failed attempt, not only the last.
+  const logAttempts = (octokit: { hook: GitHubClient['hook'] }) => {
+    octokit.hook.error('request', (error: unknown, requestOptions: unknown) => {
+      const request = requestOptions as RequestOptions;
+      if (isTransient(error) && request.request?.retries !== 0) {
+        policy.onRetry?.(`${describe(request)} failed with ${statusOf(error)} (${apiMessage(error)}); retrying`);
+      }
+      throw error;
+    });
+    return {};
+  };
+  const rateLimited = (what: string) => (retryAfter: number, requestOptions: unknown, _octokit: unknown, retryCount: number) => {
+    const wait = retryAfter <= policy.maxRetryAfter && retryCount < policy.rateLimitRetries;
+    policy.onRetry?.(`${describe(requestOptions as RequestOptions)} hit GitHub's ${what} rate limit; ${wait ? `retrying after ${retryAfter} units of ${policy.baseDelayMs} ms` : 'giving up'}`);
+    return wait;
+  };
+  const client = getOctokit(
+    token,
+    {
+      baseUrl: options.apiUrl.replace(/\/$/, ''),
+      retry: { retries: policy.retries, retryAfterBaseValue: policy.baseDelayMs },
+      throttle: {
+        retryAfterBaseValue: policy.baseDelayMs,
+        fallbackSecondaryRateRetryAfter: 60,
+        write: new Bottleneck.Group({ maxConcurrent: 1, minTime: policy.writeSpacingMs }),
+        notifications: new Bottleneck.Group({ maxConcurrent: 1, minTime: policy.writeSpacingMs }),
+        onRateLimit: rateLimited('primary'),
+        onSecondaryRateLimit: rateLimited('secondary'),
+      },
+    },
+    logAttempts,
+    retry,
+    throttling,
   );
+  // Outermost: a request that still fails after the plugins' retries says so plainly.
+  client.hook.wrap('request', async (request, requestOptions) => {
+    try {
+      return await request(requestOptions);
+    } catch (error) {
+      if (!isTransient(error)) throw error;
+      const attempts = ((requestOptions as RequestOptions).request?.retryCount ?? 0) + 1;
+      throw new GitHubError(
+        `${describe(requestOptions as RequestOptions)}: GitHub kept failing (${statusOf(error)} ${apiMessage(error)}) after ${attempts} attempts; ` +
+          'GitHub may be having an outage or rate-limiting this token, re-run the job later',
+        statusOf(error),
+      );
+    }
+  });
   return client;
 }
 

@@ -29,6 +29,8 @@ export interface Handoff {
   /** Workflow and job of the run that trained: the comment marker is theirs, so a later publish updates the same comment. */
   workflow: string;
   job: string;
+  /** The run identity's variant ('' outside a matrix); absent in artifacts written before identities. */
+  variant?: string;
   runId: string;
 }
 
@@ -54,6 +56,7 @@ export function parseHandoff(raw: unknown, where: string): Handoff {
   for (const field of ['headRef', 'baseRef', 'title', 'workflow', 'job', 'runId'] as const) {
     if (typeof value[field] !== 'string') throw problem(field, 'a string');
   }
+  if (value.variant !== undefined && typeof value.variant !== 'string') throw problem('variant', 'a string');
   return value as Handoff;
 }
 

@@ -1,27 +1,55 @@
-// The reports branch: an orphan branch of the same repository holding
-// runs/<sha>/run.json, metrics.json and the report's PNGs, plus index.json
-// (which runs exist, oldest first). Written with the git data API only
-// (blobs, tree, commit, ref), so GITHUB_TOKEN with `contents: write` is
-// enough. A ref update that loses a race is rebuilt on top of the new head:
-// nobody's record is overwritten or force-pushed away.
+// The records store: a ref outside refs/heads/ (refs/train-and-report/records
+// by default), so a clone of the repository's branches never fetches it.
+// Its head commit holds index.json and the kept runs' folders; its parents are
+// one small root commit per kept run (the "pin" its comment's images link to).
+// Each write makes a new head with no other history, so a pruned run is
+// reachable from nothing and the store's size follows what is kept. Writes
+// are compare-and-swap (GraphQL updateRefs with beforeOid): a lost race is
+// rebuilt on top of the winner, with backoff and jitter, a bounded number of
+// times. Only the git data API is used, so the workflow token with
+// `contents: write` is enough.
 
 import { upgradeRecord, type RunRecord } from '../record.js';
+import { identityKey, type RunIdentity } from '../identity.js';
 import { explain, GitHubError, statusOf, type GitHubClient, type RepoRef } from './client.js';
 
 export const INDEX_PATH = 'index.json';
-const INDEX_VERSION = 1;
+export const DEFAULT_STORE_REF = 'refs/train-and-report/records';
+const INDEX_VERSION = 2;
+const ZERO_OID = '0'.repeat(40);
 
-export interface RunIndexEntry {
+/** PR runs kept per pull request and identity: the sticky comment links the newest; `comment: new` links a few more. */
+export const PULL_RUNS_PER_PR = 3;
+/** A closed pull request's runs are dropped once its newest run is this old. */
+export const CLOSED_PULL_GRACE_MS = 14 * 24 * 3600 * 1000;
+
+export type RunKind = 'baseline' | 'pull';
+
+export interface StoreEntry {
+  kind: RunKind;
+  /** The commit the run is about (a PR's head, a push's commit). */
   sha: string;
+  /** identityKey of workflow + job + variant. */
+  identity: string;
+  workflow: string;
+  job: string;
+  variant: string;
+  /** Folder of the run's files inside the head tree (and inside its pin commit). */
+  path: string;
+  /** Root commit holding only this run's folder; image links are pinned to it. */
+  pin: string;
   createdAt: string;
   ref?: string;
   pullRequest?: number;
+  /** Bytes of the run's files as stored (before git's compression). */
+  bytes: number;
+  files: Record<string, number>;
 }
 
-export interface RunIndex {
+export interface StoreIndex {
   version: number;
   /** Oldest first. */
-  runs: RunIndexEntry[];
+  runs: StoreEntry[];
 }
 
 export interface StoredFile {
@@ -29,8 +57,9 @@ export interface StoredFile {
   content: Buffer;
 }
 
-export function runPath(sha: string, name: string): string {
-  return `runs/${sha}/${name}`;
+/** The folder of a run: baselines by identity and commit, PR runs apart under their PR. */
+export function runFolder(kind: RunKind, identity: string, sha: string, pullRequest?: number): string {
+  return kind === 'baseline' ? `baselines/${identity}/${sha}` : `pulls/${pullRequest}/${identity}/${sha}`;
 }
 
 /** A commit-pinned link to a committed file that renders inline, also for readers of private repositories. */
@@ -39,50 +68,80 @@ export function blobUrl(serverUrl: string, repo: RepoRef, commit: string, path: 
   return `${serverUrl.replace(/\/$/, '')}/${repo.owner}/${repo.repo}/blob/${commit}/${encoded}?raw=true`;
 }
 
-export function parseIndex(content: Buffer | undefined, where: string): RunIndex {
+export function parseStoreIndex(content: Buffer | undefined, where: string): StoreIndex {
   if (!content) return { version: INDEX_VERSION, runs: [] };
   let parsed: unknown;
   try {
     parsed = JSON.parse(content.toString('utf8'));
   } catch {
-    throw new GitHubError(`${where} is not valid JSON; fix or delete it on the reports branch`);
+    throw new GitHubError(`${where} is not valid JSON; delete the records ref (git push origin :refs/train-and-report/records) to start afresh`);
   }
   const runs = (parsed as { runs?: unknown })?.runs;
-  if (!Array.isArray(runs) || runs.some((run) => typeof (run as RunIndexEntry)?.sha !== 'string')) {
-    throw new GitHubError(`${where} has no valid "runs" list; fix or delete it on the reports branch`);
+  const valid = (run: Partial<StoreEntry>) =>
+    typeof run?.sha === 'string' && typeof run.path === 'string' && typeof run.pin === 'string' && (run.kind === 'baseline' || run.kind === 'pull') && typeof run.identity === 'string';
+  if ((parsed as { version?: unknown })?.version !== INDEX_VERSION || !Array.isArray(runs) || !runs.every(valid)) {
+    throw new GitHubError(`${where} has no valid version ${INDEX_VERSION} "runs" list; delete the records ref to start afresh`);
   }
-  return { version: INDEX_VERSION, runs: runs as RunIndexEntry[] };
+  return { version: INDEX_VERSION, runs: runs as StoreEntry[] };
+}
+
+export interface RetentionOptions {
+  /** Baselines kept per identity. */
+  keepRuns: number;
+  pullRunsPerPr?: number;
+  /** Open pull requests; undefined when they could not be listed (then closed PRs are not recognised). */
+  openPulls?: ReadonlySet<number>;
+  now: number;
+  closedGraceMs?: number;
+  /** Folders another job added while this one was writing: never pruned. */
+  protect: ReadonlySet<string>;
 }
 
 /**
- * Adds (or replaces, for a re-run of the same commit) one entry and picks
- * what to prune beyond `keepRuns`, oldest first. Entries in `protect` (runs
- * another job added while this one was writing) are never pruned.
+ * Adds (or, for a re-run, replaces) one entry and picks what to prune. Pure.
+ * Baselines: the newest `keepRuns` per identity. PR runs never count against
+ * that: the newest few per PR and identity, and none once a closed PR's
+ * newest run is older than the grace period.
  */
-export function planIndex(
-  index: RunIndex,
-  entry: RunIndexEntry,
-  options: { keepRuns: number; protect: ReadonlySet<string> },
-): { index: RunIndex; pruned: string[] } {
-  const runs = [...index.runs.filter((run) => run.sha !== entry.sha), entry];
-  const pruned: string[] = [];
-  let excess = runs.length - options.keepRuns;
+export function planRetention(index: StoreIndex, entry: StoreEntry, options: RetentionOptions): { index: StoreIndex; pruned: StoreEntry[] } {
+  const runs = [...index.runs.filter((run) => run.path !== entry.path), entry];
+  const keep = new Set<StoreEntry>();
+  const groups = new Map<string, StoreEntry[]>();
   for (const run of runs) {
-    if (excess <= 0) break;
-    if (run.sha === entry.sha || options.protect.has(run.sha)) continue;
-    pruned.push(run.sha);
-    excess -= 1;
+    const group = run.kind === 'baseline' ? `b:${run.identity}` : `p:${run.pullRequest}:${run.identity}`;
+    groups.set(group, [...(groups.get(group) ?? []), run]);
   }
-  return { index: { version: INDEX_VERSION, runs: runs.filter((run) => !pruned.includes(run.sha)) }, pruned };
+  const newestOfPull = new Map<number, number>();
+  for (const run of runs) {
+    if (run.kind === 'pull' && run.pullRequest !== undefined) {
+      newestOfPull.set(run.pullRequest, Math.max(newestOfPull.get(run.pullRequest) ?? 0, Date.parse(run.createdAt) || 0));
+    }
+  }
+  for (const [group, members] of groups) {
+    const limit = group.startsWith('b:') ? options.keepRuns : (options.pullRunsPerPr ?? PULL_RUNS_PER_PR);
+    const closedLongAgo = (run: StoreEntry) =>
+      run.kind === 'pull' &&
+      options.openPulls !== undefined &&
+      run.pullRequest !== undefined &&
+      !options.openPulls.has(run.pullRequest) &&
+      options.now - (newestOfPull.get(run.pullRequest) ?? 0) > (options.closedGraceMs ?? CLOSED_PULL_GRACE_MS);
+    const alive = members.filter((run) => !closedLongAgo(run));
+    for (const run of alive.slice(Math.max(alive.length - limit, 0))) keep.add(run);
+  }
+  keep.add(entry);
+  for (const run of runs) if (options.protect.has(run.path)) keep.add(run);
+  const pruned = runs.filter((run) => !keep.has(run));
+  return { index: { version: INDEX_VERSION, runs: runs.filter((run) => keep.has(run)) }, pruned };
 }
 
-export async function getBranchHead(client: GitHubClient, repo: RepoRef, branch: string): Promise<string | undefined> {
+/** The commit a ref points at, or undefined when it does not exist. `ref` is fully qualified (refs/…). */
+export async function getRefHead(client: GitHubClient, repo: RepoRef, ref: string): Promise<string | undefined> {
   try {
-    const { data } = await client.rest.git.getRef({ ...repo, ref: `heads/${branch}` });
+    const { data } = await client.rest.git.getRef({ ...repo, ref: ref.replace(/^refs\//, '') });
     return data.object.sha;
   } catch (error) {
     if (statusOf(error) === 404) return undefined;
-    throw explain(error, { action: `read branch "${branch}"`, permission: 'contents: read' });
+    throw explain(error, { action: `read ${ref}`, permission: 'contents: read' });
   }
 }
 
@@ -128,103 +187,210 @@ export async function createCommit(client: GitHubClient, repo: RepoRef, message:
   return data.sha;
 }
 
-export async function createBranch(client: GitHubClient, repo: RepoRef, branch: string, commit: string): Promise<void> {
-  await client.rest.git.createRef({ ...repo, ref: `refs/heads/${branch}`, sha: commit });
+export async function getRepositoryId(client: GitHubClient, repo: RepoRef): Promise<string> {
+  const result = await client.graphql<{ repository: { id: string } }>('query($owner: String!, $name: String!) { repository(owner: $owner, name: $name) { id } }', {
+    owner: repo.owner,
+    name: repo.repo,
+  });
+  return result.repository.id;
 }
 
-/** Moves the branch only forward (force: false); GitHub answers 422 when someone else moved it first. */
-export async function updateBranch(client: GitHubClient, repo: RepoRef, branch: string, commit: string): Promise<void> {
-  await client.rest.git.updateRef({ ...repo, ref: `heads/${branch}`, sha: commit, force: false });
+/**
+ * Moves `ref` from `before` (ZERO_OID: must not exist) to `after` in one
+ * atomic compare-and-swap. `force` because the new head does not descend
+ * from the old one: that is what lets pruned runs fall out of reach.
+ */
+export async function swapRef(client: GitHubClient, repositoryId: string, ref: string, before: string | undefined, after: string): Promise<void> {
+  await client.graphql('mutation($input: UpdateRefsInput!) { updateRefs(input: $input) { clientMutationId } }', {
+    input: { repositoryId, refUpdates: [{ name: ref, beforeOid: before ?? ZERO_OID, afterOid: after, force: true }] },
+  });
 }
 
-export async function readRunIndex(client: GitHubClient, repo: RepoRef, ref: string): Promise<RunIndex> {
-  return parseIndex(await readFileAt(client, repo, INDEX_PATH, ref), `${INDEX_PATH} on ${ref}`);
+export async function readStoreIndex(client: GitHubClient, repo: RepoRef, commit: string): Promise<StoreIndex> {
+  return parseStoreIndex(await readFileAt(client, repo, INDEX_PATH, commit), `${INDEX_PATH} of the records store at ${commit.slice(0, 7)}`);
 }
 
-export async function readStoredRecord(client: GitHubClient, repo: RepoRef, ref: string, sha: string): Promise<RunRecord | undefined> {
-  const path = runPath(sha, 'run.json');
-  const content = await readFileAt(client, repo, path, ref);
+export async function readRecordAt(client: GitHubClient, repo: RepoRef, commit: string, path: string, where: string): Promise<RunRecord | undefined> {
+  const content = await readFileAt(client, repo, path, commit);
   if (!content) return undefined;
   let parsed: unknown;
   try {
     parsed = JSON.parse(content.toString('utf8'));
   } catch {
-    throw new GitHubError(`${path} on the reports branch is not valid JSON; delete it there so the next run records it again`);
+    throw new GitHubError(`${path} in ${where} is not valid JSON; delete that run's folder so the next run records it again`);
   }
-  return upgradeRecord(parsed, `${path} on the reports branch`);
+  return upgradeRecord(parsed, `${path} in ${where}`);
+}
+
+/** Open pull requests' numbers, or undefined when the token may not list them. */
+export async function listOpenPulls(client: GitHubClient, repo: RepoRef): Promise<Set<number> | undefined> {
+  try {
+    const pulls = await client.paginate(client.rest.pulls.list, { ...repo, state: 'open', per_page: 100 });
+    return new Set(pulls.map((pull) => pull.number));
+  } catch (error) {
+    if (statusOf(error) === 403 || statusOf(error) === 404) return undefined;
+    throw explain(error, { action: 'list the open pull requests', permission: 'pull-requests: read' });
+  }
 }
 
 export interface SaveOptions {
-  branch: string;
+  ref: string;
+  identity: RunIdentity;
+  kind: RunKind;
   sha: string;
+  pullRequest?: number;
+  branch?: string;
+  createdAt: string;
   files: StoredFile[];
-  entry: Omit<RunIndexEntry, 'sha'>;
   keepRuns: number;
+  openPulls?: ReadonlySet<number>;
+  now?: number;
   /** How many lost races to rebuild on top of before giving up. */
   maxAttempts?: number;
+  /** First backoff after a lost race; doubles per attempt, with jitter. */
+  backoffMs?: number;
+  random?: () => number;
+  sleep?: (ms: number) => Promise<void>;
   log?: (line: string) => void;
 }
 
 export interface SaveResult {
-  /** The reports-branch commit that holds the files: pin URLs to it. */
+  /** The pin commit that holds the run's files: pin image URLs to it. */
   commit: string;
+  /** The store's new head. */
+  head: string;
+  path: string;
   attempts: number;
-  pruned: string[];
+  pruned: StoreEntry[];
+  bytes: number;
 }
 
-function isLostRace(error: unknown): boolean {
-  return statusOf(error) === 422;
+/** Why GitHub refused a ref update that was not a lost race, as a message that says what to change. */
+export function refusalMessage(ref: string, message: string): string {
+  if (/rule|protect|violat|bypass/i.test(message)) {
+    return (
+      `GitHub refused to update ${ref}: a repository ruleset or ref protection blocks it (${message.split('\n')[0]}); ` +
+      `exclude ${ref.replace(/[^/]+$/, '**')} from the ruleset's targets or let the workflow's token bypass it, or set the records-ref input to a ref no rule covers`
+    );
+  }
+  return `GitHub refused to update ${ref} (${message.split('\n')[0]}); this was not another job writing at the same time, so a retry would not help`;
+}
+
+function errorText(error: unknown): string {
+  const errors = (error as { errors?: Array<{ message?: string }> })?.errors;
+  if (Array.isArray(errors) && errors.length > 0) return errors.map((entry) => entry.message ?? '').join('; ');
+  return error instanceof Error ? error.message.replace(/ - https?:\/\/\S+$/, '') : String(error);
 }
 
 /**
- * Commits the files under runs/<sha>/ on top of the branch head, creating the
- * orphan branch on first use. On a lost race (422) it re-reads the head and
- * rebuilds on top, so a concurrent job's record survives; after
- * `maxAttempts` lost races it gives up without having moved the branch.
+ * Stores one run: its pin commit, then a new store head with the index and
+ * every kept run, swapped in only if nobody moved the ref meanwhile. After
+ * `maxAttempts` lost races it gives up without having changed the store.
  */
 export async function saveRun(client: GitHubClient, repo: RepoRef, options: SaveOptions): Promise<SaveResult> {
   const maxAttempts = options.maxAttempts ?? 5;
-  const action = `record the run on branch "${options.branch}"`;
+  const backoffMs = options.backoffMs ?? 500;
+  const random = options.random ?? Math.random;
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const action = `record the run in ${options.ref}`;
+  const identity = identityKey(options.identity);
+  const path = runFolder(options.kind, identity, options.sha, options.pullRequest);
   try {
-    const blobs = new Map<string, string>();
-    for (const file of options.files) blobs.set(file.name, await createBlob(client, repo, file.content));
+    const blobs: Array<{ name: string; sha: string }> = [];
+    for (const file of options.files) blobs.push({ name: file.name, sha: await createBlob(client, repo, file.content) });
+    const pinTree = await createTree(client, repo, undefined, blobs.map((blob) => ({ path: `${path}/${blob.name}`, sha: blob.sha })));
+    const pin = await createCommit(client, repo, `Run ${options.sha} (${options.kind}${options.pullRequest ? ` #${options.pullRequest}` : ''})`, pinTree, []);
+    const files = Object.fromEntries(options.files.map((file) => [file.name, file.content.length]));
+    const bytes = options.files.reduce((sum, file) => sum + file.content.length, 0);
+    const entry: StoreEntry = {
+      kind: options.kind,
+      sha: options.sha,
+      identity,
+      workflow: options.identity.workflow,
+      job: options.identity.job,
+      variant: options.identity.variant,
+      path,
+      pin,
+      createdAt: options.createdAt,
+      ...(options.branch ? { ref: options.branch } : {}),
+      ...(options.pullRequest !== undefined ? { pullRequest: options.pullRequest } : {}),
+      bytes,
+      files,
+    };
+    const repositoryId = await getRepositoryId(client, repo);
     let firstSeen: Set<string> | undefined;
     for (let attempt = 1; attempt <= maxAttempts; attempt += 1) {
-      const head = await getBranchHead(client, repo, options.branch);
-      const index = head ? await readRunIndex(client, repo, head) : parseIndex(undefined, INDEX_PATH);
-      const known = new Set(index.runs.map((run) => run.sha));
+      const head = await getRefHead(client, repo, options.ref);
+      const index = head ? await readStoreIndex(client, repo, head) : parseStoreIndex(undefined, INDEX_PATH);
+      const known = new Set(index.runs.map((run) => run.path));
       firstSeen ??= known;
-      const protect = new Set([...known].filter((sha) => !firstSeen!.has(sha)));
-      const plan = planIndex(index, { sha: options.sha, ...options.entry }, { keepRuns: options.keepRuns, protect });
+      const protect = new Set([...known].filter((folder) => !firstSeen!.has(folder)));
+      const plan = planRetention(index, entry, { keepRuns: options.keepRuns, openPulls: options.openPulls, now: options.now ?? Date.now(), protect });
       const indexBlob = await createBlob(client, repo, Buffer.from(JSON.stringify(plan.index, null, 2) + '\n'));
-      const changes: TreeChange[] = [
-        // A re-run of the same commit replaces that commit's folder rather than mixing old and new files.
-        ...(known.has(options.sha) ? [{ path: `runs/${options.sha}`, remove: true as const, folder: true }] : []),
-        ...plan.pruned.map((sha) => ({ path: `runs/${sha}`, remove: true as const, folder: true })),
+      const removals: TreeChange[] = [
+        // A re-run of the same commit replaces that run's folder rather than mixing old and new files.
+        ...(known.has(path) ? [{ path, remove: true as const, folder: true }] : []),
+        ...plan.pruned.map((run) => ({ path: run.path, remove: true as const, folder: true })),
       ];
       const baseTree = head ? await getCommitTree(client, repo, head) : undefined;
       // Deletions and additions of the same path cannot share one tree request.
-      let tree = changes.length > 0 && baseTree ? await createTree(client, repo, baseTree, changes) : baseTree;
-      tree = await createTree(client, repo, tree, [
-        ...[...blobs].map(([name, sha]) => ({ path: runPath(options.sha, name), sha })),
-        { path: INDEX_PATH, sha: indexBlob },
-      ]);
-      const message = `Record run for ${options.sha}` + (plan.pruned.length > 0 ? ` (pruned ${plan.pruned.length} old runs)` : '');
-      const commit = await createCommit(client, repo, message, tree, head ? [head] : []);
+      let tree = removals.length > 0 && baseTree ? await createTree(client, repo, baseTree, removals) : baseTree;
+      tree = await createTree(client, repo, tree, [...blobs.map((blob) => ({ path: `${path}/${blob.name}`, sha: blob.sha })), { path: INDEX_PATH, sha: indexBlob }]);
+      const parents = [...new Set(plan.index.runs.map((run) => run.pin))];
+      const message = `Record ${options.kind} run for ${options.sha}` + (plan.pruned.length > 0 ? ` (pruned ${plan.pruned.length})` : '');
+      const commit = await createCommit(client, repo, message, tree, parents);
       try {
-        if (head) await updateBranch(client, repo, options.branch, commit);
-        else await createBranch(client, repo, options.branch, commit);
-        return { commit, attempts: attempt, pruned: plan.pruned };
+        await swapRef(client, repositoryId, options.ref, head, commit);
+        return { commit: pin, head: commit, path, attempts: attempt, pruned: plan.pruned, bytes };
       } catch (error) {
-        if (!isLostRace(error)) throw error;
-        options.log?.(`Branch "${options.branch}" moved while recording (another job wrote to it); rebuilding on top of the new head`);
+        const now = await getRefHead(client, repo, options.ref);
+        if (now === head) {
+          if (statusOf(error) !== undefined) throw error;
+          throw new GitHubError(`Could not ${action}: ${refusalMessage(options.ref, errorText(error))}`, 422);
+        }
+        if (attempt === maxAttempts) break;
+        const delay = Math.round(backoffMs * 2 ** (attempt - 1) * (0.5 + random()));
+        options.log?.(`${options.ref} moved while recording (another job wrote to it); rebuilding on top of the new head in ${delay} ms (attempt ${attempt + 1} of ${maxAttempts})`);
+        await sleep(delay);
       }
     }
     throw new GitHubError(
-      `Could not ${action}: another job moved the branch ${maxAttempts} times in a row while this one was writing; ` +
+      `Could not ${action}: another job moved it ${maxAttempts} times in a row while this one was writing; ` +
         'nothing was changed, re-run the job (or stagger concurrent jobs)',
     );
   } catch (error) {
-    throw explain(error, { action, permission: 'contents: write', missing: `branch "${options.branch}"` });
+    throw explain(error, { action, permission: 'contents: write', missing: `ref ${options.ref}` });
   }
+}
+
+// Today's layout (before run identity): an orphan branch with runs/<sha>/ and a
+// version 1 index.json. Read only, as baselines of the default identity.
+
+export interface LegacyBaselines {
+  commit: string;
+  shas: Set<string>;
+}
+
+export function legacyRunPath(sha: string): string {
+  return `runs/${sha}/run.json`;
+}
+
+/** The push records of the old reports branch, or undefined when it does not exist. */
+export async function readLegacyBaselines(client: GitHubClient, repo: RepoRef, branch: string): Promise<LegacyBaselines | undefined> {
+  const commit = await getRefHead(client, repo, `refs/heads/${branch}`);
+  if (!commit) return undefined;
+  const content = await readFileAt(client, repo, INDEX_PATH, commit);
+  let runs: Array<{ sha?: unknown; ref?: unknown; pullRequest?: unknown }> = [];
+  try {
+    const parsed = content ? (JSON.parse(content.toString('utf8')) as { runs?: unknown }) : { runs: [] };
+    if (Array.isArray(parsed.runs)) runs = parsed.runs as typeof runs;
+  } catch {
+    return undefined;
+  }
+  const shas = new Set(
+    runs
+      .filter((run) => typeof run.sha === 'string' && run.pullRequest === undefined && !(typeof run.ref === 'string' && run.ref.startsWith('pull/')))
+      .map((run) => run.sha as string),
+  );
+  return { commit, shas };
 }
