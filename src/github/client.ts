@@ -121,7 +121,7 @@ export function createClient(token: string, options: { apiUrl: string; retry?: R
       return await request(requestOptions);
     } catch (error) {
       if (!isTransient(error)) throw error;
-      const attempts = ((requestOptions as RequestOptions).request?.retryCount ?? 0) + 1;
+      const attempts = Math.max((requestOptions as RequestOptions).request?.retryCount ?? 1, 1);
       throw new GitHubError(
         `${describe(requestOptions as RequestOptions)}: GitHub kept failing (${statusOf(error)} ${apiMessage(error)}) after ${attempts} attempts; ` +
           'GitHub may be having an outage or rate-limiting this token, re-run the job later',

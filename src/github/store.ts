@@ -203,6 +203,8 @@ export async function getRepositoryId(client: GitHubClient, repo: RepoRef): Prom
 export async function swapRef(client: GitHubClient, repositoryId: string, ref: string, before: string | undefined, after: string): Promise<void> {
   await client.graphql('mutation($input: UpdateRefsInput!) { updateRefs(input: $input) { clientMutationId } }', {
     input: { repositoryId, refUpdates: [{ name: ref, beforeOid: before ?? ZERO_OID, afterOid: after, force: true }] },
+    // A compare-and-swap is never blindly repeated: the caller re-reads the ref to tell a lost race from a refusal.
+    request: { retries: 0 },
   });
 }
 

@@ -14,12 +14,19 @@ import { promisify } from 'node:util';
 import { generateSampleDataset } from '../../src/data/sample.js';
 import { createClient } from '../../src/github/client.js';
 import { commentMarker } from '../../src/github/comment.js';
-import { saveRun } from '../../src/github/store.js';
+import { DEFAULT_STORE_REF, saveRun } from '../../src/github/store.js';
+import { identityKey, type RunIdentity } from '../../src/identity.js';
 import { APP_BOT_LOGIN, FakeGitHub, type FakeToken } from '../fakes/github.js';
 import { webhookExample } from '../fakes/webhooks.js';
 import { allFiles, loadManifest, REPO_ROOT, runAction, substitute, type ArtifactStore, type RunResult } from './harness.js';
 
 const TOKEN = 'ghs_TrainAndReportSecret0123456789abcdef';
+const STORE = DEFAULT_STORE_REF;
+/** The identity of the harness's default job: workflow file, job id, no matrix. */
+const IDENTITY: RunIdentity = { workflow: '.github/workflows/ci.yml', job: 'train', variant: '' };
+const MARKER = commentMarker(IDENTITY.workflow, IDENTITY.job);
+const baselineRun = (sha: string, identity = IDENTITY) => `baselines/${identityKey(identity)}/${sha}/run.json`;
+const pullRun = (pr: number, sha: string, identity = IDENTITY) => `pulls/${pr}/${identityKey(identity)}/${sha}/run.json`;
 const READ_ONLY_TOKEN = 'ghs_ForkReadOnly0123456789abcdefabcdef';
 let dataDir = '';
 let paramsFile = '';
@@ -98,15 +105,16 @@ function imageUrls(markdown: string): string[] {
   return [...markdown.matchAll(/https:\/\/github\.example\/[^)\s"']+\?raw=true/g)].map((match) => match[0]);
 }
 
-/** Every commit-pinned image URL must name a file that exists in that commit of the reports branch. */
+/** Every commit-pinned image URL must name a file that exists in that commit, and the commit must be reachable from the store's ref. */
 function assertImagesExist(w: World, markdown: string): void {
   const urls = imageUrls(markdown);
   assert.ok(urls.length > 0, 'the report links images');
+  const reachable = w.fake.reachableObjects((ref) => ref === STORE);
   for (const url of urls) {
-    const match = /\/blob\/([0-9a-f]{40})\/(runs\/[0-9a-f]{40}\/[^?]+)\?raw=true$/.exec(url);
+    const match = /\/blob\/([0-9a-f]{40})\/((?:baselines|pulls)\/[^?]+)\?raw=true$/.exec(url);
     assert.ok(match, `commit-pinned blob URL: ${url}`);
     assert.ok(w.fake.filesAt(match[1]).has(decodeURIComponent(match[2])), `${match[2]} exists at ${match[1]}`);
-    assert.ok(w.fake.firstParentChain(w.fake.branchHead('train-and-report-reports')!).includes(match[1]), 'pinned commit is on the reports branch');
+    assert.ok(reachable.has(match[1]), 'pinned commit is reachable from the records ref');
   }
 }
 
@@ -125,7 +133,7 @@ async function seedPerfectBaseline(w: World, sha: string, from: RunResult): Prom
   record.source = { ...record.source, sha };
   const client = createClient(TOKEN, { apiUrl: w.fake.url });
   await saveRun(client, { owner: w.fake.owner, repo: w.fake.repo }, {
-    branch: 'train-and-report-reports', sha, files: [{ name: 'run.json', content: Buffer.from(JSON.stringify(record)) }], entry: { createdAt: record.createdAt }, keepRuns: 100,
+    ref: STORE, identity: IDENTITY, kind: 'baseline', sha, createdAt: record.createdAt, files: [{ name: 'run.json', content: Buffer.from(JSON.stringify(record)) }], keepRuns: 100,
   });
 }
 
@@ -138,17 +146,19 @@ interface Case {
 const CASES: Case[] = [
   {
     name: 'push on main records a baseline',
-    expect: 'reports branch created with runs/<sha>/run.json and index.json; summary written; artifact and cache emulated',
+    expect: 'records ref created with baselines/<identity>/<sha>/run.json and index.json; summary written; artifact and cache emulated',
     async run() {
       const w = await world();
       try {
         const result = await push(w, w.main[1], w.main[0]);
         assert.equal(result.failed, false, result.rawLog);
-        const files = w.fake.filesAt('train-and-report-reports');
-        assert.ok(files.has(`runs/${w.main[1]}/run.json`));
-        assert.ok(files.has(`runs/${w.main[1]}/metrics.json`));
+        const files = w.fake.storeFiles();
+        assert.ok(files.has(baselineRun(w.main[1])));
+        assert.ok(files.has(baselineRun(w.main[1]).replace('run.json', 'metrics.json')));
         assert.deepEqual(JSON.parse(files.get('index.json')!.toString()).runs.map((run: { sha: string }) => run.sha), [w.main[1]]);
-        const stored = JSON.parse(files.get(`runs/${w.main[1]}/run.json`)!.toString());
+        const stored = JSON.parse(files.get(baselineRun(w.main[1]))!.toString());
+        assert.ok(JSON.parse(files.get('index.json')!.toString()).runs[0].bytes > 0, 'the index says the stored size');
+        assert.equal(w.fake.branchHead('train-and-report-reports'), undefined, 'no branch is written');
         assert.equal(stored.source.sha, w.main[1]);
         assert.deepEqual(JSON.parse(result.outputs.metrics), stored.metrics);
         assert.match(result.summary, /No baseline/i);
@@ -177,10 +187,10 @@ const CASES: Case[] = [
         const comments = structuredClone(w.fake.commentsOn(7));
         assert.equal(comments.length, 1);
         assert.equal(comments[0].login, APP_BOT_LOGIN);
-        assert.ok(comments[0].body.startsWith(commentMarker('CI', 'train')));
+        assert.ok(comments[0].body.startsWith(MARKER));
         assert.equal(opened.outputs['comment-url'], `https://github.example/${w.fake.owner}/${w.fake.repo}/pull/7#issuecomment-${comments[0].id}`);
         assertImagesExist(w, comments[0].body);
-        assert.ok(w.fake.filesAt('train-and-report-reports').has(`runs/${head1}/run.json`), 'keyed by head SHA, not the merge commit');
+        assert.ok(w.fake.storeFiles().has(pullRun(7, head1)), 'keyed by head SHA, not the merge commit');
         assert.ok(imageUrls(opened.summary).length > 0, 'summary shows the same images');
 
         const head2 = w.fake.addCommit([head1], 'pr 2');
@@ -190,7 +200,7 @@ const CASES: Case[] = [
         assert.equal(after.length, 1);
         assert.equal(after[0].id, comments[0].id);
         assert.notEqual(after[0].body, comments[0].body);
-        assert.ok(imageUrls(after[0].body).every((url) => url.includes(`/runs/${head2}/`)), 'images of the new head');
+        assert.ok(imageUrls(after[0].body).every((url) => url.includes(`/${head2}/`)), 'images of the new head');
         assertImagesExist(w, after[0].body);
       } finally {
         await w.fake.close();
@@ -204,12 +214,12 @@ const CASES: Case[] = [
       const w = await world({ [TOKEN]: {}, [READ_ONLY_TOKEN]: { contents: 'read', pullRequests: 'read' } });
       try {
         await push(w, w.main[1], w.main[0]);
-        const reportsBefore = w.fake.branchHead('train-and-report-reports');
+        const reportsBefore = w.fake.refHead(STORE);
         const head = w.fake.addCommit([w.main[1]], 'fork pr');
         const result = await pull(w, { number: 9, head, base: w.main[1], fork: true, token: READ_ONLY_TOKEN });
         assert.equal(result.failed, false, result.rawLog);
         assert.equal(w.fake.commentsOn(9).length, 0);
-        assert.equal(w.fake.branchHead('train-and-report-reports'), reportsBefore);
+        assert.equal(w.fake.refHead(STORE), reportsBefore);
         assert.ok(w.fake.countRequests('POST', /\/issues\/9\/comments$/) >= 1, 'the comment was attempted and refused (403)');
         assert.match(notices(result).join('\n'), /comes from a fork, so the workflow token is read-only.*mode: publish on workflow_run/);
         assert.match(result.summary, /val\\?_acc/);
@@ -231,7 +241,7 @@ const CASES: Case[] = [
         assert.deepEqual(published.downloads, [{ pattern: 'train-and-report-*', runId: String(w.runs), names: [upload.name] }]);
         const posted = w.fake.commentsOn(9);
         assert.equal(posted.length, 1);
-        assert.ok(posted[0].body.startsWith(commentMarker('CI', 'train')), 'marker of the run that trained, so later publishes update it');
+        assert.ok(posted[0].body.startsWith(MARKER), 'marker of the run that trained, so later publishes update it');
         assertImagesExist(w, posted[0].body);
         assert.equal(published.outputs['comment-url'], `https://github.example/${w.fake.owner}/${w.fake.repo}/pull/9#issuecomment-${posted[0].id}`);
 
@@ -250,7 +260,7 @@ const CASES: Case[] = [
   },
   {
     name: 'two runs recording at the same time: the ref race is retried and both records survive',
-    expect: 'log "moved while recording … rebuilding on top"; runs/<a> and runs/<b> both on the branch',
+    expect: 'log "moved while recording … rebuilding on top"; both records in the store',
     async run() {
       const w = await world();
       try {
@@ -265,8 +275,8 @@ const CASES: Case[] = [
         assert.equal(result.failed, false, result.rawLog);
         assert.equal(concurrent?.failed, false);
         assert.match(result.rawLog, /moved while recording \(another job wrote to it\); rebuilding on top of the new head/);
-        const files = w.fake.filesAt('train-and-report-reports');
-        for (const sha of [w.main[1], w.main[2], other]) assert.ok(files.has(`runs/${sha}/run.json`), `record of ${sha} survives`);
+        const files = w.fake.storeFiles();
+        for (const sha of [w.main[1], w.main[2], other]) assert.ok(files.has(baselineRun(sha)), `record of ${sha} survives`);
       } finally {
         await w.fake.close();
       }
@@ -316,7 +326,7 @@ const CASES: Case[] = [
         const head = w.fake.addCommit([w.main[1]], 'pr');
         const result = await pull(w, { number: 6, head, base: w.main[1] });
         assert.equal(result.failed, true);
-        assert.match(errors(result).join('\n'), /Could not record the run on branch "train-and-report-reports": .*`contents: write`/);
+        assert.match(errors(result).join('\n'), /Could not record the run in refs\/train-and-report\/records: .*`contents: write`/);
       } finally {
         await w.fake.close();
       }
@@ -341,18 +351,21 @@ const CASES: Case[] = [
     },
   },
   {
-    name: 'ref update keeps losing (422)',
-    expect: 'error "another job moved the branch 5 times in a row … nothing was changed"; branch unchanged',
+    name: 'ref update keeps losing the race',
+    expect: 'error "another job moved it 5 times in a row … nothing was changed"; only the other writer moved the ref',
     async run() {
       const w = await world();
       try {
         await push(w, w.main[1], w.main[0]);
-        const head = w.fake.branchHead('train-and-report-reports');
-        w.fake.failNext({ method: 'PATCH', path: /\/git\/refs\/heads\//, status: 422, message: 'Update is not a fast forward', times: 50 });
+        w.fake.racingWriter = { ref: STORE, times: 50 };
         const result = await push(w, w.main[2], w.main[1]);
         assert.equal(result.failed, true);
-        assert.match(errors(result).join('\n'), /another job moved the branch 5 times in a row while this one was writing; nothing was changed/);
-        assert.equal(w.fake.branchHead('train-and-report-reports'), head);
+        assert.match(errors(result).join('\n'), /another job moved it 5 times in a row while this one was writing; nothing was changed/);
+        assert.equal(w.fake.racingWriter.times, 45, 'five bounded attempts');
+        assert.ok(!w.fake.storeFiles().has(baselineRun(w.main[2])));
+        const waits = [...result.rawLog.matchAll(/rebuilding on top of the new head in (\d+) ms/g)].map((match) => Number(match[1]));
+        assert.equal(waits.length, 4, 'a backoff before each retry');
+        assert.ok(waits[3] > waits[0], `backoff grows: ${waits.join(', ')} ms`);
       } finally {
         await w.fake.close();
       }
@@ -367,13 +380,15 @@ const CASES: Case[] = [
         await push(w, w.main[1], w.main[0]);
         w.fake.failNext({ method: 'POST', path: /\/issues\/3\/comments$/, status: 502, times: 2 });
         w.fake.failNext({ method: 'POST', path: /\/git\/blobs$/, status: 500, times: 1 });
-        w.fake.failNext({ method: 'PATCH', path: /\/git\/refs\/heads\//, status: 503, times: 1 });
+        w.fake.failNext({ method: 'GET', path: /\/git\/ref\//, status: 503, times: 1 });
         w.fake.failNext({ method: 'POST', path: /^\/graphql$/, status: 403, headers: { 'retry-after': '2' }, message: 'You have exceeded a secondary rate limit', times: 1 });
         const head = w.fake.addCommit([w.main[1]], 'pr');
         const result = await pull(w, { number: 3, head, base: w.main[1] });
         assert.equal(result.failed, false, result.rawLog);
         assert.equal(w.fake.commentsOn(3).length, 1);
-        for (const status of [500, 502, 503, 403]) assert.match(result.rawLog, new RegExp(`failed with ${status} .*retrying in`));
+        for (const status of [500, 503]) assert.match(result.rawLog, new RegExp(`failed with ${status} .*retrying`));
+        assert.match(result.rawLog, /hit GitHub's secondary rate limit; retrying after 2 units/);
+        assert.match(result.rawLog, /creating the comment on #3 failed \(502\); checking whether it was created anyway/);
       } finally {
         await w.fake.close();
       }
@@ -385,6 +400,7 @@ const CASES: Case[] = [
     async run() {
       const w = await world();
       try {
+        // The marker written before run identities (workflow name): still found, still only when the token wrote it.
         const marker = commentMarker('CI', 'train');
         const impostors = [w.fake.addComment(2, `${marker}\nby a person`, 'mallory'), w.fake.addComment(2, `${marker}\nby another bot`, 'other-app[bot]')];
         const head1 = w.fake.addCommit([w.main[1]], 'pr 1');
@@ -431,7 +447,7 @@ const CASES: Case[] = [
         }
         assert.ok(searched > 10, `searched ${searched} files`);
         for (const comment of w.fake.comments) assert.ok(!comment.body.includes(TOKEN));
-        for (const [path, content] of w.fake.filesAt('train-and-report-reports')) assert.ok(!content.includes(TOKEN), path);
+        for (const [path, content] of w.fake.storeFiles()) assert.ok(!content.includes(TOKEN), path);
       } finally {
         await w.fake.close();
       }

@@ -70,6 +70,10 @@ export interface RunOptions {
   runId: string;
   workflow?: string;
   job?: string;
+  /** The workflow file, for GITHUB_WORKFLOW_REF (".github/workflows/ci.yml" unless given). */
+  workflowFile?: string;
+  /** The job's matrix values (the runner's `matrix` context); null outside a matrix. */
+  matrix?: Record<string, unknown>;
 }
 
 export interface Annotation {
@@ -224,6 +228,7 @@ export async function runAction(options: RunOptions): Promise<RunResult> {
     GITHUB_REF: options.ref,
     GITHUB_WORKSPACE: options.workspace,
     GITHUB_WORKFLOW: workflow,
+    GITHUB_WORKFLOW_REF: `${options.fake.owner}/${options.fake.repo}/${options.workflowFile ?? '.github/workflows/ci.yml'}@${options.ref}`,
     GITHUB_JOB: job,
     GITHUB_RUN_ID: options.runId,
     GITHUB_RUN_ATTEMPT: '1',
@@ -250,6 +255,9 @@ export async function runAction(options: RunOptions): Promise<RunResult> {
       repository: runnerEnv.GITHUB_REPOSITORY,
     },
     runner: { os: 'Linux', arch: 'X64', temp: runnerTemp },
+    matrix: options.matrix ?? null,
+    strategy: { 'fail-fast': true, 'job-index': 0, 'job-total': 1, 'max-parallel': 1 },
+    job: { status: 'success' },
     inputs,
     steps: {} as Record<string, { outputs: Record<string, string>; outcome: string; conclusion: string }>,
     env: {},

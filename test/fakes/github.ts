@@ -4,8 +4,11 @@
 // updates, 403 for writes the token may not make (with GitHub's
 // "Resource not accessible by integration" and x-accepted-github-permissions),
 // 403 on GET /user for an app token, Link-header pagination of comments,
-// merge bases and first-parent history. Faults (5xx bursts, rate limits,
-// races) are injected per test.
+// merge bases and first-parent history, refs outside refs/heads/ with a
+// GraphQL compare-and-swap (updateRefs with beforeOid), rulesets that refuse
+// ref updates, and reachability (which objects a clone of some refs would
+// fetch). Faults (5xx bursts, rate limits, races, a 5xx after the write was
+// applied) are injected per test.
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createHash } from 'node:crypto';
@@ -29,6 +32,10 @@ export interface Fault {
   headers?: Record<string, string>;
   message?: string;
   times: number;
+  /** For POST /graphql: matched against the query text. */
+  query?: RegExp;
+  /** Apply the request, then answer with the failure (a 5xx that still created the comment). */
+  applied?: boolean;
 }
 
 export interface FakeComment {
@@ -79,7 +86,11 @@ export class FakeGitHub {
   readonly comments: FakeComment[] = [];
   readonly objects = new Map<string, GitObject>();
   readonly refs = new Map<string, string>();
-  readonly pulls = new Map<number, { number: number; headSha: string; baseSha: string; headRepo: string }>();
+  readonly pulls = new Map<number, { number: number; headSha: string; baseSha: string; headRepo: string; state: 'open' | 'closed' }>();
+  /** Fully qualified ref names a ruleset protects: updates to them are refused as GitHub does. */
+  readonly rulesets: RegExp[] = [];
+  /** Before each of the next `times` GraphQL ref updates of `ref`, another writer moves it first. */
+  racingWriter?: { ref: string; times: number };
   readonly faults: Fault[] = [];
   /** Runs (once each) when a ref update arrives, before it is applied: lets a test win a race against the action. */
   readonly beforeRefUpdate: Array<() => Promise<void>> = [];
@@ -127,7 +138,47 @@ export class FakeGitHub {
   }
 
   addPullRequest(number: number, headSha: string, baseSha: string, headRepo = `${this.owner}/${this.repo}`): void {
-    this.pulls.set(number, { number, headSha, baseSha, headRepo });
+    this.pulls.set(number, { number, headSha, baseSha, headRepo, state: 'open' });
+  }
+
+  closePullRequest(number: number): void {
+    const pull = this.pulls.get(number);
+    if (pull) pull.state = 'closed';
+  }
+
+  /** A ref's commit; `ref` is fully qualified (refs/…) or short (heads/x). */
+  refHead(ref: string): string | undefined {
+    return this.refs.get(ref.replace(/^refs\//, ''));
+  }
+
+  /** Every object reachable from the refs `select` accepts: what a clone fetching those refs downloads. */
+  reachableObjects(select: (ref: string) => boolean): Set<string> {
+    const seen = new Set<string>();
+    const queue = [...this.refs].filter(([ref]) => select(`refs/${ref}`)).map(([, sha]) => sha);
+    while (queue.length > 0) {
+      const sha = queue.pop()!;
+      if (seen.has(sha)) continue;
+      seen.add(sha);
+      const object = this.objects.get(sha);
+      if (!object) continue;
+      if (object.type === 'commit') queue.push(object.tree, ...object.parents);
+      if (object.type === 'tree') queue.push(...object.files.values());
+    }
+    return seen;
+  }
+
+  /** Bytes of the objects as git would store them before compression (blob content, tree entries, commit text). */
+  objectBytes(shas: Iterable<string>): number {
+    let total = 0;
+    for (const sha of shas) {
+      const object = this.objects.get(sha);
+      if (!object) continue;
+      if (object.type === 'blob') total += object.content.length;
+      // A git tree entry is "<mode> <name>\0" plus 20 bytes of SHA; a commit about 50 bytes per parent plus the rest.
+      else if (object.type === 'tree') for (const path of object.files.keys()) total += 7 + path.length + 1 + 20;
+      else total += 46 + 48 * object.parents.length + 120 + object.message.length;
+    }
+    return total;
   }
 
   addComment(issue: number, body: string, login: string): FakeComment {
@@ -148,6 +199,12 @@ export class FakeGitHub {
 
   branchHead(branch: string): string | undefined {
     return this.refs.get(`heads/${branch}`);
+  }
+
+  /** Files at the records store's head. */
+  storeFiles(ref = 'refs/train-and-report/records'): Map<string, Buffer> {
+    const head = this.refHead(ref);
+    return head ? this.filesAt(head) : new Map();
   }
 
   /** Files of a commit (or branch) as path → content. */
@@ -212,7 +269,7 @@ export class FakeGitHub {
   }
 
   private resolveCommit(refOrSha: string): string | undefined {
-    const fromRef = this.refs.get(`heads/${refOrSha}`);
+    const fromRef = this.refs.get(`heads/${refOrSha}`) ?? this.refs.get(refOrSha.replace(/^refs\//, ''));
     if (fromRef) return fromRef;
     return this.objects.get(refOrSha)?.type === 'commit' ? refOrSha : undefined;
   }
@@ -254,10 +311,16 @@ export class FakeGitHub {
     let payload: unknown;
     try {
       const token = this.authenticate(request.headers.authorization);
-      const fault = this.faults.find((candidate) => (!candidate.method || candidate.method === method) && candidate.path.test(decodeURIComponent(url.pathname)));
+      const fault = this.faults.find(
+        (candidate) =>
+          (!candidate.method || candidate.method === method) &&
+          candidate.path.test(decodeURIComponent(url.pathname)) &&
+          (!candidate.query || candidate.query.test(String(body.query ?? ''))),
+      );
       if (fault) {
         fault.times -= 1;
         if (fault.times <= 0) this.faults.splice(this.faults.indexOf(fault), 1);
+        if (fault.applied) await this.route(method, url, body, token);
         throw new HttpFailure(fault.status, fault.message ?? 'Server Error', fault.headers);
       }
       const result = await this.route(method, url, body, token);
@@ -301,6 +364,49 @@ export class FakeGitHub {
     };
   }
 
+  private checkRulesets(ref: string, failure: (message: string) => Error): void {
+    if (this.rulesets.some((rule) => rule.test(ref))) {
+      throw failure('Repository rule violations found\n\nCannot update this protected ref.\n\n');
+    }
+  }
+
+  /** GraphQL: viewer, repository id, and updateRefs (atomic, beforeOid-checked, as GitHub documents it). */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  private async graphql(query: string, variables: Record<string, any>, token: FakeToken): Promise<{ status?: number; body?: unknown }> {
+    const failed = (message: string, type = 'UNPROCESSABLE') => ({ body: { data: { updateRefs: null }, errors: [{ type, path: ['updateRefs'], message }] } });
+    if (query.includes('updateRefs')) {
+      if (token.contents !== 'write') return failed('Resource not accessible by integration', 'FORBIDDEN');
+      const hooks = this.beforeRefUpdate.splice(0);
+      for (const hook of hooks) await hook();
+      const updates = variables.input?.refUpdates as Array<{ name: string; beforeOid?: string; afterOid: string; force?: boolean }>;
+      if (variables.input?.repositoryId !== 'R_fake' || !Array.isArray(updates)) return failed('Could not resolve to a Repository');
+      for (const update of updates) {
+        const name = update.name.replace(/^refs\//, '');
+        if (this.racingWriter && this.racingWriter.ref === update.name && this.racingWriter.times > 0) {
+          this.racingWriter.times -= 1;
+          const current = this.refs.get(name);
+          if (current) this.refs.set(name, this.storeCommit(this.commit(current).tree, [current], 'another job'));
+        }
+        if (!update.name.startsWith('refs/') || name.split('/').length < 2) return failed(`Invalid ref name ${update.name}`);
+        if (this.rulesets.some((rule) => rule.test(update.name))) return failed('Repository rule violations found\n\nCannot update this protected ref.');
+        const current = this.refs.get(name);
+        const expected = update.beforeOid && /^0+$/.test(update.beforeOid) ? undefined : update.beforeOid;
+        // GitHub answers a stale beforeOid with a generic error: nothing says "the ref moved".
+        if (update.beforeOid !== undefined && current !== expected) return failed('Something went wrong while executing your query.', 'INTERNAL');
+        if (this.objects.get(update.afterOid)?.type !== 'commit') return failed(`Could not resolve ${update.afterOid}`);
+        if (current && !update.force && !this.isAncestor(current, update.afterOid)) return failed('Update is not a fast forward');
+      }
+      for (const update of updates) this.refs.set(update.name.replace(/^refs\//, ''), update.afterOid);
+      return { body: { data: { updateRefs: { clientMutationId: null } } } };
+    }
+    if (query.includes('repository(')) {
+      if (variables.owner !== this.owner || variables.name !== this.repo) return { body: { data: { repository: null }, errors: [{ type: 'NOT_FOUND', message: 'Could not resolve to a Repository' }] } };
+      return { body: { data: { repository: { id: 'R_fake' } } } };
+    }
+    if (query.includes('viewer')) return { body: { data: { viewer: { login: token.viewerLogin ?? token.login } } } };
+    throw new HttpFailure(400, 'the fake answers viewer, repository id and updateRefs only');
+  }
+
   private async route(
     method: string,
     url: URL,
@@ -309,10 +415,7 @@ export class FakeGitHub {
   ): Promise<{ status?: number; headers?: Record<string, string>; body?: unknown }> {
     // Octokit sends a ref like heads/x as heads%2Fx, which GitHub accepts.
     const path = decodeURIComponent(url.pathname);
-    if (method === 'POST' && path === '/graphql') {
-      if (!String(body.query ?? '').includes('viewer')) throw new HttpFailure(400, 'the fake only answers viewer queries');
-      return { body: { data: { viewer: { login: token.viewerLogin ?? token.login } } } };
-    }
+    if (method === 'POST' && path === '/graphql') return this.graphql(String(body.query ?? ''), (body.variables ?? {}) as Record<string, any>, token); // eslint-disable-line @typescript-eslint/no-explicit-any
     if (method === 'GET' && path === '/user') {
       if (token.kind === 'app') throw new HttpFailure(403, 'Resource not accessible by integration');
       return { body: { login: token.login } };
@@ -353,6 +456,19 @@ export class FakeGitHub {
       comment.updatedAt = this.tick();
       return { body: this.commentJson(comment) };
     }
+    if (rest === '/pulls' && method === 'GET') {
+      const state = url.searchParams.get('state') ?? 'open';
+      const listed = [...this.pulls.values()].filter((pull) => state === 'all' || pull.state === state);
+      const perPage = Math.min(Number(url.searchParams.get('per_page') ?? 30), 100);
+      const page = Number(url.searchParams.get('page') ?? 1);
+      const headers: Record<string, string> = {};
+      if (page * perPage < listed.length) {
+        const next = new URL(url);
+        next.searchParams.set('page', String(page + 1));
+        headers.link = `<${next.toString()}>; rel="next"`;
+      }
+      return { headers, body: listed.slice((page - 1) * perPage, page * perPage).map((pull) => ({ number: pull.number, state: pull.state, head: { sha: pull.headSha } })) };
+    }
     if ((match = rest.match(/^\/pulls\/(\d+)$/)) && method === 'GET') {
       const pull = this.pulls.get(Number(match[1]));
       if (!pull) throw new HttpFailure(404, 'Not Found');
@@ -364,24 +480,27 @@ export class FakeGitHub {
         },
       };
     }
-    if ((match = rest.match(/^\/git\/ref\/heads\/(.+)$/)) && method === 'GET') {
-      const sha = this.refs.get(`heads/${match[1]}`);
+    if ((match = rest.match(/^\/git\/ref\/(.+)$/)) && method === 'GET') {
+      const sha = this.refs.get(match[1]);
       if (!sha) throw new HttpFailure(404, 'Not Found');
-      return { body: { ref: `refs/heads/${match[1]}`, object: { sha, type: 'commit' } } };
+      return { body: { ref: `refs/${match[1]}`, object: { sha, type: 'commit' } } };
     }
     if (rest === '/git/refs' && method === 'POST') {
       this.requireWrite(token, 'contents');
       const ref = String(body.ref).replace(/^refs\//, '');
+      if (ref.split('/').length < 2) throw new HttpFailure(422, 'Reference name must start with refs and have at least two slashes');
+      this.checkRulesets(`refs/${ref}`, (message) => new HttpFailure(422, message));
       if (this.refs.has(ref)) throw new HttpFailure(422, 'Reference already exists');
       this.commit(String(body.sha));
       this.refs.set(ref, String(body.sha));
       return { status: 201, body: { ref: `refs/${ref}`, object: { sha: body.sha, type: 'commit' } } };
     }
-    if ((match = rest.match(/^\/git\/refs\/heads\/(.+)$/)) && method === 'PATCH') {
+    if ((match = rest.match(/^\/git\/refs\/(.+)$/)) && method === 'PATCH') {
       this.requireWrite(token, 'contents');
       const hooks = this.beforeRefUpdate.splice(0);
       for (const hook of hooks) await hook();
-      const ref = `heads/${match[1]}`;
+      const ref = match[1];
+      this.checkRulesets(`refs/${ref}`, (message) => new HttpFailure(422, message));
       const current = this.refs.get(ref);
       if (!current) throw new HttpFailure(422, 'Reference does not exist');
       const next = String(body.sha);
@@ -476,7 +595,8 @@ export class FakeGitHub {
         else queue.push(...this.commit(sha).parents);
       }
       if (!mergeBase) throw new HttpFailure(404, 'No common ancestor between base and head');
-      return { body: { merge_base_commit: { sha: mergeBase }, status: mergeBase === base ? 'ahead' : 'diverged' } };
+      const status = base === head ? 'identical' : mergeBase === base ? 'ahead' : mergeBase === head ? 'behind' : 'diverged';
+      return { body: { merge_base_commit: { sha: mergeBase }, status } };
     }
     if (rest === '/commits' && method === 'GET') {
       const start = url.searchParams.get('sha') ?? this.defaultBranch;

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isDefaultBranchPush, readContext } from '../../src/github/context.js';
+import { isBaselineRun, isDefaultBranchPush, PULL_REQUEST_TARGET_REFUSED, readContext } from '../../src/github/context.js';
 import { webhookExample } from '../fakes/webhooks.js';
 
 const ENV = { GITHUB_REPOSITORY: 'octo-org/planets', GITHUB_SHA: '1'.repeat(40), GITHUB_WORKFLOW: 'CI', GITHUB_JOB: 'train', GITHUB_RUN_ID: '42' };
@@ -38,4 +38,20 @@ test('push: before is kept unless the branch is new; default-branch pushes are r
 test('missing runner variables name the variable', () => {
   assert.throws(() => readContext({ GITHUB_EVENT_NAME: 'push' }, {}), /GITHUB_REPOSITORY is not set/);
   assert.throws(() => readContext({ ...ENV, GITHUB_REPOSITORY: 'nope', GITHUB_EVENT_NAME: 'push' }, {}), /must look like owner\/name, got "nope"/);
+});
+
+test('pull_request_target is refused with one line naming the pull_request + workflow_run pair', () => {
+  const payload = webhookExample('pull_request', 'opened');
+  assert.throws(() => readContext({ ...ENV, GITHUB_EVENT_NAME: 'pull_request_target' }, payload), (error: Error) => error.message === PULL_REQUEST_TARGET_REFUSED);
+  assert.ok(!PULL_REQUEST_TARGET_REFUSED.includes('\n'));
+  assert.match(PULL_REQUEST_TARGET_REFUSED, /pull_request .*workflow_run using mode: publish/);
+});
+
+test('only branch runs of push, schedule and workflow_dispatch are baselines; the workflow file comes from GITHUB_WORKFLOW_REF', () => {
+  const push = readContext({ ...ENV, GITHUB_EVENT_NAME: 'push', GITHUB_REF: 'refs/heads/release/1', GITHUB_WORKFLOW_REF: 'octo-org/planets/.github/workflows/train.yml@refs/heads/release/1' }, webhookExample('push'));
+  assert.ok(isBaselineRun(push));
+  assert.equal(push.workflowFile, '.github/workflows/train.yml');
+  assert.ok(!isBaselineRun({ ...push, ref: 'refs/tags/v1' }));
+  assert.ok(isBaselineRun({ ...push, eventName: 'schedule' }));
+  assert.ok(!isBaselineRun({ ...push, eventName: 'pull_request' }));
 });

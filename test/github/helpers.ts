@@ -2,7 +2,7 @@
 import { createClient, type GitHubClient, type RetryPolicy } from '../../src/github/client.js';
 import { FakeGitHub, type FakeToken } from '../fakes/github.js';
 
-export const FAST_RETRY: RetryPolicy = { baseDelayMs: 5, maxAttempts: 6, maxTotalMs: 2000 };
+export const FAST_RETRY: RetryPolicy = { baseDelayMs: 5, retries: 3, rateLimitRetries: 2, maxRetryAfter: 120, writeSpacingMs: 0 };
 
 export async function startFake(token = 'ghs_test_token', spec: Partial<FakeToken> = {}): Promise<{ fake: FakeGitHub; client: GitHubClient; repo: { owner: string; repo: string } }> {
   const fake = await FakeGitHub.start();
