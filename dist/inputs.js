@@ -2,6 +2,7 @@
 // names the input and the bad value. Read inside run(), never at import.
 import { isAbsolute, resolve } from 'node:path';
 import { parseThresholds } from './compare/thresholds.js';
+import { normalizeVariant } from './identity.js';
 import { BACKEND_CHOICES } from './model/backend.js';
 export class InputError extends Error {
     constructor(message) {
@@ -15,6 +16,7 @@ export const INPUT_DEFAULTS = {
     params: 'params.yaml',
     backend: 'auto',
     'reports-branch': 'train-and-report-reports',
+    'records-ref': 'refs/train-and-report/records',
     comment: 'update',
     'fail-on-regression': 'off',
     baseline: 'auto',
@@ -43,6 +45,16 @@ export function parsePositiveInteger(name, value) {
 export function parseBranchName(name, value) {
     if (!value || /(^[/.-])|([/.]$)|\.\.|[\s~^:?*[\\]|@\{|\/\/|\.lock$/.test(value)) {
         throw new InputError(`input '${name}' must be a valid branch name; got "${value}"`);
+    }
+    return value;
+}
+/** A ref a clone of the branches and tags never fetches, in git's ref-name rules and GitHub's (refs/ and two slashes). */
+export function parseRecordsRef(name, value) {
+    const bad = !/^refs\/[^/]+\/.+/.test(value) || /(\/[.])|([/.]$)|\.\.|[\s~^:?*[\\]|@\{|\/\/|\.lock(\/|$)/.test(value);
+    if (bad)
+        throw new InputError(`input '${name}' must be a ref like refs/train-and-report/records; got "${value}"`);
+    if (/^refs\/(heads|tags|pull|remotes)\//.test(value)) {
+        throw new InputError(`input '${name}' must be outside refs/heads/, refs/tags/, refs/pull/ and refs/remotes/ (a clone would fetch it, or GitHub owns it); got "${value}"`);
     }
     return value;
 }
@@ -86,6 +98,8 @@ export function readInputs(read, workspace) {
         token,
         backend: oneOf('backend', get('backend'), BACKEND_CHOICES),
         reportsBranch: parseBranchName('reports-branch', get('reports-branch')),
+        recordsRef: parseRecordsRef('records-ref', get('records-ref')),
+        variant: normalizeVariant(read('variant')),
         comment: oneOf('comment', get('comment'), ['update', 'new', 'off']),
         failOnRegression: parseThresholdInput('fail-on-regression', get('fail-on-regression')),
         baseline: parseBaseline('baseline', get('baseline')),

@@ -7,10 +7,11 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { findBaseline, listHistory } from './github/baseline.js';
 import { createClient, DEFAULT_RETRY, explain, GitHubError, statusOf } from './github/client.js';
-import { commentMarker, getViewerLogin, MAX_COMMENT_LENGTH, commentBody, postComment } from './github/comment.js';
-import { readContext, readEventPayload } from './github/context.js';
+import { commentMarker, getPullHead, getViewerLogin, MAX_COMMENT_LENGTH, commentBody, postComment } from './github/comment.js';
+import { isBaselineRun, readContext, readEventPayload } from './github/context.js';
 import { findHandoffFolders, readHandoff, writeHandoff } from './github/handoff.js';
-import { blobUrl, runPath, saveRun } from './github/store.js';
+import { blobUrl, listOpenPulls, saveRun } from './github/store.js';
+import { identityKey, variantLabel } from './identity.js';
 import { InputError, readInputs } from './inputs.js';
 import { runExperiment } from './pipeline.js';
 import { metricsFileContent, readRecord } from './record.js';
@@ -23,13 +24,31 @@ export class RegressionError extends Error {
         this.name = 'RegressionError';
     }
 }
-/** Retry delays can be shortened for tests; GitHub's retry-after is counted in this unit too. */
+/** Retry delays (and the spacing of writes) can be shortened for tests; GitHub's retry-after is counted in this unit too. */
 function retryPolicy(env) {
     const base = Number(env.TRAIN_AND_REPORT_RETRY_BASE_MS);
     const onRetry = (line) => core.info(line);
     if (!Number.isFinite(base) || base <= 0)
         return { ...DEFAULT_RETRY, onRetry };
-    return { ...DEFAULT_RETRY, baseDelayMs: base, maxTotalMs: base * 120, onRetry };
+    return { ...DEFAULT_RETRY, baseDelayMs: base, writeSpacingMs: 0, onRetry };
+}
+function delayUnit(env) {
+    const base = Number(env.TRAIN_AND_REPORT_RETRY_BASE_MS);
+    return Number.isFinite(base) && base > 0 ? base : 1000;
+}
+/** Identity of the run: the workflow file (its name where the runner does not say), the job id and the variant. */
+function runIdentity(context, config) {
+    return { workflow: context.workflowFile ?? context.workflow, job: context.job, variant: config.variant };
+}
+/** Markers a comment of this identity may carry: today's, and for the default identity the one written before identities existed. */
+function markersOf(identity, workflowName) {
+    const marker = commentMarker(identity.workflow, identity.job, identity.variant);
+    const legacy = identity.variant === '' && workflowName && workflowName !== identity.workflow ? [commentMarker(workflowName, identity.job)] : [];
+    return { marker, legacy };
+}
+/** A default artifact (and output folder) name per identity: legs of one matrix never collide. */
+function legName(identity) {
+    return safeName(identity.job) + (identity.variant ? `-${identityKey(identity)}` : '');
 }
 async function exists(path) {
     return access(path).then(() => true, () => false);
@@ -37,8 +56,8 @@ async function exists(path) {
 function safeName(text) {
     return text.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'job';
 }
-async function resolveBaseline(client, context, config) {
-    const query = { reportsBranch: config.reportsBranch, maxDepth: BASELINE_MAX_DEPTH };
+async function resolveBaseline(client, context, config, identity) {
+    const query = { storeRef: config.recordsRef, legacyBranch: config.reportsBranch, identity, maxDepth: BASELINE_MAX_DEPTH };
     if (config.baseline.kind === 'none')
         return { found: false, reason: 'comparison turned off (baseline: none)' };
     if (config.baseline.kind === 'ref') {
@@ -95,35 +114,62 @@ async function report(client, context, config, target) {
     ];
     for (const image of written.images)
         files.push({ name: image, content: await readFile(join(target.outDir, image)) });
-    try {
-        const saved = await saveRun(client, context.repository, {
-            branch: config.reportsBranch,
-            sha: target.sha,
-            files,
-            entry: { createdAt: target.head.createdAt, ref: pullRequest ? `pull/${pullRequest.number}` : context.ref, ...(pullRequest ? { pullRequest: pullRequest.number } : {}) },
-            keepRuns: config.keepRuns,
-            log: (line) => core.info(line),
-        });
-        commit = saved.commit;
-        core.info(`recorded runs/${target.sha}/ on ${config.reportsBranch} (commit ${saved.commit.slice(0, 7)}${saved.pruned.length > 0 ? `, pruned ${saved.pruned.length} old runs` : ''})`);
+    let folder = '';
+    if (target.kind === undefined) {
+        core.info(`not recorded: a ${context.eventName} run on ${context.ref || 'no ref'} is neither a branch run (push, schedule, workflow_dispatch) nor a pull request run`);
     }
-    catch (error) {
-        if (!degraded(error))
-            throw error;
+    else {
+        try {
+            const openPulls = pullRequest ? await listOpenPulls(client, context.repository) : undefined;
+            const saved = await saveRun(client, context.repository, {
+                ref: config.recordsRef,
+                identity: target.identity,
+                kind: target.kind,
+                sha: target.sha,
+                ...(pullRequest ? { pullRequest: pullRequest.number } : { branch: context.ref }),
+                createdAt: target.head.createdAt,
+                files,
+                keepRuns: config.keepRuns,
+                openPulls,
+                backoffMs: delayUnit(process.env) / 2,
+                log: (line) => core.info(line),
+            });
+            commit = saved.commit;
+            folder = saved.path;
+            core.info(`recorded ${saved.path}/ in ${config.recordsRef} (${saved.bytes} bytes in ${files.length} files; pin ${saved.commit.slice(0, 7)}, head ${saved.head.slice(0, 7)}` +
+                `${saved.pruned.length > 0 ? `, pruned ${saved.pruned.length} old runs` : ''})`);
+        }
+        catch (error) {
+            if (!degraded(error))
+                throw error;
+        }
     }
-    const imageUrl = (name) => commit ? blobUrl(context.serverUrl, context.repository, commit, runPath(target.sha, name)) : name;
-    const markdown = written.renderMarkdown(imageUrl, MAX_COMMENT_LENGTH - target.marker.length - 1);
+    const { marker, legacy } = markersOf(target.identity, target.workflowName);
+    const imageUrl = (name) => (commit ? blobUrl(context.serverUrl, context.repository, commit, `${folder}/${name}`) : name);
+    const markdown = written.renderMarkdown(imageUrl, MAX_COMMENT_LENGTH - marker.length - 120);
     await core.summary.addRaw(markdown, true).write();
     if (pullRequest && config.comment !== 'off') {
         try {
             const viewerLogin = await getViewerLogin(client);
-            const posted = await postComment(client, context.repository, pullRequest.number, commentBody(target.marker, markdown), {
+            const headSha = await getPullHead(client, context.repository, pullRequest.number);
+            const posted = await postComment(client, context.repository, pullRequest.number, commentBody(marker, markdown, target.sha), {
                 mode: config.comment,
-                marker: target.marker,
+                marker,
+                legacyMarkers: legacy,
                 viewerLogin,
+                freshness: { trainedSha: target.sha, headSha },
+                delayMs: delayUnit(process.env),
+                log: (line) => core.info(line),
             });
-            core.setOutput('comment-url', posted.url);
-            core.info(`${posted.action} the comment ${posted.url}`);
+            if (posted.action === 'skipped') {
+                const line = `Left the comment alone: ${posted.reason}.`;
+                core.info(line);
+                await core.summary.addRaw(`\n> ${line}\n`, true).write();
+            }
+            else {
+                core.setOutput('comment-url', posted.url);
+                core.info(`${posted.action} the comment ${posted.url}`);
+            }
         }
         catch (error) {
             if (!degraded(error)) {
@@ -144,13 +190,16 @@ async function train(client, context, config, env) {
     if (!config.paramsIsDefault && !(await exists(config.params))) {
         throw new InputError(`input 'params': ${config.params} does not exist; fix the path or leave the input out to use the defaults`);
     }
-    const outDir = join(env.RUNNER_TEMP || tmpdir(), 'train-and-report', safeName(context.job));
+    const identity = runIdentity(context, config);
+    if (identity.variant)
+        core.info(`variant: ${variantLabel(identity.variant)} (identity ${identityKey(identity)})`);
+    const outDir = join(env.RUNNER_TEMP || tmpdir(), 'train-and-report', legName(identity));
     const pull = context.pullRequest;
     core.setOutput('model', join(outDir, 'model'));
     if (config.uploadArtifact) {
         // The upload step runs even when a later stage fails, so the folder is announced first.
         core.setOutput('artifact-dir', outDir);
-        core.setOutput('artifact-name', config.artifactName || `train-and-report-${safeName(context.job)}`);
+        core.setOutput('artifact-name', config.artifactName || `train-and-report-${legName(identity)}`);
     }
     const result = await runExperiment({
         dataDir: config.data,
@@ -175,19 +224,22 @@ async function train(client, context, config, env) {
             headRef: pull.headRef,
             baseRef: pull.baseRef,
             title: pull.title,
-            workflow: context.workflow,
+            workflow: identity.workflow,
             job: context.job,
+            variant: identity.variant,
             runId: context.runId,
         });
     }
-    const baseline = await resolveBaseline(client, context, config);
+    const baseline = await resolveBaseline(client, context, config, identity);
     await report(client, context, config, {
         head: result.record,
         sha: context.sha,
         outDir,
         dataDir: config.data,
         pullRequest: pull,
-        marker: commentMarker(context.workflow, context.job),
+        identity,
+        workflowName: context.workflow,
+        kind: pull ? 'pull' : isBaselineRun(context) ? 'baseline' : undefined,
         baseline,
         headRef: context.ref.replace(/^refs\/heads\//, ''),
         enforceThresholds: true,
@@ -225,10 +277,13 @@ async function publish(client, context, config, env) {
             throw new GitHubError(`${join(folder, 'run.json')} is about ${head.source.sha}, not ${handoff.headSha}; refusing to publish a mismatched artifact`);
         }
         core.info(`publishing the report of pull request #${handoff.pullRequest} (${handoff.headSha.slice(0, 7)}) from ${basename(folder)}`);
+        const identity = { workflow: handoff.workflow, job: handoff.job, variant: handoff.variant ?? '' };
         const baseline = await findBaseline(client, context.repository, {
             baseSha: handoff.baseSha,
             headSha: handoff.headSha,
-            reportsBranch: config.reportsBranch,
+            storeRef: config.recordsRef,
+            legacyBranch: config.reportsBranch,
+            identity,
             maxDepth: BASELINE_MAX_DEPTH,
         });
         const outDir = join(temp, 'train-and-report-publish', safeName(basename(folder)));
@@ -238,7 +293,8 @@ async function publish(client, context, config, env) {
             sha: handoff.headSha,
             outDir,
             pullRequest: { number: handoff.pullRequest, headRef: handoff.headRef, baseRef: handoff.baseRef, title: handoff.title, fromFork: false },
-            marker: commentMarker(handoff.workflow, handoff.job),
+            identity,
+            kind: 'pull',
             baseline,
             enforceThresholds: false,
         });

@@ -1,8 +1,12 @@
-// Which recorded run a new run is compared with: the record of the merge-base
-// of base and head (falling back to the base commit), else the nearest
-// first-parent ancestor that has one, within a bounded walk.
+// Which recorded run a new run is compared with: the baseline of the same
+// identity (workflow file, job, variant) at the merge-base of base and head
+// (falling back to the base commit), else at the nearest first-parent
+// ancestor that has one, within a bounded walk. Only branch runs (push,
+// schedule, workflow_dispatch) are baselines; PR runs never are. Records in
+// the old reports-branch layout count as baselines of the default identity.
+import { identityKey } from '../identity.js';
 import { explain, statusOf } from './client.js';
-import { readRunIndex, readStoredRecord, getBranchHead } from './store.js';
+import { getRefHead, legacyRunPath, readLegacyBaselines, readRecordAt, readStoreIndex } from './store.js';
 export async function getMergeBase(client, repo, base, head) {
     try {
         const { data } = await client.rest.repos.compareCommitsWithBasehead({ ...repo, basehead: `${base}...${head}`, per_page: 1 });
@@ -41,12 +45,26 @@ export function firstParentPath(commits, start, limit) {
     return { path };
 }
 export async function findBaseline(client, repo, query) {
-    const reportsHead = await getBranchHead(client, repo, query.reportsBranch);
-    if (!reportsHead) {
-        return { found: false, reason: `no runs are recorded yet (branch "${query.reportsBranch}" does not exist; the first run on the default branch creates it)` };
+    const storeHead = await getRefHead(client, repo, query.storeRef);
+    const key = identityKey(query.identity);
+    const sources = new Map();
+    if (storeHead) {
+        const index = await readStoreIndex(client, repo, storeHead);
+        for (const run of index.runs) {
+            if (run.kind === 'baseline' && run.identity === key)
+                sources.set(run.sha, { commit: storeHead, path: `${run.path}/run.json`, where: query.storeRef });
+        }
     }
-    const index = await readRunIndex(client, repo, reportsHead);
-    const recorded = new Set(index.runs.map((run) => run.sha));
+    let legacy;
+    if (query.identity.variant === '' && query.legacyBranch)
+        legacy = await readLegacyBaselines(client, repo, query.legacyBranch);
+    for (const sha of legacy?.shas ?? []) {
+        if (!sources.has(sha))
+            sources.set(sha, { commit: legacy.commit, path: legacyRunPath(sha), where: `branch "${query.legacyBranch}"` });
+    }
+    if (!storeHead && !legacy) {
+        return { found: false, reason: `no runs are recorded yet (${query.storeRef} does not exist; the first push run on the base branch creates it)` };
+    }
     const start = (query.headSha && (await getMergeBase(client, repo, query.baseSha, query.headSha))) || query.baseSha;
     let walked = 0;
     let from = start;
@@ -59,9 +77,10 @@ export async function findBaseline(client, repo, query) {
         }
         const step = firstParentPath(history, from, query.maxDepth - walked);
         for (const [offset, sha] of step.path.entries()) {
-            if (!recorded.has(sha))
+            const source = sources.get(sha);
+            if (!source)
                 continue;
-            const record = await readStoredRecord(client, repo, reportsHead, sha);
+            const record = await readRecordAt(client, repo, source.commit, source.path, source.where);
             if (record)
                 return { found: true, sha, record, distance: walked + offset, start };
         }
@@ -72,6 +91,6 @@ export async function findBaseline(client, repo, query) {
     }
     return {
         found: false,
-        reason: `no recorded run for ${start.slice(0, 7)} or its ${Math.max(walked - 1, 0)} nearest first-parent ancestors (searched up to ${query.maxDepth}); push to the base branch once to record one`,
+        reason: `no recorded run of this workflow, job and variant for ${start.slice(0, 7)} or its ${Math.max(walked - 1, 0)} nearest first-parent ancestors (searched up to ${query.maxDepth}); push to the base branch once to record one`,
     };
 }

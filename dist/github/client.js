@@ -1,9 +1,13 @@
 // The one place that builds the GitHub client: @actions/github's octokit
-// (which honours GITHUB_API_URL) wrapped with bounded retries for server
-// errors and rate limits, and the translation of API failures into messages
-// that name the missing permission or ref.
+// (which honours GITHUB_API_URL) with the maintained retry and throttling
+// plugins, which follow GitHub's documented rules (retry-after, secondary
+// rate limits, spacing of writes), and the translation of API failures into
+// messages that name the missing permission or ref.
 import { getOctokit } from '@actions/github';
-export const DEFAULT_RETRY = { baseDelayMs: 1000, maxAttempts: 6, maxTotalMs: 120_000 };
+import { retry } from '@octokit/plugin-retry';
+import { throttling } from '@octokit/plugin-throttling';
+import Bottleneck from 'bottleneck';
+export const DEFAULT_RETRY = { baseDelayMs: 1000, retries: 3, rateLimitRetries: 2, maxRetryAfter: 120, writeSpacingMs: 1000 };
 export class GitHubError extends Error {
     status;
     constructor(message, status) {
@@ -28,58 +32,61 @@ export function apiMessage(error) {
     const message = error instanceof Error ? error.message : String(error);
     return message.replace(/ - https?:\/\/\S+$/, '');
 }
-/**
- * How long to wait before retrying, or undefined when the failure is not
- * transient. Secondary rate limits are 403/429 with `retry-after` (or the
- * "secondary rate limit" message); primary ones send x-ratelimit-remaining: 0.
- */
-export function retryDelay(error, attempt, policy, now = Date.now()) {
+/** Would the plugins retry this failure? Used only to say so in the log. */
+function isTransient(error) {
     const status = statusOf(error);
     if (status === undefined)
-        return undefined;
-    const backoff = policy.baseDelayMs * 2 ** (attempt - 1);
-    if (status >= 500)
-        return backoff;
-    if (status === 403 || status === 429) {
-        const retryAfter = Number(header(error, 'retry-after'));
-        if (Number.isFinite(retryAfter) && retryAfter >= 0 && header(error, 'retry-after') !== undefined) {
-            return Math.max(retryAfter * policy.baseDelayMs, backoff);
-        }
-        if (header(error, 'x-ratelimit-remaining') === '0') {
-            const reset = Number(header(error, 'x-ratelimit-reset'));
-            return Number.isFinite(reset) ? Math.max(reset * 1000 - now, backoff) : backoff;
-        }
-        if (/secondary rate limit|abuse/i.test(apiMessage(error)) || status === 429)
-            return backoff;
-    }
-    return undefined;
+        return false;
+    if (status >= 500 || status === 429)
+        return true;
+    return status === 403 && (header(error, 'retry-after') !== undefined || header(error, 'x-ratelimit-remaining') === '0' || /secondary rate limit/i.test(apiMessage(error)));
 }
-/** Runs `call`, retrying transient failures within the policy's attempt and time bounds. */
-export async function withRetries(call, policy, what) {
-    const sleep = policy.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
-    const started = Date.now();
-    for (let attempt = 1;; attempt += 1) {
-        try {
-            return await call();
-        }
-        catch (error) {
-            const delay = retryDelay(error, attempt, policy);
-            if (delay === undefined)
-                throw error;
-            const elapsed = Date.now() - started;
-            if (attempt >= policy.maxAttempts || elapsed + delay > policy.maxTotalMs) {
-                throw new GitHubError(`${what}: GitHub kept failing (${statusOf(error)} ${apiMessage(error)}) after ${attempt} attempts over ` +
-                    `${(elapsed / 1000).toFixed(1)} s; GitHub may be having an outage or rate-limiting this token, re-run the job later`, statusOf(error));
-            }
-            policy.onRetry?.(`${what} failed with ${statusOf(error)} (${apiMessage(error)}); retrying in ${(delay / 1000).toFixed(1)} s (attempt ${attempt + 1} of ${policy.maxAttempts})`);
-            await sleep(delay);
-        }
-    }
+function describe(options) {
+    return `${options.method} ${String(options.url).replace(/\{[^}]*\}/g, '…')}`;
 }
 export function createClient(token, options) {
-    const client = getOctokit(token, { baseUrl: options.apiUrl.replace(/\/$/, '') });
     const policy = options.retry ?? DEFAULT_RETRY;
-    client.hook.wrap('request', (request, requestOptions) => withRetries(async () => request(requestOptions), policy, `${requestOptions.method} ${String(requestOptions.url).replace(/\{[^}]*\}/g, '…')}`));
+    // Registered before the retry plugin, so it sees every failed attempt, not only the last.
+    const logAttempts = (octokit) => {
+        octokit.hook.error('request', (error, requestOptions) => {
+            const request = requestOptions;
+            if (isTransient(error) && request.request?.retries !== 0) {
+                policy.onRetry?.(`${describe(request)} failed with ${statusOf(error)} (${apiMessage(error)}); retrying`);
+            }
+            throw error;
+        });
+        return {};
+    };
+    const rateLimited = (what) => (retryAfter, requestOptions, _octokit, retryCount) => {
+        const wait = retryAfter <= policy.maxRetryAfter && retryCount < policy.rateLimitRetries;
+        policy.onRetry?.(`${describe(requestOptions)} hit GitHub's ${what} rate limit; ${wait ? `retrying after ${retryAfter} units of ${policy.baseDelayMs} ms` : 'giving up'}`);
+        return wait;
+    };
+    const client = getOctokit(token, {
+        baseUrl: options.apiUrl.replace(/\/$/, ''),
+        retry: { retries: policy.retries, retryAfterBaseValue: policy.baseDelayMs },
+        throttle: {
+            retryAfterBaseValue: policy.baseDelayMs,
+            fallbackSecondaryRateRetryAfter: 60,
+            write: new Bottleneck.Group({ maxConcurrent: 1, minTime: policy.writeSpacingMs }),
+            notifications: new Bottleneck.Group({ maxConcurrent: 1, minTime: policy.writeSpacingMs }),
+            onRateLimit: rateLimited('primary'),
+            onSecondaryRateLimit: rateLimited('secondary'),
+        },
+    }, logAttempts, retry, throttling);
+    // Outermost: a request that still fails after the plugins' retries says so plainly.
+    client.hook.wrap('request', async (request, requestOptions) => {
+        try {
+            return await request(requestOptions);
+        }
+        catch (error) {
+            if (!isTransient(error))
+                throw error;
+            const attempts = Math.max(requestOptions.request?.retryCount ?? 1, 1);
+            throw new GitHubError(`${describe(requestOptions)}: GitHub kept failing (${statusOf(error)} ${apiMessage(error)}) after ${attempts} attempts; ` +
+                'GitHub may be having an outage or rate-limiting this token, re-run the job later', statusOf(error));
+        }
+    });
     return client;
 }
 /** A failed API call as a message a user can act on. Leaves non-HTTP errors and GitHubErrors as they are. */

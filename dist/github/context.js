@@ -2,6 +2,7 @@
 // Pure: the caller reads the payload file. For pull requests GITHUB_SHA is the
 // merge commit refs/pull/N/merge; records are keyed by the PR's head SHA.
 import { readFile } from 'node:fs/promises';
+import { workflowFile } from '../identity.js';
 export class ContextError extends Error {
     constructor(message) {
         super(message);
@@ -15,18 +16,25 @@ function required(env, name) {
     return value;
 }
 const ZERO_SHA = /^0+$/;
+/** One line: why pull_request_target is refused and what to use instead. */
+export const PULL_REQUEST_TARGET_REFUSED = 'pull_request_target is refused: it runs the base branch\'s workflow with a write token, so the default checkout trains the base branch ' +
+    'and the result would be filed under the PR\'s head; train on pull_request (read-only for forks) and post with a second workflow on ' +
+    'workflow_run using mode: publish (docs/github-action.md#pull-requests-from-forks)';
 export function readContext(env, payload) {
     const repositoryName = required(env, 'GITHUB_REPOSITORY');
     const [owner, repo] = repositoryName.split('/');
     if (!owner || !repo)
         throw new ContextError(`GITHUB_REPOSITORY must look like owner/name, got "${repositoryName}"`);
     const eventName = required(env, 'GITHUB_EVENT_NAME');
+    if (eventName === 'pull_request_target')
+        throw new ContextError(PULL_REQUEST_TARGET_REFUSED);
     const context = {
         eventName,
         repository: { owner, repo },
         serverUrl: env.GITHUB_SERVER_URL || 'https://github.com',
         apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
         workflow: env.GITHUB_WORKFLOW || 'workflow',
+        workflowFile: workflowFile(env.GITHUB_WORKFLOW_REF),
         job: env.GITHUB_JOB || 'job',
         runId: env.GITHUB_RUN_ID || '0',
         sha: required(env, 'GITHUB_SHA'),
@@ -34,7 +42,7 @@ export function readContext(env, payload) {
         defaultBranch: payload.repository?.default_branch,
     };
     const pull = payload.pull_request;
-    if ((eventName === 'pull_request' || eventName === 'pull_request_target') && pull) {
+    if (eventName === 'pull_request' && pull) {
         const headRepo = pull.head?.repo?.full_name;
         const baseRepo = pull.base?.repo?.full_name ?? repositoryName;
         context.pullRequest = {
@@ -71,7 +79,11 @@ export async function readEventPayload(env) {
         throw new ContextError(`cannot read the event payload ${path}: ${error.message}`);
     }
 }
-/** Is this a push to the repository's default branch (the runs that become baselines)? */
+/** Is this a push to the repository's default branch? */
 export function isDefaultBranchPush(context) {
     return context.eventName === 'push' && context.defaultBranch !== undefined && context.ref === `refs/heads/${context.defaultBranch}`;
+}
+/** Runs on a branch from push, schedule or workflow_dispatch are the only ones that become baselines. */
+export function isBaselineRun(context) {
+    return ['push', 'schedule', 'workflow_dispatch'].includes(context.eventName) && context.ref.startsWith('refs/heads/');
 }

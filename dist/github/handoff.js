@@ -39,6 +39,8 @@ export function parseHandoff(raw, where) {
         if (typeof value[field] !== 'string')
             throw problem(field, 'a string');
     }
+    if (value.variant !== undefined && typeof value.variant !== 'string')
+        throw problem('variant', 'a string');
     return value;
 }
 export async function readHandoff(folder) {

@@ -14,6 +14,7 @@ import { promisify } from 'node:util';
 import { generateSampleDataset } from '../../src/data/sample.js';
 import { createClient } from '../../src/github/client.js';
 import { commentMarker } from '../../src/github/comment.js';
+import { PULL_REQUEST_TARGET_REFUSED } from '../../src/github/context.js';
 import { DEFAULT_STORE_REF, saveRun } from '../../src/github/store.js';
 import { identityKey, type RunIdentity } from '../../src/identity.js';
 import { APP_BOT_LOGIN, FakeGitHub, type FakeToken } from '../fakes/github.js';
@@ -30,6 +31,8 @@ const pullRun = (pr: number, sha: string, identity = IDENTITY) => `pulls/${pr}/$
 const READ_ONLY_TOKEN = 'ghs_ForkReadOnly0123456789abcdefabcdef';
 let dataDir = '';
 let paramsFile = '';
+/** A second params file (two epochs): its runs' metrics differ from the first's. */
+let paramsFile2 = '';
 
 before(async () => {
   const root = await mkdtemp(join(tmpdir(), 'action-data-'));
@@ -37,6 +40,8 @@ before(async () => {
   paramsFile = join(root, 'params.yaml');
   await generateSampleDataset({ outDir: dataDir, imagesPerClass: 12, seed: 3 });
   await writeFile(paramsFile, 'train:\n  epochs: 1\n');
+  paramsFile2 = join(root, 'params-2.yaml');
+  await writeFile(paramsFile2, 'train:\n  epochs: 2\n');
 });
 
 interface World {
@@ -59,13 +64,13 @@ async function world(tokens: Record<string, Partial<FakeToken>> = { [TOKEN]: {} 
 
 const baseInputs = () => ({ data: dataDir, params: paramsFile });
 
-async function push(w: World, sha: string, beforeSha: string, inputs: Record<string, string> = {}, token = TOKEN): Promise<RunResult> {
+async function push(w: World, sha: string, beforeSha: string, inputs: Record<string, string> = {}, token = TOKEN, matrix?: Record<string, unknown>): Promise<RunResult> {
   const payload = webhookExample('push');
   Object.assign(payload, { ref: 'refs/heads/main', before: beforeSha, after: sha });
   payload.repository.default_branch = 'main';
   payload.repository.full_name = `${w.fake.owner}/${w.fake.repo}`;
   w.runs += 1;
-  return runAction({ fake: w.fake, token, eventName: 'push', payload, sha, ref: 'refs/heads/main', inputs: { ...baseInputs(), 'github-token': token, ...inputs }, workspace: w.workspace, artifacts: w.artifacts, runId: String(w.runs) });
+  return runAction({ fake: w.fake, token, eventName: 'push', payload, sha, ref: 'refs/heads/main', inputs: { ...baseInputs(), 'github-token': token, ...inputs }, workspace: w.workspace, artifacts: w.artifacts, runId: String(w.runs), matrix });
 }
 
 interface PullOptions {
@@ -76,6 +81,12 @@ interface PullOptions {
   fork?: boolean;
   token?: string;
   inputs?: Record<string, string>;
+  matrix?: Record<string, unknown>;
+  /** Where the PR's head is now, when it has moved on since this run started (an older, slower run). */
+  currentHead?: string;
+  /** The PR's base branch (main unless given). */
+  baseRef?: string;
+  eventName?: string;
 }
 
 async function pull(w: World, options: PullOptions): Promise<RunResult> {
@@ -85,19 +96,19 @@ async function pull(w: World, options: PullOptions): Promise<RunResult> {
   payload.pull_request.number = options.number;
   payload.pull_request.head.sha = options.head;
   payload.pull_request.base.sha = options.base;
-  payload.pull_request.base.ref = 'main';
+  payload.pull_request.base.ref = options.baseRef ?? 'main';
   payload.pull_request.base.repo.full_name = full;
   payload.pull_request.head.repo.full_name = options.fork ? `someone/${w.fake.repo}` : full;
   payload.repository.full_name = full;
   payload.repository.default_branch = 'main';
-  w.fake.addPullRequest(options.number, options.head, options.base, payload.pull_request.head.repo.full_name);
+  w.fake.addPullRequest(options.number, options.currentHead ?? options.head, options.base, payload.pull_request.head.repo.full_name);
   // For pull_request events GITHUB_SHA is the merge commit, not the head.
   const merge = w.fake.addCommit([options.base, options.head], 'merge');
   const token = options.token ?? TOKEN;
   w.runs += 1;
   return runAction({
-    fake: w.fake, token, eventName: 'pull_request', payload, sha: merge, ref: `refs/pull/${options.number}/merge`,
-    inputs: { ...baseInputs(), 'github-token': token, ...options.inputs }, workspace: w.workspace, artifacts: w.artifacts, runId: String(w.runs),
+    fake: w.fake, token, eventName: options.eventName ?? 'pull_request', payload, sha: merge, ref: `refs/pull/${options.number}/merge`,
+    inputs: { ...baseInputs(), 'github-token': token, ...options.inputs }, workspace: w.workspace, artifacts: w.artifacts, runId: String(w.runs), matrix: options.matrix,
   });
 }
 
@@ -116,6 +127,16 @@ function assertImagesExist(w: World, markdown: string): void {
     assert.ok(w.fake.filesAt(match[1]).has(decodeURIComponent(match[2])), `${match[2]} exists at ${match[1]}`);
     assert.ok(reachable.has(match[1]), 'pinned commit is reachable from the records ref');
   }
+}
+
+/** The base column of the metrics table's row for `metric` in a comment or summary. */
+function baseColumn(markdown: string, metric: string): string | undefined {
+  const row = markdown.split('\n').find((line) => line.replace(/\\_/g, '_').startsWith(`| ${metric} |`));
+  return row?.split('|')[2]?.trim();
+}
+
+function metricsOf(result: RunResult): Record<string, number> {
+  return JSON.parse(result.outputs.metrics) as Record<string, number>;
 }
 
 function errors(result: RunResult): string[] {
@@ -144,6 +165,163 @@ interface Case {
 }
 
 const CASES: Case[] = [
+  {
+    name: 'a PR whose head is the base branch\'s tip (a backport) leaves that tip\'s baseline untouched',
+    expect: 'the push record at m2 is byte-for-byte the same; a later PR against main has baseline-sha m2 and the push run\'s val_loss in the base column',
+    async run() {
+      const w = await world();
+      try {
+        await push(w, w.main[1], w.main[0]);
+        const pushed = await push(w, w.main[2], w.main[1]);
+        assert.equal(pushed.failed, false, pushed.rawLog);
+        const before = w.fake.storeFiles().get(baselineRun(w.main[2]));
+        assert.ok(before);
+        // main → release/1: head is main's tip, trained with the release branch's (different) params.
+        const release = w.fake.addCommit([w.main[1]], 'release/1');
+        const backport = await pull(w, { number: 20, head: w.main[2], base: release, baseRef: 'release/1', inputs: { params: paramsFile2 } });
+        assert.equal(backport.failed, false, backport.rawLog);
+        assert.notEqual(metricsOf(backport).val_loss.toFixed(4), metricsOf(pushed).val_loss.toFixed(4), 'the two runs are told apart by their metrics');
+        assert.ok(w.fake.storeFiles().get(baselineRun(w.main[2]))!.equals(before), 'the baseline is untouched');
+        assert.ok(w.fake.storeFiles().has(pullRun(20, w.main[2])), 'the PR run is stored apart');
+        const later = w.fake.addCommit([w.main[2]], 'feature');
+        const result = await pull(w, { number: 21, head: later, base: w.main[2] });
+        assert.equal(result.failed, false, result.rawLog);
+        assert.equal(result.outputs['baseline-sha'], w.main[2]);
+        const [comment] = w.fake.commentsOn(21);
+        assert.equal(baseColumn(comment.body, 'val_loss'), metricsOf(pushed).val_loss.toFixed(4), 'the base column is the push run');
+      } finally {
+        await w.fake.close();
+      }
+    },
+  },
+  {
+    name: 'keep-runs counts baselines: PR runs on other PRs never push out main\'s push run',
+    expect: 'keep-runs 2, one push record, three PR runs on PRs 30-32: PR 33 still compares with the push run',
+    async run() {
+      const w = await world();
+      try {
+        const inputs = { 'keep-runs': '2' };
+        const pushed = await push(w, w.main[1], w.main[0], inputs);
+        for (const number of [30, 31, 32]) {
+          const result = await pull(w, { number, head: w.fake.addCommit([w.main[1]], `pr ${number}`), base: w.main[1], inputs });
+          assert.equal(result.failed, false, result.rawLog);
+        }
+        const result = await pull(w, { number: 33, head: w.fake.addCommit([w.main[1]], 'pr 33'), base: w.main[1], inputs });
+        assert.equal(result.outputs['baseline-sha'], w.main[1]);
+        assert.equal(baseColumn(w.fake.commentsOn(33)[0].body, 'val_loss'), metricsOf(pushed).val_loss.toFixed(4));
+        const index = JSON.parse(w.fake.storeFiles().get('index.json')!.toString()) as { runs: Array<{ kind: string; pullRequest?: number }> };
+        assert.deepEqual(index.runs.map((run) => run.pullRequest ?? run.kind), ['baseline', 30, 31, 32, 33]);
+      } finally {
+        await w.fake.close();
+      }
+    },
+  },
+  {
+    name: 'a two-leg matrix (variant left to its default): each leg compares with its own baseline, in its own comment',
+    expect: 'two comments with different markers, each base column from its own leg\'s push run; two artifact names',
+    async run() {
+      const w = await world();
+      try {
+        const legs = [{ params: 'one-epoch' }, { params: 'two-epochs' }];
+        const files: Record<string, string> = { 'one-epoch': paramsFile, 'two-epochs': paramsFile2 };
+        const pushed = [];
+        for (const leg of legs) {
+          const result = await push(w, w.main[1], w.main[0], { params: files[leg.params] }, TOKEN, leg);
+          assert.equal(result.failed, false, result.rawLog);
+          pushed.push(result);
+        }
+        assert.notEqual(metricsOf(pushed[0]).val_loss.toFixed(4), metricsOf(pushed[1]).val_loss.toFixed(4));
+        assert.notEqual(pushed[0].uploads[0].name, pushed[1].uploads[0].name, 'artifact names differ per leg');
+        const head = w.fake.addCommit([w.main[1]], 'pr');
+        const runs = [];
+        for (const leg of legs) {
+          const result = await pull(w, { number: 40, head, base: w.main[1], inputs: { params: files[leg.params] }, matrix: leg });
+          assert.equal(result.failed, false, result.rawLog);
+          assert.equal(result.outputs['baseline-sha'], w.main[1]);
+          runs.push(result);
+        }
+        const comments = w.fake.commentsOn(40);
+        assert.equal(comments.length, 2, 'one comment per leg, neither overwritten');
+        for (const [index, leg] of legs.entries()) {
+          const variant = JSON.stringify(leg);
+          const marker = commentMarker(IDENTITY.workflow, IDENTITY.job, variant);
+          const comment = comments.find((candidate) => candidate.body.startsWith(marker));
+          assert.ok(comment, `leg ${leg.params} has its comment`);
+          assert.equal(baseColumn(comment.body, 'val_loss'), metricsOf(pushed[index]).val_loss.toFixed(4), `leg ${leg.params} compares with its own baseline`);
+          assert.equal(comment.id, comments[index].id);
+          assert.ok(w.fake.storeFiles().has(baselineRun(w.main[1], { ...IDENTITY, variant })));
+        }
+      } finally {
+        await w.fake.close();
+      }
+    },
+  },
+  {
+    name: 'an older run finishing after a newer one leaves the newer comment alone',
+    expect: 'log and job summary "Left the comment alone: pull request #50 is now at …"; the comment still reports the newer commit',
+    async run() {
+      const w = await world();
+      try {
+        await push(w, w.main[1], w.main[0]);
+        const head1 = w.fake.addCommit([w.main[1]], 'pr 1');
+        const head2 = w.fake.addCommit([head1], 'pr 2');
+        const newer = await pull(w, { number: 50, head: head2, base: w.main[1], action: 'synchronize' });
+        assert.equal(newer.failed, false, newer.rawLog);
+        const body = w.fake.commentsOn(50)[0].body;
+        const older = await pull(w, { number: 50, head: head1, base: w.main[1], currentHead: head2 });
+        assert.equal(older.failed, false, older.rawLog);
+        assert.equal(w.fake.commentsOn(50).length, 1);
+        assert.equal(w.fake.commentsOn(50)[0].body, body, 'the newer comment is untouched');
+        const said = `Left the comment alone: pull request #50 is now at ${head2.slice(0, 7)}, not ${head1.slice(0, 7)} as trained`;
+        assert.ok(older.rawLog.includes(said), 'said in the log');
+        assert.ok(older.summary.includes(said), 'said in the job summary');
+        assert.equal(older.outputs['comment-url'], '');
+      } finally {
+        await w.fake.close();
+      }
+    },
+  },
+  {
+    name: 'a ruleset on the records ref; a 5xx on creating the comment that still created it',
+    expect: 'one error naming the ruleset and the fix; exactly one comment after the 502',
+    async run() {
+      const w = await world();
+      try {
+        w.fake.rulesets.push(/^refs\/train-and-report\//);
+        const refused = await push(w, w.main[1], w.main[0]);
+        assert.equal(refused.failed, true);
+        assert.deepEqual(errors(refused), [
+          'Could not record the run in refs/train-and-report/records: GitHub refused to update refs/train-and-report/records: a repository ruleset or ref protection blocks it ' +
+            "(Repository rule violations found); exclude refs/train-and-report/** from the ruleset's targets or let the workflow's token bypass it, or set the records-ref input to a ref no rule covers",
+        ]);
+        assert.doesNotMatch(refused.rawLog, /moved while recording/, 'not taken for a lost race');
+        w.fake.rulesets.length = 0;
+        w.fake.failNext({ method: 'POST', path: /\/issues\/51\/comments$/, status: 502, times: 1, applied: true });
+        const result = await pull(w, { number: 51, head: w.fake.addCommit([w.main[1]], 'pr'), base: w.main[1] });
+        assert.equal(result.failed, false, result.rawLog);
+        assert.equal(w.fake.commentsOn(51).length, 1, 'never two comments');
+        assert.equal(w.fake.countRequests('POST', /\/issues\/51\/comments$/), 1, 'looked up, not posted again');
+      } finally {
+        await w.fake.close();
+      }
+    },
+  },
+  {
+    name: 'pull_request_target is refused',
+    expect: 'one error line explaining the pull_request + workflow_run pair; nothing trained or recorded',
+    async run() {
+      const w = await world();
+      try {
+        const result = await pull(w, { number: 52, head: w.fake.addCommit([w.main[1]], 'pr'), base: w.main[1], eventName: 'pull_request_target' });
+        assert.equal(result.failed, true);
+        assert.deepEqual(errors(result), [PULL_REQUEST_TARGET_REFUSED]);
+        assert.equal(w.fake.refHead(STORE), undefined);
+        assert.equal(w.fake.commentsOn(52).length, 0);
+      } finally {
+        await w.fake.close();
+      }
+    },
+  },
   {
     name: 'push on main records a baseline',
     expect: 'records ref created with baselines/<identity>/<sha>/run.json and index.json; summary written; artifact and cache emulated',
