@@ -8,6 +8,7 @@ import type { ClassRow, Comparison, MetricRow } from '../compare/compare.js';
 import { describePValue, formatPValue } from '../compare/stats.js';
 import type { ThresholdCheck } from '../compare/thresholds.js';
 import type { RunRecord } from '../record.js';
+import { confusionBlocks, historyBlocks } from './text-charts.js';
 
 export type Inline = string | { strong: string } | { code: string };
 
@@ -17,6 +18,8 @@ export type Block =
   | { type: 'list'; items: Inline[][] }
   | { type: 'table'; header: string[]; rows: string[][]; align?: Array<'left' | 'right' | 'center'> }
   | { type: 'image'; file: string; alt: string }
+  /** Preformatted text; `mermaid` blocks are drawn as diagrams by GitHub. */
+  | { type: 'code'; language: string; text: string }
   | { type: 'details'; summary: string; blocks: Block[] };
 
 export interface DocumentInput {
@@ -86,6 +89,8 @@ export function buildDocument(input: DocumentInput, detail: Detail = 0): Block[]
   blocks.push(metricsTable(comparison.metrics, base !== undefined));
   if (base) blocks.push(...significanceBlocks(comparison));
   if (comparison.seeds) blocks.push(...seedBlocks(comparison, detail));
+  // The charts' message in text first: images may not load (see text-charts.ts).
+  blocks.push(...historyBlocks(head, base), ...confusionBlocks(head, base));
   blocks.push({ type: 'heading', level: 3, text: 'Charts' });
   for (const image of input.images) blocks.push({ type: 'image', file: image.file, alt: image.alt });
   if (input.previewNote) blocks.push({ type: 'paragraph', text: [input.previewNote] });

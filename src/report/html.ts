@@ -28,6 +28,8 @@ function blockToHtml(block: Block, imageUrl: (file: string) => string): string {
     }
     case 'image':
       return `<p><img src="${escapeHtml(imageUrl(block.file))}" alt="${escapeHtml(block.alt)}"></p>`;
+    case 'code':
+      return `<pre><code class="language-${escapeHtml(block.language)}">${escapeHtml(block.text)}</code></pre>`;
     case 'details':
       return `<details><summary>${escapeHtml(block.summary)}</summary>\n${blocksToHtml(block.blocks, imageUrl)}\n</details>`;
   }

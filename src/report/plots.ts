@@ -7,6 +7,8 @@
 import type { Comparison } from '../compare/compare.js';
 import { classesOf, confusionRates } from '../compare/compare.js';
 import type { RunRecord } from '../record.js';
+import { confusionAlt, f1Alt, historyAlt, seedsAlt } from './alt-text.js';
+import { BAD_COLOUR, BASE_COLOUR, GOOD_COLOUR, HEAD_COLOUR, NONE_COLOUR } from './colours.js';
 import confusionDiffTemplate from './templates/confusion-diff.vl.json' with { type: 'json' };
 import confusionTemplate from './templates/confusion.vl.json' with { type: 'json' };
 import f1Template from './templates/f1.vl.json' with { type: 'json' };
@@ -15,7 +17,7 @@ import seedsTemplate from './templates/seeds.vl.json' with { type: 'json' };
 
 export const HEAD_RUN = 'PR';
 export const BASE_RUN = 'base';
-const RUN_COLORS: Record<string, string> = { [BASE_RUN]: '#f28e2b', [HEAD_RUN]: '#1f5fa8' };
+export const RUN_COLORS: Record<string, string> = { [BASE_RUN]: BASE_COLOUR, [HEAD_RUN]: HEAD_COLOUR };
 
 export class TemplateError extends Error {
   constructor(message: string) {
@@ -59,8 +61,10 @@ export function fillTemplate(name: string, template: unknown, values: Record<str
 export interface ChartSpec {
   /** File stem: <name>.png and <name>.vl.json. */
   name: string;
-  /** Alt text and caption. */
+  /** The chart's own title. */
   title: string;
+  /** Alt text: what the chart shows, in numbers, for a reader who cannot see it. */
+  alt: string;
   spec: object;
 }
 
@@ -93,7 +97,7 @@ export function historyChart({ head, base }: Runs): ChartSpec | undefined {
   }
   if (rows.length === 0) return undefined;
   const title = base ? 'Training history, base vs PR' : 'Training history';
-  return { name: 'history', title, spec: fillTemplate('history', historyTemplate, { '<TITLE>': title, '<DATA>': rows, ...runValues(base) }) };
+  return { name: 'history', title, alt: historyAlt(head, base), spec: fillTemplate('history', historyTemplate, { '<TITLE>': title, '<DATA>': rows, ...runValues(base) }) };
 }
 
 /** Cell size and whether values fit in the cells, by number of classes. */
@@ -115,7 +119,9 @@ export function confusionChart({ head, base }: Runs): ChartSpec | undefined {
       const baseRate = baseRates?.get(actual)?.get(predicted);
       const delta = baseRate === undefined ? null : rate - baseRate;
       if (delta !== null) largest = Math.max(largest, Math.abs(delta));
-      rows.push({ actual, predicted, rate, delta });
+      // More on the diagonal is better; more anywhere else is a confusion, worse.
+      const effect = delta === null ? null : actual === predicted ? delta : -delta;
+      rows.push({ actual, predicted, rate, delta, effect });
     }
   }
   const layout = matrixLayout(classes.length);
@@ -128,7 +134,7 @@ export function confusionChart({ head, base }: Runs): ChartSpec | undefined {
   };
   if (!baseRates) {
     const title = 'Confusion matrix (rows sum to 1)';
-    return { name: 'confusion', title, spec: fillTemplate('confusion', confusionTemplate, { ...common, '<TITLE>': title }) };
+    return { name: 'confusion', title, alt: confusionAlt(head), spec: fillTemplate('confusion', confusionTemplate, { ...common, '<TITLE>': title }) };
   }
   // Symmetric domain so that white means "no change"; at least ±0.1 so that noise does not look loud.
   const bound = Math.max(0.1, Math.ceil(largest * 10) / 10);
@@ -136,13 +142,17 @@ export function confusionChart({ head, base }: Runs): ChartSpec | undefined {
   return {
     name: 'confusion',
     title,
+    alt: confusionAlt(head, base),
     spec: fillTemplate('confusion-diff', confusionDiffTemplate, {
       ...common,
       '<TITLE>': title,
       '<HEAD_TITLE>': 'PR',
-      '<DIFF_TITLE>': 'PR − base (blue: more often, red: less often)',
-      '<DELTA_DOMAIN>': [-bound, bound],
-      '<DELTA_DARK_TEST>': `abs(datum.delta) > ${(bound * 0.6).toFixed(3)}`,
+      '<DIFF_TITLE>': 'PR − base: green is better, magenta worse',
+      '<DIFF_SUBTITLE>': 'on the diagonal (right) more is better; off it (confusions) less is better',
+      '<EFFECT_DOMAIN>': [-bound, 0, bound],
+      '<EFFECT_RANGE>': [BAD_COLOUR, NONE_COLOUR, GOOD_COLOUR],
+      '<EFFECT_LEGEND_TITLE>': ['Change in share', 'for the PR'],
+      '<DELTA_DARK_TEST>': `abs(datum.delta) > ${(bound * 0.7).toFixed(3)}`,
     }),
   };
 }
@@ -161,6 +171,7 @@ export function f1Chart(comparison: Comparison, { head, base }: Runs): ChartSpec
   return {
     name: 'f1',
     title,
+    alt: f1Alt(comparison, base !== undefined),
     spec: fillTemplate('f1', f1Template, { '<TITLE>': title, '<DATA>': rows, '<CLASSES>': classes, '<STEP>': step, ...runValues(base) }),
   };
 }
@@ -177,6 +188,7 @@ export function seedsChart(comparison: Comparison, { base }: Runs): ChartSpec | 
   return {
     name: 'seeds',
     title,
+    alt: seedsAlt(comparison),
     spec: fillTemplate('seeds', seedsTemplate, { '<TITLE>': title, '<DATA>': rows, ...runValues(seeds.base ? base : undefined) }),
   };
 }
