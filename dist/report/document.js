@@ -4,6 +4,7 @@
 // `detail` lowers how much is shown, so that the markdown can fit GitHub's
 // comment limit by dropping whole rows and sections, each with a note.
 import { describePValue, formatPValue } from '../compare/stats.js';
+import { confusionBlocks, historyBlocks } from './text-charts.js';
 export const MAX_DETAIL = 3;
 const ROW_LIMITS = { 0: Infinity, 1: 50, 2: 0, 3: 0 };
 export function shortSha(sha) {
@@ -52,6 +53,8 @@ export function buildDocument(input, detail = 0) {
         blocks.push(...significanceBlocks(comparison));
     if (comparison.seeds)
         blocks.push(...seedBlocks(comparison, detail));
+    // The charts' message in text first: images may not load (see text-charts.ts).
+    blocks.push(...historyBlocks(head, base), ...confusionBlocks(head, base));
     blocks.push({ type: 'heading', level: 3, text: 'Charts' });
     for (const image of input.images)
         blocks.push({ type: 'image', file: image.file, alt: image.alt });

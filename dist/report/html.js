@@ -26,6 +26,8 @@ function blockToHtml(block, imageUrl) {
         }
         case 'image':
             return `<p><img src="${escapeHtml(imageUrl(block.file))}" alt="${escapeHtml(block.alt)}"></p>`;
+        case 'code':
+            return `<pre><code class="language-${escapeHtml(block.language)}">${escapeHtml(block.text)}</code></pre>`;
         case 'details':
             return `<details><summary>${escapeHtml(block.summary)}</summary>\n${blocksToHtml(block.blocks, imageUrl)}\n</details>`;
     }

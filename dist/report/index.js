@@ -11,8 +11,9 @@ import { buildDocument, shortSha } from './document.js';
 import { blocksToHtmlPage } from './html.js';
 import { GITHUB_COMMENT_LIMIT, renderFittingMarkdown } from './markdown.js';
 import { chartSpecs } from './plots.js';
-import { flipSections, folderExists, predictionSection, previewIsGrayscale, previewSvg } from './preview.js';
-import { getRenderer, PIXEL_RATIO } from './render.js';
+import { flipsAlt, predictionsAlt } from './alt-text.js';
+import { flipSections, folderExists, predictionSection, PREVIEW_PIXEL_RATIO, previewInputSize, previewIsGrayscale, previewSvg } from './preview.js';
+import { getRenderer } from './render.js';
 export { compare } from '../compare/compare.js';
 export { mcnemarExact, twoProportionTest } from '../compare/stats.js';
 export { checkThresholds, parseThresholds, ThresholdError } from '../compare/thresholds.js';
@@ -26,18 +27,20 @@ async function previewImages(options, comparison, renderer) {
         return { images: [], note: `No predictions preview: the data folder ${dataDir ? `"${dataDir}" ` : ''}is not on this machine (pass the data folder to show the images).` };
     }
     const grayscale = previewIsGrayscale(head.params);
+    const predictions = predictionSection(head.predictions);
     const panels = [
-        { file: 'predictions.png', alt: 'Predictions on validation images (True / Pred)', sections: [predictionSection(head.predictions)] },
+        { file: 'predictions.png', alt: predictionsAlt(predictions.tiles, head.predictions), sections: [predictions] },
     ];
     const flips = comparison.flips;
     if (flips && (flips.rightToWrong.length > 0 || flips.wrongToRight.length > 0)) {
-        panels.push({ file: 'flips.png', alt: 'Validation images whose prediction flipped between base and PR', sections: flipSections(flips) });
+        const sections = flipSections(flips);
+        panels.push({ file: 'flips.png', alt: flipsAlt(flips, sections.reduce((sum, section) => sum + section.tiles.length, 0)), sections });
     }
     const missing = new Set();
     const images = await Promise.all(panels.map(async (panel) => {
-        const layout = await previewSvg(panel.sections, dataDir, grayscale, renderer.measurer);
+        const layout = await previewSvg(panel.sections, dataDir, grayscale, renderer.measurer, 8, previewInputSize(head.params));
         layout.missing.forEach((path) => missing.add(path));
-        return { file: panel.file, alt: panel.alt, png: await renderer.renderSvg(layout.svg, layout.width * PIXEL_RATIO) };
+        return { file: panel.file, alt: panel.alt, png: await renderer.renderSvg(layout.svg, layout.width * PREVIEW_PIXEL_RATIO) };
     }));
     const note = missing.size > 0 ? `${missing.size} preview image${missing.size === 1 ? ' is' : 's are'} missing from "${dataDir}" and shown as grey tiles.` : undefined;
     return { images, note };
@@ -51,7 +54,7 @@ export async function writeReport(options) {
     const charts = chartSpecs(comparison, { head, base });
     const [chartImages, preview] = await Promise.all([
         Promise.all(charts.map(async (chart) => ({
-            file: `${chart.name}.png`, alt: chart.title, png: (await renderer.renderVegaLite(chart.spec)).png, spec: chart.spec,
+            file: `${chart.name}.png`, alt: chart.alt, png: (await renderer.renderVegaLite(chart.spec)).png, spec: chart.spec,
         }))),
         previewImages(options, comparison, renderer),
     ]);

@@ -40,10 +40,18 @@ function blockToMarkdown(block, imageUrl) {
             });
         case 'image':
             return `![${escapeMarkdown(block.alt)}](${encodeLink(imageUrl(block.file))})`;
+        case 'code':
+            return codeFence(block.language, block.text);
         case 'details':
             // GitHub needs the blank line after <summary> to render markdown inside.
             return `<details><summary>${escapeHtml(block.summary)}</summary>\n\n${blocksToMarkdown(block.blocks, imageUrl).trimEnd()}\n\n</details>`;
     }
+}
+/** A fenced code block whose fence is longer than any backtick run inside it. */
+function codeFence(language, text) {
+    const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((match) => match[0].length));
+    const fence = '`'.repeat(Math.max(3, longest + 1));
+    return `${fence}${language.replace(/[^\w-]/g, '')}\n${text}\n${fence}`;
 }
 /** Spaces and parentheses would end a markdown link target. */
 function encodeLink(url) {

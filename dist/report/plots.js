@@ -4,6 +4,8 @@
 // the spec. Base and PR are two values of one `run` column (long format),
 // so one chart shows both. Pure.
 import { classesOf, confusionRates } from '../compare/compare.js';
+import { confusionAlt, f1Alt, historyAlt, seedsAlt } from './alt-text.js';
+import { BAD_COLOUR, BASE_COLOUR, GOOD_COLOUR, HEAD_COLOUR, NONE_COLOUR } from './colours.js';
 import confusionDiffTemplate from './templates/confusion-diff.vl.json' with { type: 'json' };
 import confusionTemplate from './templates/confusion.vl.json' with { type: 'json' };
 import f1Template from './templates/f1.vl.json' with { type: 'json' };
@@ -11,7 +13,7 @@ import historyTemplate from './templates/history.vl.json' with { type: 'json' };
 import seedsTemplate from './templates/seeds.vl.json' with { type: 'json' };
 export const HEAD_RUN = 'PR';
 export const BASE_RUN = 'base';
-const RUN_COLORS = { [BASE_RUN]: '#f28e2b', [HEAD_RUN]: '#1f5fa8' };
+export const RUN_COLORS = { [BASE_RUN]: BASE_COLOUR, [HEAD_RUN]: HEAD_COLOUR };
 export class TemplateError extends Error {
     constructor(message) {
         super(message);
@@ -76,7 +78,7 @@ export function historyChart({ head, base }) {
     if (rows.length === 0)
         return undefined;
     const title = base ? 'Training history, base vs PR' : 'Training history';
-    return { name: 'history', title, spec: fillTemplate('history', historyTemplate, { '<TITLE>': title, '<DATA>': rows, ...runValues(base) }) };
+    return { name: 'history', title, alt: historyAlt(head, base), spec: fillTemplate('history', historyTemplate, { '<TITLE>': title, '<DATA>': rows, ...runValues(base) }) };
 }
 /** Cell size and whether values fit in the cells, by number of classes. */
 function matrixLayout(classCount) {
@@ -98,7 +100,9 @@ export function confusionChart({ head, base }) {
             const delta = baseRate === undefined ? null : rate - baseRate;
             if (delta !== null)
                 largest = Math.max(largest, Math.abs(delta));
-            rows.push({ actual, predicted, rate, delta });
+            // More on the diagonal is better; more anywhere else is a confusion, worse.
+            const effect = delta === null ? null : actual === predicted ? delta : -delta;
+            rows.push({ actual, predicted, rate, delta, effect });
         }
     }
     const layout = matrixLayout(classes.length);
@@ -111,7 +115,7 @@ export function confusionChart({ head, base }) {
     };
     if (!baseRates) {
         const title = 'Confusion matrix (rows sum to 1)';
-        return { name: 'confusion', title, spec: fillTemplate('confusion', confusionTemplate, { ...common, '<TITLE>': title }) };
+        return { name: 'confusion', title, alt: confusionAlt(head), spec: fillTemplate('confusion', confusionTemplate, { ...common, '<TITLE>': title }) };
     }
     // Symmetric domain so that white means "no change"; at least ±0.1 so that noise does not look loud.
     const bound = Math.max(0.1, Math.ceil(largest * 10) / 10);
@@ -119,12 +123,16 @@ export function confusionChart({ head, base }) {
     return {
         name: 'confusion',
         title,
+        alt: confusionAlt(head, base),
         spec: fillTemplate('confusion-diff', confusionDiffTemplate, {
             ...common,
             '<TITLE>': title,
             '<HEAD_TITLE>': 'PR',
-            '<DIFF_TITLE>': 'PR − base (blue: more often, red: less often)',
-            '<DELTA_DOMAIN>': [-bound, bound],
+            '<DIFF_TITLE>': 'PR − base: green is better, magenta worse',
+            '<DIFF_SUBTITLE>': 'on the diagonal (right) more is better; off it (confusions) less is better',
+            '<EFFECT_DOMAIN>': [-bound, 0, bound],
+            '<EFFECT_RANGE>': [BAD_COLOUR, NONE_COLOUR, GOOD_COLOUR],
+            '<EFFECT_LEGEND_TITLE>': ['Change in share', 'for the PR'],
             '<DELTA_DARK_TEST>': `abs(datum.delta) > ${(bound * 0.6).toFixed(3)}`,
         }),
     };
@@ -146,6 +154,7 @@ export function f1Chart(comparison, { head, base }) {
     return {
         name: 'f1',
         title,
+        alt: f1Alt(comparison, base !== undefined),
         spec: fillTemplate('f1', f1Template, { '<TITLE>': title, '<DATA>': rows, '<CLASSES>': classes, '<STEP>': step, ...runValues(base) }),
     };
 }
@@ -163,6 +172,7 @@ export function seedsChart(comparison, { base }) {
     return {
         name: 'seeds',
         title,
+        alt: seedsAlt(comparison),
         spec: fillTemplate('seeds', seedsTemplate, { '<TITLE>': title, '<DATA>': rows, ...runValues(seeds.base ? base : undefined) }),
     };
 }

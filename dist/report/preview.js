@@ -1,18 +1,27 @@
 // The predictions preview (the notebook's plot): validation images in a
-// grid with "True / Pred" captions and green (right) or red (wrong) borders,
-// and a panel of the images whose prediction flipped between base and PR.
-// Images are resized with sharp and placed, with their captions, in one SVG
-// that resvg renders with the shipped font.
+// grid with "True / Pred" captions and green (right) or magenta (wrong)
+// borders, the caption also marked ✓ or ✗ so that colour is never the only
+// cue, and a panel of the images whose prediction flipped between base and
+// PR. Images are resized with sharp and placed, with their captions, in one
+// SVG that resvg renders with the shipped font.
 import { access, readFile } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
 import sharp from 'sharp';
 import { escapeXml } from './escape.js';
 import { FONT_FAMILY } from './fonts.js';
-import { PIXEL_RATIO } from './render.js';
-const RIGHT = '#1a9641';
-const WRONG = '#d7191c';
-const TILE = 112;
+import { BAD_COLOUR, GOOD_COLOUR } from './colours.js';
+/**
+ * The preview is drawn at its layout size, not twice it: its photos are the
+ * bulk of the comment's image bytes, and its captions are 12 px, readable
+ * at 1x.
+ */
+export const PREVIEW_PIXEL_RATIO = 1;
+const RIGHT = GOOD_COLOUR;
+const WRONG = BAD_COLOUR;
+const TILE = 106;
 const BORDER = 5;
+/** The image inside a tile's border: 3 screen pixels per input pixel of a 32 × 32 model. */
+const TILE_IMAGE = TILE - 2 * BORDER;
 const GAP = 12;
 const CAPTION_SIZE = 12;
 const LINE_HEIGHT = 15;
@@ -47,15 +56,15 @@ export function predictionSection(predictions, count = 24) {
     const sorted = [...predictions].sort((a, b) => a.path.localeCompare(b.path));
     const tiles = roundRobin(sorted, (p) => p.trueLabel, count).map((p) => ({
         path: p.path,
-        lines: [`True: ${p.trueLabel}`, `Pred: ${p.predictedLabel}`],
+        lines: [`True: ${p.trueLabel}`, `Pred: ${p.predictedLabel} ${p.trueLabel === p.predictedLabel ? '✓' : '✗'}`],
         good: p.trueLabel === p.predictedLabel,
     }));
-    return { heading: `Validation images (${tiles.length} of ${predictions.length}); green: right, red: wrong`, tiles };
+    return { heading: `Validation images (${tiles.length} of ${predictions.length}); green ✓: right, magenta ✗: wrong`, tiles };
 }
 export function flipSections(flips, count = 12) {
     const tile = (flip, good) => ({
         path: flip.path,
-        lines: [`True: ${flip.trueLabel}`, `base: ${flip.basePredicted}`, `PR: ${flip.headPredicted}`],
+        lines: [`True: ${flip.trueLabel}`, `base: ${flip.basePredicted} ${good ? '✗' : '✓'}`, `PR: ${flip.headPredicted} ${good ? '✓' : '✗'}`],
         good,
     });
     const sections = [];
@@ -87,18 +96,33 @@ export async function folderExists(folder) {
         return false;
     }
 }
-/** A tile image as a PNG data URL, or undefined when the file is missing, outside the folder or unreadable. */
-async function tileImage(dataDir, path, grayscale) {
+/** [height, width] of the model input, from the params; the notebook's 32 × 32 by default. */
+export function previewInputSize(params) {
+    const size = (params?.prepare ?? {}).image_size;
+    if (Array.isArray(size) && size.length === 2 && size.every((n) => Number.isInteger(n) && n > 0 && n <= 4096))
+        return [size[0], size[1]];
+    return [32, 32];
+}
+/**
+ * A tile image as a PNG data URL, or undefined when the file is missing,
+ * outside the folder or unreadable. It shows what the model saw: the image
+ * squeezed to the input size (as training resizes it, without cropping),
+ * then scaled up to the tile with hard pixel edges, which also keeps the
+ * preview small (a few thousand distinct pixels per tile, not a photo's).
+ */
+async function tileImage(dataDir, path, grayscale, inputSize) {
     const root = resolve(dataDir);
     const file = resolve(join(root, path));
     if (!file.startsWith(root + sep))
         return undefined;
     try {
-        const size = (TILE - 2 * BORDER) * PIXEL_RATIO;
-        let image = sharp(await readFile(file)).rotate().resize(size, size, { fit: 'cover' }).removeAlpha();
+        const size = TILE_IMAGE * PREVIEW_PIXEL_RATIO;
+        let image = sharp(await readFile(file)).rotate().removeAlpha();
         if (grayscale)
             image = image.grayscale();
-        const png = await image.png({ compressionLevel: 6, adaptiveFiltering: false, palette: false }).toBuffer();
+        const input = await image.resize(inputSize[1], inputSize[0], { fit: 'fill' }).png().toBuffer();
+        const upscale = Math.max(inputSize[0], inputSize[1]) <= size ? 'nearest' : 'lanczos3';
+        const png = await sharp(input).resize(size, size, { fit: 'contain', kernel: upscale, background: '#ffffff' }).png({ compressionLevel: 6, adaptiveFiltering: false, palette: false }).toBuffer();
         return `data:image/png;base64,${png.toString('base64')}`;
     }
     catch {
@@ -113,7 +137,7 @@ function fitText(text, width, measurer, size) {
         cut = cut.slice(0, -1);
     return `${cut}…`;
 }
-export async function previewSvg(sections, dataDir, grayscale, measurer, columns = 8) {
+export async function previewSvg(sections, dataDir, grayscale, measurer, columns = 8, inputSize = [32, 32]) {
     const width = MARGIN * 2 + columns * TILE + (columns - 1) * GAP;
     const parts = [];
     const missing = [];
@@ -122,7 +146,7 @@ export async function previewSvg(sections, dataDir, grayscale, measurer, columns
         parts.push(`<text x="${MARGIN}" y="${y + HEADING_SIZE}" font-size="${HEADING_SIZE}" font-weight="bold" fill="#222">${escapeXml(fitText(section.heading, width - 2 * MARGIN, measurer, HEADING_SIZE))}</text>`);
         y += HEADING_HEIGHT;
         const captionHeight = 6 + LINE_HEIGHT * Math.max(0, ...section.tiles.map((tile) => tile.lines.length));
-        const images = await Promise.all(section.tiles.map((tile) => tileImage(dataDir, tile.path, grayscale)));
+        const images = await Promise.all(section.tiles.map((tile) => tileImage(dataDir, tile.path, grayscale, inputSize)));
         section.tiles.forEach((tile, i) => {
             const x = MARGIN + (i % columns) * (TILE + GAP);
             const top = y + Math.floor(i / columns) * (TILE + captionHeight + GAP);

@@ -59,3 +59,28 @@ test('the confusion chart holds row-normalised rates and PR − base differences
   // Without a base: the single-matrix template.
   assert.equal('hconcat' in confusionChart({ head })!.spec, false);
 });
+
+test('PR − base is coloured by effect: more on the diagonal or less off it is better; zero cells are white', async () => {
+  const base = makeRecord({ accuracy: 0.4, seed: 1 });
+  const head = makeRecord({ accuracy: 0.8, seed: 2 });
+  const chart = confusionChart({ head, base })!;
+  const rows = (chart.spec as { data: { values: Array<{ actual: string; predicted: string; delta: number; effect: number }> } }).data.values;
+  for (const row of rows) assert.equal(row.effect, row.actual === row.predicted ? row.delta : -row.delta);
+  const text = JSON.stringify(chart.spec);
+  assert.match(text, /green is better, magenta worse/);
+  assert.match(text, /on the diagonal \(right\) more is better; off it \(confusions\) less is better/);
+  assert.match(text, /' better'/);
+  assert.match(text, /' worse'/);
+  // In the PR's own matrix a share of exactly 0 is white, not the scale's lightest blue.
+  assert.match(text, /"condition":\{"test":"datum\.rate === 0","value":"#ffffff"\}/);
+  const single = JSON.stringify(confusionChart({ head })!.spec);
+  assert.match(single, /"condition":\{"test":"datum\.rate === 0","value":"#ffffff"\}/);
+  // Rendered: the cells that never happened are drawn white.
+  const { getRenderer } = await import('../../src/report/render.js');
+  const renderer = await getRenderer();
+  const rendered = await renderer.renderVegaLite(confusionChart({ head })!.spec);
+  const svgRects = [...rendered.svg.matchAll(/<path[^>]*d="M([\d.]+),([\d.]+)h([\d.]+)v([\d.]+)h-[\d.]+Z"[^>]*fill="([^"]+)"/g)];
+  assert.ok(svgRects.length >= 121, `found ${svgRects.length} cells`);
+  const fills = new Set(svgRects.map((match) => match[5]));
+  assert.ok(fills.has('#ffffff'), `no white cell among ${[...fills].slice(0, 5)}`);
+});

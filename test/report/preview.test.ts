@@ -20,7 +20,8 @@ test('tiles carry True / Pred captions and right/wrong colour', () => {
   assert.equal(new Set(section.tiles.map((t) => t.path.split('/')[0])).size, 11, 'one image per class');
   for (const tile of section.tiles) {
     const prediction = record.predictions.find((p) => p.path === tile.path)!;
-    assert.deepEqual(tile.lines, [`True: ${prediction.trueLabel}`, `Pred: ${prediction.predictedLabel}`]);
+    // The mark repeats the border's colour in a shape, for readers who cannot tell the colours apart.
+    assert.deepEqual(tile.lines, [`True: ${prediction.trueLabel}`, `Pred: ${prediction.predictedLabel} ${tile.good ? '✓' : '✗'}`]);
     assert.equal(tile.good, prediction.trueLabel === prediction.predictedLabel);
   }
   const flips = flipSections({ rightToWrong: [], wrongToRight: [{ path: 'Moon/m.jpg', trueLabel: 'Moon', basePredicted: 'Mars', headPredicted: 'Moon' }] });

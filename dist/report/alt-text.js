@@ -1,0 +1,87 @@
+// Alt texts that say what each image shows in numbers, for readers whose
+// client shows no images (e-mail, a private repository's image that does
+// not load, a screen reader). Pure.
+import { confusionRates, classesOf } from '../compare/compare.js';
+import { topConfusions } from './confusions.js';
+const two = (value) => value.toFixed(2);
+const signed = (value) => (value > 0 ? `+${two(value)}` : value < 0 ? `−${two(-value)}` : two(0));
+function finiteHistory(record) {
+    if (!record || !Array.isArray(record.history))
+        return [];
+    return record.history.filter((epoch) => Number.isFinite(epoch.val_accuracy) && Number.isFinite(epoch.val_loss));
+}
+function runHistory(history) {
+    const first = history[0];
+    const last = history[history.length - 1];
+    const epochs = `${history.length} epoch${history.length === 1 ? '' : 's'}`;
+    return `validation accuracy ${two(first.val_accuracy)} → ${two(last.val_accuracy)} over ${epochs}, validation loss ${two(first.val_loss)} → ${two(last.val_loss)}`;
+}
+export function historyAlt(head, base) {
+    const headHistory = finiteHistory(head);
+    const baseHistory = finiteHistory(base);
+    const parts = [];
+    if (headHistory.length > 0)
+        parts.push(`PR ${runHistory(headHistory)}`);
+    if (baseHistory.length > 0)
+        parts.push(`base ${runHistory(baseHistory)}`);
+    return `Training history, loss and accuracy per epoch${parts.length ? `: ${parts.join('; ')}` : ''}`;
+}
+/** Mean over classes of the share of each class predicted right (the matrix's diagonal). */
+function meanDiagonal(record) {
+    const rates = confusionRates(record);
+    if (!rates)
+        return undefined;
+    const classes = classesOf(record);
+    return classes.reduce((sum, label) => sum + rates.get(label).get(label), 0) / classes.length;
+}
+export function confusionAlt(head, base) {
+    const headDiagonal = meanDiagonal(head);
+    const baseDiagonal = base ? meanDiagonal(base) : undefined;
+    const parts = [`Confusion matrix of the PR, rows sum to 1`];
+    if (headDiagonal !== undefined) {
+        parts.push(`right per class on average ${two(headDiagonal)}${baseDiagonal !== undefined ? ` (base ${two(baseDiagonal)}, change ${signed(headDiagonal - baseDiagonal)})` : ''}`);
+    }
+    const [largest] = topConfusions(head, undefined, 1);
+    if (largest?.head)
+        parts.push(`largest confusion: ${largest.actual} predicted as ${largest.predicted}, ${two(largest.head.share)} of its row`);
+    if (baseDiagonal !== undefined)
+        parts.push('beside it PR − base, green where the PR is better, magenta where worse');
+    return parts.join('; ');
+}
+export function f1Alt(comparison, withBase) {
+    const rows = comparison.perClass.filter((row) => row.head);
+    if (rows.length === 0)
+        return 'F1 per class';
+    const byF1 = [...rows].sort((a, b) => a.head.f1 - b.head.f1 || a.label.localeCompare(b.label));
+    const lowest = byF1[0];
+    const highest = byF1[byF1.length - 1];
+    const macro = comparison.metrics.find((row) => row.metric === 'f1_score');
+    const parts = [];
+    if (withBase && macro?.base !== undefined && macro.head !== undefined)
+        parts.push(`macro F1 ${two(macro.base)} → ${two(macro.head)}`);
+    else if (macro?.head !== undefined)
+        parts.push(`macro F1 ${two(macro.head)}`);
+    parts.push(`lowest ${lowest.label} ${two(lowest.head.f1)}, highest ${highest.label} ${two(highest.head.f1)}`);
+    if (withBase) {
+        const deltas = rows.filter((row) => row.f1Delta !== undefined);
+        const better = deltas.filter((row) => row.f1Delta > 0.005).length;
+        const worse = deltas.filter((row) => row.f1Delta < -0.005).length;
+        parts.push(`${better} of ${deltas.length} classes better, ${worse} worse (by more than 0.005)`);
+    }
+    return `F1 per class${withBase ? ', base vs PR' : ''}: ${parts.join('; ')}`;
+}
+export function seedsAlt(comparison) {
+    const seeds = comparison.seeds;
+    if (!seeds)
+        return 'Validation accuracy of every repeat';
+    const side = (name, run) => `${name} ${two(run.spread.mean)} ± ${two(run.spread.sd)} over ${run.values.length} repeat${run.values.length === 1 ? '' : 's'}`;
+    return `Validation accuracy of every repeat, mean ± sd: ${[side('PR', seeds.head), ...(seeds.base ? [side('base', seeds.base)] : [])].join('; ')}`;
+}
+export function predictionsAlt(shown, predictions) {
+    const right = shown.filter((tile) => tile.good).length;
+    const allRight = predictions.filter((p) => p.trueLabel === p.predictedLabel).length;
+    return `Predictions on ${shown.length} of ${predictions.length} validation images, one class after another: ${right} right, ${shown.length - right} wrong (all ${predictions.length}: ${allRight} right, ${two(allRight / Math.max(1, predictions.length))})`;
+}
+export function flipsAlt(flips, shown) {
+    return `Validation images whose prediction flipped between base and PR: ${flips.wrongToRight.length} wrong → right, ${flips.rightToWrong.length} right → wrong (${shown} shown)`;
+}

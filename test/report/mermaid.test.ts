@@ -1,0 +1,33 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { historyMermaid } from '../../src/report/mermaid.js';
+import { BASE_COLOUR, HEAD_COLOUR } from '../../src/report/colours.js';
+import { parseMermaid, xychartSeries } from '../helpers/mermaid.js';
+import { makeRecord } from './fixtures.js';
+
+test('the history block is an xychart that mermaid parses, one line per run, in run colours', async () => {
+  const base = makeRecord({ accuracy: 0.4, seed: 1, epochs: 5 });
+  const head = makeRecord({ accuracy: 0.8, seed: 2, epochs: 8 });
+  const chart = historyMermaid(head, base)!;
+  assert.equal(await parseMermaid(chart.text), 'xychart');
+  assert.match(chart.text, /^%%\{init: .*\}%%\nxychart-beta\n/);
+  assert.ok(chart.text.includes(`"plotColorPalette":"${BASE_COLOUR}, ${HEAD_COLOUR}"`));
+  const { categories, lines } = xychartSeries(chart.text);
+  assert.deepEqual(categories, ['1', '2', '3', '4', '5', '6', '7', '8']);
+  assert.deepEqual(lines, [base.history.map((e) => Number(e.val_accuracy.toFixed(4))), head.history.map((e) => Number(e.val_accuracy.toFixed(4)))]);
+  assert.match(chart.caption, /base in orange \(5 epochs\), PR in blue \(8 epochs\)/);
+});
+
+test('the parser check can fail: a broken block is rejected', async () => {
+  const chart = historyMermaid(makeRecord())!;
+  await assert.rejects(parseMermaid(chart.text.replace('line [', 'lines [')), /Parse error/);
+  await assert.rejects(parseMermaid(chart.text.replace(/\]$/, '')), /Parse error/);
+});
+
+test('no history, no block; a head alone has one line', async () => {
+  const empty = { ...makeRecord(), history: [] };
+  assert.equal(historyMermaid(empty), undefined);
+  const chart = historyMermaid(makeRecord())!;
+  assert.equal(xychartSeries(chart.text).lines.length, 1);
+  assert.equal(await parseMermaid(chart.text), 'xychart');
+});
