@@ -4,14 +4,16 @@
 // torch is present, alternating rounds so that both see the same machine
 // load. Prints medians per stage and the ratio ours / reference.
 //
-//   npm run bench [-- --rounds 3] [--only default|tuned|scale] [--no-reference] [--scale]
+//   npm run bench [-- --rounds 3] [--only default|tuned|scale|images] [--no-reference] [--scale]
 //
 // --scale adds a run on the built-in generator at 1x and 10x the dataset's size.
+// Every bench ends with the bytes of the report's images (one run alone, and
+// tuned vs default), which the records store keeps for every run.
 // A script that prints figures, not a test: it asserts nothing.
 
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -209,6 +211,38 @@ async function benchScale(work: string): Promise<void> {
   console.log(`growth at 10x the images: whole run ${fixed(results[1].wall / results[0].wall)}x, memory beyond the pixel data ${fixed(results[1].beyond / results[0].beyond)}x`);
 }
 
+/** The issue's budget for one run's images. */
+const IMAGE_BUDGET_BYTES = 250_000;
+
+/** Bytes of each image the report put in `outDir` (a run's output folder holds no other images). */
+async function imageBytes(outDir: string): Promise<Array<[string, number]>> {
+  const names = (await readdir(outDir)).filter((name) => /\.(png|jpe?g)$/.test(name)).sort();
+  return Promise.all(names.map(async (name): Promise<[string, number]> => [name, (await stat(join(outDir, name))).size]));
+}
+
+async function benchImages(work: string): Promise<void> {
+  const write = async (name: string, params: Record<string, number>) => {
+    const file = join(work, `${name}.yaml`);
+    await writeFile(file, `train:\n${Object.entries(params).map(([key, value]) => `  ${key}: ${value}`).join('\n')}\n`);
+    return file;
+  };
+  const baseDir = join(work, 'images-base');
+  const headDir = join(work, 'images-pr');
+  const run = (params: string, outDir: string, extra: string[] = []) => timed(process.execPath, ['dist/cli.js', 'run', '--data', DATA, '--params', params, '--out', outDir, '--quiet', '--no-cache', ...extra]);
+  run(await write('images-default', PARAM_SETS.default), baseDir);
+  run(await write('images-tuned', PARAM_SETS.tuned), headDir, ['--base', baseDir]);
+  console.log('\n## report images (palette PNGs), bytes per run');
+  const rows: string[][] = [['image', 'default alone', 'tuned vs default']];
+  const alone = new Map(await imageBytes(baseDir));
+  const compared = new Map(await imageBytes(headDir));
+  for (const name of new Set([...compared.keys(), ...alone.keys()])) rows.push([name, String(alone.get(name) ?? '-'), String(compared.get(name) ?? '-')]);
+  const total = (sizes: Map<string, number>) => [...sizes.values()].reduce((sum, size) => sum + size, 0);
+  rows.push(['total', String(total(alone)), String(total(compared))]);
+  console.log(table(rows));
+  const worst = Math.max(total(alone), total(compared));
+  console.log(`PNG bytes per run: ${worst} (${(worst / 1000).toFixed(1)} kB), budget ${IMAGE_BUDGET_BYTES / 1000} kB: ${worst <= IMAGE_BUDGET_BYTES ? 'within' : 'OVER'}`);
+}
+
 async function main(): Promise<void> {
   if (!existsSync(DATA)) {
     console.log(`bench: ${DATA} is absent; the benchmark needs the real dataset beside the repository`);
@@ -223,9 +257,10 @@ async function main(): Promise<void> {
     const names = values.only ? [values.only] : Object.keys(PARAM_SETS);
     for (const name of names) {
       if (name in PARAM_SETS) await benchParams(name as keyof typeof PARAM_SETS, withReference, work);
-      else if (name !== 'scale') throw new Error(`--only must be one of ${Object.keys(PARAM_SETS).join(', ')}, scale; got "${name}"`);
+      else if (name !== 'scale' && name !== 'images') throw new Error(`--only must be one of ${Object.keys(PARAM_SETS).join(', ')}, scale, images; got "${name}"`);
     }
     if (values.scale || values.only === 'scale') await benchScale(work);
+    if (!values.only || values.only === 'images') await benchImages(work);
   } finally {
     await rm(work, { recursive: true, force: true });
   }

@@ -5,13 +5,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { runExperiment } from '../src/pipeline.js';
 import type { RunRecord } from '../src/record.js';
 import { writeReport } from '../src/report/index.js';
+import { expectedTopConfusions } from './helpers/confusions.js';
 import { temporaryFolder } from './helpers/images.js';
+import { parseMermaid, xychartSeries } from './helpers/mermaid.js';
 
 const REAL_DATA = '../shared/datasets/planets-and-moons';
 const skip = existsSync(REAL_DATA) ? false : `${REAL_DATA} is absent (it is beside the repository in CI)`;
@@ -65,4 +67,54 @@ test('report of tuned vs default: all sections, non-blank charts, the tuned mode
     const share = await inkedShare(join(outDir, image));
     assert.ok(share > 0.02, `${image} is nearly blank (${(share * 100).toFixed(1)}% inked)`);
   }
+});
+
+/** The issue's budget for one run's images, which the records store keeps for every run. */
+const IMAGE_BUDGET_BYTES = 250_000;
+
+test('report of tuned vs default without images: Mermaid history, largest confusions, alt texts in numbers, images within budget', { skip }, async () => {
+  assert.ok(defaultRun && tunedRun, 'needs the two runs above');
+  const outDir = await temporaryFolder();
+  const report = await writeReport({ head: tunedRun, base: defaultRun, outDir, dataDir: REAL_DATA });
+  const markdown = report.markdown;
+
+  // The Mermaid block parses with mermaid's own parser and holds both runs' validation accuracy.
+  const block = /```mermaid\n([\s\S]*?)\n```/.exec(markdown)?.[1];
+  assert.ok(block, 'no mermaid block');
+  assert.equal(await parseMermaid(block), 'xychart');
+  const series = xychartSeries(block);
+  assert.equal(series.categories.length, Math.max(tunedRun.history.length, defaultRun.history.length));
+  assert.deepEqual(series.lines, [defaultRun, tunedRun].map((run) => run.history.map((epoch) => Number(epoch.val_accuracy.toFixed(4)))));
+
+  // The largest-confusions table is the confusion matrices' largest off-diagonal shares.
+  const table = markdown.slice(markdown.indexOf('### Largest confusions'), markdown.indexOf('### Charts'));
+  const rows = table.split('\n').filter((line) => line.startsWith('| ') && !line.startsWith('| True class') && !/^\| :?-/.test(line));
+  const expected = expectedTopConfusions(tunedRun, defaultRun);
+  assert.equal(rows.length, 5);
+  rows.forEach((line, i) => {
+    const [actual, predicted, base, head] = line.split('|').slice(1, -1).map((cell) => cell.trim());
+    const want = expected[i];
+    assert.deepEqual([actual, predicted], [want.actual, want.predicted], line);
+    assert.equal(head, `${want.count} of ${want.total} (${(want.count / want.total).toFixed(2)})`, line);
+    assert.equal(base, `${want.baseCount} of ${want.baseTotal} (${(want.baseCount! / want.baseTotal!).toFixed(2)})`, line);
+  });
+
+  // Alt texts carry the numbers the charts show.
+  const alt = (file: string) => new RegExp(`!\\[([^\\]]*)\\]\\(${file.replace('.', '\\.')}\\)`).exec(markdown)?.[1] ?? '';
+  const span = (run: RunRecord) => `validation accuracy ${run.history[0].val_accuracy.toFixed(2)} → ${run.history.at(-1)!.val_accuracy.toFixed(2)} over ${run.history.length} epochs`;
+  assert.ok(alt('history.png').includes(`PR ${span(tunedRun)}`), alt('history.png'));
+  assert.ok(alt('history.png').includes(`base ${span(defaultRun)}`), alt('history.png'));
+  const diagonal = (run: RunRecord) => run.confusionMatrix.reduce((sum, row, i) => sum + row[i] / row.reduce((a, b) => a + b, 0), 0) / run.confusionMatrix.length;
+  assert.ok(alt('confusion.png').includes(`right per class on average ${diagonal(tunedRun).toFixed(2)} (base ${diagonal(defaultRun).toFixed(2)}`), alt('confusion.png'));
+  assert.ok(alt('confusion.png').includes(`largest confusion: ${expected[0].actual} predicted as ${expected[0].predicted}, ${(expected[0].count / expected[0].total).toFixed(2)} of its row`), alt('confusion.png'));
+  assert.ok(alt('f1.png').includes(`macro F1 ${defaultRun.metrics.f1_score.toFixed(2)} → ${tunedRun.metrics.f1_score.toFixed(2)}`), alt('f1.png'));
+  const right = tunedRun.predictions.filter((p) => p.trueLabel === p.predictedLabel).length;
+  assert.ok(alt('predictions.png').includes(`(all ${tunedRun.predictions.length}: ${right} right`), alt('predictions.png'));
+  assert.match(alt('flips.png'), /^Validation images whose prediction flipped between base and PR: \d+ wrong → right, \d+ right → wrong/);
+
+  // All of one run's images together within the budget.
+  let bytes = 0;
+  for (const image of report.images) bytes += (await stat(join(outDir, image))).size;
+  console.log(`# report images: ${report.images.length} files, ${bytes} bytes`);
+  assert.ok(bytes <= IMAGE_BUDGET_BYTES, `the report's images take ${bytes} bytes; the budget is ${IMAGE_BUDGET_BYTES}`);
 });

@@ -4,23 +4,8 @@ import { topConfusions } from '../../src/report/confusions.js';
 import { confusionBlocks } from '../../src/report/text-charts.js';
 import { blocksToMarkdown } from '../../src/report/markdown.js';
 import type { RunRecord } from '../../src/record.js';
+import { expectedTopConfusions } from '../helpers/confusions.js';
 import { makeRecord } from './fixtures.js';
-
-/** The expected top cells, straight from the matrices: every off-diagonal cell, by PR share. */
-export function expectedTopConfusions(head: RunRecord, base: RunRecord | undefined, limit = 5) {
-  const classes = head.dataset.classes;
-  const cells: Array<{ actual: string; predicted: string; count: number; total: number; baseCount?: number; baseTotal?: number }> = [];
-  classes.forEach((actual, i) => classes.forEach((predicted, j) => {
-    if (i === j || head.confusionMatrix[i][j] === 0) return;
-    const total = head.confusionMatrix[i].reduce((a, b) => a + b, 0);
-    const bi = base?.dataset.classes.indexOf(actual) ?? -1;
-    const bj = base?.dataset.classes.indexOf(predicted) ?? -1;
-    const baseRow = base && bi >= 0 && bj >= 0 ? base.confusionMatrix[bi] : undefined;
-    cells.push({ actual, predicted, count: head.confusionMatrix[i][j], total, baseCount: baseRow?.[bj], baseTotal: baseRow?.reduce((a, b) => a + b, 0) });
-  }));
-  cells.sort((a, b) => b.count / b.total - a.count / a.total || b.count - a.count);
-  return cells.slice(0, limit);
-}
 
 test('the top confusions are the off-diagonal cells with the largest share of their row, beside the base', () => {
   const base = makeRecord({ accuracy: 0.4, seed: 1, validationCount: 220 });

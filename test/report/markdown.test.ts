@@ -109,3 +109,14 @@ test('different classes are named in the report', () => {
   const markdown = renderFittingMarkdown(input(head, makeRecord({ seed: 5 })), (f) => f);
   assert.match(markdown, /The classes differ \(added: Ceres; removed: Venus\); per-class and confusion-matrix comparisons use the 10 classes/);
 });
+
+test('code blocks are fenced, longer than any backtick run inside; the report carries a mermaid block and the largest confusions', () => {
+  assert.equal(blocksToMarkdown([{ type: 'code', language: 'mermaid', text: 'pie\n  "a" : 1' }], (f) => f), '```mermaid\npie\n  "a" : 1\n```\n');
+  assert.equal(blocksToMarkdown([{ type: 'code', language: 'text', text: 'a ``` b' }], (f) => f), '````text\na ``` b\n````\n');
+  const base = makeRecord({ accuracy: 0.4, seed: 1 });
+  const head = makeRecord({ accuracy: 0.8, seed: 2 });
+  const markdown = renderFittingMarkdown(input(head, base), (file) => file);
+  const order = ['### Validation accuracy per epoch', '```mermaid\n', '### Largest confusions', '| True class | Predicted as | base | PR | Δ share |', '### Charts'].map((text) => markdown.indexOf(text));
+  assert.ok(order.every((at, i) => at >= 0 && (i === 0 || at > order[i - 1])), JSON.stringify(order));
+  assertTablesWhole(markdown);
+});
