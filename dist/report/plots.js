@@ -133,7 +133,7 @@ export function confusionChart({ head, base }) {
             '<EFFECT_DOMAIN>': [-bound, 0, bound],
             '<EFFECT_RANGE>': [BAD_COLOUR, NONE_COLOUR, GOOD_COLOUR],
             '<EFFECT_LEGEND_TITLE>': ['Change in share', 'for the PR'],
-            '<DELTA_DARK_TEST>': `abs(datum.delta) > ${(bound * 0.6).toFixed(3)}`,
+            '<DELTA_DARK_TEST>': `abs(datum.delta) > ${(bound * 0.7).toFixed(3)}`,
         }),
     };
 }
