@@ -5,6 +5,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { parseThresholds, type Thresholds } from './compare/thresholds.js';
 import { normalizeVariant } from './identity.js';
 import { BACKEND_CHOICES, type BackendChoice } from './model/backend.js';
+import { parseOverrides, type ParamOverride } from './params.js';
 
 export class InputError extends Error {
   constructor(message: string) {
@@ -24,6 +25,8 @@ export interface ActionConfig {
   params: string;
   /** The params input was left at its default (a missing params.yaml then means the defaults). */
   paramsIsDefault: boolean;
+  /** params-override: applied on top of the params file, checked like it. */
+  paramsOverride: ParamOverride[];
   token: string;
   backend: BackendChoice;
   /** The old layout's branch: read for baselines, never written. */
@@ -100,6 +103,16 @@ export function parseBaseline(name: string, value: string): Baseline {
   return { kind: 'ref', ref: value.replace(/^refs\/heads\//, '') };
 }
 
+export const PARAMS_OVERRIDE_SOURCE = "input 'params-override'";
+
+export function parseOverrideInput(value: string): ParamOverride[] {
+  try {
+    return parseOverrides(value.split('\n'), PARAMS_OVERRIDE_SOURCE);
+  } catch (error) {
+    throw new InputError((error as Error).message);
+  }
+}
+
 export function parseThresholdInput(name: string, value: string): Thresholds {
   try {
     return parseThresholds(value);
@@ -126,6 +139,7 @@ export function readInputs(read: InputReader, workspace: string): ActionConfig {
     data: inWork(get('data')),
     params: inWork(get('params')),
     paramsIsDefault: !read('params').trim() || read('params').trim() === INPUT_DEFAULTS.params,
+    paramsOverride: parseOverrideInput(read('params-override')),
     token,
     backend: oneOf('backend', get('backend'), BACKEND_CHOICES),
     reportsBranch: parseBranchName('reports-branch', get('reports-branch')),

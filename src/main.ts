@@ -13,7 +13,7 @@ import { isBaselineRun, readContext, readEventPayload, type ActionContext } from
 import { findHandoffFolders, readHandoff, writeHandoff, type Handoff } from './github/handoff.js';
 import { blobUrl, listOpenPulls, saveRun, type RunKind, type StoredFile } from './github/store.js';
 import { identityKey, variantLabel, type RunIdentity } from './identity.js';
-import { InputError, readInputs, type ActionConfig } from './inputs.js';
+import { InputError, PARAMS_OVERRIDE_SOURCE, readInputs, type ActionConfig } from './inputs.js';
 import { runExperiment } from './pipeline.js';
 import { metricsFileContent, readRecord, type RunRecord } from './record.js';
 import { writeReport } from './report/index.js';
@@ -240,6 +240,8 @@ async function train(client: GitHubClient, context: ActionContext, config: Actio
     outDir,
     backend: config.backend,
     cacheDir: env.TRAIN_AND_REPORT_CACHE || undefined,
+    overrides: config.paramsOverride,
+    overridesSource: PARAMS_OVERRIDE_SOURCE,
     log: (line) => core.info(line),
     source: {
       sha: context.sha,

@@ -14,7 +14,7 @@ import { labelsOf, predictLogits, trainModel, type ImageTensorSource, type Train
 import { SHARDS, TrainingWorker } from './model/data-parallel.js';
 import { supportsFusedTraining } from './model/fused.js';
 import { checkOutputFolder, claimOutputFolder } from './output.js';
-import { loadParams } from './params.js';
+import { applyOverrides, loadParams, type ParamOverride } from './params.js';
 import { metricsFileContent, RUN_RECORD_VERSION, writeRecord, type Prediction, type RepeatResult, type RunRecord } from './record.js';
 import { libraryVersions, TOOL_NAME, TOOL_VERSION } from './version.js';
 
@@ -28,6 +28,9 @@ export interface RunOptions {
   source?: RunRecord['source'];
   /** Folder of the decoded-pixel cache; none when absent. */
   cacheDir?: string;
+  /** Applied on top of the params file (parsed by parseOverrides); `overridesSource` names them in messages. */
+  overrides?: ParamOverride[];
+  overridesSource?: string;
 }
 
 export interface RunResult {
@@ -80,8 +83,11 @@ async function runStages(options: RunOptions, workers: TrainingWorker[]): Promis
   const timings: Record<string, number> = {};
 
   const paramsFile = options.paramsFile ?? 'params.yaml';
-  const { params, fromFile } = await loadParams(paramsFile);
-  if (!fromFile) log(`${paramsFile} not found: using the default params (the notebook's values)`);
+  const loaded = await loadParams(paramsFile);
+  if (!loaded.fromFile) log(`${paramsFile} not found: using the default params (the notebook's values)`);
+  const overrides = options.overrides ?? [];
+  const params = overrides.length > 0 ? applyOverrides(loaded.params, overrides, options.overridesSource ?? 'params override') : loaded.params;
+  if (overrides.length > 0) log(`params override: ${overrides.map((override) => override.text).join(', ')}`);
   // Checked now, written only at the end: a failed run leaves no folder behind.
   await checkOutputFolder(options.outDir, OUTPUT_ENTRIES);
 
@@ -247,6 +253,7 @@ async function runStages(options: RunOptions, workers: TrainingWorker[]): Promis
     createdAt: new Date().toISOString(),
     ...(options.source ? { source: options.source } : {}),
     params: params as unknown as RunRecord['params'],
+    ...(overrides.length > 0 ? { paramsOverride: overrides.map((override) => override.text) } : {}),
     dataset: {
       root: options.dataDir,
       classes,

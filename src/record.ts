@@ -104,6 +104,8 @@ export interface RunRecord {
   source?: { sha?: string; ref?: string; pullRequest?: number; baseSha?: string; repository?: string };
   /** The params as used (defaults filled in), in params.yaml's layout. */
   params: Record<string, Record<string, unknown>>;
+  /** Overrides applied on top of params.yaml (`--set`, the params-override input), as given; `params` already holds them. */
+  paramsOverride?: string[];
   dataset: DatasetSummary;
   split: SplitSummary;
   backend: BackendInfo;

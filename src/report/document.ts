@@ -94,7 +94,7 @@ export function buildDocument(input: DocumentInput, detail: Detail = 0): Block[]
   blocks.push({ type: 'heading', level: 3, text: 'Charts' });
   for (const image of input.images) blocks.push({ type: 'image', file: image.file, alt: image.alt });
   if (input.previewNote) blocks.push({ type: 'paragraph', text: [input.previewNote] });
-  blocks.push(...paramBlocks(comparison, base !== undefined, detail));
+  blocks.push(...paramBlocks(comparison, base !== undefined, detail, head));
   blocks.push(...perClassBlocks(comparison.perClass, base !== undefined, detail));
   blocks.push(...datasetBlocks(comparison, head, base, detail));
   blocks.push(...runInfoBlocks(head, base, detail));
@@ -192,15 +192,22 @@ function seedBlocks(comparison: Comparison, detail: Detail): Block[] {
   return blocks;
 }
 
-function paramBlocks(comparison: Comparison, withBase: boolean, detail: Detail): Block[] {
+function paramBlocks(comparison: Comparison, withBase: boolean, detail: Detail, head: RunRecord): Block[] {
   const blocks: Block[] = [{ type: 'heading', level: 3, text: 'Params' }];
+  const overrides = Array.isArray(head.paramsOverride) ? head.paramsOverride.map(String) : [];
+  if (overrides.length > 0) {
+    // The values below already include them; this says they did not come from params.yaml.
+    blocks.push({ type: 'paragraph', text: ['Overridden for this run (params-override or --set), on top of params.yaml: ', ...overrides.flatMap((text, i) => [...(i > 0 ? [', '] : []), { code: text }]), '.'] });
+  }
+  const overridden = new Set(overrides.map((text) => text.slice(0, text.indexOf('='))));
+  const keyCell = (key: string) => (overridden.has(key) ? `${key} (override)` : key);
   const changed = comparison.params.filter((row) => row.changed);
   if (withBase) {
     if (changed.length === 0) {
       blocks.push({ type: 'paragraph', text: ['No params changed.'] });
     } else {
       const limit = detail >= 3 ? 20 : Infinity;
-      blocks.push({ type: 'table', header: ['Param', 'base', 'PR'], rows: changed.slice(0, limit).map((row) => [row.key, row.base ?? '(unset)', row.head ?? '(unset)']) });
+      blocks.push({ type: 'table', header: ['Param', 'base', 'PR'], rows: changed.slice(0, limit).map((row) => [keyCell(row.key), row.base ?? '(unset)', row.head ?? '(unset)']) });
       if (changed.length > limit) blocks.push(omitted(changed.length - limit, 'changed params'));
     }
   }
@@ -210,7 +217,7 @@ function paramBlocks(comparison: Comparison, withBase: boolean, detail: Detail):
     if (!withBase) blocks.push(omitted(all.length, 'params'));
     return blocks;
   }
-  const rows = all.slice(0, limit).map((row) => (withBase ? [row.key, row.base ?? '(unset)', row.head ?? '(unset)'] : [row.key, row.head ?? '(unset)']));
+  const rows = all.slice(0, limit).map((row) => (withBase ? [keyCell(row.key), row.base ?? '(unset)', row.head ?? '(unset)'] : [keyCell(row.key), row.head ?? '(unset)']));
   const inner: Block[] = [{ type: 'table', header: withBase ? ['Param', 'base', 'PR'] : ['Param', 'Value'], rows }];
   if (all.length > limit) inner.push(omitted(all.length - limit, 'params'));
   blocks.push({ type: 'details', summary: `All params (${all.length})`, blocks: inner });

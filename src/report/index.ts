@@ -48,6 +48,8 @@ export interface ReportResult {
   /** report.md's text (relative image links). */
   markdown: string;
   comparison: Comparison;
+  /** What the document is built from (a sweep folds it into its comparison report). */
+  document: DocumentInput;
   /** The same markdown with image links made by `imageUrl(fileName)`; pure, no I/O. Default limit: GitHub's comment limit. */
   renderMarkdown(imageUrl: (fileName: string) => string, maxLength?: number): string;
 }
@@ -139,6 +141,7 @@ export async function writeReport(options: ReportOptions): Promise<ReportResult>
     files,
     markdown,
     comparison,
+    document: input,
     renderMarkdown,
   };
 }

@@ -14,6 +14,7 @@ import confusionTemplate from './templates/confusion.vl.json' with { type: 'json
 import f1Template from './templates/f1.vl.json' with { type: 'json' };
 import historyTemplate from './templates/history.vl.json' with { type: 'json' };
 import seedsTemplate from './templates/seeds.vl.json' with { type: 'json' };
+import sweepCurvesTemplate from './templates/sweep-curves.vl.json' with { type: 'json' };
 
 export const HEAD_RUN = 'PR';
 export const BASE_RUN = 'base';
@@ -196,4 +197,43 @@ export function seedsChart(comparison: Comparison, { base }: Runs): ChartSpec | 
 export function chartSpecs(comparison: Comparison, runs: Runs): ChartSpec[] {
   return [historyChart(runs), confusionChart(runs), f1Chart(comparison, runs), seedsChart(comparison, runs)]
     .filter((chart): chart is ChartSpec => chart !== undefined);
+}
+
+/** One variant of a sweep for the curves chart: its name, its run and, when found, the same variant on the base. */
+export interface SweepCurve {
+  variant: string;
+  head: RunRecord;
+  base?: RunRecord;
+}
+
+/** Validation loss and accuracy per epoch of every variant on one chart (base runs dashed). */
+export function sweepCurvesChart(curves: SweepCurve[]): ChartSpec | undefined {
+  const rows: object[] = [];
+  for (const curve of curves) {
+    for (const [run, record] of [[HEAD_RUN, curve.head], [BASE_RUN, curve.base]] as const) {
+      if (!record || !Array.isArray(record.history)) continue;
+      for (const epoch of record.history) {
+        for (const [metric, value] of [['loss', epoch.val_loss], ['accuracy', epoch.val_accuracy]] as const) {
+          if (typeof value === 'number' && Number.isFinite(value)) rows.push({ variant: curve.variant, run, metric, epoch: epoch.epoch, value, series: `${curve.variant} ${run}` });
+        }
+      }
+    }
+  }
+  if (rows.length === 0) return undefined;
+  const withBase = curves.some((curve) => curve.base && Array.isArray(curve.base.history) && curve.base.history.length > 0);
+  const runs = withBase ? [HEAD_RUN, BASE_RUN] : [HEAD_RUN];
+  const title = withBase ? 'Validation curves of every variant (dashed: the same variant on the base)' : 'Validation curves of every variant';
+  return {
+    name: 'sweep-curves',
+    title,
+    spec: fillTemplate('sweep-curves', sweepCurvesTemplate, {
+      '<TITLE>': title,
+      '<DATA>': rows,
+      '<VARIANTS>': curves.map((curve) => curve.variant),
+      '<RUNS>': runs,
+      '<RUN_DASHES>': withBase ? [[1, 0], [6, 3]] : [[1, 0]],
+      // With no base there is one kind of line: a legend for it says nothing.
+      '<RUN_LEGEND>': withBase ? {} : null,
+    }),
+  };
 }
