@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The local entry: the same pipeline as the action, no @actions/*.
 //   train-and-report run     [--data DIR] [--params FILE] [--out DIR] [--backend B] [--base DIR]
+//   train-and-report sweep   --grid 'KEY=V1,V2 ...' [--data DIR] [--params FILE] [--out DIR] [--parallel N]
 //   train-and-report report  --head DIR [--base DIR] --out DIR [--thresholds T]
 //   train-and-report predict --model DIR IMAGE...
 //   train-and-report sample  [--out DIR] [--images-per-class N] [--seed S]
@@ -12,8 +13,10 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { readRecord, writeRecord } from './record.js';
 const USAGE = `usage:
-  train-and-report run     [--data DIR] [--params FILE] [--out DIR] [--backend auto|tensorflow-gpu|tensorflow|wasm|cpu]
+  train-and-report run     [--data DIR] [--params FILE] [--set KEY=VALUE]... [--out DIR] [--backend auto|tensorflow-gpu|tensorflow|wasm|cpu]
                            [--base DIR] [--thresholds T] [--cache DIR | --no-cache]
+  train-and-report sweep   --grid 'KEY=V1,V2 KEY=V1,V2' [--data DIR] [--params FILE] [--set KEY=VALUE]... [--out DIR]
+                           [--parallel N] [--backend B] [--cache DIR | --no-cache]
   train-and-report report  --head DIR [--base DIR] --out DIR [--data DIR] [--thresholds T]
   train-and-report predict --model DIR IMAGE...
   train-and-report sample  [--out DIR] [--images-per-class N] [--seed N]
@@ -24,6 +27,12 @@ export class UsageError extends Error {
     constructor(message) {
         super(`${message}\n\n${USAGE}`);
         this.name = 'UsageError';
+    }
+}
+export class SweepFailedError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'SweepFailedError';
     }
 }
 const DEFAULT_SAMPLE_DIR = 'data/sample';
@@ -80,6 +89,9 @@ export async function main(argv, log = (line) => console.log(line)) {
                     head: { type: 'string' },
                     model: { type: 'string' },
                     thresholds: { type: 'string' },
+                    set: { type: 'string', multiple: true },
+                    grid: { type: 'string' },
+                    parallel: { type: 'string' },
                     'images-per-class': { type: 'string' },
                     seed: { type: 'string' },
                     cache: { type: 'string' },
@@ -100,7 +112,9 @@ export async function main(argv, log = (line) => console.log(line)) {
             const { parseBackendChoice } = await import('./model/backend.js');
             const { checkOutputFolder } = await import('./output.js');
             const { parseThresholds } = await import('./compare/thresholds.js');
+            const { parseOverrides } = await import('./params.js');
             // Everything that can be checked is checked before the slow stages.
+            const overrides = parseOverrides(values.set ?? [], '--set');
             const backend = parseBackendChoice(values.backend ?? 'auto', '--backend');
             const thresholds = values.thresholds ? parseThresholds(values.thresholds) : undefined;
             const outDir = values.out ?? 'out';
@@ -117,6 +131,8 @@ export async function main(argv, log = (line) => console.log(line)) {
                 backend,
                 cacheDir: values['no-cache'] ? undefined : (values.cache ?? defaultCacheDir()),
                 log: print,
+                overrides,
+                overridesSource: '--set',
             });
             const reportStarted = performance.now();
             const report = await reportStep({ head: result.record, baseDir: values.base, outDir, dataDir, thresholds }, print);
@@ -126,6 +142,56 @@ export async function main(argv, log = (line) => console.log(line)) {
             result.record.timings.total = Number((result.record.timings.total + reportSeconds).toFixed(3));
             await writeRecord(result.files.record, result.record);
             return report.regressions.length > 0 ? 2 : 0;
+        }
+        case 'sweep': {
+            if (!values.grid)
+                throw new UsageError("sweep needs --grid 'KEY=V1,V2 KEY=V1,V2' (e.g. --grid 'train.lr=0.0001,0.001 train.conv_size=32,64')");
+            const { parseGrid, expandGrid } = await import('./sweep/grid.js');
+            const { parseOverrides } = await import('./params.js');
+            const { parseBackendChoice } = await import('./model/backend.js');
+            const { checkOutputFolder } = await import('./output.js');
+            // The grid and every value in it are checked before anything is decoded or trained.
+            const variants = expandGrid(parseGrid(values.grid, '--grid'), parseOverrides(values.set ?? [], '--set'));
+            const parallel = integerOption(values.parallel, 'parallel', 1);
+            const backend = parseBackendChoice(values.backend ?? 'auto', '--backend');
+            const outDir = values.out ?? 'out-sweep';
+            await checkOutputFolder(outDir, ['report.md', 'report.html', 'sweep-curves.png', 'sweep-curves.vl.json']);
+            let dataDir = values.data;
+            if (dataDir === undefined) {
+                dataDir = DEFAULT_SAMPLE_DIR;
+                await ensureSample(dataDir, undefined, undefined, print);
+            }
+            const { runSweep } = await import('./sweep/runner.js');
+            const { writeSweepReport } = await import('./report/sweep-report.js');
+            const result = await runSweep({
+                variants,
+                dataDir,
+                paramsFile: values.params ?? 'params.yaml',
+                outDir,
+                backend,
+                cacheDir: values['no-cache'] ? undefined : (values.cache ?? defaultCacheDir()),
+                parallel,
+                log: print,
+            });
+            const report = await writeSweepReport({
+                variants: result.outcomes.map((outcome) => ({
+                    variant: outcome.variant.name,
+                    folder: outcome.variant.folder,
+                    head: outcome.record,
+                    failure: outcome.error,
+                    primary: true,
+                    baseMissingReason: 'a local sweep has no base; run the same grid on the base branch in CI to compare',
+                    dataDir,
+                })),
+                outDir,
+                title: `Sweep: ${variants.length} variants`,
+            });
+            print(`report: ${resolve(outDir, 'report.md')} (${report.entries.length} variants; ${report.images.length} images)`);
+            const failed = result.outcomes.filter((outcome) => outcome.error);
+            if (failed.length > 0) {
+                throw new SweepFailedError(`${failed.length} of ${variants.length} variants failed: ${failed.map((outcome) => `${outcome.variant.name} (${outcome.error})`).join('; ')}; the report lists them`);
+            }
+            return 0;
         }
         case 'report': {
             if (!values.head)

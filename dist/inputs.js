@@ -4,6 +4,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { parseThresholds } from './compare/thresholds.js';
 import { normalizeVariant } from './identity.js';
 import { BACKEND_CHOICES } from './model/backend.js';
+import { parseOverrides } from './params.js';
 export class InputError extends Error {
     constructor(message) {
         super(message);
@@ -67,6 +68,15 @@ export function parseBaseline(name, value) {
         throw new InputError(`input '${name}' must be auto, none or a git ref (branch, tag or SHA); got "${value}"`);
     return { kind: 'ref', ref: value.replace(/^refs\/heads\//, '') };
 }
+export const PARAMS_OVERRIDE_SOURCE = "input 'params-override'";
+export function parseOverrideInput(value) {
+    try {
+        return parseOverrides(value.split('\n'), PARAMS_OVERRIDE_SOURCE);
+    }
+    catch (error) {
+        throw new InputError(error.message);
+    }
+}
 export function parseThresholdInput(name, value) {
     try {
         return parseThresholds(value);
@@ -95,6 +105,7 @@ export function readInputs(read, workspace) {
         data: inWork(get('data')),
         params: inWork(get('params')),
         paramsIsDefault: !read('params').trim() || read('params').trim() === INPUT_DEFAULTS.params,
+        paramsOverride: parseOverrideInput(read('params-override')),
         token,
         backend: oneOf('backend', get('backend'), BACKEND_CHOICES),
         reportsBranch: parseBranchName('reports-branch', get('reports-branch')),

@@ -146,3 +146,76 @@ export function formatParams(params) {
         lines.push(`  ${key}: ${JSON.stringify(value)}`);
     return lines.join('\n') + '\n';
 }
+// A comma starts a new override only before `section.key=`, so that a list value such as
+// prepare.image_size=[48,48] keeps its commas.
+const OVERRIDE_SEPARATOR = /,(?=\s*[A-Za-z_][\w-]*\.[A-Za-z_][\w-]*\s*=)/;
+/** A value as YAML reads it (0.001, true, skip, [48, 48]); one that is not YAML stays the text itself. */
+function overrideValue(text) {
+    try {
+        return parseYaml(text);
+    }
+    catch {
+        return text;
+    }
+}
+/** Checks that `section.key` exists in the schema; the message names the key and suggests the closest. */
+function checkKey(key, where) {
+    const [sectionName, name, ...deeper] = key.split('.');
+    const sections = Object.keys(SCHEMA);
+    if (!name || deeper.length > 0) {
+        throw new ParamsError(`${where}: "${key}" is not a params key; write section.key=value, e.g. train.lr=0.001 (sections: ${sections.join(', ')})`);
+    }
+    const schema = SCHEMA[sectionName];
+    if (!schema)
+        throw new ParamsError(unknownKeyMessage(where, '', sectionName, sections));
+    if (!schema[name])
+        throw new ParamsError(unknownKeyMessage(where, `${sectionName}.`, name, Object.keys(schema)));
+}
+/**
+ * Parses overrides: each text holds one or more `section.key=value`,
+ * separated by commas. Keys are checked here; values against the schema
+ * in applyOverrides (their range may depend on nothing else, but the check
+ * is the one params.yaml gets). `where` names the source in messages.
+ */
+export function parseOverrides(texts, where) {
+    const overrides = [];
+    for (const text of texts) {
+        for (const part of text.split(OVERRIDE_SEPARATOR)) {
+            const item = part.trim();
+            if (item === '')
+                continue;
+            const equals = item.indexOf('=');
+            if (equals <= 0)
+                throw new ParamsError(`${where}: "${item}" is not key=value; write e.g. train.lr=0.001`);
+            const key = item.slice(0, equals).trim();
+            const valueText = item.slice(equals + 1).trim();
+            checkKey(key, where);
+            if (valueText === '')
+                throw new ParamsError(`${where}: "${key}" has no value; write e.g. ${key}=${JSON.stringify(valueOf(DEFAULT_PARAMS, key))}`);
+            overrides.push({ key, value: overrideValue(valueText), text: `${key}=${valueText}` });
+        }
+    }
+    // The same key twice is almost always a mistake in a long list; the later one would win silently.
+    const seen = new Set();
+    for (const override of overrides) {
+        if (seen.has(override.key))
+            throw new ParamsError(`${where}: "${override.key}" is set twice; keep one`);
+        seen.add(override.key);
+    }
+    // Types and ranges do not depend on the other params, so they are checked now, before anything slow.
+    applyOverrides(DEFAULT_PARAMS, overrides, where);
+    return overrides;
+}
+function valueOf(params, key) {
+    const [section, name] = key.split('.');
+    return params[section][name];
+}
+/** The params with the overrides applied, each value checked exactly as params.yaml's are. */
+export function applyOverrides(params, overrides, where) {
+    const raw = structuredClone(params);
+    for (const override of overrides) {
+        const [section, name] = override.key.split('.');
+        raw[section][name] = override.value;
+    }
+    return validateParams(raw, where);
+}

@@ -13,7 +13,7 @@ import { labelsOf, predictLogits, trainModel } from './model/train.js';
 import { SHARDS, TrainingWorker } from './model/data-parallel.js';
 import { supportsFusedTraining } from './model/fused.js';
 import { checkOutputFolder, claimOutputFolder } from './output.js';
-import { loadParams } from './params.js';
+import { applyOverrides, loadParams } from './params.js';
 import { metricsFileContent, RUN_RECORD_VERSION, writeRecord } from './record.js';
 import { libraryVersions, TOOL_NAME, TOOL_VERSION } from './version.js';
 export const OUTPUT_ENTRIES = ['run.json', 'metrics.json', 'model'];
@@ -56,9 +56,13 @@ async function runStages(options, workers) {
     const started = performance.now();
     const timings = {};
     const paramsFile = options.paramsFile ?? 'params.yaml';
-    const { params, fromFile } = await loadParams(paramsFile);
-    if (!fromFile)
+    const loaded = await loadParams(paramsFile);
+    if (!loaded.fromFile)
         log(`${paramsFile} not found: using the default params (the notebook's values)`);
+    const overrides = options.overrides ?? [];
+    const params = overrides.length > 0 ? applyOverrides(loaded.params, overrides, options.overridesSource ?? 'params override') : loaded.params;
+    if (overrides.length > 0)
+        log(`params override: ${overrides.map((override) => override.text).join(', ')}`);
     // Checked now, written only at the end: a failed run leaves no folder behind.
     await checkOutputFolder(options.outDir, OUTPUT_ENTRIES);
     // The backend (and on WASM the second training thread) starts while sharp
@@ -214,6 +218,7 @@ async function runStages(options, workers) {
         createdAt: new Date().toISOString(),
         ...(options.source ? { source: options.source } : {}),
         params: params,
+        ...(overrides.length > 0 ? { paramsOverride: overrides.map((override) => override.text) } : {}),
         dataset: {
             root: options.dataDir,
             classes,

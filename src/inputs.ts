@@ -17,7 +17,7 @@ export class InputError extends Error {
 export type Baseline = { kind: 'auto' } | { kind: 'none' } | { kind: 'ref'; ref: string };
 
 export interface ActionConfig {
-  mode: 'run' | 'publish';
+  mode: 'run' | 'publish' | 'aggregate';
   workingDirectory: string;
   /** Absolute. */
   data: string;
@@ -43,6 +43,8 @@ export interface ActionConfig {
   keepRuns: number;
   /** Only for publish mode: the workflow run whose artifact is published. */
   runId: string;
+  /** Aggregate mode: the variants fail-on-regression applies to; empty = all. */
+  primaryVariant: string[];
 }
 
 export const INPUT_DEFAULTS = {
@@ -134,7 +136,7 @@ export function readInputs(read: InputReader, workspace: string): ActionConfig {
   const artifactName = read('artifact-name').trim();
   if (/[":<>|*?\\/\r\n]/.test(artifactName)) throw new InputError(`input 'artifact-name' may not contain " : < > | * ? \\ / or newlines; got "${artifactName}"`);
   return {
-    mode: oneOf('mode', get('mode'), ['run', 'publish'] as const),
+    mode: oneOf('mode', get('mode'), ['run', 'publish', 'aggregate'] as const),
     workingDirectory,
     data: inWork(get('data')),
     params: inWork(get('params')),
@@ -152,5 +154,7 @@ export function readInputs(read: InputReader, workspace: string): ActionConfig {
     artifactName,
     keepRuns: parsePositiveInteger('keep-runs', get('keep-runs')),
     runId: read('run-id').trim(),
+    // One name per line: a variant's name may hold commas ("lr=0.001, conv_size=64").
+    primaryVariant: read('primary-variant').split('\n').map((name) => name.trim()).filter(Boolean),
   };
 }

@@ -6,11 +6,13 @@ import * as core from '@actions/core';
 import { access, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import { aggregate } from './github/aggregate.js';
 import { findBaseline, listHistory, type Baseline } from './github/baseline.js';
 import { createClient, DEFAULT_RETRY, explain, GitHubError, statusOf, type GitHubClient, type RetryPolicy } from './github/client.js';
 import { commentMarker, getPullHead, getViewerLogin, MAX_COMMENT_LENGTH, commentBody, postComment } from './github/comment.js';
 import { isBaselineRun, readContext, readEventPayload, type ActionContext } from './github/context.js';
 import { findHandoffFolders, readHandoff, writeHandoff, type Handoff } from './github/handoff.js';
+import { writeLegInfo } from './github/legs.js';
 import { blobUrl, listOpenPulls, saveRun, type RunKind, type StoredFile } from './github/store.js';
 import { identityKey, variantLabel, type RunIdentity } from './identity.js';
 import { InputError, PARAMS_OVERRIDE_SOURCE, readInputs, type ActionConfig } from './inputs.js';
@@ -233,6 +235,10 @@ async function train(client: GitHubClient, context: ActionContext, config: Actio
     // The upload step runs even when a later stage fails, so the folder is announced first.
     core.setOutput('artifact-dir', outDir);
     core.setOutput('artifact-name', config.artifactName || `train-and-report-${legName(identity)}`);
+    // Who this leg is, before anything can fail: an aggregate job names a failed leg by it.
+    await writeLegInfo(outDir, {
+      workflow: identity.workflow, job: identity.job, variant: identity.variant, paramsOverride: config.paramsOverride.map((override) => override.text), runId: context.runId, sha: context.sha,
+    });
   }
   const result = await runExperiment({
     dataDir: config.data,
@@ -343,7 +349,23 @@ async function act(env: Env): Promise<void> {
   const context = readContext(env, await readEventPayload(env));
   const client = createClient(config.token, { apiUrl: context.apiUrl, retry: retryPolicy(env) });
   if (config.mode === 'publish') await publish(client, context, config, env);
-  else await train(client, context, config, env);
+  else if (config.mode === 'aggregate') {
+    const temp = env.RUNNER_TEMP || tmpdir();
+    await aggregate(client, context, config, {
+      baselineFor: (identity, pull) =>
+        context.workflowRun && pull
+          ? findBaseline(client, context.repository, {
+            baseSha: pull.baseSha, headSha: pull.headSha, storeRef: config.recordsRef, legacyBranch: config.reportsBranch, identity, maxDepth: BASELINE_MAX_DEPTH,
+          })
+          : resolveBaseline(client, context, config, identity),
+      verifyHandoff: (handoff) => verifyHandoff(client, context, handoff),
+      identity: runIdentity(context, config),
+      kind: context.workflowRun || context.pullRequest ? 'pull' : isBaselineRun(context) ? 'baseline' : undefined,
+      delayMs: delayUnit(env),
+      downloadDir: env.TRAIN_AND_REPORT_DOWNLOAD_DIR || join(temp, 'train-and-report-download'),
+      outDir: join(temp, 'train-and-report-aggregate'),
+    });
+  } else await train(client, context, config, env);
 }
 
 /** Runs the action; fails the step on anything thrown, Error or not. */

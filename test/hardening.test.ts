@@ -107,6 +107,10 @@ async function withPrepare(dir: string, prepare: string): Promise<void> {
   await writeFile(join(dir, 'params.yaml'), `prepare:\n${prepare}\n${FAST_PARAMS}`);
 }
 
+function sweep(dir: string, grid: string, ...extra: string[]): string[] {
+  return ['sweep', '--grid', grid, '--data', join(dir, 'data'), '--params', join(dir, 'params.yaml'), '--out', join(dir, 'out'), '--backend', 'wasm', '--no-cache', ...extra];
+}
+
 function run(dir: string, ...extra: string[]): string[] {
   return ['run', '--data', join(dir, 'data'), '--params', join(dir, 'params.yaml'), '--out', join(dir, 'out'), '--backend', 'wasm', '--no-cache', ...extra];
 }
@@ -862,6 +866,61 @@ const ROWS: Row[] = [
     code: 1,
     message: /image ".*\/cut\.jpg" cannot be decoded: the image is truncated or corrupt/,
     untouched: ['head', 'cut.jpg'],
+  },
+  // Params overrides (--set) and sweep grids: refused in one line before anything trains.
+  {
+    name: 'run --set with an unknown key',
+    setup: standard,
+    args: (dir) => run(dir, '--set', 'train.lrr=0.01'),
+    code: 1,
+    message: /--set: unknown key "train\.lrr"; did you mean "lr"\?/,
+    untouched: ['data', 'params.yaml'],
+    check: async (dir) => assert.ok(!existsSync(join(dir, 'out')), 'nothing was written'),
+  },
+  {
+    name: 'run --set with a value of the wrong type',
+    setup: standard,
+    args: (dir) => run(dir, '--set', 'train.lr=0.001,train.conv_size=wide'),
+    code: 1,
+    message: /--set: "train\.conv_size" must be a whole number from 1 to 4096; got "wide"/,
+    untouched: ['data', 'params.yaml'],
+    check: async (dir) => assert.ok(!existsSync(join(dir, 'out')), 'nothing was written'),
+  },
+  {
+    name: 'sweep grid with an unknown key',
+    setup: standard,
+    args: (dir) => sweep(dir, 'train.lr=0.001,0.01 train.dense=32,64'),
+    code: 1,
+    message: /--grid: unknown key "train\.dense"; did you mean "dense_size"\?/,
+    untouched: ['data', 'params.yaml'],
+    check: async (dir) => assert.ok(!existsSync(join(dir, 'out')), 'nothing was written'),
+  },
+  {
+    name: 'sweep grid with a value of the wrong type',
+    setup: standard,
+    args: (dir) => sweep(dir, 'train.lr=0.001,fast'),
+    code: 1,
+    message: /--grid: "train\.lr" must be a positive number, e\.g\. 0\.0001; got "fast"/,
+    untouched: ['data', 'params.yaml'],
+    check: async (dir) => assert.ok(!existsSync(join(dir, 'out')), 'nothing was written'),
+  },
+  {
+    name: 'sweep grid with an empty list',
+    setup: standard,
+    args: (dir) => sweep(dir, 'train.lr=0.001,0.01 train.conv_size='),
+    code: 1,
+    message: /--grid: "train\.conv_size" has an empty list of values; write e\.g\. train\.conv_size=VALUE1,VALUE2/,
+    untouched: ['data', 'params.yaml'],
+    check: async (dir) => assert.ok(!existsSync(join(dir, 'out')), 'nothing was written'),
+  },
+  {
+    name: 'sweep without --grid',
+    setup: standard,
+    args: (dir) => ['sweep', '--data', join(dir, 'data'), '--out', join(dir, 'out')],
+    code: 1,
+    usage: true,
+    message: /sweep needs --grid 'KEY=V1,V2 KEY=V1,V2'/,
+    untouched: ['data', 'params.yaml'],
   },
 ];
 

@@ -32,7 +32,7 @@ test('each bad input is named with its bad value', () => {
     [{ 'reports-branch': 'bad..name' }, /input 'reports-branch' must be a valid branch name; got "bad..name"/],
     [{ 'fail-on-regression': 'val_acc 0.02' }, /input 'fail-on-regression': threshold "val_acc 0.02" has no ":"/],
     [{ baseline: 'main..dev' }, /input 'baseline' must be auto, none or a git ref/],
-    [{ mode: 'post' }, /input 'mode' must be one of run, publish; got "post"/],
+    [{ mode: 'post' }, /input 'mode' must be one of run, publish, aggregate; got "post"/],
     [{ 'artifact-name': 'a/b' }, /input 'artifact-name' may not contain/],
   ];
   for (const [values, message] of cases) assert.throws(() => readInputs(reader({ 'github-token': 't', ...values }), '/ws'), message);

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DEFAULT_PARAMS, formatParams, loadParams, parseParams, ParamsError } from '../src/params.js';
+import { applyOverrides, DEFAULT_PARAMS, formatParams, loadParams, parseOverrides, parseParams, ParamsError } from '../src/params.js';
 import { temporaryFolder } from './helpers/images.js';
 
 test('defaults are the notebook values', () => {
@@ -65,3 +65,41 @@ test('formatParams writes a file that parses back to the same params', async () 
   await writeFile(join(folder, 'params.yaml'), formatParams(params));
   assert.deepEqual((await loadParams(join(folder, 'params.yaml'))).params, params);
 });
+
+// ---- overrides (--set, params-override) ---------------------------------------
+
+test('overrides: comma-separated or one per --set, values typed as YAML reads them', () => {
+  const overrides = parseOverrides(['train.lr=0.001,train.conv_size=64', 'prepare.grayscale=false', 'prepare.image_size=[48,40]'], '--set');
+  assert.deepEqual(overrides.map((override) => override.key), ['train.lr', 'train.conv_size', 'prepare.grayscale', 'prepare.image_size']);
+  const params = applyOverrides(DEFAULT_PARAMS, overrides, '--set');
+  assert.equal(params.train.lr, 0.001);
+  assert.equal(params.train.conv_size, 64);
+  assert.equal(params.prepare.grayscale, false);
+  assert.deepEqual(params.prepare.image_size, [48, 40]);
+  assert.equal(params.train.dense_size, DEFAULT_PARAMS.train.dense_size, 'keys not overridden keep their value');
+  assert.equal(overrides[0].text, 'train.lr=0.001');
+});
+
+test('overrides apply on top of the params file', () => {
+  const fromFile = parseParams('train:\n  epochs: 3\n  lr: 0.01\n', 'p.yaml');
+  const params = applyOverrides(fromFile, parseOverrides(['train.lr=0.002'], '--set'), '--set');
+  assert.equal(params.train.epochs, 3);
+  assert.equal(params.train.lr, 0.002);
+});
+
+const refusedOverrides: [string, string, RegExp][] = [
+  ['unknown key, suggested', 'train.learning_rat=0.1', /^--set: unknown key "train\.learning_rat"; known keys/],
+  ['typo, did you mean', 'train.epoch=3', /^--set: unknown key "train\.epoch"; did you mean "epochs"\?/],
+  ['unknown section', 'trian.lr=0.1', /^--set: unknown key "trian"; did you mean "train"\?/],
+  ['no section', 'lr=0.1', /^--set: "lr" is not a params key; write section\.key=value/],
+  ['wrong type', 'train.epochs=five', /^--set: "train\.epochs" must be a whole number from 1 to 10000; got "five"/],
+  ['out of range', 'prepare.split=1.5', /^--set: "prepare\.split" must be a number between 0 and 1/],
+  ['no value', 'train.lr=', /^--set: "train\.lr" has no value/],
+  ['not key=value', 'train.lr', /^--set: "train\.lr" is not key=value/],
+  ['set twice', 'train.lr=0.1,train.lr=0.2', /^--set: "train\.lr" is set twice/],
+];
+for (const [name, text, message] of refusedOverrides) {
+  test(`override refused: ${name}`, () => {
+    assert.throws(() => parseOverrides([text], '--set'), (error: unknown) => error instanceof ParamsError && message.test(error.message));
+  });
+}

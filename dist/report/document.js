@@ -60,7 +60,7 @@ export function buildDocument(input, detail = 0) {
         blocks.push({ type: 'image', file: image.file, alt: image.alt });
     if (input.previewNote)
         blocks.push({ type: 'paragraph', text: [input.previewNote] });
-    blocks.push(...paramBlocks(comparison, base !== undefined, detail));
+    blocks.push(...paramBlocks(comparison, base !== undefined, detail, head));
     blocks.push(...perClassBlocks(comparison.perClass, base !== undefined, detail));
     blocks.push(...datasetBlocks(comparison, head, base, detail));
     blocks.push(...runInfoBlocks(head, base, detail));
@@ -161,8 +161,15 @@ function seedBlocks(comparison, detail) {
     }
     return blocks;
 }
-function paramBlocks(comparison, withBase, detail) {
+function paramBlocks(comparison, withBase, detail, head) {
     const blocks = [{ type: 'heading', level: 3, text: 'Params' }];
+    const overrides = Array.isArray(head.paramsOverride) ? head.paramsOverride.map(String) : [];
+    if (overrides.length > 0) {
+        // The values below already include them; this says they did not come from params.yaml.
+        blocks.push({ type: 'paragraph', text: ['Overridden for this run (params-override or --set), on top of params.yaml: ', ...overrides.flatMap((text, i) => [...(i > 0 ? [', '] : []), { code: text }]), '.'] });
+    }
+    const overridden = new Set(overrides.map((text) => text.slice(0, text.indexOf('='))));
+    const keyCell = (key) => (overridden.has(key) ? `${key} (override)` : key);
     const changed = comparison.params.filter((row) => row.changed);
     if (withBase) {
         if (changed.length === 0) {
@@ -170,7 +177,7 @@ function paramBlocks(comparison, withBase, detail) {
         }
         else {
             const limit = detail >= 3 ? 20 : Infinity;
-            blocks.push({ type: 'table', header: ['Param', 'base', 'PR'], rows: changed.slice(0, limit).map((row) => [row.key, row.base ?? '(unset)', row.head ?? '(unset)']) });
+            blocks.push({ type: 'table', header: ['Param', 'base', 'PR'], rows: changed.slice(0, limit).map((row) => [keyCell(row.key), row.base ?? '(unset)', row.head ?? '(unset)']) });
             if (changed.length > limit)
                 blocks.push(omitted(changed.length - limit, 'changed params'));
         }
@@ -182,7 +189,7 @@ function paramBlocks(comparison, withBase, detail) {
             blocks.push(omitted(all.length, 'params'));
         return blocks;
     }
-    const rows = all.slice(0, limit).map((row) => (withBase ? [row.key, row.base ?? '(unset)', row.head ?? '(unset)'] : [row.key, row.head ?? '(unset)']));
+    const rows = all.slice(0, limit).map((row) => (withBase ? [keyCell(row.key), row.base ?? '(unset)', row.head ?? '(unset)'] : [keyCell(row.key), row.head ?? '(unset)']));
     const inner = [{ type: 'table', header: withBase ? ['Param', 'base', 'PR'] : ['Param', 'Value'], rows }];
     if (all.length > limit)
         inner.push(omitted(all.length - limit, 'params'));

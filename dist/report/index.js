@@ -95,6 +95,7 @@ export async function writeReport(options) {
         files,
         markdown,
         comparison,
+        document: input,
         renderMarkdown,
     };
 }

@@ -11,6 +11,7 @@ import confusionTemplate from './templates/confusion.vl.json' with { type: 'json
 import f1Template from './templates/f1.vl.json' with { type: 'json' };
 import historyTemplate from './templates/history.vl.json' with { type: 'json' };
 import seedsTemplate from './templates/seeds.vl.json' with { type: 'json' };
+import sweepCurvesTemplate from './templates/sweep-curves.vl.json' with { type: 'json' };
 export const HEAD_RUN = 'PR';
 export const BASE_RUN = 'base';
 export const RUN_COLORS = { [BASE_RUN]: BASE_COLOUR, [HEAD_RUN]: HEAD_COLOUR };
@@ -179,4 +180,38 @@ export function seedsChart(comparison, { base }) {
 export function chartSpecs(comparison, runs) {
     return [historyChart(runs), confusionChart(runs), f1Chart(comparison, runs), seedsChart(comparison, runs)]
         .filter((chart) => chart !== undefined);
+}
+/** Validation loss and accuracy per epoch of every variant on one chart (base runs dashed). */
+export function sweepCurvesChart(curves) {
+    const rows = [];
+    for (const curve of curves) {
+        for (const [run, record] of [[HEAD_RUN, curve.head], [BASE_RUN, curve.base]]) {
+            if (!record || !Array.isArray(record.history))
+                continue;
+            for (const epoch of record.history) {
+                for (const [metric, value] of [['loss', epoch.val_loss], ['accuracy', epoch.val_accuracy]]) {
+                    if (typeof value === 'number' && Number.isFinite(value))
+                        rows.push({ variant: curve.variant, run, metric, epoch: epoch.epoch, value, series: `${curve.variant} ${run}` });
+                }
+            }
+        }
+    }
+    if (rows.length === 0)
+        return undefined;
+    const withBase = curves.some((curve) => curve.base && Array.isArray(curve.base.history) && curve.base.history.length > 0);
+    const runs = withBase ? [HEAD_RUN, BASE_RUN] : [HEAD_RUN];
+    const title = withBase ? 'Validation curves of every variant (dashed: the same variant on the base)' : 'Validation curves of every variant';
+    return {
+        name: 'sweep-curves',
+        title,
+        spec: fillTemplate('sweep-curves', sweepCurvesTemplate, {
+            '<TITLE>': title,
+            '<DATA>': rows,
+            '<VARIANTS>': curves.map((curve) => curve.variant),
+            '<RUNS>': runs,
+            '<RUN_DASHES>': withBase ? [[1, 0], [6, 3]] : [[1, 0]],
+            // With no base there is one kind of line: a legend for it says nothing.
+            '<RUN_LEGEND>': withBase ? {} : null,
+        }),
+    };
 }

@@ -158,15 +158,32 @@ export function buildSweepDocument(input: SweepDocumentInput, detail: Detail = 0
   return blocks;
 }
 
-/** The most detailed markdown that fits: less detail in every folded report first, then fewer folded reports. */
+/**
+ * The most detailed markdown that fits: less detail in every folded report
+ * first, then fewer folded reports (the most that fit, found by bisection,
+ * each with as much detail as still fits).
+ */
 export function renderSweepMarkdown(input: SweepDocumentInput, imageUrl: ImageUrl, maxLength: number): string {
-  let text = '';
-  const reports = input.entries.filter((entry) => entry.document).length;
-  for (let folded = reports; folded >= 0; folded--) {
+  const render = (detail: Detail, folded: number) => blocksToMarkdown(buildSweepDocument(input, detail, folded), imageUrl);
+  const mostDetailed = (folded: number): string | undefined => {
     for (let detail = 0 as Detail; detail <= MAX_DETAIL; detail = (detail + 1) as Detail) {
-      text = blocksToMarkdown(buildSweepDocument(input, detail, folded), imageUrl);
+      const text = render(detail, folded);
       if (text.length <= maxLength) return text;
     }
+    return undefined;
+  };
+  const reports = input.entries.filter((entry) => entry.document).length;
+  const all = mostDetailed(reports);
+  if (all !== undefined) return all;
+  let fits = -1;
+  for (let low = 0, high = reports - 1; low <= high; ) {
+    const middle = Math.floor((low + high) / 2);
+    if (render(MAX_DETAIL, middle).length <= maxLength) [fits, low] = [middle, middle + 1];
+    else high = middle - 1;
   }
-  throw new ReportTooLongError(`the sweep report is ${text.length} characters even without the variants' reports; the limit is ${maxLength}`);
+  if (fits < 0) {
+    const text = render(MAX_DETAIL, 0);
+    throw new ReportTooLongError(`the sweep report is ${text.length} characters even without the variants' reports; the limit is ${maxLength}`);
+  }
+  return mostDetailed(fits)!;
 }

@@ -60,6 +60,17 @@ type GitObject =
 
 export const APP_BOT_LOGIN = 'github-actions[bot]';
 
+/** A job of a workflow run, as the jobs API lists it; its failure annotations are its check run's. */
+export interface FakeJob {
+  id: number;
+  name: string;
+  status: 'queued' | 'in_progress' | 'completed';
+  conclusion: 'success' | 'failure' | 'cancelled' | 'skipped' | null;
+  steps: Array<{ name: string; conclusion: string | null }>;
+  /** ::error lines of the job, as GitHub turns them into check-run annotations. */
+  errors: string[];
+}
+
 class HttpFailure extends Error {
   constructor(
     readonly status: number,
@@ -92,6 +103,9 @@ export class FakeGitHub {
   /** Before each of the next `times` GraphQL ref updates of `ref`, another writer moves it first. */
   racingWriter?: { ref: string; times: number };
   readonly faults: Fault[] = [];
+  /** Jobs per workflow run id. */
+  readonly jobs = new Map<string, FakeJob[]>();
+  private nextJobId = 5000;
   /** Runs (once each) when a ref update arrives, before it is applied: lets a test win a race against the action. */
   readonly beforeRefUpdate: Array<() => Promise<void>> = [];
   private nextCommentId = 1000;
@@ -179,6 +193,13 @@ export class FakeGitHub {
       else total += 46 + 48 * object.parents.length + 120 + object.message.length;
     }
     return total;
+  }
+
+  /** Records a job of a workflow run (the test plays the runner, which reports jobs to GitHub). */
+  addJob(runId: string, job: Omit<FakeJob, 'id' | 'steps' | 'errors'> & Partial<Pick<FakeJob, 'steps' | 'errors'>>): FakeJob {
+    const entry: FakeJob = { id: this.nextJobId++, steps: [], errors: [], ...job };
+    this.jobs.set(runId, [...(this.jobs.get(runId) ?? []), entry]);
+    return entry;
   }
 
   addComment(issue: number, body: string, login: string): FakeComment {
@@ -597,6 +618,35 @@ export class FakeGitHub {
       if (!mergeBase) throw new HttpFailure(404, 'No common ancestor between base and head');
       const status = base === head ? 'identical' : mergeBase === base ? 'ahead' : mergeBase === head ? 'behind' : 'diverged';
       return { body: { merge_base_commit: { sha: mergeBase }, status } };
+    }
+    if ((match = rest.match(/^\/actions\/runs\/(\d+)\/jobs$/)) && method === 'GET') {
+      const jobs = this.jobs.get(match[1]);
+      if (!jobs) throw new HttpFailure(404, 'Not Found');
+      const perPage = Math.min(Number(url.searchParams.get('per_page') ?? 30), 100);
+      const page = Number(url.searchParams.get('page') ?? 1);
+      const headers: Record<string, string> = {};
+      if (page * perPage < jobs.length) {
+        const next = new URL(url);
+        next.searchParams.set('page', String(page + 1));
+        headers.link = `<${next.toString()}>; rel="next"`;
+      }
+      const slice = jobs.slice((page - 1) * perPage, page * perPage);
+      return {
+        headers,
+        body: {
+          total_count: jobs.length,
+          jobs: slice.map((job) => ({ id: job.id, run_id: Number(match![1]), name: job.name, status: job.status, conclusion: job.conclusion, steps: job.steps })),
+        },
+      };
+    }
+    if ((match = rest.match(/^\/check-runs\/(\d+)\/annotations$/)) && method === 'GET') {
+      const job = [...this.jobs.values()].flat().find((candidate) => candidate.id === Number(match![1]));
+      if (!job) throw new HttpFailure(404, 'Not Found');
+      const annotations = [
+        ...job.errors.map((message) => ({ path: '.github', annotation_level: 'failure', message, title: '' })),
+        ...(job.conclusion === 'failure' ? [{ path: '.github', annotation_level: 'failure', message: 'Process completed with exit code 1.', title: '' }] : []),
+      ];
+      return { body: annotations };
     }
     if (rest === '/commits' && method === 'GET') {
       const start = url.searchParams.get('sha') ?? this.defaultBranch;

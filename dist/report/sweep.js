@@ -1,0 +1,141 @@
+// The comparison of a sweep's variants as one document: a table with one row
+// per variant (key metrics, Δ against the same variant on the base, the
+// verdict with its noise, the best value per column marked, failed legs with
+// their error), the validation curves of every variant on one chart, and each
+// variant's own report folded below. The local `sweep` and the action's
+// aggregate mode both build it here. Pure: blocks in, markdown/HTML by the
+// serialisers, fitted to a length limit by folding detail away.
+import { formatPValue } from '../compare/stats.js';
+import { buildDocument, MAX_DETAIL } from './document.js';
+import { blocksToMarkdown, ReportTooLongError } from './markdown.js';
+const COLUMNS = [
+    { metric: 'val_acc', label: 'val_acc', higherIsBetter: true },
+    { metric: 'val_loss', label: 'val_loss', higherIsBetter: false },
+    { metric: 'f1_score', label: 'macro F1', higherIsBetter: true },
+];
+export const BEST_MARK = '★';
+const VERDICT_MARKS = {
+    better: '✅ better',
+    worse: '❌ worse',
+    'no significant change': '= no significant change',
+    'no baseline': 'no baseline',
+};
+function fixed(value) {
+    return value === undefined || !Number.isFinite(value) ? '—' : value.toFixed(4);
+}
+function signed(value) {
+    if (value === undefined || !Number.isFinite(value))
+        return '—';
+    const text = value.toFixed(4);
+    return value > 0 ? `+${text}` : text.replace('-', '−');
+}
+/** The verdict with the noise it was judged against: the test's p-value and, with repeats, the seed spread. */
+export function verdictWithNoise(comparison) {
+    const parts = [];
+    const significance = comparison.significance;
+    if (significance && significance.kind !== 'unavailable')
+        parts.push(formatPValue(significance.pValue));
+    const seeds = comparison.seeds;
+    if (seeds?.noise !== undefined)
+        parts.push(`seed sd ${seeds.noise.toFixed(4)}${seeds.exceedsNoise === false ? ', within the noise' : ''}`);
+    return parts.length > 0 ? `${VERDICT_MARKS[comparison.verdict]} (${parts.join('; ')})` : VERDICT_MARKS[comparison.verdict];
+}
+function crossed(checks) {
+    return checks.filter((check) => check.crossed).length;
+}
+/** The value per column that is best among the variants that have it; ties all get the mark. */
+function bestValues(entries) {
+    const best = new Map();
+    for (const column of COLUMNS) {
+        const values = entries.flatMap((entry) => {
+            const value = entry.document?.head.metrics?.[column.metric];
+            return typeof value === 'number' && Number.isFinite(value) ? [value] : [];
+        });
+        if (values.length > 1)
+            best.set(column.metric, column.higherIsBetter ? Math.max(...values) : Math.min(...values));
+    }
+    return best;
+}
+export function sweepTable(entries) {
+    const best = bestValues(entries);
+    const header = ['Variant', ...COLUMNS.flatMap((column) => [column.label, `Δ ${column.label}`]), 'Verdict'];
+    const rows = entries.map((entry) => {
+        const document = entry.document;
+        if (!document)
+            return [entry.variant, ...COLUMNS.flatMap(() => ['—', '—']), `⛔ ${entry.failure ?? 'no run record'}`];
+        const cells = COLUMNS.flatMap((column) => {
+            const value = document.head.metrics?.[column.metric];
+            const row = document.comparison.metrics.find((metric) => metric.metric === column.metric);
+            const mark = typeof value === 'number' && best.get(column.metric) === value ? ` ${BEST_MARK}` : '';
+            return [`${fixed(value)}${mark}`, signed(row?.delta)];
+        });
+        let verdict = verdictWithNoise(document.comparison);
+        const count = crossed(document.thresholdChecks);
+        if (count > 0)
+            verdict += `; ${count} threshold${count === 1 ? '' : 's'} crossed${entry.primary ? '' : ' (not primary, not enforced)'}`;
+        if (entry.failure)
+            verdict = `⛔ ${entry.failure}; ${verdict}`;
+        return [entry.variant, ...cells, verdict];
+    });
+    return { type: 'table', header, rows, align: ['left', ...COLUMNS.flatMap(() => ['right', 'right']), 'left'] };
+}
+function withImageDir(input, imageDir) {
+    if (!imageDir)
+        return input;
+    return { ...input, images: input.images.map((image) => ({ ...image, file: `${imageDir.replace(/\/$/, '')}/${image.file}` })) };
+}
+function foldedReport(entry, detail) {
+    // The variant's own title is the fold's summary; its other headings stay.
+    const blocks = buildDocument(withImageDir(entry.document, entry.imageDir), detail).slice(1);
+    return { type: 'details', summary: `Full report: ${entry.variant}`, blocks };
+}
+/**
+ * `folded`: how many of the variants' reports are folded below the table
+ * (the rest are left out with a note, last ones first, to fit a limit).
+ */
+export function buildSweepDocument(input, detail = 0, folded = Infinity) {
+    const { entries } = input;
+    const blocks = [{ type: 'heading', level: 2, text: input.title }];
+    const failed = entries.filter((entry) => entry.failure);
+    const summary = [`${entries.length} variant${entries.length === 1 ? '' : 's'}`];
+    if (failed.length > 0)
+        summary.push(', ', { strong: `${failed.length} failed or cancelled (${failed.map((entry) => entry.variant).join(', ')})` });
+    const crossedPrimary = entries.filter((entry) => entry.primary && entry.document && crossed(entry.document.thresholdChecks) > 0);
+    if (crossedPrimary.length > 0)
+        summary.push(', ', { strong: `regression thresholds crossed by ${crossedPrimary.map((entry) => entry.variant).join(', ')}` });
+    summary.push(`. Each variant is compared with the same variant on the base; ${BEST_MARK} marks the best value in its column.`);
+    blocks.push({ type: 'paragraph', text: summary });
+    blocks.push(sweepTable(entries));
+    for (const note of input.notes ?? [])
+        blocks.push({ type: 'paragraph', text: [note] });
+    const missingBase = entries.filter((entry) => entry.document && !entry.document.base);
+    const reasons = new Set(missingBase.map((entry) => entry.document.baseMissingReason ?? 'no base run'));
+    if (missingBase.length > 1 && reasons.size === 1 && missingBase.length === entries.filter((entry) => entry.document).length) {
+        blocks.push({ type: 'paragraph', text: [`No comparison for any variant: ${[...reasons][0]}.`] });
+    }
+    else if (missingBase.length > 0 && detail < 3) {
+        blocks.push({ type: 'list', items: missingBase.map((entry) => [`${entry.variant}: no comparison (${entry.document.baseMissingReason ?? 'no base run'}).`]) });
+    }
+    if (input.chart)
+        blocks.push({ type: 'image', file: input.chart.file, alt: input.chart.alt });
+    const withReports = entries.filter((entry) => entry.document);
+    withReports.slice(0, folded).forEach((entry) => blocks.push(foldedReport(entry, detail)));
+    const left = withReports.length - Math.min(folded, withReports.length);
+    if (left > 0) {
+        blocks.push({ type: 'paragraph', text: [`${left} variant report${left === 1 ? '' : 's'} left out to keep this comment under GitHub's size limit; each leg's artifact and job summary has its full report.`] });
+    }
+    return blocks;
+}
+/** The most detailed markdown that fits: less detail in every folded report first, then fewer folded reports. */
+export function renderSweepMarkdown(input, imageUrl, maxLength) {
+    let text = '';
+    const reports = input.entries.filter((entry) => entry.document).length;
+    for (let folded = reports; folded >= 0; folded--) {
+        for (let detail = 0; detail <= MAX_DETAIL; detail = (detail + 1)) {
+            text = blocksToMarkdown(buildSweepDocument(input, detail, folded), imageUrl);
+            if (text.length <= maxLength)
+                return text;
+        }
+    }
+    throw new ReportTooLongError(`the sweep report is ${text.length} characters even without the variants' reports; the limit is ${maxLength}`);
+}

@@ -1,0 +1,127 @@
+// Runs a sweep's variants: the data is decoded once into the pixel cache,
+// then every variant trains with the same pipeline as `run`, N at a time
+// (N > 1: one worker thread each, every thread with its own tfjs engine; the
+// variants read the decoded pixels from the cache instead of decoding
+// again). One progress line per finished variant, with the ETA. A variant
+// that fails is reported and the others go on.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { decodeDataset, listDataset } from '../data/dataset.js';
+import { checkOutputFolder } from '../output.js';
+import { applyOverrides, loadParams } from '../params.js';
+import { OUTPUT_ENTRIES, runExperiment } from '../pipeline.js';
+import { upgradeRecord } from '../record.js';
+function formatSeconds(seconds) {
+    return seconds < 60 ? `${seconds.toFixed(1)} s` : `${Math.floor(seconds / 60)} min ${Math.round(seconds % 60)} s`;
+}
+/** Starts the worker: built, the .js next to this file; under tsx the .ts source with tsx registered first. */
+function startWorker() {
+    if (!import.meta.url.endsWith('.ts'))
+        return new Worker(new URL('./worker.js', import.meta.url));
+    const entry = new URL('./worker.ts', import.meta.url).href;
+    const api = import.meta.resolve('tsx/esm/api');
+    return new Worker(`import(${JSON.stringify(api)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`, { eval: true });
+}
+/** Runs variants one after another on one worker thread. */
+class SweepThread {
+    worker = startWorker();
+    run(options) {
+        return new Promise((resolve, reject) => {
+            const onExit = (code) => reject(new Error(`the sweep's worker thread exited (code ${code})`));
+            const onError = (error) => reject(error);
+            this.worker.once('exit', onExit);
+            this.worker.once('error', onError);
+            this.worker.once('message', (message) => {
+                this.worker.off('exit', onExit);
+                this.worker.off('error', onError);
+                if (message.type === 'done')
+                    resolve(upgradeRecord(message.record, options.outDir));
+                else
+                    reject(Object.assign(new Error(message.message), { name: message.name }));
+            });
+            this.worker.postMessage({ type: 'run', options });
+        });
+    }
+    async close() {
+        await this.worker.terminate();
+    }
+}
+export async function runSweep(options) {
+    const log = options.log ?? (() => { });
+    const { params } = await loadParams(options.paramsFile);
+    // Everything that can fail fast does, before anything trains.
+    const variantParams = options.variants.map((variant) => applyOverrides(params, variant.overrides, `--grid (${variant.name})`));
+    for (const variant of options.variants)
+        await checkOutputFolder(join(options.outDir, variant.folder), [...OUTPUT_ENTRIES, 'report.md', 'report.html']);
+    const temporaryCache = options.cacheDir ? undefined : await mkdtemp(join(tmpdir(), 'train-and-report-sweep-cache-'));
+    const cacheDir = options.cacheDir ?? temporaryCache;
+    try {
+        // One decode per preprocessing setting; every variant then finds its pixels in the cache.
+        const started = performance.now();
+        const listing = await listDataset(options.dataDir);
+        const settings = new Map(variantParams.map((variantParams) => [JSON.stringify(variantParams.prepare), variantParams.prepare]));
+        for (const prepare of settings.values())
+            await decodeDataset(listing, prepare, { cacheDir });
+        const decodeSeconds = (performance.now() - started) / 1000;
+        log(`decoded ${listing.images.length} images once in ${formatSeconds(decodeSeconds)} (${settings.size} preprocessing setting${settings.size === 1 ? '' : 's'}); ${options.variants.length} variants, ${options.parallel} at a time`);
+        const outcomes = new Array(options.variants.length);
+        const sweepStarted = performance.now();
+        let next = 0;
+        let finished = 0;
+        const runOptions = (variant) => ({
+            dataDir: options.dataDir,
+            paramsFile: options.paramsFile,
+            outDir: join(options.outDir, variant.folder),
+            backend: options.backend,
+            cacheDir,
+            overrides: variant.overrides,
+            overridesSource: `--grid (${variant.name})`,
+        });
+        const report = (outcome) => {
+            finished += 1;
+            const elapsed = (performance.now() - sweepStarted) / 1000;
+            const eta = (elapsed / finished) * (options.variants.length - finished);
+            const what = outcome.record
+                ? `val_acc ${outcome.record.metrics.val_acc.toFixed(4)}, val_loss ${outcome.record.metrics.val_loss.toFixed(4)}`
+                : `failed: ${outcome.error}`;
+            log(`[${finished}/${options.variants.length}] ${outcome.variant.name}: ${what} (${formatSeconds(outcome.seconds)}; ETA ${formatSeconds(eta)})`);
+        };
+        const slot = async (thread) => {
+            while (next < options.variants.length) {
+                const index = next++;
+                const variant = options.variants[index];
+                const variantStarted = performance.now();
+                let outcome;
+                try {
+                    const record = thread ? await thread.run(runOptions(variant)) : (await runExperiment(runOptions(variant))).record;
+                    outcome = { variant, record, seconds: (performance.now() - variantStarted) / 1000 };
+                }
+                catch (error) {
+                    outcome = { variant, error: error instanceof Error ? error.message : String(error), seconds: (performance.now() - variantStarted) / 1000 };
+                }
+                outcomes[index] = outcome;
+                report(outcome);
+            }
+        };
+        const count = Math.max(1, Math.min(options.parallel, options.variants.length));
+        if (count === 1) {
+            await slot(undefined);
+        }
+        else {
+            const threads = Array.from({ length: count }, () => new SweepThread());
+            try {
+                await Promise.all(threads.map((thread) => slot(thread)));
+            }
+            finally {
+                await Promise.all(threads.map((thread) => thread.close()));
+            }
+        }
+        return { outcomes, decodeSeconds };
+    }
+    finally {
+        if (temporaryCache)
+            await rm(temporaryCache, { recursive: true, force: true });
+    }
+}

@@ -1,0 +1,216 @@
+// Aggregate mode: the job after a matrix of variants (`needs: train`,
+// `if: always()`). It reads every leg's artifact of the workflow run and the
+// run's jobs, compares each variant with the same variant on the base, and
+// posts ONE sticky comment (the comparison table, the validation curves of
+// every variant, each variant's report folded below). Images are stored on
+// the records ref and linked pinned to that commit. In a workflow_run
+// workflow (pull requests from forks) every artifact is checked as publish
+// mode checks a single one, and thresholds are shown, not enforced.
+
+import * as core from '@actions/core';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { ActionConfig } from '../inputs.js';
+import type { RunRecord } from '../record.js';
+import { writeSweepReport, type SweepVariantInput } from '../report/sweep-report.js';
+import type { Baseline } from './baseline.js';
+import { explain, GitHubError, statusOf, type GitHubClient } from './client.js';
+import { commentBody, commentMarker, getPullHead, getViewerLogin, MAX_COMMENT_LENGTH, postComment } from './comment.js';
+import type { ActionContext } from './context.js';
+import type { Handoff } from './handoff.js';
+import { listRunJobs, planLegs, readLegFolders, type LegRow } from './legs.js';
+import { blobUrl, listOpenPulls, saveRun, type RunKind } from './store.js';
+import type { RunIdentity } from '../identity.js';
+
+export class AggregateRegressionError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RegressionError';
+  }
+}
+
+export interface AggregateDependencies {
+  /** The baseline of a leg's identity (workflow file, job, variant) at its base commit. */
+  baselineFor(identity: RunIdentity, pull: PullInfo | undefined): Promise<Baseline>;
+  /** Publish mode's checks of one artifact's claims (fork pull requests). */
+  verifyHandoff(handoff: Handoff): Promise<void>;
+  /** This job's identity: the comparison's images are recorded under it. */
+  identity: RunIdentity;
+  /** How the images are filed in the records ref; undefined: not recorded (as for a single run of that event). */
+  kind: RunKind | undefined;
+  /** The unit of waits between retries (milliseconds; shortened in tests). */
+  delayMs: number;
+  downloadDir: string;
+  outDir: string;
+}
+
+/** The identity a leg recorded its runs under: its leg.json, else its pull-request hand-off. */
+export function legIdentity(row: LegRow): RunIdentity | undefined {
+  const leg = row.folder?.leg;
+  if (leg) return { workflow: leg.workflow, job: leg.job, variant: leg.variant };
+  const handoff = row.folder?.handoff;
+  return handoff ? { workflow: handoff.workflow, job: handoff.job, variant: handoff.variant ?? '' } : undefined;
+}
+
+export interface PullInfo {
+  number: number;
+  headSha: string;
+  baseSha: string;
+  headRef: string;
+  baseRef: string;
+  title: string;
+  fromFork: boolean;
+}
+
+/** primary-variant: names (as the table shows them) whose regressions fail the job; empty = all. */
+export function isPrimary(variant: string, primary: readonly string[]): boolean {
+  return primary.length === 0 || primary.includes(variant);
+}
+
+/** The pull request the legs trained, from the event or (workflow_run) from the artifacts' hand-offs, which must agree. */
+async function pullOf(context: ActionContext, rows: LegRow[], deps: AggregateDependencies): Promise<{ pull?: PullInfo; sha: string }> {
+  if (!context.workflowRun) return { pull: context.pullRequest, sha: context.sha };
+  const handoffs = rows.flatMap((row) => (row.folder?.handoff ? [row.folder.handoff] : []));
+  if (handoffs.length === 0) throw new GitHubError(`no artifact of workflow run ${context.workflowRun.id} holds a pull request hand-off; aggregate in a workflow_run workflow publishes pull-request runs only`);
+  const first = handoffs[0];
+  for (const handoff of handoffs) {
+    if (handoff.pullRequest !== first.pullRequest || handoff.headSha !== first.headSha) {
+      throw new GitHubError(`the artifacts disagree about the pull request (#${first.pullRequest} at ${first.headSha} and #${handoff.pullRequest} at ${handoff.headSha}); refusing to publish them`);
+    }
+    await deps.verifyHandoff(handoff);
+  }
+  for (const row of rows) {
+    const claimed = row.folder?.record?.source?.sha;
+    if (claimed !== undefined && claimed !== first.headSha) {
+      throw new GitHubError(`${row.folder!.artifact}/run.json is about ${claimed}, not ${first.headSha}; refusing to publish a mismatched artifact`);
+    }
+  }
+  return {
+    pull: { number: first.pullRequest, headSha: first.headSha, baseSha: first.baseSha, headRef: first.headRef, baseRef: first.baseRef, title: first.title, fromFork: false },
+    sha: first.headSha,
+  };
+}
+
+function safe(text: string): string {
+  return text.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80) || 'variant';
+}
+
+export async function aggregate(client: GitHubClient, context: ActionContext, config: ActionConfig & { primaryVariant: string[] }, deps: AggregateDependencies): Promise<void> {
+  const folders = await readLegFolders(deps.downloadDir);
+  const runId = context.workflowRun?.id ?? context.runId;
+  const jobs = await listRunJobs(client, context.repository, runId);
+  const rows = planLegs(folders, jobs, context.workflowRun ? undefined : ownJobName(jobs));
+  if (rows.length === 0) throw new GitHubError(`workflow run ${runId} has no legs of this action: no artifact with a run record and no failed job; run aggregate after the matrix job (needs: <matrix job>)`);
+  core.info(`aggregating ${rows.length} legs of workflow run ${runId}: ${rows.map((row) => `${row.variant}${row.failure ? ` (${row.failure})` : ''}`).join('; ')}`);
+  const { pull, sha } = await pullOf(context, rows, deps);
+
+  const unknownPrimary = config.primaryVariant.filter((name) => !rows.some((row) => row.variant === name));
+  if (unknownPrimary.length > 0) core.warning(`primary-variant: no leg is called ${unknownPrimary.map((name) => `"${name}"`).join(', ')}; the legs are ${rows.map((row) => `"${row.variant}"`).join(', ')}`);
+
+  const folderNames = new Set<string>();
+  const variants: SweepVariantInput[] = [];
+  for (const [index, row] of rows.entries()) {
+    let folder = safe(row.variant);
+    if (folderNames.has(folder)) folder = `${folder}-${index + 1}`;
+    folderNames.add(folder);
+    const head: RunRecord | undefined = row.folder?.record;
+    const identity = legIdentity(row);
+    const baseline = head
+      ? identity
+        ? await deps.baselineFor(identity, pull)
+        : { found: false as const, reason: `the artifact ${row.folder!.artifact} does not say which workflow, job and variant it is` }
+      : undefined;
+    variants.push({
+      variant: row.variant,
+      folder,
+      head,
+      base: baseline?.found ? baseline.record : undefined,
+      baseMissingReason: baseline && !baseline.found ? baseline.reason : undefined,
+      failure: row.failure,
+      primary: isPrimary(row.variant, config.primaryVariant),
+      labels: { headSha: sha, baseSha: baseline?.found ? baseline.sha : undefined, headRef: pull?.headRef, baseRef: pull?.baseRef },
+    });
+  }
+  const title = pull ? `Train and report: ${rows.length} variants of #${pull.number}` : `Train and report: ${rows.length} variants of ${sha.slice(0, 7)}`;
+  const written = await writeSweepReport({ variants, outDir: deps.outDir, title, thresholds: config.failOnRegression });
+  core.setOutput('report', join(deps.outDir, 'report.md'));
+  core.setOutput('metrics', JSON.stringify(Object.fromEntries(variants.flatMap((variant) => (variant.head ? [[variant.variant, variant.head.metrics]] : [])))));
+  const regressed = config.failOnRegression.length > 0 && written.regressions.length > 0;
+  core.setOutput('regressed', String(regressed));
+
+  // Links are pinned to the commit that holds the images (records ref, this job's identity), so a later run cannot change what this comment shows.
+  let pinned: { commit: string; path: string } | undefined;
+  if (deps.kind === undefined) {
+    core.info(`images not recorded: a ${context.eventName} run is neither a branch run nor a pull request run`);
+  } else {
+    try {
+      const files = await Promise.all(written.images.map(async (name) => ({ name, content: await readFile(join(deps.outDir, name)) })));
+      const saved = await saveRun(client, context.repository, {
+        ref: config.recordsRef,
+        identity: deps.identity,
+        kind: deps.kind,
+        sha,
+        ...(pull ? { pullRequest: pull.number } : { branch: context.ref }),
+        createdAt: new Date().toISOString(),
+        files,
+        keepRuns: config.keepRuns,
+        openPulls: pull ? await listOpenPulls(client, context.repository) : undefined,
+        backoffMs: deps.delayMs / 2,
+        log: (line) => core.info(line),
+      });
+      pinned = { commit: saved.commit, path: saved.path };
+      core.info(`recorded the comparison's ${files.length} images in ${saved.path}/ of ${config.recordsRef} (pin ${saved.commit.slice(0, 7)})`);
+    } catch (error) {
+      if (!(pull?.fromFork && statusOf(error) === 403)) throw error;
+    }
+  }
+  const imageUrl = (name: string) => (pinned ? blobUrl(context.serverUrl, context.repository, pinned.commit, `${pinned.path}/${name}`) : name);
+  const marker = sweepMarker(rows, context);
+  const markdown = written.renderMarkdown(imageUrl, MAX_COMMENT_LENGTH - marker.length - 120);
+  await core.summary.addRaw(markdown, true).write();
+
+  if (pull && config.comment !== 'off') {
+    try {
+      const posted = await postComment(client, context.repository, pull.number, commentBody(marker, markdown, sha), {
+        mode: config.comment,
+        marker,
+        viewerLogin: await getViewerLogin(client),
+        freshness: { trainedSha: sha, headSha: await getPullHead(client, context.repository, pull.number) },
+        delayMs: deps.delayMs,
+        log: (line) => core.info(line),
+      });
+      if (posted.action === 'skipped') {
+        core.info(`Left the comment alone: ${posted.reason}.`);
+      } else {
+        core.setOutput('comment-url', posted.url);
+        core.info(`${posted.action} the comment ${posted.url}`);
+      }
+    } catch (error) {
+      if (pull.fromFork && statusOf(error) === 403) {
+        core.notice('This pull request comes from a fork, so the workflow token is read-only: the comparison is in the job summary; add the publish workflow (mode: aggregate on workflow_run) to get the comment.');
+      } else {
+        throw explain(error, { action: `comment on pull request #${pull.number}`, permission: 'pull-requests: write', missing: `pull request #${pull.number}` });
+      }
+    }
+  }
+  if (regressed && !context.workflowRun) {
+    const lines = written.regressions.map((regression) => `${regression.variant}: ${regression.message}`);
+    throw new AggregateRegressionError(`fail-on-regression: ${written.regressions.length} threshold(s) crossed by primary variants: ${lines.join('; ')}`);
+  }
+}
+
+/** The aggregate job is the one still running; a completed job is never this one. */
+function ownJobName(jobs: Array<{ name: string; status: string }>): string | undefined {
+  const running = jobs.filter((job) => job.status !== 'completed');
+  return running.length === 1 ? running[0].name : undefined;
+}
+
+/**
+ * The comment's marker: the legs' workflow and job, so that the aggregate
+ * job of a same-repository PR and the publish workflow of a fork's PR would
+ * both find the same comment, and each push's aggregate updates it.
+ */
+function sweepMarker(rows: LegRow[], context: ActionContext): string {
+  const leg = rows.find((row) => row.folder?.leg)?.folder?.leg;
+  return commentMarker(leg?.workflow ?? context.workflow, `${leg?.job ?? context.job} (sweep)`);
+}
