@@ -100,7 +100,7 @@ export function readInputs(read, workspace) {
     if (/[":<>|*?\\/\r\n]/.test(artifactName))
         throw new InputError(`input 'artifact-name' may not contain " : < > | * ? \\ / or newlines; got "${artifactName}"`);
     return {
-        mode: oneOf('mode', get('mode'), ['run', 'publish']),
+        mode: oneOf('mode', get('mode'), ['run', 'publish', 'aggregate']),
         workingDirectory,
         data: inWork(get('data')),
         params: inWork(get('params')),
@@ -118,5 +118,7 @@ export function readInputs(read, workspace) {
         artifactName,
         keepRuns: parsePositiveInteger('keep-runs', get('keep-runs')),
         runId: read('run-id').trim(),
+        // One name per line: a variant's name may hold commas ("lr=0.001, conv_size=64").
+        primaryVariant: read('primary-variant').split('\n').map((name) => name.trim()).filter(Boolean),
     };
 }

@@ -4,7 +4,7 @@
 
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { decodeDataset, DatasetError, listDataset } from './data/dataset.js';
+import { decodeDataset, DatasetError, listDataset, type DatasetListing, type DecodedDataset } from './data/dataset.js';
 import { splitDataset } from './data/split.js';
 import { startBackend, type BackendChoice } from './model/backend.js';
 import { confusionMatrix, perClassMetrics, scoreLogits, summaryMetrics } from './model/evaluate.js';
@@ -14,7 +14,7 @@ import { labelsOf, predictLogits, trainModel, type ImageTensorSource, type Train
 import { SHARDS, TrainingWorker } from './model/data-parallel.js';
 import { supportsFusedTraining } from './model/fused.js';
 import { checkOutputFolder, claimOutputFolder } from './output.js';
-import { applyOverrides, loadParams, type ParamOverride } from './params.js';
+import { applyOverrides, loadParams, type ParamOverride, type Params } from './params.js';
 import { metricsFileContent, RUN_RECORD_VERSION, writeRecord, type Prediction, type RepeatResult, type RunRecord } from './record.js';
 import { libraryVersions, TOOL_NAME, TOOL_VERSION } from './version.js';
 
@@ -31,6 +31,25 @@ export interface RunOptions {
   /** Applied on top of the params file (parsed by parseOverrides); `overridesSource` names them in messages. */
   overrides?: ParamOverride[];
   overridesSource?: string;
+  /**
+   * A sweep's data, listed and decoded once for every variant (its pixels may
+   * sit in shared memory); used when its `prepare` params are this run's.
+   */
+  prepared?: PreparedData;
+  /** A sweep's second training thread, reused by its variants; this run does not close it. */
+  trainingWorker?: TrainingWorker;
+}
+
+export interface PreparedData {
+  /** JSON of the `prepare` params the data was decoded with (prepareKey). */
+  prepare: string;
+  listing: DatasetListing;
+  decoded: DecodedDataset;
+}
+
+/** The key a PreparedData is matched by. */
+export function prepareKey(prepare: Params['prepare']): string {
+  return JSON.stringify(prepare);
 }
 
 export interface RunResult {
@@ -97,10 +116,11 @@ async function runStages(options: RunOptions, workers: TrainingWorker[]): Promis
   let stageStart = performance.now();
   const [backendResult, dataResult] = await Promise.allSettled([
     startBackend(options.backend ?? 'auto').then(async (started) => {
-      const worker = started.info.name === 'wasm' ? await startTrainingWorker(workers, log) : undefined;
+      const worker = started.info.name === 'wasm' ? (options.trainingWorker ?? (await startTrainingWorker(workers, log))) : undefined;
       return { ...started, worker };
     }),
     (async () => {
+      if (options.prepared && options.prepared.prepare === prepareKey(params.prepare)) return { listing: options.prepared.listing, decoded: options.prepared.decoded };
       const listing = await listDataset(options.dataDir);
       const decoded = await decodeDataset(listing, params.prepare, { cacheDir: options.cacheDir });
       return { listing, decoded };

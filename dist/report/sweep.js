@@ -126,16 +126,36 @@ export function buildSweepDocument(input, detail = 0, folded = Infinity) {
     }
     return blocks;
 }
-/** The most detailed markdown that fits: less detail in every folded report first, then fewer folded reports. */
+/**
+ * The most detailed markdown that fits: less detail in every folded report
+ * first, then fewer folded reports (the most that fit, found by bisection,
+ * each with as much detail as still fits).
+ */
 export function renderSweepMarkdown(input, imageUrl, maxLength) {
-    let text = '';
-    const reports = input.entries.filter((entry) => entry.document).length;
-    for (let folded = reports; folded >= 0; folded--) {
+    const render = (detail, folded) => blocksToMarkdown(buildSweepDocument(input, detail, folded), imageUrl);
+    const mostDetailed = (folded) => {
         for (let detail = 0; detail <= MAX_DETAIL; detail = (detail + 1)) {
-            text = blocksToMarkdown(buildSweepDocument(input, detail, folded), imageUrl);
+            const text = render(detail, folded);
             if (text.length <= maxLength)
                 return text;
         }
+        return undefined;
+    };
+    const reports = input.entries.filter((entry) => entry.document).length;
+    const all = mostDetailed(reports);
+    if (all !== undefined)
+        return all;
+    let fits = -1;
+    for (let low = 0, high = reports - 1; low <= high;) {
+        const middle = Math.floor((low + high) / 2);
+        if (render(MAX_DETAIL, middle).length <= maxLength)
+            [fits, low] = [middle, middle + 1];
+        else
+            high = middle - 1;
     }
-    throw new ReportTooLongError(`the sweep report is ${text.length} characters even without the variants' reports; the limit is ${maxLength}`);
+    if (fits < 0) {
+        const text = render(MAX_DETAIL, 0);
+        throw new ReportTooLongError(`the sweep report is ${text.length} characters even without the variants' reports; the limit is ${maxLength}`);
+    }
+    return mostDetailed(fits);
 }

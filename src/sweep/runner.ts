@@ -1,9 +1,10 @@
-// Runs a sweep's variants: the data is decoded once into the pixel cache,
-// then every variant trains with the same pipeline as `run`, N at a time
-// (N > 1: one worker thread each, every thread with its own tfjs engine; the
-// variants read the decoded pixels from the cache instead of decoding
-// again). One progress line per finished variant, with the ETA. A variant
-// that fails is reported and the others go on.
+// Runs a sweep's variants: the data is decoded once (through the pixel
+// cache) and its pixels, in shared memory, serve every variant; each variant
+// trains with the same pipeline as `run`, N at a time, each in a worker
+// thread with its own tfjs engine. Within a thread the variants share the
+// backend and the second training thread. One progress
+// line per finished variant, with the ETA. A variant that fails is reported
+// and the others go on.
 
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -13,10 +14,10 @@ import { decodeDataset, listDataset } from '../data/dataset.js';
 import type { BackendChoice } from '../model/backend.js';
 import { checkOutputFolder } from '../output.js';
 import { applyOverrides, loadParams } from '../params.js';
-import { OUTPUT_ENTRIES, runExperiment, type RunOptions } from '../pipeline.js';
+import { OUTPUT_ENTRIES, prepareKey, type PreparedData } from '../pipeline.js';
 import { upgradeRecord, type RunRecord } from '../record.js';
 import type { Variant } from './grid.js';
-import type { FromSweepWorker, ToSweepWorker } from './worker.js';
+import type { FromSweepWorker, SweepRunOptions, ToSweepWorker } from './worker.js';
 
 export interface SweepOptions {
   variants: Variant[];
@@ -62,7 +63,7 @@ function startWorker(): Worker {
 class SweepThread {
   private readonly worker = startWorker();
 
-  run(options: Omit<RunOptions, 'log'>): Promise<RunRecord> {
+  run(options: SweepRunOptions): Promise<RunRecord> {
     return new Promise((resolve, reject) => {
       const onExit = (code: number) => reject(new Error(`the sweep's worker thread exited (code ${code})`));
       const onError = (error: Error) => reject(error);
@@ -96,8 +97,9 @@ export async function runSweep(options: SweepOptions): Promise<SweepResult> {
     // One decode per preprocessing setting; every variant then finds its pixels in the cache.
     const started = performance.now();
     const listing = await listDataset(options.dataDir);
-    const settings = new Map(variantParams.map((variantParams) => [JSON.stringify(variantParams.prepare), variantParams.prepare]));
-    for (const prepare of settings.values()) await decodeDataset(listing, prepare, { cacheDir });
+    const settings = new Map(variantParams.map((variantParams) => [prepareKey(variantParams.prepare), variantParams.prepare]));
+    const prepared = new Map<string, PreparedData>();
+    for (const [key, prepare] of settings) prepared.set(key, { prepare: key, listing, decoded: await decodeDataset(listing, prepare, { cacheDir }) });
     const decodeSeconds = (performance.now() - started) / 1000;
     log(`decoded ${listing.images.length} images once in ${formatSeconds(decodeSeconds)} (${settings.size} preprocessing setting${settings.size === 1 ? '' : 's'}); ${options.variants.length} variants, ${options.parallel} at a time`);
 
@@ -105,7 +107,8 @@ export async function runSweep(options: SweepOptions): Promise<SweepResult> {
     const sweepStarted = performance.now();
     let next = 0;
     let finished = 0;
-    const runOptions = (variant: Variant): Omit<RunOptions, 'log'> => ({
+    const runOptions = (variant: Variant, index: number): SweepRunOptions => ({
+      prepared: prepared.get(prepareKey(variantParams[index].prepare)),
       dataDir: options.dataDir,
       paramsFile: options.paramsFile,
       outDir: join(options.outDir, variant.folder),
@@ -123,33 +126,33 @@ export async function runSweep(options: SweepOptions): Promise<SweepResult> {
         : `failed: ${outcome.error}`;
       log(`[${finished}/${options.variants.length}] ${outcome.variant.name}: ${what} (${formatSeconds(outcome.seconds)}; ETA ${formatSeconds(eta)})`);
     };
-    const slot = async (thread: SweepThread | undefined) => {
-      while (next < options.variants.length) {
-        const index = next++;
-        const variant = options.variants[index];
-        const variantStarted = performance.now();
-        let outcome: VariantOutcome;
-        try {
-          const record = thread ? await thread.run(runOptions(variant)) : (await runExperiment(runOptions(variant))).record;
-          outcome = { variant, record, seconds: (performance.now() - variantStarted) / 1000 };
-        } catch (error) {
-          outcome = { variant, error: error instanceof Error ? error.message : String(error), seconds: (performance.now() - variantStarted) / 1000 };
+    // Every variant runs in a worker thread, also one at a time: a variant that breaks its
+    // thread's state (a WebAssembly trap, say) takes only that thread down, and the next one gets a fresh thread.
+    const slot = async () => {
+      let thread: SweepThread | undefined;
+      try {
+        while (next < options.variants.length) {
+          const index = next++;
+          const variant = options.variants[index];
+          const variantStarted = performance.now();
+          thread ??= new SweepThread();
+          let outcome: VariantOutcome;
+          try {
+            outcome = { variant, record: await thread.run(runOptions(variant, index)), seconds: (performance.now() - variantStarted) / 1000 };
+          } catch (error) {
+            outcome = { variant, error: error instanceof Error ? error.message : String(error), seconds: (performance.now() - variantStarted) / 1000 };
+            await thread.close();
+            thread = undefined;
+          }
+          outcomes[index] = outcome;
+          report(outcome);
         }
-        outcomes[index] = outcome;
-        report(outcome);
+      } finally {
+        await thread?.close();
       }
     };
     const count = Math.max(1, Math.min(options.parallel, options.variants.length));
-    if (count === 1) {
-      await slot(undefined);
-    } else {
-      const threads = Array.from({ length: count }, () => new SweepThread());
-      try {
-        await Promise.all(threads.map((thread) => slot(thread)));
-      } finally {
-        await Promise.all(threads.map((thread) => thread.close()));
-      }
-    }
+    await Promise.all(Array.from({ length: count }, () => slot()));
     return { outcomes, decodeSeconds };
   } finally {
     if (temporaryCache) await rm(temporaryCache, { recursive: true, force: true });

@@ -1,26 +1,34 @@
 // A sweep's worker thread: runs the variants it is sent, one at a time, with
 // the same pipeline as `run`, in its own tfjs engine (a thread has its own).
+// Its variants share one backend and training thread, and the data the sweep
+// decoded once (the pixels arrive as shared memory, not copies).
 // Messages: { type: 'run', options } → { type: 'done', record } | { type: 'failed', message }.
 
 import { parentPort } from 'node:worker_threads';
+import type { TrainingWorker } from '../model/data-parallel.js';
 import { runExperiment, type RunOptions } from '../pipeline.js';
+import { startSharedTraining } from './training.js';
 
-export type ToSweepWorker = { type: 'run'; options: Omit<RunOptions, 'log'> } | { type: 'stop' };
+export type SweepRunOptions = Omit<RunOptions, 'log' | 'trainingWorker'>;
+export type ToSweepWorker = { type: 'run'; options: SweepRunOptions };
 export type FromSweepWorker = { type: 'done'; record: unknown } | { type: 'failed'; message: string; name: string };
 
 const port = parentPort!;
+let training: Promise<TrainingWorker | undefined> | undefined;
+
 port.on('message', (message: ToSweepWorker) => {
-  if (message.type === 'stop') {
-    port.close();
-    return;
-  }
-  runExperiment({ ...message.options }).then(
-    (result) => port.postMessage({ type: 'done', record: result.record } satisfies FromSweepWorker),
-    (error: unknown) =>
-      port.postMessage({
-        type: 'failed',
-        message: error instanceof Error ? error.message : String(error),
-        name: error instanceof Error ? error.name : 'Error',
-      } satisfies FromSweepWorker),
-  );
+  training ??= startSharedTraining(message.options.backend);
+  training
+    .then((trainingWorker) => runExperiment({ ...message.options, trainingWorker }))
+    .then(
+      (result) => port.postMessage({ type: 'done', record: result.record } satisfies FromSweepWorker),
+      (error: unknown) => {
+        // The sweep ends this thread after a failure and starts a fresh one for the next variant.
+        port.postMessage({
+          type: 'failed',
+          message: error instanceof Error ? error.message : String(error),
+          name: error instanceof Error ? error.name : 'Error',
+        } satisfies FromSweepWorker);
+      },
+    );
 });

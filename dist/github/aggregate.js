@@ -1,0 +1,181 @@
+// Aggregate mode: the job after a matrix of variants (`needs: train`,
+// `if: always()`). It reads every leg's artifact of the workflow run and the
+// run's jobs, compares each variant with the same variant on the base, and
+// posts ONE sticky comment (the comparison table, the validation curves of
+// every variant, each variant's report folded below). Images are stored on
+// the records ref and linked pinned to that commit. In a workflow_run
+// workflow (pull requests from forks) every artifact is checked as publish
+// mode checks a single one, and thresholds are shown, not enforced.
+import * as core from '@actions/core';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { writeSweepReport } from '../report/sweep-report.js';
+import { explain, GitHubError, statusOf } from './client.js';
+import { commentBody, commentMarker, getViewerLogin, MAX_COMMENT_LENGTH, postComment } from './comment.js';
+import { listRunJobs, planLegs, readLegFolders } from './legs.js';
+import { blobUrl, createBlob, createCommit, createTree, getCommitTree } from './store.js';
+export class AggregateRegressionError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'RegressionError';
+    }
+}
+/** primary-variant: names (as the table shows them) whose regressions fail the job; empty = all. */
+export function isPrimary(variant, primary) {
+    return primary.length === 0 || primary.includes(variant);
+}
+/** The pull request the legs trained, from the event or (workflow_run) from the artifacts' hand-offs, which must agree. */
+async function pullOf(context, rows, deps) {
+    if (!context.workflowRun)
+        return { pull: context.pullRequest, sha: context.sha };
+    const handoffs = rows.flatMap((row) => (row.folder?.handoff ? [row.folder.handoff] : []));
+    if (handoffs.length === 0)
+        throw new GitHubError(`no artifact of workflow run ${context.workflowRun.id} holds a pull request hand-off; aggregate in a workflow_run workflow publishes pull-request runs only`);
+    const first = handoffs[0];
+    for (const handoff of handoffs) {
+        if (handoff.pullRequest !== first.pullRequest || handoff.headSha !== first.headSha) {
+            throw new GitHubError(`the artifacts disagree about the pull request (#${first.pullRequest} at ${first.headSha} and #${handoff.pullRequest} at ${handoff.headSha}); refusing to publish them`);
+        }
+        await deps.verifyHandoff(handoff);
+    }
+    for (const row of rows) {
+        const claimed = row.folder?.record?.source?.sha;
+        if (claimed !== undefined && claimed !== first.headSha) {
+            throw new GitHubError(`${row.folder.artifact}/run.json is about ${claimed}, not ${first.headSha}; refusing to publish a mismatched artifact`);
+        }
+    }
+    return {
+        pull: { number: first.pullRequest, headSha: first.headSha, baseSha: first.baseSha, headRef: first.headRef, baseRef: first.baseRef, title: first.title, fromFork: false },
+        sha: first.headSha,
+    };
+}
+/** Commits the files under `folder` on top of the ref (created when missing), rebuilding on a lost race; returns the commit to pin links to. */
+export async function saveFiles(client, repo, ref, folder, files, message) {
+    const action = `store the sweep's images on ${ref}`;
+    try {
+        const blobs = await Promise.all(files.map(async (file) => ({ path: `${folder}/${file.name}`, sha: await createBlob(client, repo, file.content) })));
+        for (let attempt = 1; attempt <= 5; attempt++) {
+            let head;
+            try {
+                head = (await client.rest.git.getRef({ ...repo, ref })).data.object.sha;
+            }
+            catch (error) {
+                if (statusOf(error) !== 404)
+                    throw error;
+            }
+            const baseTree = head ? await getCommitTree(client, repo, head) : undefined;
+            const tree = await createTree(client, repo, baseTree, blobs);
+            const commit = await createCommit(client, repo, message, tree, head ? [head] : []);
+            try {
+                if (head)
+                    await client.rest.git.updateRef({ ...repo, ref, sha: commit, force: false });
+                else
+                    await client.rest.git.createRef({ ...repo, ref: `refs/${ref}`, sha: commit });
+                return commit;
+            }
+            catch (error) {
+                if (statusOf(error) !== 422)
+                    throw error; // 422: another job moved the ref first; build on top of it
+            }
+        }
+        throw new GitHubError(`Could not ${action}: the ref moved 5 times in a row while this job was writing; re-run the job`);
+    }
+    catch (error) {
+        throw explain(error, { action, permission: 'contents: write' });
+    }
+}
+function safe(text) {
+    return text.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80) || 'variant';
+}
+export async function aggregate(client, context, config, deps) {
+    const folders = await readLegFolders(deps.downloadDir);
+    const runId = context.workflowRun?.id ?? context.runId;
+    const jobs = await listRunJobs(client, context.repository, runId);
+    const rows = planLegs(folders, jobs, context.workflowRun ? undefined : ownJobName(jobs));
+    if (rows.length === 0)
+        throw new GitHubError(`workflow run ${runId} has no legs of this action: no artifact with a run record and no failed job; run aggregate after the matrix job (needs: <matrix job>)`);
+    core.info(`aggregating ${rows.length} legs of workflow run ${runId}: ${rows.map((row) => `${row.variant}${row.failure ? ` (${row.failure})` : ''}`).join('; ')}`);
+    const { pull, sha } = await pullOf(context, rows, deps);
+    const unknownPrimary = config.primaryVariant.filter((name) => !rows.some((row) => row.variant === name));
+    if (unknownPrimary.length > 0)
+        core.warning(`primary-variant: no leg is called ${unknownPrimary.map((name) => `"${name}"`).join(', ')}; the legs are ${rows.map((row) => `"${row.variant}"`).join(', ')}`);
+    const folderNames = new Set();
+    const variants = [];
+    for (const [index, row] of rows.entries()) {
+        let folder = safe(row.variant);
+        if (folderNames.has(folder))
+            folder = `${folder}-${index + 1}`;
+        folderNames.add(folder);
+        const head = row.folder?.record;
+        const baseline = head ? await deps.baselineFor(row, pull) : undefined;
+        variants.push({
+            variant: row.variant,
+            folder,
+            head,
+            base: baseline?.found ? baseline.record : undefined,
+            baseMissingReason: baseline && !baseline.found ? baseline.reason : undefined,
+            failure: row.failure,
+            primary: isPrimary(row.variant, config.primaryVariant),
+            labels: { headSha: sha, baseSha: baseline?.found ? baseline.sha : undefined, headRef: pull?.headRef, baseRef: pull?.baseRef },
+        });
+    }
+    const title = pull ? `Train and report: ${rows.length} variants of #${pull.number}` : `Train and report: ${rows.length} variants of ${sha.slice(0, 7)}`;
+    const written = await writeSweepReport({ variants, outDir: deps.outDir, title, thresholds: config.failOnRegression });
+    core.setOutput('report', join(deps.outDir, 'report.md'));
+    core.setOutput('metrics', JSON.stringify(Object.fromEntries(variants.flatMap((variant) => (variant.head ? [[variant.variant, variant.head.metrics]] : [])))));
+    const regressed = config.failOnRegression.length > 0 && written.regressions.length > 0;
+    core.setOutput('regressed', String(regressed));
+    // Links are pinned to the commit that holds the images, so a later run cannot change what this comment shows.
+    const imageFolder = `sweeps/${sha}/${safe(context.workflowRun ? 'publish' : context.job)}-${runId}`;
+    let commit;
+    try {
+        const files = await Promise.all(written.images.map(async (name) => ({ name, content: await readFile(join(deps.outDir, name)) })));
+        if (files.length > 0)
+            commit = await saveFiles(client, context.repository, deps.imagesRef, imageFolder, files, `Sweep images for ${sha}`);
+    }
+    catch (error) {
+        if (!(pull?.fromFork && statusOf(error) === 403))
+            throw error;
+    }
+    const imageUrl = (name) => (commit ? blobUrl(context.serverUrl, context.repository, commit, `${imageFolder}/${name}`) : name);
+    const marker = sweepMarker(rows, context);
+    const markdown = written.renderMarkdown(imageUrl, MAX_COMMENT_LENGTH - marker.length - 1);
+    await core.summary.addRaw(markdown, true).write();
+    if (pull && config.comment !== 'off') {
+        try {
+            const posted = await postComment(client, context.repository, pull.number, commentBody(marker, markdown), {
+                mode: config.comment,
+                marker,
+                viewerLogin: await getViewerLogin(client),
+            });
+            core.setOutput('comment-url', posted.url);
+            core.info(`${posted.action} the comment ${posted.url}`);
+        }
+        catch (error) {
+            if (pull.fromFork && statusOf(error) === 403) {
+                core.notice('This pull request comes from a fork, so the workflow token is read-only: the comparison is in the job summary; add the publish workflow (mode: aggregate on workflow_run) to get the comment.');
+            }
+            else {
+                throw explain(error, { action: `comment on pull request #${pull.number}`, permission: 'pull-requests: write', missing: `pull request #${pull.number}` });
+            }
+        }
+    }
+    if (regressed && !context.workflowRun) {
+        const lines = written.regressions.map((regression) => `${regression.variant}: ${regression.message}`);
+        throw new AggregateRegressionError(`fail-on-regression: ${written.regressions.length} threshold(s) crossed by primary variants: ${lines.join('; ')}`);
+    }
+}
+/** The aggregate job is the one still running; a completed job is never this one. */
+function ownJobName(jobs) {
+    const running = jobs.filter((job) => job.status !== 'completed');
+    return running.length === 1 ? running[0].name : undefined;
+}
+/**
+ * The comment's marker: the legs' workflow and job, so that the aggregate
+ * job of a same-repository PR and the publish workflow of a fork's PR would
+ * both find the same comment, and each push's aggregate updates it.
+ */
+function sweepMarker(rows, context) {
+    const leg = rows.find((row) => row.folder?.leg)?.folder?.leg;
+    return commentMarker(leg?.workflow ?? context.workflow, `${leg?.job ?? context.job} (sweep)`);
+}
