@@ -16,6 +16,10 @@ import { checkOutputFolder, claimOutputFolder } from './output.js';
 import { applyOverrides, loadParams } from './params.js';
 import { metricsFileContent, RUN_RECORD_VERSION, writeRecord } from './record.js';
 import { libraryVersions, TOOL_NAME, TOOL_VERSION } from './version.js';
+/** The key a PreparedData is matched by. */
+export function prepareKey(prepare) {
+    return JSON.stringify(prepare);
+}
 export const OUTPUT_ENTRIES = ['run.json', 'metrics.json', 'model'];
 function seconds(since) {
     return Number(((performance.now() - since) / 1000).toFixed(3));
@@ -71,10 +75,12 @@ async function runStages(options, workers) {
     let stageStart = performance.now();
     const [backendResult, dataResult] = await Promise.allSettled([
         startBackend(options.backend ?? 'auto').then(async (started) => {
-            const worker = started.info.name === 'wasm' ? await startTrainingWorker(workers, log) : undefined;
+            const worker = started.info.name === 'wasm' ? (options.trainingWorker ?? (await startTrainingWorker(workers, log))) : undefined;
             return { ...started, worker };
         }),
         (async () => {
+            if (options.prepared && options.prepared.prepare === prepareKey(params.prepare))
+                return { listing: options.prepared.listing, decoded: options.prepared.decoded };
             const listing = await listDataset(options.dataDir);
             const decoded = await decodeDataset(listing, params.prepare, { cacheDir: options.cacheDir });
             return { listing, decoded };

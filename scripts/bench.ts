@@ -5,7 +5,7 @@
 // load. Prints medians per stage and the ratio ours / reference.
 //
 //   npm run bench [-- --rounds 3] [--only default|tuned|scale|images] [--no-reference] [--scale]
-//   npm run bench -- --sweep [--parallel 1,2]
+//   npm run bench -- --sweep [--parallel 1,2] [--rounds N]
 //
 // --scale adds a run on the built-in generator at 1x and 10x the dataset's size.
 // Every bench ends with the bytes of the report's images (one run alone, and
@@ -63,14 +63,15 @@ interface ReferenceRun {
   valAcc: number;
 }
 
-/** Runs a command under /usr/bin/time; returns wall seconds, peak RSS and stdout. */
-function timed(command: string, args: string[]): { wall: number; peakRssMiB: number; stdout: string } {
+/** Runs a command under /usr/bin/time; returns wall seconds, peak RSS, CPU seconds (user + system) and stdout. */
+function timed(command: string, args: string[]): { wall: number; peakRssMiB: number; cpu: number; stdout: string } {
   const started = performance.now();
-  const result = spawnSync('/usr/bin/time', ['-f', 'TIME_PEAK_RSS_KIB=%M', command, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync('/usr/bin/time', ['-f', 'TIME_PEAK_RSS_KIB=%M TIME_CPU=%U+%S', command, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const wall = (performance.now() - started) / 1000;
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${result.status}):\n${result.stderr}`);
   const match = /TIME_PEAK_RSS_KIB=(\d+)/.exec(result.stderr);
-  return { wall, peakRssMiB: match ? Number(match[1]) / 1024 : NaN, stdout: result.stdout };
+  const cpu = /TIME_CPU=([\d.]+)\+([\d.]+)/.exec(result.stderr);
+  return { wall, peakRssMiB: match ? Number(match[1]) / 1024 : NaN, cpu: cpu ? Number(cpu[1]) + Number(cpu[2]) : NaN, stdout: result.stdout };
 }
 
 async function runOurs(dataDir: string, params: Record<string, number>, work: string, cacheDir?: string): Promise<OurRun> {
@@ -232,24 +233,48 @@ async function benchSweep(work: string): Promise<void> {
   const cache = ['--cache', cacheDir];
   // Both sides meet a warm pixel cache, as a user's second command would: the sweep's gain is not a cold decode.
   timed(process.execPath, ['dist/cli.js', 'run', '--data', DATA, '--out', join(work, 'warm'), '--quiet', ...cache]);
-  const singles: { wall: number; peakRssMiB: number }[] = [];
-  const started = performance.now();
-  for (const [index, variant] of sweepVariants().entries()) {
-    const sets = variant.flatMap((text) => ['--set', text]);
-    singles.push(timed(process.execPath, ['dist/cli.js', 'run', '--data', DATA, '--out', join(work, `single-${index}`), '--quiet', ...sets, ...cache]));
+  const sweeps = [
+    ...values.parallel!.split(',').map((parallel) => ({ label: `sweep --parallel ${parallel}`, args: ['--parallel', parallel] })),
+    { label: 'sweep --parallel 1 --variant-charts', args: ['--parallel', '1', '--variant-charts'] },
+  ];
+  type Figures = { wall: number; peakRssMiB: number; cpu: number };
+  const singles: Figures[] = [];
+  const singleRss: number[] = [];
+  const measured = new Map<string, Figures[]>(sweeps.map((sweep) => [sweep.label, []]));
+  // Rounds alternate the two sides, so that both meet the same load from whatever else runs on the machine.
+  for (let round = 1; round <= rounds; round++) {
+    let wall = 0;
+    let cpu = 0;
+    let rss = 0;
+    for (const [index, variant] of sweepVariants().entries()) {
+      const sets = variant.flatMap((text) => ['--set', text]);
+      const run = timed(process.execPath, ['dist/cli.js', 'run', '--data', DATA, '--out', join(work, `single-${round}-${index}`), '--quiet', ...sets, ...cache]);
+      wall += run.wall;
+      cpu += run.cpu;
+      rss = Math.max(rss, run.peakRssMiB);
+    }
+    singles.push({ wall, peakRssMiB: rss, cpu });
+    singleRss.push(rss);
+    process.stderr.write(`  round ${round}: 8 single runs ${fixed(wall)} s\n`);
+    for (const sweep of sweeps) {
+      const result = timed(process.execPath, ['dist/cli.js', 'sweep', '--grid', SWEEP_GRID, '--data', DATA, '--out', join(work, `sweep-${round}-${sweep.args.join('')}`), '--quiet', ...sweep.args, ...cache]);
+      measured.get(sweep.label)!.push(result);
+      process.stderr.write(`  round ${round}: ${sweep.label} ${fixed(result.wall)} s\n`);
+    }
   }
-  const singlesWall = (performance.now() - started) / 1000;
-  const singleRss = Math.max(...singles.map((run) => run.peakRssMiB));
-  process.stderr.write(`  8 single runs: ${fixed(singlesWall)} s\n`);
-  const rows: string[][] = [['what', 'wall (s)', 'peak RSS (MiB)', 'wall / 8 singles', 'peak RSS / one single']];
-  rows.push(['8 single runs, one after another', fixed(singlesWall), fixed(singleRss, 0), '1.00', '1.00']);
-  for (const parallel of values.parallel!.split(',').map(Number)) {
-    const sweep = timed(process.execPath, ['dist/cli.js', 'sweep', '--grid', SWEEP_GRID, '--data', DATA, '--out', join(work, `sweep-${parallel}`), '--parallel', String(parallel), '--quiet', ...cache]);
-    rows.push([`sweep --parallel ${parallel}`, fixed(sweep.wall), fixed(sweep.peakRssMiB, 0), fixed(sweep.wall / singlesWall), fixed(sweep.peakRssMiB / singleRss)]);
-    process.stderr.write(`  sweep --parallel ${parallel}: ${fixed(sweep.wall)} s\n`);
+  const singlesWall = median(singles.map((run) => run.wall));
+  const singlesCpu = median(singles.map((run) => run.cpu));
+  const oneSingleRss = median(singleRss);
+  const rows: string[][] = [['what', 'wall (s)', 'CPU (s)', 'peak RSS (MiB)', 'wall / 8 singles', 'CPU / 8 singles', 'peak RSS / one single']];
+  rows.push(['8 single runs, one after another', fixed(singlesWall), fixed(singlesCpu), fixed(oneSingleRss, 0), '1.00', '1.00', '1.00']);
+  for (const [label, runs] of measured) {
+    const wall = median(runs.map((run) => run.wall));
+    const cpu = median(runs.map((run) => run.cpu));
+    const rss = median(runs.map((run) => run.peakRssMiB));
+    rows.push([label, fixed(wall), fixed(cpu), fixed(rss, 0), fixed(wall / singlesWall), fixed(cpu / singlesCpu), fixed(rss / oneSingleRss)]);
   }
-  console.log(`\n## sweep: 8 variants (${SWEEP_GRID}) on ${DATA}, warm pixel cache, ${availableParallelism()} cores`);
-  console.log('single runs: wall is the sum of the 8 processes; peak RSS is the largest of them');
+  console.log(`\n## sweep: 8 variants (${SWEEP_GRID}) on ${DATA}, warm pixel cache, ${availableParallelism()} cores, medians of ${rounds} round(s)`);
+  console.log('single runs: wall and CPU are the sums over the 8 processes; peak RSS is the largest of them');
   console.log(table(rows));
   console.log('goals: wall / 8 singles ≤ 0.60 on 2 cores; peak RSS / one single ≤ 2.00');
 }

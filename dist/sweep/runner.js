@@ -1,9 +1,10 @@
-// Runs a sweep's variants: the data is decoded once into the pixel cache,
-// then every variant trains with the same pipeline as `run`, N at a time
-// (N > 1: one worker thread each, every thread with its own tfjs engine; the
-// variants read the decoded pixels from the cache instead of decoding
-// again). One progress line per finished variant, with the ETA. A variant
-// that fails is reported and the others go on.
+// Runs a sweep's variants: the data is decoded once (through the pixel
+// cache) and its pixels, in shared memory, serve every variant; each variant
+// trains with the same pipeline as `run`, N at a time, each in a worker
+// thread with its own tfjs engine. Within a thread the variants share the
+// backend and the second training thread. One progress
+// line per finished variant, with the ETA. A variant that fails is reported
+// and the others go on.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +12,7 @@ import { Worker } from 'node:worker_threads';
 import { decodeDataset, listDataset } from '../data/dataset.js';
 import { checkOutputFolder } from '../output.js';
 import { applyOverrides, loadParams } from '../params.js';
-import { OUTPUT_ENTRIES, runExperiment } from '../pipeline.js';
+import { OUTPUT_ENTRIES, prepareKey } from '../pipeline.js';
 import { upgradeRecord } from '../record.js';
 function formatSeconds(seconds) {
     return seconds < 60 ? `${seconds.toFixed(1)} s` : `${Math.floor(seconds / 60)} min ${Math.round(seconds % 60)} s`;
@@ -61,16 +62,18 @@ export async function runSweep(options) {
         // One decode per preprocessing setting; every variant then finds its pixels in the cache.
         const started = performance.now();
         const listing = await listDataset(options.dataDir);
-        const settings = new Map(variantParams.map((variantParams) => [JSON.stringify(variantParams.prepare), variantParams.prepare]));
-        for (const prepare of settings.values())
-            await decodeDataset(listing, prepare, { cacheDir });
+        const settings = new Map(variantParams.map((variantParams) => [prepareKey(variantParams.prepare), variantParams.prepare]));
+        const prepared = new Map();
+        for (const [key, prepare] of settings)
+            prepared.set(key, { prepare: key, listing, decoded: await decodeDataset(listing, prepare, { cacheDir }) });
         const decodeSeconds = (performance.now() - started) / 1000;
         log(`decoded ${listing.images.length} images once in ${formatSeconds(decodeSeconds)} (${settings.size} preprocessing setting${settings.size === 1 ? '' : 's'}); ${options.variants.length} variants, ${options.parallel} at a time`);
         const outcomes = new Array(options.variants.length);
         const sweepStarted = performance.now();
         let next = 0;
         let finished = 0;
-        const runOptions = (variant) => ({
+        const runOptions = (variant, index) => ({
+            prepared: prepared.get(prepareKey(variantParams[index].prepare)),
             dataDir: options.dataDir,
             paramsFile: options.paramsFile,
             outDir: join(options.outDir, variant.folder),
@@ -88,36 +91,35 @@ export async function runSweep(options) {
                 : `failed: ${outcome.error}`;
             log(`[${finished}/${options.variants.length}] ${outcome.variant.name}: ${what} (${formatSeconds(outcome.seconds)}; ETA ${formatSeconds(eta)})`);
         };
-        const slot = async (thread) => {
-            while (next < options.variants.length) {
-                const index = next++;
-                const variant = options.variants[index];
-                const variantStarted = performance.now();
-                let outcome;
-                try {
-                    const record = thread ? await thread.run(runOptions(variant)) : (await runExperiment(runOptions(variant))).record;
-                    outcome = { variant, record, seconds: (performance.now() - variantStarted) / 1000 };
+        // Every variant runs in a worker thread, also one at a time: a variant that breaks its
+        // thread's state (a WebAssembly trap, say) takes only that thread down, and the next one gets a fresh thread.
+        const slot = async () => {
+            let thread;
+            try {
+                while (next < options.variants.length) {
+                    const index = next++;
+                    const variant = options.variants[index];
+                    const variantStarted = performance.now();
+                    thread ??= new SweepThread();
+                    let outcome;
+                    try {
+                        outcome = { variant, record: await thread.run(runOptions(variant, index)), seconds: (performance.now() - variantStarted) / 1000 };
+                    }
+                    catch (error) {
+                        outcome = { variant, error: error instanceof Error ? error.message : String(error), seconds: (performance.now() - variantStarted) / 1000 };
+                        await thread.close();
+                        thread = undefined;
+                    }
+                    outcomes[index] = outcome;
+                    report(outcome);
                 }
-                catch (error) {
-                    outcome = { variant, error: error instanceof Error ? error.message : String(error), seconds: (performance.now() - variantStarted) / 1000 };
-                }
-                outcomes[index] = outcome;
-                report(outcome);
+            }
+            finally {
+                await thread?.close();
             }
         };
         const count = Math.max(1, Math.min(options.parallel, options.variants.length));
-        if (count === 1) {
-            await slot(undefined);
-        }
-        else {
-            const threads = Array.from({ length: count }, () => new SweepThread());
-            try {
-                await Promise.all(threads.map((thread) => slot(thread)));
-            }
-            finally {
-                await Promise.all(threads.map((thread) => thread.close()));
-            }
-        }
+        await Promise.all(Array.from({ length: count }, () => slot()));
         return { outcomes, decodeSeconds };
     }
     finally {

@@ -5,9 +5,11 @@
 
 import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { Regression, Thresholds } from '../compare/thresholds.js';
+import { compare } from '../compare/compare.js';
+import { checkThresholds, type Regression, type Thresholds } from '../compare/thresholds.js';
 import { claimOutputFolder } from '../output.js';
 import type { RunRecord } from '../record.js';
+import type { DocumentInput } from './document.js';
 import { blocksToHtmlPage } from './html.js';
 import { writeReport } from './index.js';
 import { GITHUB_COMMENT_LIMIT, type ImageUrl } from './markdown.js';
@@ -37,6 +39,13 @@ export interface SweepReportOptions {
   title: string;
   thresholds?: Thresholds;
   notes?: string[];
+  /**
+   * Render each variant's own charts and report into its folder (the
+   * action's aggregate mode does); without, the folded reports are text and
+   * the one chart is the curves of every variant, which keeps a local sweep
+   * from spending a second or more per variant on images.
+   */
+  variantCharts?: boolean;
 }
 
 export interface SweepReportResult {
@@ -59,6 +68,23 @@ export async function writeSweepReport(options: SweepReportOptions): Promise<Swe
   for (const variant of options.variants) {
     if (!variant.head) {
       entries.push({ variant: variant.variant, failure: variant.failure ?? 'no run record', primary: variant.primary });
+      continue;
+    }
+    if (options.variantCharts === false) {
+      const comparison = compare(variant.head, variant.base);
+      const thresholdChecks = checkThresholds(options.thresholds ?? [], variant.head.metrics ?? {}, variant.base?.metrics);
+      const document: DocumentInput = {
+        head: variant.head,
+        base: variant.base,
+        comparison,
+        baseMissingReason: variant.baseMissingReason,
+        thresholdChecks,
+        images: [],
+        previewNote: 'Charts of this variant alone: run the sweep with --variant-charts.',
+        labels: { ...variant.labels, title: variant.variant },
+      };
+      if (variant.primary) regressions.push(...thresholdChecks.flatMap((check) => (check.regression ? [{ ...check.regression, variant: variant.variant }] : [])));
+      entries.push({ variant: variant.variant, document, failure: variant.failure, primary: variant.primary });
       continue;
     }
     const written = await writeReport({

@@ -1,0 +1,12 @@
+// What a sweep's variants share within one thread: the backend, started
+// once, and on WASM the second training thread (model/data-parallel.ts),
+// so that each variant does not start, compile and warm up its own.
+import { startBackend } from '../model/backend.js';
+import { TrainingWorker } from '../model/data-parallel.js';
+export async function startSharedTraining(backend) {
+    const { info } = await startBackend(backend ?? 'auto');
+    if (info.name !== 'wasm')
+        return undefined;
+    // When it does not start, each variant tries its own and says why (pipeline.ts).
+    return TrainingWorker.start().catch(() => undefined);
+}
