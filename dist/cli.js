@@ -16,7 +16,7 @@ const USAGE = `usage:
   train-and-report run     [--data DIR] [--params FILE] [--set KEY=VALUE]... [--out DIR] [--backend auto|tensorflow-gpu|tensorflow|wasm|cpu]
                            [--base DIR] [--thresholds T] [--cache DIR | --no-cache]
   train-and-report sweep   --grid 'KEY=V1,V2 KEY=V1,V2' [--data DIR] [--params FILE] [--set KEY=VALUE]... [--out DIR]
-                           [--parallel N] [--backend B] [--cache DIR | --no-cache]
+                           [--parallel N] [--variant-charts] [--backend B] [--cache DIR | --no-cache]
   train-and-report report  --head DIR [--base DIR] --out DIR [--data DIR] [--thresholds T]
   train-and-report predict --model DIR IMAGE...
   train-and-report sample  [--out DIR] [--images-per-class N] [--seed N]
@@ -92,6 +92,7 @@ export async function main(argv, log = (line) => console.log(line)) {
                     set: { type: 'string', multiple: true },
                     grid: { type: 'string' },
                     parallel: { type: 'string' },
+                    'variant-charts': { type: 'boolean' },
                     'images-per-class': { type: 'string' },
                     seed: { type: 'string' },
                     cache: { type: 'string' },
@@ -185,6 +186,7 @@ export async function main(argv, log = (line) => console.log(line)) {
                 })),
                 outDir,
                 title: `Sweep: ${variants.length} variants`,
+                variantCharts: values['variant-charts'] === true,
             });
             print(`report: ${resolve(outDir, 'report.md')} (${report.entries.length} variants; ${report.images.length} images)`);
             const failed = result.outcomes.filter((outcome) => outcome.error);

@@ -4,6 +4,8 @@
 // command and the action's aggregate mode both call this.
 import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { compare } from '../compare/compare.js';
+import { checkThresholds } from '../compare/thresholds.js';
 import { claimOutputFolder } from '../output.js';
 import { blocksToHtmlPage } from './html.js';
 import { writeReport } from './index.js';
@@ -20,6 +22,24 @@ export async function writeSweepReport(options) {
     for (const variant of options.variants) {
         if (!variant.head) {
             entries.push({ variant: variant.variant, failure: variant.failure ?? 'no run record', primary: variant.primary });
+            continue;
+        }
+        if (options.variantCharts === false) {
+            const comparison = compare(variant.head, variant.base);
+            const thresholdChecks = checkThresholds(options.thresholds ?? [], variant.head.metrics ?? {}, variant.base?.metrics);
+            const document = {
+                head: variant.head,
+                base: variant.base,
+                comparison,
+                baseMissingReason: variant.baseMissingReason,
+                thresholdChecks,
+                images: [],
+                previewNote: 'Charts of this variant alone: run the sweep with --variant-charts.',
+                labels: { ...variant.labels, title: variant.variant },
+            };
+            if (variant.primary)
+                regressions.push(...thresholdChecks.flatMap((check) => (check.regression ? [{ ...check.regression, variant: variant.variant }] : [])));
+            entries.push({ variant: variant.variant, document, failure: variant.failure, primary: variant.primary });
             continue;
         }
         const written = await writeReport({

@@ -127,15 +127,41 @@ async function jobError(client: GitHubClient, repo: RepoRef, job: JobJson): Prom
   }
 }
 
-/** "train (0.001, 64)" for the variant {"lr":0.001,"conv_size":64}: GitHub names matrix jobs by their values. */
-export function matrixValues(variant: string): string | undefined {
+/** The matrix values of a variant ({"lr":0.001,"conv_size":64} → ["0.001", "64"]), as GitHub prints them in a job's name. */
+export function matrixValues(variant: string): string[] | undefined {
   try {
     const parsed: unknown = JSON.parse(variant);
     if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return undefined;
-    return Object.values(parsed as Record<string, unknown>).map((value) => (typeof value === 'string' ? value : JSON.stringify(value))).join(', ');
+    return Object.values(parsed as Record<string, unknown>).map((value) => (typeof value === 'string' ? value : JSON.stringify(value)));
   } catch {
     return undefined;
   }
+}
+
+/** A variant for people: {"lr":0.001,"conv_size":64} → "conv_size=64, lr=0.001"; other text as it is. */
+export function variantText(variant: string): string {
+  try {
+    const parsed: unknown = JSON.parse(variant);
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
+      return Object.entries(parsed as Record<string, unknown>).map(([key, value]) => `${key}=${typeof value === 'string' ? value : JSON.stringify(value)}`).join(', ');
+    }
+  } catch {
+    // Free text.
+  }
+  return variant;
+}
+
+/**
+ * Whether a job's name is GitHub's name for a matrix leg with these values:
+ * "train (0.001, 64)". The variant's keys may be sorted differently from the
+ * matrix, so the values are compared as a set.
+ */
+export function isJobOfValues(jobName: string, values: string[]): boolean {
+  const match = / \((.*)\)$/.exec(jobName);
+  if (!match) return false;
+  const named = match[1].split(', ').sort();
+  const wanted = [...values].sort();
+  return named.length === wanted.length && named.every((value, index) => value === wanted[index]);
 }
 
 export interface LegRow {
@@ -149,7 +175,7 @@ export interface LegRow {
 
 function variantName(folder: LegFolder): string {
   const leg = folder.leg;
-  if (leg?.variant) return leg.variant.startsWith('{') ? (matrixValues(leg.variant) ?? leg.variant) : leg.variant;
+  if (leg?.variant) return variantText(leg.variant);
   const overrides = leg?.paramsOverride ?? folder.record?.paramsOverride ?? [];
   return overrides.length > 0 ? overrides.join(', ') : folder.artifact;
 }
@@ -165,7 +191,7 @@ export function planLegs(folders: LegFolder[], jobs: LegJob[], ownJobName?: stri
   const used = new Set<number>();
   const rows: LegRow[] = folders.map((folder) => {
     const values = folder.leg?.variant ? matrixValues(folder.leg.variant) : undefined;
-    const job = values === undefined ? undefined : legJobs.find((candidate) => !used.has(candidate.id) && candidate.name.endsWith(`(${values})`));
+    const job = values === undefined ? undefined : legJobs.find((candidate) => !used.has(candidate.id) && isJobOfValues(candidate.name, values));
     if (job) used.add(job.id);
     let failure = job?.error;
     if (!folder.record) failure ??= `failed: ${folder.problem ?? 'the leg uploaded no run record (see its job log)'}`;
