@@ -164,6 +164,18 @@ export function isJobOfValues(jobName: string, values: string[]): boolean {
   return named.length === wanted.length && named.every((value, index) => value === wanted[index]);
 }
 
+/**
+ * The job of a leg: for the default variant (the matrix as JSON) the job
+ * named with exactly its values; for a variant set by hand (`variant:
+ * ${{ matrix.name }}`) the one job whose name lists that text as a value.
+ */
+export function jobOfVariant(jobs: LegJob[], variant: string): LegJob | undefined {
+  const values = matrixValues(variant);
+  if (values) return jobs.find((job) => isJobOfValues(job.name, values));
+  const named = jobs.filter((job) => / \((.*)\)$/.exec(job.name)?.[1].split(', ').includes(variant));
+  return named.length === 1 ? named[0] : undefined;
+}
+
 export interface LegRow {
   /** What the comparison table calls the variant. */
   variant: string;
@@ -190,8 +202,7 @@ export function planLegs(folders: LegFolder[], jobs: LegJob[], ownJobName?: stri
   const legJobs = jobs.filter((job) => job.name !== ownJobName && job.status === 'completed');
   const used = new Set<number>();
   const rows: LegRow[] = folders.map((folder) => {
-    const values = folder.leg?.variant ? matrixValues(folder.leg.variant) : undefined;
-    const job = values === undefined ? undefined : legJobs.find((candidate) => !used.has(candidate.id) && isJobOfValues(candidate.name, values));
+    const job = folder.leg?.variant ? jobOfVariant(legJobs.filter((candidate) => !used.has(candidate.id)), folder.leg.variant) : undefined;
     if (job) used.add(job.id);
     let failure = job?.error;
     if (!folder.record) failure ??= `failed: ${folder.problem ?? 'the leg uploaded no run record (see its job log)'}`;
