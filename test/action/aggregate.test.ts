@@ -14,6 +14,7 @@ import { webhookExample } from '../fakes/webhooks.js';
 import { runAction, type ArtifactStore, type RunResult } from './harness.js';
 
 const TOKEN = 'ghs_AggregateSecret0123456789abcdefabcd';
+const READ_ONLY_TOKEN = 'ghs_ForkLegsReadOnly0123456789abcdefab';
 let dataDir = '';
 let paramsFile = '';
 
@@ -54,7 +55,7 @@ function pushEvent(w: World, sha: string, beforeSha: string): Event {
   return { eventName: 'push', payload, sha, ref: 'refs/heads/main' };
 }
 
-function pullEvent(w: World, number: number, head: string, base: string, action: 'opened' | 'synchronize'): Event {
+function pullEvent(w: World, number: number, head: string, base: string, action: 'opened' | 'synchronize', fork = false): Event {
   const payload = webhookExample('pull_request', action);
   const full = `${w.fake.owner}/${w.fake.repo}`;
   payload.number = number;
@@ -63,10 +64,10 @@ function pullEvent(w: World, number: number, head: string, base: string, action:
   payload.pull_request.base.sha = base;
   payload.pull_request.base.ref = 'main';
   payload.pull_request.base.repo.full_name = full;
-  payload.pull_request.head.repo.full_name = full;
+  payload.pull_request.head.repo.full_name = fork ? `someone/${w.fake.repo}` : full;
   payload.repository.full_name = full;
   payload.repository.default_branch = 'main';
-  w.fake.addPullRequest(number, head, base, full);
+  w.fake.addPullRequest(number, head, base, payload.pull_request.head.repo.full_name);
   return { eventName: 'pull_request', payload, sha: w.fake.addCommit([base, head], 'merge'), ref: `refs/pull/${number}/merge` };
 }
 
@@ -75,23 +76,23 @@ function errors(result: RunResult): string[] {
 }
 
 /** One workflow run: every leg (job "train", matrix value in its title), then the aggregate job. */
-async function workflowRun(w: World, event: Event, legs: Leg[]): Promise<{ legs: RunResult[]; aggregate: RunResult }> {
+async function workflowRun(w: World, event: Event, legs: Leg[], token = TOKEN): Promise<{ legs: RunResult[]; aggregate: RunResult; runId: string }> {
   w.runs += 1;
   const runId = String(w.runs);
-  const common = { fake: w.fake, token: TOKEN, ...event, workspace: w.workspace, artifacts: w.artifacts, runId, workflow: 'Sweep' };
+  const common = { fake: w.fake, token, ...event, workspace: w.workspace, artifacts: w.artifacts, runId, workflow: 'Sweep' };
   const results: RunResult[] = [];
   for (const leg of legs) {
     const result = await runAction({
       ...common,
       job: 'train',
-      inputs: { data: dataDir, params: paramsFile, 'github-token': TOKEN, comment: 'off', 'params-override': leg.override, 'artifact-name': `train-and-report-${leg.name}` },
+      inputs: { data: dataDir, params: paramsFile, 'github-token': token, comment: 'off', 'params-override': leg.override, 'artifact-name': `train-and-report-${leg.name}` },
     });
     w.fake.addJob(runId, { name: `train (${leg.name})`, status: 'completed', conclusion: result.failed ? 'failure' : 'success', errors: errors(result) });
     results.push(result);
   }
   w.fake.addJob(runId, { name: 'aggregate', status: 'in_progress', conclusion: null });
-  const aggregate = await runAction({ ...common, job: 'aggregate', inputs: { mode: 'aggregate', 'github-token': TOKEN } });
-  return { legs: results, aggregate };
+  const aggregate = await runAction({ ...common, job: 'aggregate', inputs: { mode: 'aggregate', 'github-token': token } });
+  return { legs: results, aggregate, runId };
 }
 
 async function valAcc(result: RunResult): Promise<number> {
@@ -177,6 +178,54 @@ test('a 3-leg matrix on push, then on a PR, then aggregate: one comment, each va
     assert.match(after[0].body, /1 failed or cancelled \(train \(fast\)\)/);
     assert.equal(tableRows(after[0].body).length, 3);
     assertImagesExist(w, after[0].body);
+  } finally {
+    await fake.close();
+  }
+});
+
+test('a fork PR: the legs and their aggregate cannot comment; mode aggregate on workflow_run checks every artifact and posts the one comment', async () => {
+  const fake = await FakeGitHub.start();
+  fake.addToken(TOKEN);
+  fake.addToken(READ_ONLY_TOKEN, { contents: 'read', pullRequests: 'read' });
+  const w: World = { fake, artifacts: new Map(), workspace: await mkdtemp(join(tmpdir(), 'workspace-')), runs: 0 };
+  try {
+    const m0 = fake.addCommit([], 'm0');
+    const m1 = fake.addCommit([m0], 'm1');
+    await workflowRun(w, pushEvent(w, m1, m0), LEGS);
+    const head = fake.addCommit([m1], 'fork pr');
+    const forked = await workflowRun(w, pullEvent(w, 8, head, m1, 'opened', true), LEGS, READ_ONLY_TOKEN);
+    for (const leg of forked.legs) assert.equal(leg.failed, false, leg.rawLog);
+    assert.equal(forked.aggregate.failed, false, forked.aggregate.rawLog);
+    assert.equal(fake.commentsOn(8).length, 0, 'a read-only token cannot comment');
+    assert.equal(tableRows(forked.aggregate.summary).length, 3, 'the comparison is in the job summary');
+
+    const publish = (runId: string) => {
+      const payload = webhookExample('workflow_run', 'completed');
+      payload.workflow_run.id = Number(forked.runId);
+      payload.workflow_run.head_sha = head;
+      payload.repository.full_name = `${fake.owner}/${fake.repo}`;
+      return runAction({
+        fake, token: TOKEN, eventName: 'workflow_run', payload, sha: m1, ref: 'refs/heads/main',
+        inputs: { mode: 'aggregate', 'github-token': TOKEN }, workspace: w.workspace, artifacts: w.artifacts, runId, workflow: 'Publish sweep', job: 'publish',
+      });
+    };
+    const published = await publish('90');
+    assert.equal(published.failed, false, published.rawLog);
+    assert.deepEqual(published.downloads.map((download) => [download.runId, download.names.length]), [[forked.runId, 3]], "the legs' run's artifacts");
+    const posted = fake.commentsOn(8);
+    assert.equal(posted.length, 1);
+    assert.equal(tableRows(posted[0].body).length, 3);
+    assertImagesExist(w, posted[0].body);
+
+    // One artifact that claims another commit: nothing is published.
+    const artifact = w.artifacts.get(forked.runId)!.get('train-and-report-0.001')!;
+    const record = JSON.parse(await readFile(join(artifact, 'run.json'), 'utf8'));
+    record.source.sha = m1;
+    await writeFile(join(artifact, 'run.json'), JSON.stringify(record));
+    const refused = await publish('91');
+    assert.equal(refused.failed, true);
+    assert.match(refused.annotations.map((annotation) => annotation.message).join('\n'), /train-and-report-0\.001\/run\.json is about [0-9a-f]{40}, not [0-9a-f]{40}; refusing to publish a mismatched artifact/);
+    assert.equal(fake.commentsOn(8)[0].body, posted[0].body, 'the comment is unchanged');
   } finally {
     await fake.close();
   }
