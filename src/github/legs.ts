@@ -6,6 +6,7 @@
 
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { variantLabel } from '../identity.js';
 import { readRecord, RecordError, type RunRecord } from '../record.js';
 import { explain, type GitHubClient, type RepoRef } from './client.js';
 import { HANDOFF_FILE, readHandoff, type Handoff } from './handoff.js';
@@ -17,7 +18,7 @@ export interface LegInfo {
   version: 1;
   workflow: string;
   job: string;
-  /** The variant's text (the variant input, else the params override); '' for none. */
+  /** The run identity's variant (the variant input, canonical); '' outside a matrix. */
   variant: string;
   paramsOverride: string[];
   runId: string;
@@ -138,19 +139,6 @@ export function matrixValues(variant: string): string[] | undefined {
   }
 }
 
-/** A variant for people: {"lr":0.001,"conv_size":64} → "conv_size=64, lr=0.001"; other text as it is. */
-export function variantText(variant: string): string {
-  try {
-    const parsed: unknown = JSON.parse(variant);
-    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
-      return Object.entries(parsed as Record<string, unknown>).map(([key, value]) => `${key}=${typeof value === 'string' ? value : JSON.stringify(value)}`).join(', ');
-    }
-  } catch {
-    // Free text.
-  }
-  return variant;
-}
-
 /**
  * Whether a job's name is GitHub's name for a matrix leg with these values:
  * "train (0.001, 64)". The variant's keys may be sorted differently from the
@@ -187,7 +175,7 @@ export interface LegRow {
 
 function variantName(folder: LegFolder): string {
   const leg = folder.leg;
-  if (leg?.variant) return variantText(leg.variant);
+  if (leg?.variant) return variantLabel(leg.variant);
   const overrides = leg?.paramsOverride ?? folder.record?.paramsOverride ?? [];
   return overrides.length > 0 ? overrides.join(', ') : folder.artifact;
 }

@@ -85,7 +85,9 @@ async function workflowRun(w: World, event: Event, legs: Leg[], token = TOKEN): 
     const result = await runAction({
       ...common,
       job: 'train',
-      inputs: { data: dataDir, params: paramsFile, 'github-token': token, comment: 'off', 'params-override': leg.override, 'artifact-name': `train-and-report-${leg.name}` },
+      // The variant is left to its default, the leg's matrix values; so is the artifact's name.
+      matrix: { lr: leg.name },
+      inputs: { data: dataDir, params: paramsFile, 'github-token': token, comment: 'off', 'params-override': leg.override },
     });
     w.fake.addJob(runId, { name: `train (${leg.name})`, status: 'completed', conclusion: result.failed ? 'failure' : 'success', errors: errors(result) });
     results.push(result);
@@ -152,8 +154,8 @@ test('a 3-leg matrix on push, then on a PR, then aggregate: one comment, each va
     assert.equal(rows.length, 3);
     const headAccuracy = await Promise.all(opened.legs.map(valAcc));
     for (const [index, leg] of LEGS.entries()) {
-      const row = rows.find((candidate) => candidate.startsWith(`| ${leg.override.replace(/_/g, '\\_')} |`));
-      assert.ok(row, `a row for ${leg.override}: ${rows.join('\n')}`);
+      const row = rows.find((candidate) => candidate.startsWith(`| lr=${leg.name} |`));
+      assert.ok(row, `a row for lr=${leg.name}: ${rows.join('\n')}`);
       // Its Δ is against the same variant's push run, not another leg's.
       assert.match(row, new RegExp(`\\| ${headAccuracy[index].toFixed(4)}(?: ★)? \\| ${signed(headAccuracy[index] - baseAccuracy[index]).replace('+', '\\+')} \\|`), row);
     }
@@ -218,13 +220,13 @@ test('a fork PR: the legs and their aggregate cannot comment; mode aggregate on 
     assertImagesExist(w, posted[0].body);
 
     // One artifact that claims another commit: nothing is published.
-    const artifact = w.artifacts.get(forked.runId)!.get('train-and-report-0.001')!;
+    const [name, artifact] = [...w.artifacts.get(forked.runId)!].find(([, folder]) => folder !== undefined)!;
     const record = JSON.parse(await readFile(join(artifact, 'run.json'), 'utf8'));
     record.source.sha = m1;
     await writeFile(join(artifact, 'run.json'), JSON.stringify(record));
     const refused = await publish('91');
     assert.equal(refused.failed, true);
-    assert.match(refused.annotations.map((annotation) => annotation.message).join('\n'), /train-and-report-0\.001\/run\.json is about [0-9a-f]{40}, not [0-9a-f]{40}; refusing to publish a mismatched artifact/);
+    assert.match(refused.annotations.map((annotation) => annotation.message).join('\n'), new RegExp(`${name}/run\\.json is about [0-9a-f]{40}, not [0-9a-f]{40}; refusing to publish a mismatched artifact`));
     assert.equal(fake.commentsOn(8)[0].body, posted[0].body, 'the comment is unchanged');
   } finally {
     await fake.close();

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isJobOfValues, jobOfVariant, planLegs, variantText, type LegFolder, type LegJob } from '../../src/github/legs.js';
+import { isJobOfValues, jobOfVariant, planLegs, type LegFolder, type LegJob } from '../../src/github/legs.js';
 import { makeRecord } from '../report/fixtures.js';
 
 function folder(artifact: string, variant: string, withRecord = true): LegFolder {
@@ -20,8 +20,6 @@ test("a job is matched to its leg by the matrix values in its name, in any key o
   assert.ok(isJobOfValues('train (0.001, 64)', ['64', '0.001']));
   assert.ok(!isJobOfValues('train (0.001, 64)', ['0.001']));
   assert.ok(!isJobOfValues('train', ['0.001']));
-  assert.equal(variantText('{"conv_size":64,"lr":0.001}'), 'conv_size=64, lr=0.001');
-  assert.equal(variantText('wide'), 'wide');
   const jobs = [job(1, 'train (wide, train.conv_size=64, ubuntu-latest)', 'success'), job(2, 'train (narrow, train.conv_size=16, ubuntu-latest)', 'success')];
   assert.equal(jobOfVariant(jobs, 'wide')?.id, 1, 'a variant set by hand is found among the values');
   assert.equal(jobOfVariant(jobs, 'ubuntu-latest'), undefined, 'a value every job has matches none');
