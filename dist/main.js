@@ -5,14 +5,16 @@ import * as core from '@actions/core';
 import { access, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import { aggregate } from './github/aggregate.js';
 import { findBaseline, listHistory } from './github/baseline.js';
 import { createClient, DEFAULT_RETRY, explain, GitHubError, statusOf } from './github/client.js';
 import { commentMarker, getPullHead, getViewerLogin, MAX_COMMENT_LENGTH, commentBody, postComment } from './github/comment.js';
 import { isBaselineRun, readContext, readEventPayload } from './github/context.js';
 import { findHandoffFolders, readHandoff, writeHandoff } from './github/handoff.js';
+import { writeLegInfo } from './github/legs.js';
 import { blobUrl, listOpenPulls, saveRun } from './github/store.js';
 import { identityKey, variantLabel } from './identity.js';
-import { InputError, readInputs } from './inputs.js';
+import { InputError, PARAMS_OVERRIDE_SOURCE, readInputs } from './inputs.js';
 import { runExperiment } from './pipeline.js';
 import { metricsFileContent, readRecord } from './record.js';
 import { writeReport } from './report/index.js';
@@ -200,6 +202,10 @@ async function train(client, context, config, env) {
         // The upload step runs even when a later stage fails, so the folder is announced first.
         core.setOutput('artifact-dir', outDir);
         core.setOutput('artifact-name', config.artifactName || `train-and-report-${legName(identity)}`);
+        // Who this leg is, before anything can fail: an aggregate job names a failed leg by it.
+        await writeLegInfo(outDir, {
+            workflow: identity.workflow, job: identity.job, variant: identity.variant, paramsOverride: config.paramsOverride.map((override) => override.text), runId: context.runId, sha: context.sha,
+        });
     }
     const result = await runExperiment({
         dataDir: config.data,
@@ -207,6 +213,8 @@ async function train(client, context, config, env) {
         outDir,
         backend: config.backend,
         cacheDir: env.TRAIN_AND_REPORT_CACHE || undefined,
+        overrides: config.paramsOverride,
+        overridesSource: PARAMS_OVERRIDE_SOURCE,
         log: (line) => core.info(line),
         source: {
             sha: context.sha,
@@ -307,6 +315,22 @@ async function act(env) {
     const client = createClient(config.token, { apiUrl: context.apiUrl, retry: retryPolicy(env) });
     if (config.mode === 'publish')
         await publish(client, context, config, env);
+    else if (config.mode === 'aggregate') {
+        const temp = env.RUNNER_TEMP || tmpdir();
+        await aggregate(client, context, config, {
+            baselineFor: (identity, pull) => context.workflowRun && pull
+                ? findBaseline(client, context.repository, {
+                    baseSha: pull.baseSha, headSha: pull.headSha, storeRef: config.recordsRef, legacyBranch: config.reportsBranch, identity, maxDepth: BASELINE_MAX_DEPTH,
+                })
+                : resolveBaseline(client, context, config, identity),
+            verifyHandoff: (handoff) => verifyHandoff(client, context, handoff),
+            identity: runIdentity(context, config),
+            kind: context.workflowRun || context.pullRequest ? 'pull' : isBaselineRun(context) ? 'baseline' : undefined,
+            delayMs: delayUnit(env),
+            downloadDir: env.TRAIN_AND_REPORT_DOWNLOAD_DIR || join(temp, 'train-and-report-download'),
+            outDir: join(temp, 'train-and-report-aggregate'),
+        });
+    }
     else
         await train(client, context, config, env);
 }

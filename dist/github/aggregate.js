@@ -11,14 +11,22 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeSweepReport } from '../report/sweep-report.js';
 import { explain, GitHubError, statusOf } from './client.js';
-import { commentBody, commentMarker, getViewerLogin, MAX_COMMENT_LENGTH, postComment } from './comment.js';
+import { commentBody, commentMarker, getPullHead, getViewerLogin, MAX_COMMENT_LENGTH, postComment } from './comment.js';
 import { listRunJobs, planLegs, readLegFolders } from './legs.js';
-import { blobUrl, createBlob, createCommit, createTree, getCommitTree } from './store.js';
+import { blobUrl, listOpenPulls, saveRun } from './store.js';
 export class AggregateRegressionError extends Error {
     constructor(message) {
         super(message);
         this.name = 'RegressionError';
     }
+}
+/** The identity a leg recorded its runs under: its leg.json, else its pull-request hand-off. */
+export function legIdentity(row) {
+    const leg = row.folder?.leg;
+    if (leg)
+        return { workflow: leg.workflow, job: leg.job, variant: leg.variant };
+    const handoff = row.folder?.handoff;
+    return handoff ? { workflow: handoff.workflow, job: handoff.job, variant: handoff.variant ?? '' } : undefined;
 }
 /** primary-variant: names (as the table shows them) whose regressions fail the job; empty = all. */
 export function isPrimary(variant, primary) {
@@ -49,41 +57,6 @@ async function pullOf(context, rows, deps) {
         sha: first.headSha,
     };
 }
-/** Commits the files under `folder` on top of the ref (created when missing), rebuilding on a lost race; returns the commit to pin links to. */
-export async function saveFiles(client, repo, ref, folder, files, message) {
-    const action = `store the sweep's images on ${ref}`;
-    try {
-        const blobs = await Promise.all(files.map(async (file) => ({ path: `${folder}/${file.name}`, sha: await createBlob(client, repo, file.content) })));
-        for (let attempt = 1; attempt <= 5; attempt++) {
-            let head;
-            try {
-                head = (await client.rest.git.getRef({ ...repo, ref })).data.object.sha;
-            }
-            catch (error) {
-                if (statusOf(error) !== 404)
-                    throw error;
-            }
-            const baseTree = head ? await getCommitTree(client, repo, head) : undefined;
-            const tree = await createTree(client, repo, baseTree, blobs);
-            const commit = await createCommit(client, repo, message, tree, head ? [head] : []);
-            try {
-                if (head)
-                    await client.rest.git.updateRef({ ...repo, ref, sha: commit, force: false });
-                else
-                    await client.rest.git.createRef({ ...repo, ref: `refs/${ref}`, sha: commit });
-                return commit;
-            }
-            catch (error) {
-                if (statusOf(error) !== 422)
-                    throw error; // 422: another job moved the ref first; build on top of it
-            }
-        }
-        throw new GitHubError(`Could not ${action}: the ref moved 5 times in a row while this job was writing; re-run the job`);
-    }
-    catch (error) {
-        throw explain(error, { action, permission: 'contents: write' });
-    }
-}
 function safe(text) {
     return text.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80) || 'variant';
 }
@@ -107,7 +80,12 @@ export async function aggregate(client, context, config, deps) {
             folder = `${folder}-${index + 1}`;
         folderNames.add(folder);
         const head = row.folder?.record;
-        const baseline = head ? await deps.baselineFor(row, pull) : undefined;
+        const identity = legIdentity(row);
+        const baseline = head
+            ? identity
+                ? await deps.baselineFor(identity, pull)
+                : { found: false, reason: `the artifact ${row.folder.artifact} does not say which workflow, job and variant it is` }
+            : undefined;
         variants.push({
             variant: row.variant,
             folder,
@@ -125,31 +103,56 @@ export async function aggregate(client, context, config, deps) {
     core.setOutput('metrics', JSON.stringify(Object.fromEntries(variants.flatMap((variant) => (variant.head ? [[variant.variant, variant.head.metrics]] : [])))));
     const regressed = config.failOnRegression.length > 0 && written.regressions.length > 0;
     core.setOutput('regressed', String(regressed));
-    // Links are pinned to the commit that holds the images, so a later run cannot change what this comment shows.
-    const imageFolder = `sweeps/${sha}/${safe(context.workflowRun ? 'publish' : context.job)}-${runId}`;
-    let commit;
-    try {
-        const files = await Promise.all(written.images.map(async (name) => ({ name, content: await readFile(join(deps.outDir, name)) })));
-        if (files.length > 0)
-            commit = await saveFiles(client, context.repository, deps.imagesRef, imageFolder, files, `Sweep images for ${sha}`);
+    // Links are pinned to the commit that holds the images (records ref, this job's identity), so a later run cannot change what this comment shows.
+    let pinned;
+    if (deps.kind === undefined) {
+        core.info(`images not recorded: a ${context.eventName} run is neither a branch run nor a pull request run`);
     }
-    catch (error) {
-        if (!(pull?.fromFork && statusOf(error) === 403))
-            throw error;
+    else {
+        try {
+            const files = await Promise.all(written.images.map(async (name) => ({ name, content: await readFile(join(deps.outDir, name)) })));
+            const saved = await saveRun(client, context.repository, {
+                ref: config.recordsRef,
+                identity: deps.identity,
+                kind: deps.kind,
+                sha,
+                ...(pull ? { pullRequest: pull.number } : { branch: context.ref }),
+                createdAt: new Date().toISOString(),
+                files,
+                keepRuns: config.keepRuns,
+                openPulls: pull ? await listOpenPulls(client, context.repository) : undefined,
+                backoffMs: deps.delayMs / 2,
+                log: (line) => core.info(line),
+            });
+            pinned = { commit: saved.commit, path: saved.path };
+            core.info(`recorded the comparison's ${files.length} images in ${saved.path}/ of ${config.recordsRef} (pin ${saved.commit.slice(0, 7)})`);
+        }
+        catch (error) {
+            if (!(pull?.fromFork && statusOf(error) === 403))
+                throw error;
+        }
     }
-    const imageUrl = (name) => (commit ? blobUrl(context.serverUrl, context.repository, commit, `${imageFolder}/${name}`) : name);
+    const imageUrl = (name) => (pinned ? blobUrl(context.serverUrl, context.repository, pinned.commit, `${pinned.path}/${name}`) : name);
     const marker = sweepMarker(rows, context);
-    const markdown = written.renderMarkdown(imageUrl, MAX_COMMENT_LENGTH - marker.length - 1);
+    const markdown = written.renderMarkdown(imageUrl, MAX_COMMENT_LENGTH - marker.length - 120);
     await core.summary.addRaw(markdown, true).write();
     if (pull && config.comment !== 'off') {
         try {
-            const posted = await postComment(client, context.repository, pull.number, commentBody(marker, markdown), {
+            const posted = await postComment(client, context.repository, pull.number, commentBody(marker, markdown, sha), {
                 mode: config.comment,
                 marker,
                 viewerLogin: await getViewerLogin(client),
+                freshness: { trainedSha: sha, headSha: await getPullHead(client, context.repository, pull.number) },
+                delayMs: deps.delayMs,
+                log: (line) => core.info(line),
             });
-            core.setOutput('comment-url', posted.url);
-            core.info(`${posted.action} the comment ${posted.url}`);
+            if (posted.action === 'skipped') {
+                core.info(`Left the comment alone: ${posted.reason}.`);
+            }
+            else {
+                core.setOutput('comment-url', posted.url);
+                core.info(`${posted.action} the comment ${posted.url}`);
+            }
         }
         catch (error) {
             if (pull.fromFork && statusOf(error) === 403) {

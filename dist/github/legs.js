@@ -5,6 +5,7 @@
 // the two into one row per variant is pure (planLegs).
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { variantLabel } from '../identity.js';
 import { readRecord, RecordError } from '../record.js';
 import { explain } from './client.js';
 import { HANDOFF_FILE, readHandoff } from './handoff.js';
@@ -90,22 +91,47 @@ async function jobError(client, repo, job) {
         return fallback; // without checks: read the leg still has a row; only the reason is shorter
     }
 }
-/** "train (0.001, 64)" for the variant {"lr":0.001,"conv_size":64}: GitHub names matrix jobs by their values. */
+/** The matrix values of a variant ({"lr":0.001,"conv_size":64} → ["0.001", "64"]), as GitHub prints them in a job's name. */
 export function matrixValues(variant) {
     try {
         const parsed = JSON.parse(variant);
         if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
             return undefined;
-        return Object.values(parsed).map((value) => (typeof value === 'string' ? value : JSON.stringify(value))).join(', ');
+        return Object.values(parsed).map((value) => (typeof value === 'string' ? value : JSON.stringify(value)));
     }
     catch {
         return undefined;
     }
 }
+/**
+ * Whether a job's name is GitHub's name for a matrix leg with these values:
+ * "train (0.001, 64)". The variant's keys may be sorted differently from the
+ * matrix, so the values are compared as a set.
+ */
+export function isJobOfValues(jobName, values) {
+    const match = / \((.*)\)$/.exec(jobName);
+    if (!match)
+        return false;
+    const named = match[1].split(', ').sort();
+    const wanted = [...values].sort();
+    return named.length === wanted.length && named.every((value, index) => value === wanted[index]);
+}
+/**
+ * The job of a leg: for the default variant (the matrix as JSON) the job
+ * named with exactly its values; for a variant set by hand (`variant:
+ * ${{ matrix.name }}`) the one job whose name lists that text as a value.
+ */
+export function jobOfVariant(jobs, variant) {
+    const values = matrixValues(variant);
+    if (values)
+        return jobs.find((job) => isJobOfValues(job.name, values));
+    const named = jobs.filter((job) => / \((.*)\)$/.exec(job.name)?.[1].split(', ').includes(variant));
+    return named.length === 1 ? named[0] : undefined;
+}
 function variantName(folder) {
     const leg = folder.leg;
     if (leg?.variant)
-        return leg.variant.startsWith('{') ? (matrixValues(leg.variant) ?? leg.variant) : leg.variant;
+        return variantLabel(leg.variant);
     const overrides = leg?.paramsOverride ?? folder.record?.paramsOverride ?? [];
     return overrides.length > 0 ? overrides.join(', ') : folder.artifact;
 }
@@ -119,8 +145,7 @@ export function planLegs(folders, jobs, ownJobName) {
     const legJobs = jobs.filter((job) => job.name !== ownJobName && job.status === 'completed');
     const used = new Set();
     const rows = folders.map((folder) => {
-        const values = folder.leg?.variant ? matrixValues(folder.leg.variant) : undefined;
-        const job = values === undefined ? undefined : legJobs.find((candidate) => !used.has(candidate.id) && candidate.name.endsWith(`(${values})`));
+        const job = folder.leg?.variant ? jobOfVariant(legJobs.filter((candidate) => !used.has(candidate.id)), folder.leg.variant) : undefined;
         if (job)
             used.add(job.id);
         let failure = job?.error;

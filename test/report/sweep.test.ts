@@ -87,3 +87,25 @@ test('the curves chart has every variant, base runs dashed', () => {
   assert.equal(spec.data.values.length, (3 + 3 + 3) * 2, 'validation loss and accuracy per epoch of each run');
   assert.ok(spec.data.values.some((row) => row.variant === 'a' && row.run === 'base'));
 });
+
+test('fail-on-regression counts only primary variants; the others are shown as not enforced', async () => {
+  const { writeSweepReport } = await import('../../src/report/sweep-report.js');
+  const { temporaryFolder } = await import('../helpers/images.js');
+  const worse = () => ({ head: makeRecord({ accuracy: 0.3, seed: 1 }), base: makeRecord({ accuracy: 0.7, seed: 2 }) });
+  const result = await writeSweepReport({
+    variants: [
+      { variant: 'primary one', folder: 'a', ...worse(), primary: true },
+      { variant: 'other one', folder: 'b', ...worse(), primary: false },
+    ],
+    outDir: await temporaryFolder('tar-sweep-report-'),
+    title: 'Sweep',
+    thresholds: parseThresholds('val_acc: -0.02'),
+    variantCharts: false,
+  });
+  assert.deepEqual(result.regressions.map((regression) => [regression.variant, regression.metric]), [['primary one', 'val_acc']]);
+  const rows = tableRows(result.markdown);
+  assert.match(rows[0], /1 threshold crossed \|$/);
+  assert.match(rows[1], /1 threshold crossed \(not primary, not enforced\) \|$/);
+  assert.match(result.markdown, /regression thresholds crossed by primary one/);
+  assert.deepEqual(result.images, ['sweep-curves.png'], 'without variant charts the one image is the curves of every variant');
+});
