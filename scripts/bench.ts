@@ -241,6 +241,7 @@ async function benchSweep(work: string): Promise<void> {
   const singles: Figures[] = [];
   const singleRss: number[] = [];
   const measured = new Map<string, Figures[]>(sweeps.map((sweep) => [sweep.label, []]));
+  const differing: string[] = [];
   // Rounds alternate the two sides, so that both meet the same load from whatever else runs on the machine.
   for (let round = 1; round <= rounds; round++) {
     let wall = 0;
@@ -257,8 +258,15 @@ async function benchSweep(work: string): Promise<void> {
     singleRss.push(rss);
     process.stderr.write(`  round ${round}: 8 single runs ${fixed(wall)} s\n`);
     for (const sweep of sweeps) {
-      const result = timed(process.execPath, ['dist/cli.js', 'sweep', '--grid', SWEEP_GRID, '--data', DATA, '--out', join(work, `sweep-${round}-${sweep.args.join('')}`), '--quiet', ...sweep.args, ...cache]);
+      const outDir = join(work, `sweep-${round}-${sweep.args.join('')}`);
+      const result = timed(process.execPath, ['dist/cli.js', 'sweep', '--grid', SWEEP_GRID, '--data', DATA, '--out', outDir, '--quiet', ...sweep.args, ...cache]);
       measured.get(sweep.label)!.push(result);
+      // The figures are only worth comparing if the sweep trained the same models: every variant's metrics must equal its single run's.
+      for (const [index, variant] of sweepVariants().entries()) {
+        const folder = variant.map((text) => text.replace('=', '-')).join('_');
+        const [mine, single] = await Promise.all([join(outDir, folder), join(work, `single-${round}-${index}`)].map(async (dir) => JSON.parse(await readFile(join(dir, 'run.json'), 'utf8')).metrics));
+        if (JSON.stringify(mine) !== JSON.stringify(single)) differing.push(`${sweep.label}: ${variant.join(', ')}`);
+      }
       process.stderr.write(`  round ${round}: ${sweep.label} ${fixed(result.wall)} s\n`);
     }
   }
@@ -277,6 +285,7 @@ async function benchSweep(work: string): Promise<void> {
   console.log('single runs: wall and CPU are the sums over the 8 processes; peak RSS is the largest of them');
   console.log(table(rows));
   console.log('goals: wall / 8 singles ≤ 0.60 on 2 cores; peak RSS / one single ≤ 2.00');
+  console.log(differing.length === 0 ? "every sweep variant's metrics equal its single run's, bit for bit" : `metrics differ from the single run for: ${differing.join('; ')}`);
 }
 
 /** The issue's budget for one run's images. */
