@@ -47,6 +47,9 @@ async function pullOf(context, rows, deps) {
         await deps.verifyHandoff(handoff);
     }
     for (const row of rows) {
+        // A record without a hand-off was not checked against the API: it is not published.
+        if (row.folder?.record && !row.folder.handoff)
+            throw new GitHubError(`${row.folder.artifact} holds a run record but no hand-off; refusing to publish an artifact that cannot be checked`);
         const claimed = row.folder?.record?.source?.sha;
         if (claimed !== undefined && claimed !== first.headSha) {
             throw new GitHubError(`${row.folder.artifact}/run.json is about ${claimed}, not ${first.headSha}; refusing to publish a mismatched artifact`);

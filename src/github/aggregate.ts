@@ -100,7 +100,12 @@ function safe(text: string): string {
 export async function aggregate(client: GitHubClient, context: ActionContext, config: ActionConfig & { primaryVariant: string[] }, deps: AggregateDependencies): Promise<void> {
   const folders = await readLegFolders(deps.downloadDir);
   const runId = context.workflowRun?.id ?? context.runId;
-  const jobs = await listRunJobs(client, context.repository, runId);
+  const jobs = await listRunJobs(client, context.repository, runId).catch((error: unknown) => {
+    if (statusOf(error) !== 403 && statusOf(error) !== 404) throw error;
+    // Without the jobs, legs that uploaded nothing have no row; the others still compare.
+    core.warning(`${(error as Error).message}; legs that failed before uploading their artifact are not listed`);
+    return [];
+  });
   const rows = planLegs(folders, jobs, context.workflowRun ? undefined : ownJobName(jobs));
   if (rows.length === 0) throw new GitHubError(`workflow run ${runId} has no legs of this action: no artifact with a run record and no failed job; run aggregate after the matrix job (needs: <matrix job>)`);
   core.info(`aggregating ${rows.length} legs of workflow run ${runId}: ${rows.map((row) => `${row.variant}${row.failure ? ` (${row.failure})` : ''}`).join('; ')}`);
