@@ -889,9 +889,9 @@ const ROWS: Row[] = [
   {
     name: 'sweep grid with an unknown key',
     setup: standard,
-    args: (dir) => sweep(dir, 'train.lr=0.001,0.01 train.dense=32,64'),
+    args: (dir) => sweep(dir, 'train.lr=0.001,0.01 train.dense_siz=32,64'),
     code: 1,
-    message: /--grid: unknown key "train\.dense"; did you mean "dense_size"\?/,
+    message: /--grid: unknown key "train\.dense_siz"; did you mean "dense_size"\?/,
     untouched: ['data', 'params.yaml'],
     check: async (dir) => assert.ok(!existsSync(join(dir, 'out')), 'nothing was written'),
   },
