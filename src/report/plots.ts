@@ -7,7 +7,7 @@
 import type { Comparison } from '../compare/compare.js';
 import { classesOf, confusionRates } from '../compare/compare.js';
 import type { RunRecord } from '../record.js';
-import { confusionAlt, f1Alt, historyAlt, seedsAlt } from './alt-text.js';
+import { confusionAlt, f1Alt, historyAlt, seedsAlt, sweepCurvesAlt } from './alt-text.js';
 import { BAD_COLOUR, BASE_COLOUR, GOOD_COLOUR, HEAD_COLOUR, NONE_COLOUR } from './colours.js';
 import confusionDiffTemplate from './templates/confusion-diff.vl.json' with { type: 'json' };
 import confusionTemplate from './templates/confusion.vl.json' with { type: 'json' };
@@ -226,6 +226,7 @@ export function sweepCurvesChart(curves: SweepCurve[]): ChartSpec | undefined {
   return {
     name: 'sweep-curves',
     title,
+    alt: sweepCurvesAlt(curves),
     spec: fillTemplate('sweep-curves', sweepCurvesTemplate, {
       '<TITLE>': title,
       '<DATA>': rows,

@@ -113,7 +113,7 @@ export async function writeSweepReport(options: SweepReportOptions): Promise<Swe
   const input: SweepDocumentInput = {
     title: options.title,
     entries,
-    chart: chart ? { file: `${chart.name}.png`, alt: chart.title } : undefined,
+    chart: chart ? { file: `${chart.name}.png`, alt: chart.alt } : undefined,
     notes: options.notes,
   };
   const renderMarkdown = (imageUrl: ImageUrl, maxLength = GITHUB_COMMENT_LIMIT) => renderSweepMarkdown(input, imageUrl, maxLength);
