@@ -85,3 +85,14 @@ export function predictionsAlt(shown, predictions) {
 export function flipsAlt(flips, shown) {
     return `Validation images whose prediction flipped between base and PR: ${flips.wrongToRight.length} wrong → right, ${flips.rightToWrong.length} right → wrong (${shown} shown)`;
 }
+/** The sweep's curves: each variant's validation accuracy and loss from its first epoch to its last, and its base's. */
+export function sweepCurvesAlt(curves) {
+    const parts = curves.flatMap((curve) => {
+        const head = finiteHistory(curve.head);
+        if (head.length === 0)
+            return [];
+        const base = finiteHistory(curve.base);
+        return [`${curve.variant}: ${runHistory(head)}${base.length > 0 ? ` (base ${runHistory(base)})` : ''}`];
+    });
+    return `Validation curves of ${curves.length} variant${curves.length === 1 ? '' : 's'}${parts.length ? `; ${parts.join('; ')}` : ''}`;
+}

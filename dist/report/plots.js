@@ -4,7 +4,7 @@
 // the spec. Base and PR are two values of one `run` column (long format),
 // so one chart shows both. Pure.
 import { classesOf, confusionRates } from '../compare/compare.js';
-import { confusionAlt, f1Alt, historyAlt, seedsAlt } from './alt-text.js';
+import { confusionAlt, f1Alt, historyAlt, seedsAlt, sweepCurvesAlt } from './alt-text.js';
 import { BAD_COLOUR, BASE_COLOUR, GOOD_COLOUR, HEAD_COLOUR, NONE_COLOUR } from './colours.js';
 import confusionDiffTemplate from './templates/confusion-diff.vl.json' with { type: 'json' };
 import confusionTemplate from './templates/confusion.vl.json' with { type: 'json' };
@@ -204,6 +204,7 @@ export function sweepCurvesChart(curves) {
     return {
         name: 'sweep-curves',
         title,
+        alt: sweepCurvesAlt(curves),
         spec: fillTemplate('sweep-curves', sweepCurvesTemplate, {
             '<TITLE>': title,
             '<DATA>': rows,

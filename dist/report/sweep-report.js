@@ -68,7 +68,7 @@ export async function writeSweepReport(options) {
     const input = {
         title: options.title,
         entries,
-        chart: chart ? { file: `${chart.name}.png`, alt: chart.title } : undefined,
+        chart: chart ? { file: `${chart.name}.png`, alt: chart.alt } : undefined,
         notes: options.notes,
     };
     const renderMarkdown = (imageUrl, maxLength = GITHUB_COMMENT_LIMIT) => renderSweepMarkdown(input, imageUrl, maxLength);
