@@ -52,6 +52,8 @@ export interface RepeatResult {
   seed: number;
   history: EpochStats[];
   metrics: Metrics;
+  /** Per-class precision, recall and F1 of this repeat (absent in records of older tool versions), so that a class's change can be told from its own seed noise. */
+  perClass?: ClassMetrics[];
   /** Paths (as in predictions) of validation images this repeat got right. */
   correct: string[];
 }
