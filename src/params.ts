@@ -30,7 +30,7 @@ export interface Params {
 
 export const DEFAULT_PARAMS: Params = {
   prepare: { seed: 77, split: 0.2, image_size: [32, 32], grayscale: true, on_bad_image: 'fail' },
-  train: { seed: 77, lr: 0.0001, epochs: 5, batch_size: 32, conv_size: 32, dense_size: 64, repeats: 1 },
+  train: { seed: 77, lr: 0.0001, epochs: 5, batch_size: 32, conv_size: 32, dense_size: 64, repeats: 6 },
 };
 
 export class ParamsError extends Error {

@@ -7,7 +7,7 @@ import { temporaryFolder } from './helpers/images.js';
 
 test('defaults are the notebook values', () => {
   assert.deepEqual(DEFAULT_PARAMS.prepare, { seed: 77, split: 0.2, image_size: [32, 32], grayscale: true, on_bad_image: 'fail' });
-  assert.deepEqual(DEFAULT_PARAMS.train, { seed: 77, lr: 0.0001, epochs: 5, batch_size: 32, conv_size: 32, dense_size: 64, repeats: 1 });
+  assert.deepEqual(DEFAULT_PARAMS.train, { seed: 77, lr: 0.0001, epochs: 5, batch_size: 32, conv_size: 32, dense_size: 64, repeats: 6 });
 });
 
 test('given keys override defaults, others keep them', () => {

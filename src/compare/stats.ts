@@ -110,16 +110,6 @@ export function spread(values: readonly number[]): Spread {
   };
 }
 
-export const SIGNIFICANCE_LEVEL = 0.05;
-
-/** The p-value in words a reviewer can act on. */
-export function describePValue(pValue: number): string {
-  const shown = formatPValue(pValue);
-  if (pValue < 0.001) return `${shown}: very unlikely to be noise`;
-  if (pValue < SIGNIFICANCE_LEVEL) return `${shown}: unlikely to be noise (below ${SIGNIFICANCE_LEVEL})`;
-  return `${shown}: could be noise (p ≥ ${SIGNIFICANCE_LEVEL})`;
-}
-
 /** "p = 0.034", "p < 0.0001". */
 export function formatPValue(pValue: number): string {
   if (pValue < 0.0001) return 'p < 0.0001';

@@ -1,9 +1,19 @@
 // Regression thresholds ("val_acc: -0.02, val_loss: +5%"): parsing and
 // checking. The sign says which way is bad: "-0.02" fails when the metric
 // drops by more than 0.02, "+5%" when it rises by more than 5 % of the base.
-// Pure.
+// With repeated runs a threshold is judged on the change of the mean over
+// seeds, and the message says how sure that is (the interval of that change,
+// from the seed-to-seed variance of both sides). Pure.
 
 import type { Metrics } from '../record.js';
+import { RECOMMENDED_REPEATS } from './compare.js';
+import { pooledInterval, type TwoSampleInterval } from './stats.js';
+
+/** A metric's value per run: one number for a single run, or one per seed. */
+export type MetricValues = Partial<Record<keyof Metrics, number | readonly number[]>>;
+
+/** Level of the interval the message quotes. */
+export const THRESHOLD_CONFIDENCE = 0.95;
 
 export const THRESHOLD_METRICS: readonly (keyof Metrics)[] = [
   'val_loss', 'val_acc', 'precision', 'recall', 'f1_score', 'weighted_precision', 'weighted_recall', 'weighted_f1',
@@ -25,9 +35,16 @@ export interface Regression {
   threshold: string;
   base: number;
   head: number;
-  /** head − base, or (head − base) / |base| for a relative threshold. */
+  /** head − base (of the means over seeds), or (head − base) / |base| for a relative threshold. */
   change: number;
   kind: 'absolute' | 'relative';
+  /** Runs behind `head` and `base` (1 each without repeats). */
+  headRuns: number;
+  baseRuns: number;
+  /** THRESHOLD_CONFIDENCE interval of `change` (in its unit); absent with one run per side. */
+  interval?: { low: number; high: number };
+  /** The whole interval lies beyond the limit. */
+  sure: boolean;
   message: string;
 }
 
@@ -94,22 +111,47 @@ function parseEntry(entry: string): Threshold {
   };
 }
 
-export function checkThresholds(thresholds: Thresholds, head: Partial<Metrics>, base?: Partial<Metrics>): ThresholdCheck[] {
+function valuesOf(values: MetricValues | undefined, metric: keyof Metrics): number[] | undefined {
+  const raw = values?.[metric];
+  const list = typeof raw === 'number' ? [raw] : Array.isArray(raw) ? [...raw] : [];
+  return list.length > 0 && list.every((value) => typeof value === 'number' && Number.isFinite(value)) ? list : undefined;
+}
+
+const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
+
+export function checkThresholds(thresholds: Thresholds, head: MetricValues, base?: MetricValues): ThresholdCheck[] {
   return thresholds.map((threshold) => {
-    const headValue = head[threshold.metric];
-    const baseValue = base?.[threshold.metric];
+    const headValues = valuesOf(head, threshold.metric);
+    const baseValues = valuesOf(base, threshold.metric);
     if (base === undefined) return { threshold, crossed: false, skipped: 'no base run to compare with' };
-    if (typeof headValue !== 'number' || typeof baseValue !== 'number' || !Number.isFinite(headValue) || !Number.isFinite(baseValue)) {
-      return { threshold, crossed: false, skipped: `${threshold.metric} is missing from one of the records` };
-    }
+    if (!headValues || !baseValues) return { threshold, crossed: false, skipped: `${threshold.metric} is missing from one of the records` };
+    const headValue = mean(headValues);
+    const baseValue = mean(baseValues);
     let change = headValue - baseValue;
+    let scale = 1;
     if (threshold.kind === 'relative') {
       if (baseValue === 0) return { threshold, crossed: false, skipped: `base ${threshold.metric} is 0, so a relative change is undefined` };
-      change /= Math.abs(baseValue);
+      scale = 1 / Math.abs(baseValue);
+      change *= scale;
     }
-    const crossed = threshold.limit < 0 ? change < threshold.limit : change > threshold.limit;
+    const beyond = (value: number) => (threshold.limit < 0 ? value < threshold.limit : value > threshold.limit);
+    const crossed = beyond(change);
     if (!crossed) return { threshold, crossed };
-    const shown = threshold.kind === 'relative' ? `${signed(change * 100, 1)}%` : signed(change, 4);
+    const repeated = headValues.length > 1 && baseValues.length > 1;
+    const found: TwoSampleInterval | undefined = repeated ? pooledInterval(baseValues, headValues, THRESHOLD_CONFIDENCE) : undefined;
+    const interval = found ? { low: found.low * scale, high: found.high * scale } : undefined;
+    const sure = interval !== undefined && beyond(interval.low) && beyond(interval.high);
+    const show = (value: number) => (threshold.kind === 'relative' ? `${signed(value * 100, 1)}%` : signed(value, 4));
+    const limit = threshold.text.split(': ')[1];
+    const what = repeated ? `mean ${threshold.metric} over ${describeRuns(headValues.length, baseValues.length)}` : threshold.metric;
+    let certainty: string;
+    if (!interval) {
+      certainty = `from one run per side, which cannot tell a change from seed noise (set train.repeats to ${RECOMMENDED_REPEATS} or more)`;
+    } else if (sure) {
+      certainty = `the ${THRESHOLD_CONFIDENCE * 100} % interval of the change, ${show(interval.low)} to ${show(interval.high)}, lies wholly beyond the limit, so seed noise is unlikely to explain it`;
+    } else {
+      certainty = `but the ${THRESHOLD_CONFIDENCE * 100} % interval of the change, ${show(interval.low)} to ${show(interval.high)}, reaches back within the limit, so seed noise could explain it`;
+    }
     return {
       threshold,
       crossed,
@@ -120,10 +162,18 @@ export function checkThresholds(thresholds: Thresholds, head: Partial<Metrics>, 
         head: headValue,
         change,
         kind: threshold.kind,
-        message: `${threshold.metric} changed by ${shown} (${baseValue.toFixed(4)} → ${headValue.toFixed(4)}), beyond the limit ${threshold.text.split(': ')[1]}`,
+        headRuns: headValues.length,
+        baseRuns: baseValues.length,
+        interval,
+        sure,
+        message: `${what} changed by ${show(change)} (${baseValue.toFixed(4)} → ${headValue.toFixed(4)}), beyond the limit ${limit}; ${certainty}`,
       },
     };
   });
+}
+
+function describeRuns(head: number, base: number): string {
+  return head === base ? `${head} seeds per side` : `${base} base and ${head} PR seeds`;
 }
 
 function signed(value: number, digits: number): string {

@@ -4,7 +4,7 @@
 
 import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { compare, type Comparison } from '../compare/compare.js';
+import { compare, metricValues, type Comparison } from '../compare/compare.js';
 import { checkThresholds, type Regression, type Thresholds } from '../compare/thresholds.js';
 import { claimOutputFolder } from '../output.js';
 import { readRecord, RecordError, type RunRecord } from '../record.js';
@@ -35,7 +35,7 @@ export interface ReportOptions {
   labels?: { headSha?: string; baseSha?: string; headRef?: string; baseRef?: string; title?: string };
 }
 
-export type ReportVerdict = 'better' | 'worse' | 'no significant change' | 'no baseline';
+export type ReportVerdict = 'better' | 'worse' | 'no clear change' | 'no baseline';
 
 export interface ReportResult {
   verdict: ReportVerdict;
@@ -92,7 +92,7 @@ export async function writeReport(options: ReportOptions): Promise<ReportResult>
   const { head, base } = options;
   const outDir = resolve(options.outDir);
   const comparison = compare(head, base);
-  const thresholdChecks = checkThresholds(options.thresholds ?? [], head.metrics ?? {}, base?.metrics);
+  const thresholdChecks = checkThresholds(options.thresholds ?? [], metricValues(head), base ? metricValues(base) : undefined);
   const renderer = await getRenderer();
 
   const charts = chartSpecs(comparison, { head, base });

@@ -179,13 +179,14 @@ export function f1Chart(comparison: Comparison, { head, base }: Runs): ChartSpec
 
 export function seedsChart(comparison: Comparison, { base }: Runs): ChartSpec | undefined {
   const seeds = comparison.seeds;
-  if (!seeds) return undefined;
+  // One run per side has no spread to draw.
+  if (!seeds || (seeds.head.values.length < 2 && (seeds.base?.values.length ?? 0) < 2)) return undefined;
   const rows: object[] = [];
   for (const [run, side] of [[HEAD_RUN, seeds.head], [BASE_RUN, seeds.base]] as const) {
     if (!side) continue;
     side.values.forEach((val_acc, i) => rows.push({ run, seed: side.seeds[i], val_acc }));
   }
-  const title = 'Validation accuracy of every repeat (mean ± sd)';
+  const title = seeds.base ? 'Validation accuracy of every seed, base vs PR (mean ± sd)' : 'Validation accuracy of every seed (mean ± sd)';
   return {
     name: 'seeds',
     title,

@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { compare, confusionRates, flattenParams, normaliseRows } from '../../src/compare/compare.js';
-import { mcnemarExact } from '../../src/compare/stats.js';
+import { compare, confusionRates, flattenParams, normaliseRows, RECOMMENDED_REPEATS, testSeeds } from '../../src/compare/compare.js';
+import { DEFAULT_PARAMS as PARAMS_DEFAULTS } from '../../src/params.js';
+import { mcnemarExact, spread } from '../../src/compare/stats.js';
 import type { RunRecord } from '../../src/record.js';
 import { DEFAULT_PARAMS, makeRecord, PLANETS } from '../report/fixtures.js';
 
@@ -33,24 +34,126 @@ test('paired comparison counts discordant pairs from the predictions themselves'
   assert.equal(result.significance.c, c);
   assert.equal(result.significance.shared, 300);
   assert.equal(result.significance.pValue, mcnemarExact(b, c));
-  assert.equal(result.verdict, 'better');
+  assert.ok(result.significance.pValue < 0.001);
+  // McNemar says these two models differ; with one run per side that is no verdict.
+  assert.equal(result.verdict, 'no clear change');
   assert.equal(result.flips!.rightToWrong.length, b);
   assert.equal(result.flips!.wrongToRight.length, c);
-  assert.equal(compare(base, head).verdict, 'worse');
+  assert.equal(compare(base, head).verdict, 'no clear change');
 });
 
-test('metric marks are direction-aware', () => {
-  const base = makeRecord({ accuracy: 0.4, seed: 1 });
-  const head = makeRecord({ accuracy: 0.8, seed: 2 });
+test('metric marks are direction-aware and judged over seeds', () => {
+  const base = makeRecord({ accuracy: 0.4, repeats: 5 });
+  const head = makeRecord({ accuracy: 0.8, repeats: 5, params: TUNED });
   const rows = new Map(compare(head, base).metrics.map((row) => [row.metric, row]));
-  assert.ok(head.metrics.val_loss < base.metrics.val_loss);
+  const mean = (record: RunRecord, metric: 'val_acc' | 'val_loss') => spread(record.repeats.map((r) => r.metrics[metric])).mean;
+  assert.ok(mean(head, 'val_loss') < mean(base, 'val_loss'));
   assert.equal(rows.get('val_loss')!.assessment, 'better');
   assert.equal(rows.get('val_acc')!.assessment, 'better');
-  assert.ok(Math.abs(rows.get('val_acc')!.delta! - (head.metrics.val_acc - base.metrics.val_acc)) < 1e-12);
+  assert.equal(rows.get('val_acc')!.headRuns, 5);
+  assert.ok(Math.abs(rows.get('val_acc')!.delta! - (mean(head, 'val_acc') - mean(base, 'val_acc'))) < 1e-12);
+  assert.ok(Math.abs(rows.get('val_acc')!.head! - mean(head, 'val_acc')) < 1e-12);
   const reversed = new Map(compare(base, head).metrics.map((row) => [row.metric, row]));
   assert.equal(reversed.get('val_loss')!.assessment, 'worse');
   assert.equal(compare(head, head).metrics.every((row) => row.assessment === 'unchanged'), true);
-  assert.equal(compare(head, head).verdict, 'no significant change');
+  // One run per side: a change is shown, but not called better or worse.
+  const single = new Map(compare(makeRecord({ accuracy: 0.8, seed: 2 }), makeRecord({ accuracy: 0.4, seed: 1 })).metrics.map((row) => [row.metric, row]));
+  assert.equal(single.get('val_acc')!.assessment, 'untested');
+});
+
+test('identical runs on the same seeds are exactly "no clear change"', () => {
+  const base = makeRecord({ accuracy: 0.7, repeats: 5 });
+  const head = makeRecord({ accuracy: 0.7, repeats: 5, params: TUNED });
+  const result = compare(head, base);
+  assert.equal(result.verdict, 'no clear change');
+  assert.equal(result.seeds!.identical, true);
+  assert.equal(result.seeds!.sameSeeds, true);
+  assert.equal(result.seeds!.difference, 0);
+  assert.equal(result.reasons[0], "The PR's runs are identical to the base's, seed for seed (5 seeds per side): nothing that reaches training changed.");
+  assert.ok(result.metrics.every((row) => row.assessment === 'unchanged' && row.delta === 0));
+});
+
+/** A record whose repeats have these val_acc values, seeds 77, 78, … */
+function withAccuracies(values: number[], seed = 77): RunRecord {
+  const record = makeRecord({ repeats: values.length, seed });
+  record.repeats = record.repeats.map((repeat, i) => ({ ...repeat, metrics: { ...repeat.metrics, val_acc: values[i] } }));
+  record.metrics = record.repeats[0].metrics;
+  return record;
+}
+
+test('a change beyond seed noise is better or worse, with the exact rank-test p', () => {
+  // Every PR seed above every base seed: 2 of the C(10, 5) = 252 splits are as extreme, p = 2/252.
+  const base = withAccuracies([0.86, 0.88, 0.84, 0.87, 0.85]);
+  const head = withAccuracies([0.92, 0.91, 0.93, 0.89, 0.9]);
+  const result = compare(head, base);
+  assert.equal(result.verdict, 'better');
+  assert.equal(result.seeds!.pValue, 2 / 252);
+  assert.ok(Math.abs(result.seeds!.difference! - 0.05) < 1e-12);
+  assert.ok(Math.abs(result.seeds!.noise! - spread([0.86, 0.88, 0.84, 0.87, 0.85]).sd) < 1e-15);
+  assert.equal(result.seeds!.noiseFrom, 'base');
+  assert.match(result.reasons[0], /^Over 5 seeds per side seed noise alone would give a change this large rarely \(p = 0\.0079, rank test over seeds\)\.$/);
+  const reversed = compare(base, head);
+  assert.equal(reversed.verdict, 'worse');
+  assert.equal(reversed.seeds!.pValue, 2 / 252);
+});
+
+test('a change within seed noise is "no clear change", even when McNemar would call it', () => {
+  // Rank sums: base seeds rank 1, 3, 5, 7, 10 (sum 26), PR 2, 4, 6, 8, 9 (sum 29); expected 27.5.
+  // Splits with |sum − 27.5| ≥ 1.5, i.e. a sum ≤ 26 or ≥ 29: 106 + 106 of the 252 (counted by hand from the rank-sum table), p = 212/252.
+  const base = withAccuracies([0.80, 0.84, 0.88, 0.90, 0.95]);
+  const head = withAccuracies([0.82, 0.86, 0.89, 0.91, 0.94]);
+  const result = compare(head, base);
+  assert.equal(result.verdict, 'no clear change');
+  assert.ok(Math.abs(result.seeds!.pValue! - 212 / 252) < 1e-12, `p = ${result.seeds!.pValue}`);
+  assert.match(result.reasons[0], /within what seed noise alone gives \(p = 0\.841\)/);
+  // A large gap between two single models is still no verdict when the seeds overlap.
+  const wide = compare(withAccuracies([0.95, 0.8, 0.9, 0.85, 0.88]), withAccuracies([0.79, 0.96, 0.86, 0.9, 0.84]));
+  assert.equal(wide.verdict, 'no clear change');
+});
+
+test('one run per side says it cannot separate a change from seed noise', () => {
+  const result = compare(makeRecord({ accuracy: 0.9, seed: 2 }), makeRecord({ accuracy: 0.3, seed: 1 }));
+  assert.equal(result.verdict, 'no clear change');
+  assert.equal(result.seeds!.untestable, 'one run per side cannot separate a change from seed noise');
+  assert.equal(result.reasons[0], `One run per side cannot separate a change from seed noise; set train.repeats to ${RECOMMENDED_REPEATS} or more to tell a change from seed noise.`);
+});
+
+test('too few seeds to ever reach the level are named, not tested', () => {
+  // 3 per side: C(6, 3) = 20 splits, so the smallest two-sided p is 2/20 = 0.1.
+  const result = compare(withAccuracies([0.95, 0.96, 0.97]), withAccuracies([0.5, 0.51, 0.52]));
+  assert.equal(result.verdict, 'no clear change');
+  assert.match(result.seeds!.untestable!, /^with 3 seeds per side no change can reach p < 0\.05 \(the smallest possible p is 0\.100\)$/);
+  // 4 per side: 2/70 ≈ 0.029 is below the level, so a full separation is called.
+  assert.equal(compare(withAccuracies([0.95, 0.96, 0.97, 0.98]), withAccuracies([0.5, 0.51, 0.52, 0.53])).verdict, 'better');
+});
+
+test('testSeeds compares means with a pooled interval and flips its sign for lower-is-better metrics', () => {
+  const side = (values: number[]) => ({ seeds: values.map((_, i) => i), values, spread: spread(values) });
+  // Pooled sd² = (2 · 1 + 2 · 1) / 4 = 1, se = √(2/3), t(0.975, 4) = 2.776445: interval 3 ± 2.266958.
+  const test = testSeeds(side([4, 5, 6]), side([1, 2, 3]), 1);
+  assert.ok(Math.abs(test.interval!.low - (3 - 2.776445 * Math.sqrt(2 / 3))) < 1e-5);
+  assert.equal(test.untestable !== undefined, true);
+  const lossDown = testSeeds(side([0.1, 0.11, 0.12, 0.13, 0.14]), side([0.5, 0.51, 0.52, 0.53, 0.54]), -1);
+  assert.equal(lossDown.decision, 'better');
+});
+
+test('the recommended repeats are the params default', () => {
+  assert.equal(PARAMS_DEFAULTS.train.repeats, RECOMMENDED_REPEATS);
+});
+
+test('per-class F1 is judged against each class\'s own seed noise', () => {
+  const base = makeRecord({ accuracy: 0.7, repeats: 5 });
+  const head = makeRecord({ accuracy: 0.7, repeats: 5 });
+  // Mars drops by 0.3 in every PR seed; the other classes are the base's own runs.
+  head.repeats = head.repeats.map((repeat) => ({ ...repeat, perClass: repeat.perClass!.map((c) => (c.label === 'Mars' ? { ...c, f1: c.f1 - 0.3 } : c)) }));
+  const rows = new Map(compare(head, base).perClass.map((row) => [row.label, row]));
+  assert.equal(rows.get('Mars')!.f1Seeds!.decision, 'worse');
+  assert.ok(Math.abs(rows.get('Mars')!.f1Seeds!.difference + 0.3) < 1e-12);
+  assert.equal(rows.get('Earth')!.f1Seeds!.identical, true);
+  assert.equal(rows.get('Earth')!.f1Seeds!.decision, 'no clear change');
+  // Records without per-class F1 per repeat (older tools) get no per-class test.
+  base.repeats = base.repeats.map(({ perClass: _, ...repeat }) => repeat);
+  assert.equal(compare(head, base).perClass.every((row) => row.f1Seeds === undefined), true);
 });
 
 test('without shared validation images the comparison is unpaired', () => {
@@ -65,26 +168,6 @@ test('without shared validation images the comparison is unpaired', () => {
   assert.equal(result.flips, undefined);
   assert.equal(result.dataset.added!.length, result.dataset.removed!.length);
   assert.ok(result.dataset.added!.length > 0);
-});
-
-test('a change within the seed-to-seed spread is not called better', () => {
-  // Two repeats per side far apart; the means differ by less than the spread.
-  const withRepeats = (record: RunRecord, values: number[]): RunRecord => ({
-    ...record,
-    repeats: values.map((val_acc, i) => ({ ...record.repeats[0], seed: i, metrics: { ...record.metrics, val_acc } })),
-  });
-  const base = withRepeats(makeRecord({ accuracy: 0.4, seed: 1 }), [0.5, 0.7]);
-  const head = withRepeats(makeRecord({ accuracy: 0.8, seed: 2 }), [0.55, 0.75]);
-  const result = compare(head, base);
-  assert.equal(result.significance?.kind === 'paired' && result.significance.pValue < 0.05, true);
-  assert.ok(Math.abs(result.seeds!.difference! - 0.05) < 1e-12);
-  assert.ok(Math.abs(result.seeds!.noise! - Math.sqrt(0.02)) < 1e-12);
-  assert.equal(result.seeds!.exceedsNoise, false);
-  assert.equal(result.verdict, 'no significant change');
-  assert.ok(result.reasons.some((reason) => /within the seed-to-seed spread/.test(reason)));
-
-  const clear = compare(withRepeats(head, [0.85, 0.86]), withRepeats(base, [0.4, 0.41]));
-  assert.equal(clear.verdict, 'better');
 });
 
 test('params are flattened and changed rows come first', () => {
@@ -133,7 +216,8 @@ test('an older, partly empty base record is compared as far as it goes', () => {
   assert.ok(result.notes.some((n) => /confusion matrix is missing or does not match/.test(n)));
   assert.equal(result.dataset.added, undefined);
   assert.equal(result.significance?.kind, 'paired');
-  assert.equal(result.verdict, 'better');
+  assert.equal(result.seeds!.base!.values.length, 1);
+  assert.equal(result.verdict, 'no clear change');
 });
 
 test('confusion rows are normalised per true class', () => {

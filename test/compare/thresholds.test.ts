@@ -52,3 +52,34 @@ test('checkThresholds skips what it cannot check and says why', () => {
   assert.equal(checks[0].crossed, true);
   assert.match(checks[1].skipped!, /base val_loss is 0/);
 });
+
+test('with repeats a threshold is crossed by the mean change, and the message says how sure', () => {
+  const thresholds = parseThresholds('val_acc: -0.02');
+  // Means 0.88 → 0.85: −0.03, beyond −0.02. Each side's sd is 0.01, so the pooled variance is
+  // (2 · 0.0001 + 2 · 0.0001) / 4 = 0.0001, se = 0.01 · √(1/3 + 1/3) = 0.0081650, t(0.975, 4) = 2.776445:
+  // interval −0.03 ± 0.022670 = −0.052670 to −0.007330. It reaches back within −0.02, so not sure.
+  const base = { val_acc: [0.87, 0.88, 0.89] };
+  const head = { val_acc: [0.84, 0.85, 0.86] };
+  const [check] = checkThresholds(thresholds, head, base);
+  assert.equal(check.crossed, true);
+  const regression = check.regression!;
+  assert.ok(Math.abs(regression.change - -0.03) < 1e-12);
+  assert.equal(regression.sure, false);
+  assert.ok(Math.abs(regression.interval!.low - (-0.03 - 2.776445 * 0.01 * Math.sqrt(2 / 3))) < 1e-6);
+  assert.ok(Math.abs(regression.interval!.high - (-0.03 + 2.776445 * 0.01 * Math.sqrt(2 / 3))) < 1e-6);
+  assert.equal(regression.message, 'mean val_acc over 3 seeds per side changed by -0.0300 (0.8800 → 0.8500), beyond the limit -0.02; but the 95 % interval of the change, -0.0527 to -0.0073, reaches back within the limit, so seed noise could explain it');
+
+  // A drop of 0.1 with the same spread: the whole interval is beyond the limit.
+  const far = checkThresholds(thresholds, { val_acc: [0.77, 0.78, 0.79] }, base)[0].regression!;
+  assert.equal(far.sure, true);
+  assert.match(far.message, /lies wholly beyond the limit, so seed noise is unlikely to explain it$/);
+
+  // The mean decides, not the first seed: the first PR seed alone drops by 0.07, the mean by 0.01.
+  assert.equal(checkThresholds(thresholds, { val_acc: [0.80, 0.89, 0.92] }, base)[0].crossed, false);
+
+  // One run per side: crossed, and said to be unsure.
+  const single = checkThresholds(thresholds, { val_acc: 0.85 }, { val_acc: 0.88 })[0].regression!;
+  assert.equal(single.sure, false);
+  assert.equal(single.interval, undefined);
+  assert.match(single.message, /from one run per side, which cannot tell a change from seed noise/);
+});

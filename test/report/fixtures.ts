@@ -124,7 +124,7 @@ export function makeRecord(options: FixtureOptions = {}): RunRecord {
     const correct = predictions.filter((p) => p.trueLabel === p.predictedLabel);
     const runHistory = history(epochs, correct.length / predictions.length, random);
     const metrics: Metrics = { val_loss: runHistory[runHistory.length - 1].val_loss, val_acc: correct.length / predictions.length, ...macro };
-    repeatResults.push({ seed: seed + r, history: runHistory, metrics, correct: correct.map((p) => p.path) });
+    repeatResults.push({ seed: seed + r, history: runHistory, metrics, perClass, correct: correct.map((p) => p.path) });
     if (r === 0) first = { predictions, matrix, metrics, perClass, history: runHistory };
   }
   const files: Record<string, string> = {};

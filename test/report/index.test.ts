@@ -20,8 +20,8 @@ const TUNED = { ...DEFAULT_PARAMS, train: { ...DEFAULT_PARAMS.train, conv_size: 
 test('writeReport writes markdown, HTML, specs and non-blank PNGs, identical on a second run', async (t) => {
   const folder = await temporaryFolder(t);
   const data = join(folder, 'data');
-  const base = makeRecord({ accuracy: 0.4, seed: 1, repeats: 3, dataRoot: data });
-  const head = makeRecord({ accuracy: 0.8, seed: 2, repeats: 3, dataRoot: data, params: TUNED, sha: 'f00dfeed1234' });
+  const base = makeRecord({ accuracy: 0.4, seed: 1, repeats: 6, dataRoot: data });
+  const head = makeRecord({ accuracy: 0.8, seed: 2, repeats: 6, dataRoot: data, params: TUNED, sha: 'f00dfeed1234' });
   await writeFixtureImages(data, head);
   const thresholds = parseThresholds('val_acc: -0.02, val_loss: +5%');
   const first = await writeReport({ head, base, outDir: join(folder, 'one'), thresholds });
@@ -72,14 +72,18 @@ test('writeReport writes markdown, HTML, specs and non-blank PNGs, identical on 
 
 test('crossed thresholds come back as data', async (t) => {
   const folder = await temporaryFolder(t);
-  const base = makeRecord({ accuracy: 0.8, seed: 1 });
-  const head = makeRecord({ accuracy: 0.4, seed: 2 });
+  const base = makeRecord({ accuracy: 0.8, repeats: 6 });
+  const head = makeRecord({ accuracy: 0.4, repeats: 6 });
   const result = await writeReport({ head, base, outDir: folder, thresholds: parseThresholds('val_acc: -0.02') });
   assert.equal(result.verdict, 'worse');
   assert.equal(result.regressions.length, 1);
   assert.equal(result.regressions[0].metric, 'val_acc');
-  assert.ok(Math.abs(result.regressions[0].change - (head.metrics.val_acc - base.metrics.val_acc)) < 1e-12);
+  // Judged on the means over the 6 seeds of each side, not on the first models.
+  const mean = (record: typeof head) => record.repeats.reduce((sum, r) => sum + r.metrics.val_acc, 0) / record.repeats.length;
+  assert.ok(Math.abs(result.regressions[0].change - (mean(head) - mean(base))) < 1e-12);
+  assert.equal(result.regressions[0].sure, true);
   assert.match(result.markdown, /\*\*1 regression threshold crossed\.\*\*/);
+  assert.match(result.markdown, /\*\*Crossed\*\* val\\_acc: -0\.02: mean val\\_acc over 6 seeds per side changed by -0\.\d{4} \(0\.\d{4} → 0\.\d{4}\), beyond the limit -0\.02; the 95 % interval of the change, -0\.\d{4} to -0\.\d{4}, lies wholly beyond the limit/);
 });
 
 test('without a base or data folder the report is still complete and says why', async (t) => {

@@ -36,21 +36,57 @@ function assertTablesWhole(markdown: string): void {
 }
 
 test('the report opens with the short SHA and a verdict, and has every section', () => {
-  const base = makeRecord({ accuracy: 0.4, seed: 1 });
-  const head = makeRecord({ accuracy: 0.8, seed: 2, params: { ...DEFAULT_PARAMS, train: { ...DEFAULT_PARAMS.train, lr: 0.001 } } });
+  const base = makeRecord({ accuracy: 0.4, repeats: 5 });
+  const head = makeRecord({ accuracy: 0.8, repeats: 5, params: { ...DEFAULT_PARAMS, train: { ...DEFAULT_PARAMS.train, lr: 0.001 } } });
   const markdown = renderFittingMarkdown(input(head, base), (file) => file);
   const lines = markdown.split('\n');
   assert.equal(lines[0], '## Train and report: 1a2b3c4');
-  assert.match(lines[2], /^\*\*Better than the base\*\*: validation accuracy 0\.\d{4} → 0\.\d{4} \(\+0\.\d{4}\), p < 0\.0001\./);
+  assert.match(lines[2], /^\*\*Better than the base\*\*: validation accuracy 0\.\d{4} → 0\.\d{4} \(\+0\.\d{4}\), means over 5 seeds per side\. Over 5 seeds per side seed noise alone would give a change this large rarely \(p = 0\.0079, rank test over seeds\)\. Seeds alone move accuracy by ±\d\.\d points on the base \(sd over its 5 seeds\)\./);
   for (const heading of ['### Metrics', '### Is the change real?', '### Charts', '### Params', '### Dataset', '### Run info', '### Regression thresholds']) {
     assert.ok(lines.includes(heading), `missing ${heading}`);
   }
   assert.match(markdown, /\| train\.lr \| 0\.0001 \| 0\.001 \|/);
+  assert.match(markdown, /\| Metric \| base \(mean of 5\) \| PR \(mean of 5\) \| Δ \|/);
   assert.match(markdown, /\| val\\_loss \| \d\.\d{4} \| \d\.\d{4} \| −\d\.\d{4} \| ✅ better \|/);
   assert.match(markdown, /<details><summary>Per-class metrics \(11 classes\)<\/summary>\n\n\| Class/);
-  assert.match(markdown, /McNemar's exact test\)\. The base got \d+ right that the PR gets wrong \(b\)/);
+  assert.match(markdown, /each side trains 5 seeds per side \(the same seeds on both sides, 77–81\)/);
+  assert.match(markdown, /Rank test over seeds \(exact two-sided permutation test, Wilcoxon-Mann-Whitney\): p = 0\.0079: \*\*larger than seed noise explains/);
+  assert.match(markdown, /<details><summary>Every seed<\/summary>\n\n\| Seed \| base val\\_acc \| PR val\\_acc \| Δ \|\n[^\n]*\n\| 77 \|/);
+  assert.match(markdown, /these two models disagree on \d+ images; the base gets \d+ right that the PR gets wrong/);
+  assert.match(markdown, /not whether the change is larger than seed noise/);
   assert.match(markdown, /\| backend \| wasm \(@tensorflow\/tfjs-backend-wasm, SIMD, 1 thread, trained on 2 threads\) \|/);
   assertTablesWhole(markdown);
+});
+
+test('the seed chart sits in "Is the change real?", and one run per side says it cannot decide', () => {
+  const base = makeRecord({ accuracy: 0.6, repeats: 5 });
+  const head = makeRecord({ accuracy: 0.6, repeats: 5, seed: 90 });
+  const images = [{ file: 'history.png', alt: 'Training history' }, { file: 'seeds.png', alt: 'Validation accuracy of every seed' }];
+  const markdown = renderFittingMarkdown(input(head, base, { images }), (file) => file);
+  const real = markdown.indexOf('### Is the change real?');
+  const charts = markdown.indexOf('### Charts');
+  const seedImage = markdown.indexOf('![Validation accuracy of every seed](seeds.png)');
+  assert.ok(real >= 0 && real < seedImage && seedImage < charts, 'the seed chart is in "Is the change real?"');
+  assert.equal(markdown.split('seeds.png').length, 2, 'the seed chart is shown once');
+  assert.match(markdown, /\(base seeds 77–81, PR seeds 90–94\)/);
+  assert.match(markdown, /<details><summary>Every seed<\/summary>\n\n\| Run \| Seed \| val\\_acc \|/);
+
+  const single = renderFittingMarkdown(input(makeRecord({ accuracy: 0.9, seed: 2 }), makeRecord({ accuracy: 0.3, seed: 1 })), (file) => file);
+  assert.match(single.split('\n')[2], /^\*\*No clear change\*\*: validation accuracy 0\.\d{4} → 0\.\d{4} \(\+0\.\d{4}\)\. One run per side cannot separate a change from seed noise; set train\.repeats to 6 or more/);
+  assert.match(single, /\*\*One run per side cannot separate a change from seed noise\.\*\* Set train\.repeats to 6 or more \(on the base branch too\)\./);
+  assert.match(single, /\| val\\_acc \| 0\.\d{4} \| 0\.\d{4} \| \+0\.\d{4} \| \? one run \|/);
+  assert.doesNotMatch(single, /Better than the base|Worse than the base/);
+});
+
+test('the per-class view names the classes that moved beyond their own seed noise', () => {
+  const base = makeRecord({ accuracy: 0.7, repeats: 5 });
+  const head = makeRecord({ accuracy: 0.7, repeats: 5 });
+  head.repeats = head.repeats.map((repeat) => ({ ...repeat, perClass: repeat.perClass!.map((c) => (c.label === 'Mars' ? { ...c, f1: c.f1 - 0.3 } : c)) }));
+  head.perClass = head.repeats[0].perClass!;
+  const markdown = renderFittingMarkdown(input(head, base), (file) => file);
+  assert.match(markdown, /Classes whose F1 moved beyond their own seed noise \(mean F1 over seeds, rank test per class, p < 0\.05; each of the 11 classes is tested on its own, so with many classes one can cross by chance\): Mars −0\.300 \(p = 0\.0079\)\./);
+  assert.match(markdown, /\| Mars \|[^\n]*\| ▼ −0\.300 mean, beyond noise \|/);
+  assert.match(markdown, /\| Earth \|[^\n]*\| same \|/);
 });
 
 test('image links are the caller\'s', () => {

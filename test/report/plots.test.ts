@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { compile } from 'vega-lite';
 import { compare } from '../../src/compare/compare.js';
-import { chartSpecs, confusionChart, fillTemplate, TemplateError } from '../../src/report/plots.js';
+import { chartSpecs, confusionChart, fillTemplate, seedsChart, TemplateError } from '../../src/report/plots.js';
 import { makeRecord } from './fixtures.js';
 
 const TEMPLATE_DIR = new URL('../../src/report/templates/', import.meta.url);
@@ -83,4 +83,21 @@ test('PR − base is coloured by effect: more on the diagonal or less off it is 
   assert.ok(svgRects.length >= 121, `found ${svgRects.length} cells`);
   const fills = new Set(svgRects.map((match) => match[5]));
   assert.ok(fills.has('#ffffff'), `no white cell among ${[...fills].slice(0, 5)}`);
+});
+
+test('the seed chart has every seed of both sides, and is left out for one run per side', () => {
+  const base = makeRecord({ accuracy: 0.5, repeats: 5 });
+  const head = makeRecord({ accuracy: 0.7, repeats: 5 });
+  const chart = seedsChart(compare(head, base), { head, base })!;
+  assert.doesNotThrow(() => compile(chart.spec as Parameters<typeof compile>[0]));
+  const spec = chart.spec as { data: { values: Array<{ run: string; seed: number; val_acc: number }> }; layer: Array<{ mark: { type: string; extent?: string } }> };
+  const rows = spec.data.values;
+  assert.deepEqual(rows.filter((row) => row.run === 'base').map((row) => [row.seed, row.val_acc]), base.repeats.map((r) => [r.seed, r.metrics.val_acc]));
+  assert.deepEqual(rows.filter((row) => row.run === 'PR').map((row) => [row.seed, row.val_acc]), head.repeats.map((r) => [r.seed, r.metrics.val_acc]));
+  // Points per seed, a tick at the mean, and an error bar of ± 1 sd.
+  assert.deepEqual(spec.layer.map((layer) => layer.mark.type), ['errorbar', 'tick', 'point']);
+  assert.equal(spec.layer[0].mark.extent, 'stdev');
+  assert.equal(chart.title, 'Validation accuracy of every seed, base vs PR (mean ± sd)');
+  const single = makeRecord({ accuracy: 0.5 });
+  assert.equal(seedsChart(compare(single, makeRecord({ accuracy: 0.6, seed: 3 })), { head: single }), undefined);
 });
