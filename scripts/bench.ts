@@ -4,14 +4,19 @@
 // torch is present, alternating rounds so that both see the same machine
 // load. Prints medians per stage and the ratio ours / reference.
 //
-//   npm run bench [-- --rounds 3] [--only default|tuned|scale|images] [--no-reference] [--scale]
+//   npm run bench [-- --rounds 3] [--only default|tuned|tuned-1|scale|images] [--no-reference] [--scale]
 //   npm run bench -- --sweep [--parallel 1,2] [--rounds N]
+//   npm run bench -- --noise [--k 6] [--pool-seeds 60] [--other-seeds 30] [--change epochs6|epochs7|dense16] [--pools DIR]
 //
+// The default and tuned sets run with the default train.repeats; tuned-1 is the
+// tuned params with repeats: 1, so that the cost of the repeats shows apart.
 // --scale adds a run on the built-in generator at 1x and 10x the dataset's size.
 // Every bench ends with the bytes of the report's images (one run alone, and
 // tuned vs default), which the records store keeps for every run.
 // --sweep runs only the sweep figures: `sweep` over 8 variants against the same
 // 8 variants as single `run`s one after another (wall time, peak RSS, ratios).
+// --noise measures the verdict's false-alarm and detection rates instead
+// (scripts/noise-bench.ts).
 // A script that prints figures, not a test: it asserts nothing.
 
 import { spawnSync } from 'node:child_process';
@@ -20,6 +25,8 @@ import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promise
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { DEFAULT_PARAMS } from '../src/params.js';
+import { benchNoise } from './noise-bench.js';
 
 const { values } = parseArgs({
   options: {
@@ -30,6 +37,12 @@ const { values } = parseArgs({
     sweep: { type: 'boolean', default: false },
     parallel: { type: 'string', default: '1,2' },
     data: { type: 'string', default: '../shared/datasets/planets-and-moons' },
+    noise: { type: 'boolean', default: false },
+    k: { type: 'string', default: String(DEFAULT_PARAMS.train.repeats) },
+    'pool-seeds': { type: 'string', default: '60' },
+    'other-seeds': { type: 'string', default: '30' },
+    change: { type: 'string', default: 'epochs6' },
+    pools: { type: 'string' },
   },
 });
 const rounds = Number(values.rounds);
@@ -40,6 +53,7 @@ const PYTHON = '/usr/bin/python3';
 const PARAM_SETS = {
   default: { conv_size: 32, dense_size: 64, lr: 0.0001, epochs: 5 },
   tuned: { conv_size: 64, dense_size: 128, lr: 0.001, epochs: 10 },
+  'tuned-1': { conv_size: 64, dense_size: 128, lr: 0.001, epochs: 10, repeats: 1 },
 } as const;
 
 interface OurRun {
@@ -51,6 +65,7 @@ interface OurRun {
   images: number;
   backend: string;
   valAcc: number;
+  repeats: number;
 }
 
 interface ReferenceRun {
@@ -93,6 +108,7 @@ async function runOurs(dataDir: string, params: Record<string, number>, work: st
       `${record.backend.name}${record.backend.simd ? ' SIMD' : ''}${record.backend.threads ? `, ${record.backend.threads} thread(s)` : ''}` +
       (record.backend.trainingThreads ? `, trained on ${record.backend.trainingThreads} thread(s)` : ''),
     valAcc: record.metrics.val_acc,
+    repeats: record.repeats.length,
   };
 }
 
@@ -176,6 +192,7 @@ async function benchParams(name: keyof typeof PARAM_SETS, withReference: boolean
   const referenceEpoch = withReference ? median(reference.map((run) => mean(run.epochComputeSeconds.slice(1)))) : NaN;
   const referenceImagesPerSecond = withReference ? reference[0].trainImages / referenceEpoch : NaN;
   rows.push(['epochs 2+ (mean)', fixed(ourEpoch), fixed(ourImagesPerSecond, 0), fixed(referenceEpoch), fixed(referenceImagesPerSecond, 0), fixed(ourEpoch / referenceEpoch)]);
+  rows.push([`train, all ${ours[0].repeats} repeat(s)`, fixed(stage('train')), '', '', '', '']);
   rows.push(['evaluate', fixed(stage('evaluate'), 3), '', '', '', '']);
   rows.push(['save model', fixed(stage('save'), 3), '', '', '', '']);
   rows.push(['charts + report', fixed(stage('report')), '', '', '', '']);
@@ -191,7 +208,7 @@ async function benchParams(name: keyof typeof PARAM_SETS, withReference: boolean
   const referenceRss = withReference ? median(reference.map((run) => run.peakRssMiB)) : NaN;
   rows.push(['peak RSS (MiB)', fixed(ourRss, 0), '', fixed(referenceRss, 0), '', fixed(ourRss / referenceRss)]);
 
-  console.log(`\n## ${name} params (${Object.entries(params).map(([key, value]) => `${key} ${value}`).join(', ')}); medians of ${rounds} round(s)`);
+  console.log(`\n## ${name} params (${Object.entries(params).map(([key, value]) => `${key} ${value}`).join(', ')}; ${ours[0].repeats} repeat(s), seeds back to back); medians of ${rounds} round(s)`);
   console.log(`backend: ${ours[0].backend}; reference: ${withReference ? 'PyTorch, 1 thread; epoch = compute (train + validation), without its per-epoch re-decode' : 'not run'}`);
   console.log(table(rows));
   console.log(`training images/s, ours / reference: ${fixed(ourImagesPerSecond / referenceImagesPerSecond)}x`);
@@ -340,6 +357,17 @@ async function main(): Promise<void> {
   if (!withReference) console.log("reference: not run (needs Debian's python3-torch, python3-torchvision, python3-sklearn at /usr/bin/python3)");
   const work = await mkdtemp(join(tmpdir(), 'train-and-report-bench-'));
   try {
+    if (values.noise) {
+      await benchNoise({
+        data: DATA,
+        k: Number(values.k),
+        poolSeeds: Number(values['pool-seeds']),
+        otherSeeds: Number(values['other-seeds']),
+        change: values.change!,
+        pools: values.pools ? resolve(values.pools) : join(work, 'pools'),
+      });
+      return;
+    }
     const names = values.only ? [values.only] : Object.keys(PARAM_SETS);
     for (const name of names) {
       if (name in PARAM_SETS) await benchParams(name as keyof typeof PARAM_SETS, withReference, work);

@@ -35,6 +35,14 @@ test('a run writes a complete, self-consistent record, metrics.json and the mode
   assert.equal(record.repeats.length, 2);
   assert.deepEqual(record.repeats.map((repeat) => repeat.seed), [77, 78]);
   assert.equal(record.repeats[0].correct.length, correct);
+  // Every repeat keeps its per-class scores (the report tests each class against its own seed noise).
+  assert.deepEqual(record.repeats[0].perClass, record.perClass);
+  assert.deepEqual(record.repeats[1].perClass!.map((entry) => entry.label), record.dataset.classes);
+  const secondCorrect = new Set(record.repeats[1].correct);
+  const secondMacroF1 = record.repeats[1].perClass!.reduce((sum, entry) => sum + entry.f1, 0) / record.dataset.classes.length;
+  assert.ok(Math.abs(secondMacroF1 - record.repeats[1].metrics.f1_score) < 1e-12);
+  assert.equal(record.repeats[1].metrics.val_acc, secondCorrect.size / record.predictions.length);
+  assert.ok(lines.some((line) => /^done in .*: val_acc \d\.\d{4} \(seed 77; mean over 2 seeds \d\.\d{4}, from \d\.\d{4} to \d\.\d{4}\)/.test(line)), lines.join('\n'));
   assert.equal(record.history.length, 2);
   assert.equal(record.backend.name, 'wasm');
   assert.equal(record.backend.trainingThreads, 2);

@@ -450,6 +450,8 @@ export function testSeeds(head: SeedRun, base: SeedRun, sign: 1 | -1): SeedTest 
   if (identical) return { ...result, difference: 0 };
   if (head.values.length + base.values.length >= 3) result.interval = pooledInterval(base.values, head.values, 1 - SEED_TEST.level);
   if (runsPerSide < 2) return { ...result, untestable: 'one run per side cannot separate a change from seed noise' };
+  // Every seed of both sides at one value (a class always right, say): nothing moved, nothing to test.
+  if (head.values.every((value) => value === head.values[0]) && base.values.every((value) => value === head.values[0])) return { ...result, pValue: 1 };
   const test = permutationTest(base.values, head.values, SEED_TEST.scores);
   result.pValue = test.pValue;
   if (test.exact && test.smallestPValue >= SEED_TEST.level) {

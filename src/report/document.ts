@@ -172,7 +172,9 @@ function changeBlocks(input: DocumentInput, detail: Detail): Block[] {
     const describe = (run: typeof head) => (run.values.length > 1 ? `${number(run.spread.mean)} ± ${number(run.spread.sd)}` : number(run.spread.mean));
     const seedList = (run: typeof head) => (run.seeds.length > 1 ? `${run.seeds[0]}–${run.seeds[run.seeds.length - 1]}` : String(run.seeds[0]));
     const text: Inline[] = [
-      `Seed is the unit of comparison: each side trains ${runsPerSide(head.values.length, base.values.length)}`,
+      head.values.length === base.values.length
+        ? `Each side trained ${head.values.length} seed${head.values.length === 1 ? '' : 's'}`
+        : `The base trained ${base.values.length} seed${base.values.length === 1 ? '' : 's'} and the PR ${head.values.length}`,
       seeds.sameSeeds ? ` (the same seeds on both sides, ${seedList(head)})` : ` (base seeds ${seedList(base)}, PR seeds ${seedList(head)})`,
       `. Validation accuracy, mean ± sd over seeds: base ${describe(base)}, PR ${describe(head)}; the mean changed by ${signed(seeds.difference)}`,
     ];
@@ -320,7 +322,7 @@ function classSeedMark(row: ClassRow): string {
   const seeds = row.f1Seeds;
   if (!seeds || seeds.untestable) return '';
   if (seeds.identical) return 'same';
-  if (seeds.decision === 'no clear change') return 'within noise';
+  if (seeds.decision === 'no clear change') return `within noise (mean ${signed(seeds.difference, 3)})`;
   return `${seeds.difference > 0 ? '▲' : '▼'} ${signed(seeds.difference, 3)} mean, beyond noise`;
 }
 

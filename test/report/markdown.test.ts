@@ -49,7 +49,7 @@ test('the report opens with the short SHA and a verdict, and has every section',
   assert.match(markdown, /\| Metric \| base \(mean of 5\) \| PR \(mean of 5\) \| Δ \|/);
   assert.match(markdown, /\| val\\_loss \| \d\.\d{4} \| \d\.\d{4} \| −\d\.\d{4} \| ✅ better \|/);
   assert.match(markdown, /<details><summary>Per-class metrics \(11 classes\)<\/summary>\n\n\| Class/);
-  assert.match(markdown, /each side trains 5 seeds per side \(the same seeds on both sides, 77–81\)/);
+  assert.match(markdown, /Each side trained 5 seeds \(the same seeds on both sides, 77–81\)\. Validation accuracy, mean ± sd over seeds: base 0\.\d{4} ± 0\.\d{4}, PR 0\.\d{4} ± 0\.\d{4}; the mean changed by \+0\.\d{4} \(95 % interval \+0\.\d{4} to \+0\.\d{4}\)/);
   assert.match(markdown, /Rank test over seeds \(exact two-sided permutation test, Wilcoxon-Mann-Whitney\): p = 0\.0079: \*\*larger than seed noise explains/);
   assert.match(markdown, /<details><summary>Every seed<\/summary>\n\n\| Seed \| base val\\_acc \| PR val\\_acc \| Δ \|\n[^\n]*\n\| 77 \|/);
   assert.match(markdown, /these two models disagree on \d+ images; the base gets \d+ right that the PR gets wrong/);
