@@ -4,7 +4,7 @@
 // torch is present, alternating rounds so that both see the same machine
 // load. Prints medians per stage and the ratio ours / reference.
 //
-//   npm run bench [-- --rounds 3] [--only default|tuned|tuned-1|scale|images] [--no-reference] [--scale]
+//   npm run bench [-- --rounds 3] [--only default,tuned,tuned-1,scale,images] [--no-reference] [--no-warm] [--scale]
 //   npm run bench -- --sweep [--parallel 1,2] [--rounds N]
 //   npm run bench -- --noise [--k 6] [--pool-seeds 60] [--other-seeds 30] [--change epochs6|epochs7|dense16] [--pools DIR]
 //
@@ -33,6 +33,8 @@ const { values } = parseArgs({
     rounds: { type: 'string', default: '3' },
     only: { type: 'string' },
     'no-reference': { type: 'boolean', default: false },
+    // Skips the two extra runs on a warm pixel cache (the slowest part with the default repeats).
+    'no-warm': { type: 'boolean', default: false },
     scale: { type: 'boolean', default: false },
     sweep: { type: 'boolean', default: false },
     parallel: { type: 'string', default: '1,2' },
@@ -199,11 +201,13 @@ async function benchParams(name: keyof typeof PARAM_SETS, withReference: boolean
   const ourWall = median(ours.map((run) => run.wall));
   const referenceWall = withReference ? median(reference.map((run) => run.wall)) : NaN;
   rows.push(['whole process (wall), no pixel cache', fixed(ourWall), '', fixed(referenceWall), '', fixed(ourWall / referenceWall)]);
-  // A second run on unchanged data and prepare params takes its pixels from the cache.
-  const cacheDir = join(work, `cache-${name}`);
-  await runOurs(DATA, params, work, cacheDir);
-  const warm = await runOurs(DATA, params, work, cacheDir);
-  rows.push(['whole process (wall), warm pixel cache', fixed(warm.wall), '', fixed(referenceWall), '', fixed(warm.wall / referenceWall)]);
+  if (!values['no-warm']) {
+    // A second run on unchanged data and prepare params takes its pixels from the cache.
+    const cacheDir = join(work, `cache-${name}`);
+    await runOurs(DATA, params, work, cacheDir);
+    const warm = await runOurs(DATA, params, work, cacheDir);
+    rows.push(['whole process (wall), warm pixel cache', fixed(warm.wall), '', fixed(referenceWall), '', fixed(warm.wall / referenceWall)]);
+  }
   const ourRss = median(ours.map((run) => run.peakRssMiB));
   const referenceRss = withReference ? median(reference.map((run) => run.peakRssMiB)) : NaN;
   rows.push(['peak RSS (MiB)', fixed(ourRss, 0), '', fixed(referenceRss, 0), '', fixed(ourRss / referenceRss)]);
@@ -368,13 +372,13 @@ async function main(): Promise<void> {
       });
       return;
     }
-    const names = values.only ? [values.only] : Object.keys(PARAM_SETS);
+    const names = values.only ? values.only.split(',').map((name) => name.trim()) : Object.keys(PARAM_SETS);
     for (const name of names) {
       if (name in PARAM_SETS) await benchParams(name as keyof typeof PARAM_SETS, withReference, work);
-      else if (name !== 'scale' && name !== 'images') throw new Error(`--only must be one of ${Object.keys(PARAM_SETS).join(', ')}, scale, images; got "${name}"`);
+      else if (name !== 'scale' && name !== 'images') throw new Error(`--only takes a comma-separated list of ${Object.keys(PARAM_SETS).join(', ')}, scale, images; got "${name}"`);
     }
-    if (values.scale || values.only === 'scale') await benchScale(work);
-    if (!values.only || values.only === 'images') await benchImages(work);
+    if (values.scale || names.includes('scale')) await benchScale(work);
+    if (!values.only || names.includes('images')) await benchImages(work);
   } finally {
     await rm(work, { recursive: true, force: true });
   }

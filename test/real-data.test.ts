@@ -62,6 +62,11 @@ test('report of tuned vs default: all sections, non-blank charts, the tuned mode
     assert.ok(report.markdown.includes(heading), `report.md lacks "${heading}"`);
   }
   assert.match(report.markdown, /McNemar/);
+  // The default train.repeats: both sides trained the same 6 seeds, and the verdict is over them.
+  assert.deepEqual(report.comparison.seeds!.head.seeds, [77, 78, 79, 80, 81, 82]);
+  assert.equal(report.comparison.seeds!.sameSeeds, true);
+  assert.match(report.markdown, /^\*\*Better than the base\*\*: validation accuracy 0\.\d{4} → 0\.\d{4} \(\+0\.\d{4}\), means over 6 seeds per side\./m);
+  assert.ok(report.images.includes('seeds.png'));
   assert.ok(report.images.length >= 5, `only ${report.images.length} images`);
   for (const image of report.images) {
     const share = await inkedShare(join(outDir, image));
