@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 export const DEFAULT_PARAMS = {
     prepare: { seed: 77, split: 0.2, image_size: [32, 32], grayscale: true, on_bad_image: 'fail' },
-    train: { seed: 77, lr: 0.0001, epochs: 5, batch_size: 32, conv_size: 32, dense_size: 64, repeats: 1 },
+    train: { seed: 77, lr: 0.0001, epochs: 5, batch_size: 32, conv_size: 32, dense_size: 64, repeats: 6 },
 };
 export class ParamsError extends Error {
     constructor(message) {

@@ -181,6 +181,7 @@ async function runStages(options, workers) {
             seed,
             history,
             metrics,
+            perClass,
             correct: validationPaths.filter((_, row) => scores.predicted[row] === validationLabels[row]),
         });
         if (repeat === 0) {
@@ -255,7 +256,12 @@ async function runStages(options, workers) {
     await writeRecord(files.record, record);
     await writeFile(files.metrics, metricsFileContent(record.metrics));
     const metrics = record.metrics;
-    log(`done in ${formatDuration(timings.total)}: val_acc ${metrics.val_acc.toFixed(4)}, val_loss ${metrics.val_loss.toFixed(4)}, ` +
+    const accuracies = repeats.map((repeat) => repeat.metrics.val_acc);
+    const meanAccuracy = accuracies.reduce((sum, value) => sum + value, 0) / accuracies.length;
+    const seedsText = repeats.length > 1
+        ? ` (seed ${repeats[0].seed}; mean over ${repeats.length} seeds ${meanAccuracy.toFixed(4)}, from ${Math.min(...accuracies).toFixed(4)} to ${Math.max(...accuracies).toFixed(4)})`
+        : '';
+    log(`done in ${formatDuration(timings.total)}: val_acc ${metrics.val_acc.toFixed(4)}${seedsText}, val_loss ${metrics.val_loss.toFixed(4)}, ` +
         `macro F1 ${metrics.f1_score.toFixed(4)} → ${files.record}`);
     return { record, outDir: options.outDir, files };
 }

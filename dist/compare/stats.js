@@ -1,6 +1,7 @@
 // Small, exact statistics for "is the change real?": McNemar's exact test on
 // paired outcomes, a two-proportion z-test for unpaired ones, and the
-// mean ± sd of repeated runs. Pure; no dependencies.
+// mean ± sd of repeated runs, and tests on repeated runs (seeds). Pure.
+import { createRandom } from '../random.js';
 /** Two-sided exact McNemar test: b and c are the discordant pair counts. */
 export function mcnemarExact(b, c) {
     assertCount('b', b);
@@ -93,16 +94,6 @@ export function spread(values) {
         max: Math.max(...values),
     };
 }
-export const SIGNIFICANCE_LEVEL = 0.05;
-/** The p-value in words a reviewer can act on. */
-export function describePValue(pValue) {
-    const shown = formatPValue(pValue);
-    if (pValue < 0.001)
-        return `${shown}: very unlikely to be noise`;
-    if (pValue < SIGNIFICANCE_LEVEL)
-        return `${shown}: unlikely to be noise (below ${SIGNIFICANCE_LEVEL})`;
-    return `${shown}: could be noise (p ≥ ${SIGNIFICANCE_LEVEL})`;
-}
 /** "p = 0.034", "p < 0.0001". */
 export function formatPValue(pValue) {
     if (pValue < 0.0001)
@@ -114,4 +105,195 @@ export function formatPValue(pValue) {
 function assertCount(name, value) {
     if (!Number.isInteger(value) || value < 0)
         throw new RangeError(`${name} must be a count (a whole number ≥ 0), got ${value}`);
+}
+// ---- Comparing repeated runs: the seed is the unit of replication ----
+/** ln Γ(x) for x > 0 (Lanczos, g = 7, 9 terms; relative error below 1e-15). */
+export function logGamma(x) {
+    if (!(x > 0))
+        throw new RangeError(`logGamma: x must be > 0, got ${x}`);
+    if (x < 0.5)
+        return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
+    const c = [0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
+        12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7];
+    const z = x - 1;
+    let sum = c[0];
+    for (let i = 1; i < 9; i += 1)
+        sum += c[i] / (z + i);
+    const t = z + 7.5;
+    return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(sum);
+}
+/** Regularised incomplete beta I_x(a, b), by its continued fraction (modified Lentz). */
+export function incompleteBeta(x, a, b) {
+    if (x <= 0)
+        return 0;
+    if (x >= 1)
+        return 1;
+    // The fraction converges fast for x < (a + 1) / (a + b + 2); use the symmetry otherwise.
+    if (x > (a + 1) / (a + b + 2))
+        return 1 - incompleteBeta(1 - x, b, a);
+    const front = Math.exp(a * Math.log(x) + b * Math.log(1 - x) - (logGamma(a) + logGamma(b) - logGamma(a + b))) / a;
+    const tiny = 1e-300;
+    let f = 1;
+    let c = 1;
+    let d = 0;
+    for (let i = 0; i <= 400; i += 1) {
+        const m = Math.floor(i / 2);
+        let numerator;
+        if (i === 0)
+            numerator = 1;
+        else if (i % 2 === 0)
+            numerator = (m * (b - m) * x) / ((a + 2 * m - 1) * (a + 2 * m));
+        else
+            numerator = -((a + m) * (a + b + m) * x) / ((a + 2 * m) * (a + 2 * m + 1));
+        d = 1 + numerator * d;
+        if (Math.abs(d) < tiny)
+            d = tiny;
+        d = 1 / d;
+        c = 1 + numerator / c;
+        if (Math.abs(c) < tiny)
+            c = tiny;
+        const step = c * d;
+        f *= step;
+        if (Math.abs(1 - step) < 1e-15)
+            return front * (f - 1);
+    }
+    return front * (f - 1);
+}
+/** Two-sided tail of Student's t: P(|T| ≥ |t|) with `df` degrees of freedom. */
+export function studentTTwoSided(t, df) {
+    if (!(df > 0))
+        throw new RangeError(`studentTTwoSided: df must be > 0, got ${df}`);
+    if (!Number.isFinite(t))
+        return Number.isNaN(t) ? Number.NaN : 0;
+    return Math.min(1, incompleteBeta(df / (df + t * t), df / 2, 0.5));
+}
+/** The t value with P(|T| ≥ t) = `twoSidedTail` (bisection; enough for intervals). */
+export function studentTQuantile(twoSidedTail, df) {
+    if (!(twoSidedTail > 0 && twoSidedTail < 1))
+        throw new RangeError(`studentTQuantile: the tail must be in (0, 1), got ${twoSidedTail}`);
+    let low = 0;
+    let high = 1;
+    while (studentTTwoSided(high, df) > twoSidedTail)
+        high *= 2;
+    for (let i = 0; i < 200 && high - low > 1e-12 * high; i += 1) {
+        const middle = (low + high) / 2;
+        if (studentTTwoSided(middle, df) > twoSidedTail)
+            low = middle;
+        else
+            high = middle;
+    }
+    return (low + high) / 2;
+}
+/** Student's pooled-variance interval for mean(second) − mean(first); needs df ≥ 1. */
+export function pooledInterval(first, second, level = 0.95) {
+    const df = first.length + second.length - 2;
+    if (first.length === 0 || second.length === 0 || df < 1)
+        throw new RangeError('pooledInterval: needs at least one value per sample and three in all');
+    const a = spread(first);
+    const b = spread(second);
+    const pooledVariance = ((a.count - 1) * a.sd ** 2 + (b.count - 1) * b.sd ** 2) / df;
+    const standardError = Math.sqrt(pooledVariance * (1 / a.count + 1 / b.count));
+    const difference = b.mean - a.mean;
+    const half = standardError === 0 ? 0 : studentTQuantile(1 - level, df) * standardError;
+    return { difference, standardError, df, low: difference - half, high: difference + half, level };
+}
+/** Mid-ranks (1-based) of the values, ties sharing their average rank. */
+export function midRanks(values) {
+    const order = values.map((value, index) => ({ value, index })).sort((x, y) => x.value - y.value || x.index - y.index);
+    const ranks = new Array(values.length);
+    for (let start = 0; start < order.length;) {
+        let end = start;
+        while (end + 1 < order.length && order[end + 1].value === order[start].value)
+            end += 1;
+        for (let i = start; i <= end; i += 1)
+            ranks[order[i].index] = (start + end) / 2 + 1;
+        start = end + 1;
+    }
+    return ranks;
+}
+/** Splits enumerated exactly up to this many; beyond it a seeded sample of them is drawn. */
+export const EXACT_SPLIT_LIMIT = 200_000;
+const SAMPLED_SPLITS = 100_000;
+/**
+ * Two-sided permutation test of "both samples come from one distribution":
+ * every way of relabelling the pooled scores into groups of the two sizes is
+ * equally likely under that hypothesis, so the p-value is the share of them
+ * whose group sum lies at least as far from its expectation as the observed
+ * one. Exact (and deterministic) up to EXACT_SPLIT_LIMIT splits, sampled with
+ * a fixed seed beyond. With ranks as scores this is the Wilcoxon-Mann-Whitney
+ * rank-sum test; with the values themselves, the test of the mean difference.
+ */
+export function permutationTest(first, second, scoreWith = 'ranks') {
+    const n = first.length;
+    const m = second.length;
+    if (n === 0 || m === 0)
+        throw new RangeError('permutationTest: each sample needs at least one value');
+    const pooled = [...first, ...second];
+    const scores = scoreWith === 'ranks' ? midRanks(pooled) : pooled;
+    const total = scores.reduce((sum, value) => sum + value, 0);
+    const expected = (total * n) / (n + m);
+    const observedSum = scores.slice(0, n).reduce((sum, value) => sum + value, 0);
+    // Relative tolerance: sums of the same scores in another order may differ in the last bits.
+    const observed = Math.abs(observedSum - expected) - 1e-9 * (Math.abs(total) + 1);
+    const splits = binomial(n + m, n);
+    if (splits <= EXACT_SPLIT_LIMIT) {
+        let extreme = 0;
+        const visit = (start, left, sum) => {
+            if (left === 0) {
+                if (Math.abs(sum - expected) >= observed)
+                    extreme += 1;
+                return;
+            }
+            for (let i = start; i <= scores.length - left; i += 1)
+                visit(i + 1, left - 1, sum + scores[i]);
+        };
+        visit(0, n, 0);
+        return { pValue: extreme / splits, splits, exact: true, smallestPValue: smallestPValue(scores, n, splits) };
+    }
+    const random = createRandom(0x5eed);
+    const indices = scores.map((_, i) => i);
+    let extreme = 0;
+    for (let draw = 0; draw < SAMPLED_SPLITS; draw += 1) {
+        // Partial Fisher-Yates: the first n indices are a uniform random group.
+        let sum = 0;
+        for (let i = 0; i < n; i += 1) {
+            const j = i + Math.floor(random() * (indices.length - i));
+            [indices[i], indices[j]] = [indices[j], indices[i]];
+            sum += scores[indices[i]];
+        }
+        if (Math.abs(sum - expected) >= observed)
+            extreme += 1;
+    }
+    // Counting the observed split itself keeps a sampled p-value valid (never 0).
+    return { pValue: (extreme + 1) / (SAMPLED_SPLITS + 1), splits: SAMPLED_SPLITS, exact: false, smallestPValue: 1 / (SAMPLED_SPLITS + 1) };
+}
+/** The share of splits that are as extreme as the most extreme one: the floor under any p-value. */
+function smallestPValue(scores, n, splits) {
+    const sorted = [...scores].sort((a, b) => a - b);
+    const total = scores.reduce((sum, value) => sum + value, 0);
+    const expected = (total * n) / scores.length;
+    const lowest = sorted.slice(0, n).reduce((sum, value) => sum + value, 0);
+    const highest = sorted.slice(-n).reduce((sum, value) => sum + value, 0);
+    const farthest = Math.max(Math.abs(lowest - expected), Math.abs(highest - expected));
+    if (farthest === 0)
+        return 1;
+    let extreme = 0;
+    const visit = (start, left, sum) => {
+        if (left === 0) {
+            if (Math.abs(sum - expected) >= farthest - 1e-9 * (Math.abs(total) + 1))
+                extreme += 1;
+            return;
+        }
+        for (let i = start; i <= scores.length - left; i += 1)
+            visit(i + 1, left - 1, sum + scores[i]);
+    };
+    visit(0, n, 0);
+    return extreme / splits;
+}
+/** C(n, k) as a float (exact for the sizes used here). */
+export function binomial(n, k) {
+    let result = 1;
+    for (let i = 1; i <= k; i += 1)
+        result = (result * (n - k + i)) / i;
+    return Math.round(result);
 }

@@ -1,7 +1,13 @@
 // Regression thresholds ("val_acc: -0.02, val_loss: +5%"): parsing and
 // checking. The sign says which way is bad: "-0.02" fails when the metric
 // drops by more than 0.02, "+5%" when it rises by more than 5 % of the base.
-// Pure.
+// With repeated runs a threshold is judged on the change of the mean over
+// seeds, and the message says how sure that is (the interval of that change,
+// from the seed-to-seed variance of both sides). Pure.
+import { RECOMMENDED_REPEATS } from './compare.js';
+import { pooledInterval } from './stats.js';
+/** Level of the interval the message quotes. */
+export const THRESHOLD_CONFIDENCE = 0.95;
 export const THRESHOLD_METRICS = [
     'val_loss', 'val_acc', 'precision', 'recall', 'f1_score', 'weighted_precision', 'weighted_recall', 'weighted_f1',
 ];
@@ -60,25 +66,51 @@ function parseEntry(entry) {
         text: `${metric}: ${match[1]}${match[2]}${relative ? '%' : ''}`,
     };
 }
+function valuesOf(values, metric) {
+    const raw = values?.[metric];
+    const list = typeof raw === 'number' ? [raw] : Array.isArray(raw) ? [...raw] : [];
+    return list.length > 0 && list.every((value) => typeof value === 'number' && Number.isFinite(value)) ? list : undefined;
+}
+const mean = (values) => values.reduce((sum, value) => sum + value, 0) / values.length;
 export function checkThresholds(thresholds, head, base) {
     return thresholds.map((threshold) => {
-        const headValue = head[threshold.metric];
-        const baseValue = base?.[threshold.metric];
+        const headValues = valuesOf(head, threshold.metric);
+        const baseValues = valuesOf(base, threshold.metric);
         if (base === undefined)
             return { threshold, crossed: false, skipped: 'no base run to compare with' };
-        if (typeof headValue !== 'number' || typeof baseValue !== 'number' || !Number.isFinite(headValue) || !Number.isFinite(baseValue)) {
+        if (!headValues || !baseValues)
             return { threshold, crossed: false, skipped: `${threshold.metric} is missing from one of the records` };
-        }
+        const headValue = mean(headValues);
+        const baseValue = mean(baseValues);
         let change = headValue - baseValue;
+        let scale = 1;
         if (threshold.kind === 'relative') {
             if (baseValue === 0)
                 return { threshold, crossed: false, skipped: `base ${threshold.metric} is 0, so a relative change is undefined` };
-            change /= Math.abs(baseValue);
+            scale = 1 / Math.abs(baseValue);
+            change *= scale;
         }
-        const crossed = threshold.limit < 0 ? change < threshold.limit : change > threshold.limit;
+        const beyond = (value) => (threshold.limit < 0 ? value < threshold.limit : value > threshold.limit);
+        const crossed = beyond(change);
         if (!crossed)
             return { threshold, crossed };
-        const shown = threshold.kind === 'relative' ? `${signed(change * 100, 1)}%` : signed(change, 4);
+        const repeated = headValues.length > 1 && baseValues.length > 1;
+        const found = repeated ? pooledInterval(baseValues, headValues, THRESHOLD_CONFIDENCE) : undefined;
+        const interval = found ? { low: found.low * scale, high: found.high * scale } : undefined;
+        const sure = interval !== undefined && beyond(interval.low) && beyond(interval.high);
+        const show = (value) => (threshold.kind === 'relative' ? `${signed(value * 100, 1)}%` : signed(value, 4));
+        const limit = threshold.text.split(': ')[1];
+        const what = repeated ? `mean ${threshold.metric} over ${describeRuns(headValues.length, baseValues.length)}` : threshold.metric;
+        let certainty;
+        if (!interval) {
+            certainty = `from one run per side, which cannot tell a change from seed noise (set train.repeats to ${RECOMMENDED_REPEATS} or more)`;
+        }
+        else if (sure) {
+            certainty = `the ${THRESHOLD_CONFIDENCE * 100} % interval of the change, ${show(interval.low)} to ${show(interval.high)}, lies wholly beyond the limit, so seed noise is unlikely to explain it`;
+        }
+        else {
+            certainty = `but the ${THRESHOLD_CONFIDENCE * 100} % interval of the change, ${show(interval.low)} to ${show(interval.high)}, reaches back within the limit, so seed noise could explain it`;
+        }
         return {
             threshold,
             crossed,
@@ -89,10 +121,17 @@ export function checkThresholds(thresholds, head, base) {
                 head: headValue,
                 change,
                 kind: threshold.kind,
-                message: `${threshold.metric} changed by ${shown} (${baseValue.toFixed(4)} → ${headValue.toFixed(4)}), beyond the limit ${threshold.text.split(': ')[1]}`,
+                headRuns: headValues.length,
+                baseRuns: baseValues.length,
+                interval,
+                sure,
+                message: `${what} changed by ${show(change)} (${baseValue.toFixed(4)} → ${headValue.toFixed(4)}), beyond the limit ${limit}; ${certainty}`,
             },
         };
     });
+}
+function describeRuns(head, base) {
+    return head === base ? `${head} seeds per side` : `${base} base and ${head} PR seeds`;
 }
 function signed(value, digits) {
     return `${value >= 0 ? '+' : ''}${value.toFixed(digits)}`;

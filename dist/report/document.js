@@ -3,7 +3,8 @@
 // same thing. Text in blocks is plain (unescaped); serialisers escape it.
 // `detail` lowers how much is shown, so that the markdown can fit GitHub's
 // comment limit by dropping whole rows and sections, each with a note.
-import { describePValue, formatPValue } from '../compare/stats.js';
+import { RECOMMENDED_REPEATS, SEED_TEST } from '../compare/compare.js';
+import { formatPValue } from '../compare/stats.js';
 import { confusionBlocks, historyBlocks } from './text-charts.js';
 export const MAX_DETAIL = 3;
 const ROW_LIMITS = { 0: Infinity, 1: 50, 2: 0, 3: 0 };
@@ -19,11 +20,13 @@ function signed(value, digits = 4) {
     const text = value.toFixed(digits);
     return value > 0 ? `+${text}` : text.replace('-', '−');
 }
-const MARKS = { better: '✅ better', worse: '❌ worse', unchanged: '= same', 'n/a': '' };
+const MARKS = { better: '✅ better', worse: '❌ worse', unchanged: '= same', 'within noise': '≈ within seed noise', untested: '? one run', 'n/a': '' };
+/** The chart of every seed, shown in "Is the change real?" rather than with the other charts. */
+const SEEDS_IMAGE = 'seeds.png';
 const VERDICT_TEXT = {
     better: 'Better than the base',
     worse: 'Worse than the base',
-    'no significant change': 'No significant change',
+    'no clear change': 'No clear change',
     'no baseline': 'No baseline to compare with',
 };
 export function buildDocument(input, detail = 0) {
@@ -50,14 +53,15 @@ export function buildDocument(input, detail = 0) {
     blocks.push({ type: 'heading', level: 3, text: 'Metrics' });
     blocks.push(metricsTable(comparison.metrics, base !== undefined));
     if (base)
-        blocks.push(...significanceBlocks(comparison));
-    if (comparison.seeds)
-        blocks.push(...seedBlocks(comparison, detail));
+        blocks.push(...changeBlocks(input, detail));
     // The charts' message in text first: images may not load (see text-charts.ts).
     blocks.push(...historyBlocks(head, base), ...confusionBlocks(head, base));
     blocks.push({ type: 'heading', level: 3, text: 'Charts' });
-    for (const image of input.images)
+    for (const image of input.images) {
+        if (base && image.file === SEEDS_IMAGE)
+            continue;
         blocks.push({ type: 'image', file: image.file, alt: image.alt });
+    }
     if (input.previewNote)
         blocks.push({ type: 'paragraph', text: [input.previewNote] });
     blocks.push(...paramBlocks(comparison, base !== undefined, detail, head));
@@ -66,21 +70,35 @@ export function buildDocument(input, detail = 0) {
     blocks.push(...runInfoBlocks(head, base, detail));
     return blocks;
 }
+/** "5 seeds per side", "3 base seeds and 5 PR seeds". */
+function runsPerSide(head, base) {
+    return head === base ? `${head} seed${head === 1 ? '' : 's'} per side` : `${base} base seed${base === 1 ? '' : 's'} and ${head} PR seed${head === 1 ? '' : 's'}`;
+}
+/** "±4.2 points": a spread of accuracy in percentage points. */
+function points(sd) {
+    return `±${(sd * 100).toFixed(1)} points`;
+}
 function verdictLine(input) {
     const { comparison } = input;
-    const accuracy = comparison.metrics.find((row) => row.metric === 'val_acc');
+    const seeds = comparison.seeds;
     const text = [{ strong: VERDICT_TEXT[comparison.verdict] }];
-    if (input.base && accuracy) {
-        text.push(`: validation accuracy ${number(accuracy.base)} → ${number(accuracy.head)} (${signed(accuracy.delta)})`);
-        const significance = comparison.significance;
-        if (significance && significance.kind !== 'unavailable')
-            text.push(`, ${formatPValue(significance.pValue)}`);
+    if (input.base && seeds?.base && seeds.difference !== undefined) {
+        const many = seeds.head.values.length > 1 || seeds.base.values.length > 1;
+        text.push(`: validation accuracy ${number(seeds.base.spread.mean)} → ${number(seeds.head.spread.mean)} (${signed(seeds.difference)})`);
+        text.push(many ? `, means over ${runsPerSide(seeds.head.values.length, seeds.base.values.length)}.` : '.');
+        if (comparison.reasons.length > 0)
+            text.push(` ${comparison.reasons.join(' ')}`);
+        if (seeds.noise !== undefined && seeds.noise > 0)
+            text.push(` Seeds alone move accuracy by ${points(seeds.noise)} on the ${seeds.noiseFrom === 'PR' ? 'PR' : 'base'} (sd over its ${seeds.noiseFrom === 'PR' ? seeds.head.values.length : seeds.base.values.length} seeds).`);
+    }
+    else if (input.base) {
         text.push('.');
         if (comparison.reasons.length > 0)
             text.push(` ${comparison.reasons.join(' ')}`);
     }
-    else if (accuracy) {
-        text.push(`: validation accuracy ${number(accuracy.head)}.`);
+    else if (seeds) {
+        const many = seeds.head.values.length > 1;
+        text.push(`: validation accuracy ${number(seeds.head.spread.mean)}${many ? ` (mean over ${seeds.head.values.length} seeds, sd ${number(seeds.head.spread.sd)})` : ''}.`);
     }
     const crossed = input.thresholdChecks.filter((check) => check.crossed).length;
     if (crossed > 0)
@@ -100,66 +118,95 @@ function thresholdBlocks(checks) {
     return [{ type: 'heading', level: 3, text: 'Regression thresholds' }, { type: 'list', items }];
 }
 function metricsTable(rows, withBase) {
+    const runs = (count) => (count !== undefined && count > 1 ? ` (mean of ${count})` : '');
     if (!withBase) {
-        return { type: 'table', header: ['Metric', 'PR', 'Better when'], rows: rows.map((row) => [row.metric, number(row.head), row.direction]), align: ['left', 'right', 'left'] };
+        return { type: 'table', header: ['Metric', `PR${runs(rows[0]?.headRuns)}`, 'Better when'], rows: rows.map((row) => [row.metric, number(row.head), row.direction]), align: ['left', 'right', 'left'] };
     }
     return {
         type: 'table',
-        header: ['Metric', 'base', 'PR', 'Δ', ''],
+        header: ['Metric', `base${runs(rows[0]?.baseRuns)}`, `PR${runs(rows[0]?.headRuns)}`, 'Δ', ''],
         rows: rows.map((row) => [row.metric, number(row.base), number(row.head), signed(row.delta), MARKS[row.assessment]]),
         align: ['left', 'right', 'right', 'right', 'left'],
     };
 }
-function significanceBlocks(comparison) {
-    const significance = comparison.significance;
+/** "Is the change real?": every seed of both sides, the seed test, then the image-by-image detail. */
+function changeBlocks(input, detail) {
+    const { comparison } = input;
+    const seeds = comparison.seeds;
     const blocks = [{ type: 'heading', level: 3, text: 'Is the change real?' }];
-    if (!significance || significance.kind === 'unavailable') {
-        blocks.push({ type: 'paragraph', text: [`No significance test: ${significance?.reason ?? 'nothing to compare'}.`] });
-        return blocks;
+    if (seeds?.base) {
+        const { head, base } = seeds;
+        const describe = (run) => (run.values.length > 1 ? `${number(run.spread.mean)} ± ${number(run.spread.sd)}` : number(run.spread.mean));
+        const seedList = (run) => (run.seeds.length > 1 ? `${run.seeds[0]}–${run.seeds[run.seeds.length - 1]}` : String(run.seeds[0]));
+        const text = [
+            head.values.length === base.values.length
+                ? `Each side trained ${head.values.length} seed${head.values.length === 1 ? '' : 's'}`
+                : `The base trained ${base.values.length} seed${base.values.length === 1 ? '' : 's'} and the PR ${head.values.length}`,
+            seeds.sameSeeds ? ` (the same seeds on both sides, ${seedList(head)})` : ` (base seeds ${seedList(base)}, PR seeds ${seedList(head)})`,
+            `. Validation accuracy, mean ± sd over seeds: base ${describe(base)}, PR ${describe(head)}; the mean changed by ${signed(seeds.difference)}`,
+        ];
+        if (seeds.interval && !seeds.identical)
+            text.push(` (${Math.round(seeds.interval.level * 100)} % interval ${signed(seeds.interval.low)} to ${signed(seeds.interval.high)})`);
+        text.push('. ');
+        if (seeds.identical)
+            text.push({ strong: 'Identical runs, seed for seed: no change.' });
+        else if (seeds.untestable)
+            text.push({ strong: `${seeds.untestable.charAt(0).toUpperCase()}${seeds.untestable.slice(1)}.` }, ` Set train.repeats to ${RECOMMENDED_REPEATS} or more (on the base branch too).`);
+        else {
+            text.push(`Rank test over seeds (exact two-sided permutation test, Wilcoxon-Mann-Whitney): ${formatPValue(seeds.pValue)}: `);
+            text.push({ strong: seeds.decision === 'no clear change' ? `within seed noise (not below ${SEED_TEST.level})` : `larger than seed noise explains (below ${SEED_TEST.level})` }, '.');
+        }
+        blocks.push({ type: 'paragraph', text });
+        const chart = input.images.find((image) => image.file === SEEDS_IMAGE);
+        if (chart)
+            blocks.push({ type: 'image', file: chart.file, alt: chart.alt });
+        if (detail < 2 && (head.values.length > 1 || base.values.length > 1))
+            blocks.push(seedTable(head, base, seeds.sameSeeds === true));
     }
-    if (significance.kind === 'paired') {
-        blocks.push({
-            type: 'paragraph',
-            text: [
-                `Both runs predicted the same ${significance.shared} validation images, so the outcomes are paired (McNemar's exact test). `,
-                `The base got ${significance.b} right that the PR gets wrong (b), and the PR gets ${significance.c} right that the base got wrong (c). `,
-                `Accuracy on these images: ${number(significance.baseAccuracy)} → ${number(significance.headAccuracy)}. `,
-                { strong: describePValue(significance.pValue) }, '.',
-            ],
-        });
-    }
-    else {
-        blocks.push({
-            type: 'paragraph',
-            text: [
-                'The runs share no validation images, so the comparison is unpaired (two-proportion z-test): ',
-                `base ${significance.baseCorrect}/${significance.baseTotal} right, PR ${significance.headCorrect}/${significance.headTotal} right, z = ${significance.z.toFixed(2)}. `,
-                { strong: describePValue(significance.pValue) }, '.',
-            ],
-        });
-    }
+    blocks.push(...imagePairBlocks(comparison));
     return blocks;
 }
-function seedBlocks(comparison, detail) {
-    const seeds = comparison.seeds;
-    const describe = (run) => `${number(run.spread.mean)} ± ${number(run.spread.sd)} over ${run.values.length} repeat${run.values.length === 1 ? '' : 's'}`;
-    const text = [`Validation accuracy, mean ± sd over seeds: PR ${describe(seeds.head)}`];
-    if (seeds.base)
-        text.push(`; base ${describe(seeds.base)}`);
-    text.push('.');
-    if (seeds.difference !== undefined && seeds.noise !== undefined) {
-        text.push(` The means differ by ${signed(seeds.difference)}; the seed-to-seed spread is ${number(seeds.noise)}, so the change is `);
-        text.push({ strong: seeds.exceedsNoise ? 'larger than the seed noise' : 'within the seed noise' }, '.');
-    }
-    const blocks = [{ type: 'heading', level: 3, text: 'Seed noise' }, { type: 'paragraph', text }];
-    if (detail < 2) {
-        const rows = [];
-        for (const [run, side] of [['base', seeds.base], ['PR', seeds.head]]) {
-            side?.values.forEach((value, i) => rows.push([run, String(side.seeds[i]), number(value)]));
+function seedTable(head, base, sameSeeds) {
+    const table = sameSeeds
+        ? {
+            type: 'table',
+            header: ['Seed', 'base val_acc', 'PR val_acc', 'Δ'],
+            rows: head.seeds.map((seed, i) => [String(seed), number(base.values[i]), number(head.values[i]), signed(head.values[i] - base.values[i])]),
+            align: ['right', 'right', 'right', 'right'],
         }
-        blocks.push({ type: 'details', summary: 'Every repeat', blocks: [{ type: 'table', header: ['Run', 'Seed', 'val_acc'], rows, align: ['left', 'right', 'right'] }] });
+        : {
+            type: 'table',
+            header: ['Run', 'Seed', 'val_acc'],
+            rows: [...base.seeds.map((seed, i) => ['base', String(seed), number(base.values[i])]), ...head.seeds.map((seed, i) => ['PR', String(seed), number(head.values[i])])],
+            align: ['left', 'right', 'right'],
+        };
+    return { type: 'details', summary: 'Every seed', blocks: [table] };
+}
+/** McNemar on the saved models, worded as what it is: whether these two particular models differ. */
+function imagePairBlocks(comparison) {
+    const significance = comparison.significance;
+    if (!significance || significance.kind === 'unavailable') {
+        return [{ type: 'paragraph', text: [`No image-by-image comparison: ${significance?.reason ?? 'nothing to compare'}.`] }];
     }
-    return blocks;
+    if (significance.kind === 'paired') {
+        return [{
+                type: 'paragraph',
+                text: [
+                    `Image by image (the first seed's model of each side, on the ${significance.shared} validation images both predicted): `,
+                    `these two models disagree on ${significance.b + significance.c} images; the base gets ${significance.b} right that the PR gets wrong, `,
+                    `the PR gets ${significance.c} right that the base gets wrong (McNemar's exact test ${formatPValue(significance.pValue)}). `,
+                    'That says whether these two trained models differ, not whether the change is larger than seed noise.',
+                ],
+            }];
+    }
+    return [{
+            type: 'paragraph',
+            text: [
+                'The runs share no validation images, so they cannot be compared image by image; ',
+                `the first seed's models got base ${significance.baseCorrect}/${significance.baseTotal} and PR ${significance.headCorrect}/${significance.headTotal} right `,
+                `(two-proportion z-test z = ${significance.z.toFixed(2)}, ${formatPValue(significance.pValue)}, which ignores seed noise).`,
+            ],
+        }];
 }
 function paramBlocks(comparison, withBase, detail, head) {
     const blocks = [{ type: 'heading', level: 3, text: 'Params' }];
@@ -213,9 +260,9 @@ function perClassBlocks(rows, withBase, detail) {
     const table = withBase
         ? {
             type: 'table',
-            header: ['Class', 'Support', 'Precision', 'Recall', 'F1 base', 'F1 PR', 'Δ F1'],
-            rows: shown.map((row) => [row.label, row.head ? String(row.head.support) : '—', number(row.head?.precision, 3), number(row.head?.recall, 3), number(row.base?.f1, 3), number(row.head?.f1, 3), signed(row.f1Delta, 3)]),
-            align: ['left', 'right', 'right', 'right', 'right', 'right', 'right'],
+            header: ['Class', 'Support', 'Precision', 'Recall', 'F1 base', 'F1 PR', 'Δ F1', 'Over seeds'],
+            rows: shown.map((row) => [row.label, row.head ? String(row.head.support) : '—', number(row.head?.precision, 3), number(row.head?.recall, 3), number(row.base?.f1, 3), number(row.head?.f1, 3), signed(row.f1Delta, 3), classSeedMark(row)]),
+            align: ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'left'],
         }
         : {
             type: 'table',
@@ -226,7 +273,33 @@ function perClassBlocks(rows, withBase, detail) {
     const inner = [table];
     if (shown.length < rows.length)
         inner.push(omitted(rows.length - shown.length, 'per-class rows (the least changed)'));
-    return [{ type: 'details', summary, blocks: inner }];
+    return [...(withBase ? classNoiseBlocks(rows) : []), { type: 'details', summary, blocks: inner }];
+}
+/** Which classes' F1 moved beyond their own seed noise (each class tested on its own, like the verdict). */
+function classNoiseBlocks(rows) {
+    const tested = rows.filter((row) => row.f1Seeds && !row.f1Seeds.untestable);
+    if (tested.length === 0)
+        return [];
+    const moved = tested.filter((row) => row.f1Seeds.decision !== 'no clear change');
+    const runs = tested[0].f1Seeds.head.values.length;
+    const text = moved.length === 0
+        ? [`No class's F1 moved beyond its own seed noise (mean F1 over ${runs} seeds per side, rank test per class, p < ${SEED_TEST.level}).`]
+        : [
+            `Classes whose F1 moved beyond their own seed noise (mean F1 over seeds, rank test per class, p < ${SEED_TEST.level}; each of the ${tested.length} classes is tested on its own, so with many classes one can cross by chance): `,
+            moved.map((row) => `${row.label} ${signed(row.f1Seeds.difference, 3)} (${formatPValue(row.f1Seeds.pValue)})`).join(', '),
+            '.',
+        ];
+    return [{ type: 'paragraph', text }];
+}
+function classSeedMark(row) {
+    const seeds = row.f1Seeds;
+    if (!seeds || seeds.untestable)
+        return '';
+    if (seeds.identical)
+        return 'same';
+    if (seeds.decision === 'no clear change')
+        return `within noise (mean ${signed(seeds.difference, 3)})`;
+    return `${seeds.difference > 0 ? '▲' : '▼'} ${signed(seeds.difference, 3)} mean, beyond noise`;
 }
 function datasetBlocks(comparison, head, base, detail) {
     const dataset = comparison.dataset;

@@ -3,7 +3,7 @@
 // (besides reading preview images); everything it writes goes to outDir.
 import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { compare } from '../compare/compare.js';
+import { compare, metricValues } from '../compare/compare.js';
 import { checkThresholds } from '../compare/thresholds.js';
 import { claimOutputFolder } from '../output.js';
 import { readRecord, RecordError } from '../record.js';
@@ -49,7 +49,7 @@ export async function writeReport(options) {
     const { head, base } = options;
     const outDir = resolve(options.outDir);
     const comparison = compare(head, base);
-    const thresholdChecks = checkThresholds(options.thresholds ?? [], head.metrics ?? {}, base?.metrics);
+    const thresholdChecks = checkThresholds(options.thresholds ?? [], metricValues(head), base ? metricValues(base) : undefined);
     const renderer = await getRenderer();
     const charts = chartSpecs(comparison, { head, base });
     const [chartImages, preview] = await Promise.all([

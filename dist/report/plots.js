@@ -161,7 +161,8 @@ export function f1Chart(comparison, { head, base }) {
 }
 export function seedsChart(comparison, { base }) {
     const seeds = comparison.seeds;
-    if (!seeds)
+    // One run per side has no spread to draw.
+    if (!seeds || (seeds.head.values.length < 2 && (seeds.base?.values.length ?? 0) < 2))
         return undefined;
     const rows = [];
     for (const [run, side] of [[HEAD_RUN, seeds.head], [BASE_RUN, seeds.base]]) {
@@ -169,7 +170,7 @@ export function seedsChart(comparison, { base }) {
             continue;
         side.values.forEach((val_acc, i) => rows.push({ run, seed: side.seeds[i], val_acc }));
     }
-    const title = 'Validation accuracy of every repeat (mean ± sd)';
+    const title = seeds.base ? 'Validation accuracy of every seed, base vs PR (mean ± sd)' : 'Validation accuracy of every seed (mean ± sd)';
     return {
         name: 'seeds',
         title,
