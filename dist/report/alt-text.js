@@ -55,12 +55,15 @@ export function f1Alt(comparison, withBase) {
     const byF1 = [...rows].sort((a, b) => a.head.f1 - b.head.f1 || a.label.localeCompare(b.label));
     const lowest = byF1[0];
     const highest = byF1[byF1.length - 1];
-    const macro = comparison.metrics.find((row) => row.metric === 'f1_score');
+    // The chart shows the first seed's model of each side, so its macro F1 is that model's (the metrics table has the means over seeds).
+    const mean = (values) => values.reduce((sum, value) => sum + value, 0) / values.length;
+    const headMacro = mean(rows.map((row) => row.head.f1));
+    const baseRows = comparison.perClass.filter((row) => row.base);
     const parts = [];
-    if (withBase && macro?.base !== undefined && macro.head !== undefined)
-        parts.push(`macro F1 ${two(macro.base)} → ${two(macro.head)}`);
-    else if (macro?.head !== undefined)
-        parts.push(`macro F1 ${two(macro.head)}`);
+    if (withBase && baseRows.length > 0)
+        parts.push(`macro F1 ${two(mean(baseRows.map((row) => row.base.f1)))} → ${two(headMacro)}`);
+    else
+        parts.push(`macro F1 ${two(headMacro)}`);
     parts.push(`lowest ${lowest.label} ${two(lowest.head.f1)}, highest ${highest.label} ${two(highest.head.f1)}`);
     if (withBase) {
         const deltas = rows.filter((row) => row.f1Delta !== undefined);
@@ -73,9 +76,9 @@ export function f1Alt(comparison, withBase) {
 export function seedsAlt(comparison) {
     const seeds = comparison.seeds;
     if (!seeds)
-        return 'Validation accuracy of every repeat';
-    const side = (name, run) => `${name} ${two(run.spread.mean)} ± ${two(run.spread.sd)} over ${run.values.length} repeat${run.values.length === 1 ? '' : 's'}`;
-    return `Validation accuracy of every repeat, mean ± sd: ${[side('PR', seeds.head), ...(seeds.base ? [side('base', seeds.base)] : [])].join('; ')}`;
+        return 'Validation accuracy of every seed';
+    const side = (name, run) => `${name} ${two(run.spread.mean)} ± ${two(run.spread.sd)} over ${run.values.length} seed${run.values.length === 1 ? '' : 's'}`;
+    return `Validation accuracy of every seed, mean ± sd: ${[...(seeds.base ? [side('base', seeds.base)] : []), side('PR', seeds.head)].join('; ')}`;
 }
 export function predictionsAlt(shown, predictions) {
     const right = shown.filter((tile) => tile.good).length;

@@ -139,6 +139,14 @@ function metricsOf(result: RunResult): Record<string, number> {
   return JSON.parse(result.outputs.metrics) as Record<string, number>;
 }
 
+/** A stored run's mean of `metric` over its repeats (seeds), as the metrics table shows it. */
+function storedMean(w: { fake: { storeFiles(): Map<string, Buffer> } }, path: string, metric: string): string {
+  const file = w.fake.storeFiles().get(path);
+  assert.ok(file, `${path} is stored`);
+  const repeats = (JSON.parse(file.toString()) as { repeats: Array<{ metrics: Record<string, number> }> }).repeats;
+  return (repeats.reduce((sum, repeat) => sum + repeat.metrics[metric], 0) / repeats.length).toFixed(4);
+}
+
 function errors(result: RunResult): string[] {
   return result.annotations.filter((annotation) => annotation.level === 'error').map((annotation) => annotation.message);
 }
@@ -151,6 +159,8 @@ function notices(result: RunResult): string[] {
 async function seedPerfectBaseline(w: World, sha: string, from: RunResult): Promise<void> {
   const record = JSON.parse(await readFile(join(from.outputs.report, '..', 'run.json'), 'utf8'));
   record.metrics = { ...record.metrics, val_acc: 0.99, val_loss: 0.01 };
+  // Every seed of it: the report judges the mean over seeds.
+  for (const repeat of record.repeats) repeat.metrics = { ...repeat.metrics, val_acc: 0.99, val_loss: 0.01 };
   record.source = { ...record.source, sha };
   const client = createClient(TOKEN, { apiUrl: w.fake.url });
   await saveRun(client, { owner: w.fake.owner, repo: w.fake.repo }, {
@@ -188,7 +198,7 @@ const CASES: Case[] = [
         assert.equal(result.failed, false, result.rawLog);
         assert.equal(result.outputs['baseline-sha'], w.main[2]);
         const [comment] = w.fake.commentsOn(21);
-        assert.equal(baseColumn(comment.body, 'val_loss'), metricsOf(pushed).val_loss.toFixed(4), 'the base column is the push run');
+        assert.equal(baseColumn(comment.body, 'val_loss'), storedMean(w, baselineRun(w.main[2]), 'val_loss'), 'the base column is the push run (its mean over seeds)');
       } finally {
         await w.fake.close();
       }
@@ -208,7 +218,8 @@ const CASES: Case[] = [
         }
         const result = await pull(w, { number: 33, head: w.fake.addCommit([w.main[1]], 'pr 33'), base: w.main[1], inputs });
         assert.equal(result.outputs['baseline-sha'], w.main[1]);
-        assert.equal(baseColumn(w.fake.commentsOn(33)[0].body, 'val_loss'), metricsOf(pushed).val_loss.toFixed(4));
+        assert.equal(baseColumn(w.fake.commentsOn(33)[0].body, 'val_loss'), storedMean(w, baselineRun(w.main[1]), 'val_loss'));
+        assert.equal(metricsOf(pushed).val_loss, JSON.parse(w.fake.storeFiles().get(baselineRun(w.main[1]))!.toString()).metrics.val_loss);
         const index = JSON.parse(w.fake.storeFiles().get('index.json')!.toString()) as { runs: Array<{ kind: string; pullRequest?: number }> };
         assert.deepEqual(index.runs.map((run) => run.pullRequest ?? run.kind), ['baseline', 30, 31, 32, 33]);
       } finally {
@@ -247,9 +258,9 @@ const CASES: Case[] = [
           const marker = commentMarker(IDENTITY.workflow, IDENTITY.job, variant);
           const comment = comments.find((candidate) => candidate.body.startsWith(marker));
           assert.ok(comment, `leg ${leg.params} has its comment`);
-          assert.equal(baseColumn(comment.body, 'val_loss'), metricsOf(pushed[index]).val_loss.toFixed(4), `leg ${leg.params} compares with its own baseline`);
+          assert.equal(baseColumn(comment.body, 'val_loss'), storedMean(w, baselineRun(w.main[1], { ...IDENTITY, variant }), 'val_loss'), `leg ${leg.params} compares with its own baseline`);
           assert.equal(comment.id, comments[index].id);
-          assert.ok(w.fake.storeFiles().has(baselineRun(w.main[1], { ...IDENTITY, variant })));
+          assert.equal(JSON.parse(w.fake.storeFiles().get(baselineRun(w.main[1], { ...IDENTITY, variant }))!.toString()).metrics.val_loss, metricsOf(pushed[index]).val_loss, `leg ${leg.params}'s push run is the stored one`);
         }
       } finally {
         await w.fake.close();
@@ -462,7 +473,7 @@ const CASES: Case[] = [
   },
   {
     name: 'thresholds crossed fail the step and set regressed',
-    expect: 'error "fail-on-regression: 1 threshold(s) crossed: val_acc changed by …"; regressed=true; comment still posted',
+    expect: 'error "fail-on-regression: 1 threshold(s) crossed: mean val_acc over 6 seeds per side changed by …"; regressed=true; comment still posted',
     async run() {
       const w = await world();
       try {
@@ -472,7 +483,7 @@ const CASES: Case[] = [
         const result = await pull(w, { number: 4, head, base: w.main[2], inputs: { 'fail-on-regression': 'val_acc: -0.05' } });
         assert.equal(result.failed, true);
         assert.equal(result.outputs.regressed, 'true');
-        assert.match(errors(result).join('\n'), /fail-on-regression: 1 threshold\(s\) crossed: val_acc changed by -0\.\d+ \(0\.9900 → /);
+        assert.match(errors(result).join('\n'), /fail-on-regression: 1 threshold\(s\) crossed: mean val_acc over 6 seeds per side changed by -0\.\d+ \(0\.9900 → [^)]*\), beyond the limit -0\.05; the 95 % interval of the change/);
         assert.equal(w.fake.commentsOn(4).length, 1, 'the comment is posted before failing');
         assert.equal(result.steps.find((step) => step.id === 'upload')?.outcome, 'success', 'artifact uploaded although the step failed');
       } finally {
