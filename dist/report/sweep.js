@@ -17,7 +17,7 @@ export const BEST_MARK = '★';
 const VERDICT_MARKS = {
     better: '✅ better',
     worse: '❌ worse',
-    'no significant change': '= no significant change',
+    'no clear change': '= no clear change',
     'no baseline': 'no baseline',
 };
 function fixed(value) {
@@ -29,15 +29,20 @@ function signed(value) {
     const text = value.toFixed(4);
     return value > 0 ? `+${text}` : text.replace('-', '−');
 }
-/** The verdict with the noise it was judged against: the test's p-value and, with repeats, the seed spread. */
+/**
+ * The verdict with the noise it was judged against: the seed test's p-value
+ * (the verdict's own evidence) and the seed-to-seed spread, or why the seeds
+ * could not decide.
+ */
 export function verdictWithNoise(comparison) {
     const parts = [];
-    const significance = comparison.significance;
-    if (significance && significance.kind !== 'unavailable')
-        parts.push(formatPValue(significance.pValue));
     const seeds = comparison.seeds;
+    if (seeds?.pValue !== undefined)
+        parts.push(formatPValue(seeds.pValue));
     if (seeds?.noise !== undefined)
-        parts.push(`seed sd ${seeds.noise.toFixed(4)}${seeds.exceedsNoise === false ? ', within the noise' : ''}`);
+        parts.push(`seed sd ${seeds.noise.toFixed(4)}${seeds.decision === 'no clear change' ? ', within the noise' : ''}`);
+    if (seeds?.untestable !== undefined)
+        parts.push(seeds.untestable);
     return parts.length > 0 ? `${VERDICT_MARKS[comparison.verdict]} (${parts.join('; ')})` : VERDICT_MARKS[comparison.verdict];
 }
 function crossed(checks) {

@@ -52,7 +52,7 @@ export const BEST_MARK = '★';
 const VERDICT_MARKS: Record<Comparison['verdict'], string> = {
   better: '✅ better',
   worse: '❌ worse',
-  'no significant change': '= no significant change',
+  'no clear change': '= no clear change',
   'no baseline': 'no baseline',
 };
 
@@ -66,13 +66,17 @@ function signed(value: number | undefined): string {
   return value > 0 ? `+${text}` : text.replace('-', '−');
 }
 
-/** The verdict with the noise it was judged against: the test's p-value and, with repeats, the seed spread. */
+/**
+ * The verdict with the noise it was judged against: the seed test's p-value
+ * (the verdict's own evidence) and the seed-to-seed spread, or why the seeds
+ * could not decide.
+ */
 export function verdictWithNoise(comparison: Comparison): string {
   const parts: string[] = [];
-  const significance = comparison.significance;
-  if (significance && significance.kind !== 'unavailable') parts.push(formatPValue(significance.pValue));
   const seeds = comparison.seeds;
-  if (seeds?.noise !== undefined) parts.push(`seed sd ${seeds.noise.toFixed(4)}${seeds.exceedsNoise === false ? ', within the noise' : ''}`);
+  if (seeds?.pValue !== undefined) parts.push(formatPValue(seeds.pValue));
+  if (seeds?.noise !== undefined) parts.push(`seed sd ${seeds.noise.toFixed(4)}${seeds.decision === 'no clear change' ? ', within the noise' : ''}`);
+  if (seeds?.untestable !== undefined) parts.push(seeds.untestable);
   return parts.length > 0 ? `${VERDICT_MARKS[comparison.verdict]} (${parts.join('; ')})` : VERDICT_MARKS[comparison.verdict];
 }
 
