@@ -353,7 +353,8 @@ const CASES: Case[] = [
         assert.match(result.summary, /No baseline/i);
         assert.equal(result.outputs['comment-url'], '');
         assert.equal(result.uploads.length, 1);
-        assert.match(result.caches[0].key, /^train-and-report-deps-Linux-X64-\d+\.\d+\.\d+-[0-9a-f]{16}-auto$/);
+        assert.equal(result.caches[0].kind, 'restore');
+        assert.match(result.caches[0].key, /^train-and-report-deps-Linux-X64-node\d+-\d+\.\d+\.\d+-[0-9a-f]{16}-auto$/);
         assert.equal(w.fake.comments.length, 0);
         const second = await push(w, w.main[2], w.main[1]);
         assert.equal(second.outputs['baseline-sha'], w.main[1], 'the next push compares with the previous one');
@@ -673,20 +674,21 @@ test('the install step is well-formed and installs per backend', async () => {
   const run = promisify(execFile);
   await run('bash', ['-n', '-c', step.run]);
   const calls: Record<string, string[]> = {};
-  for (const backend of ['auto', 'tensorflow-gpu', 'tensorflow', 'wasm']) {
+  for (const [name, backend, mode] of [['auto', 'auto', 'run'], ['tensorflow-gpu', 'tensorflow-gpu', 'run'], ['tensorflow', 'tensorflow', 'run'], ['wasm', 'wasm', 'run'], ['publish', 'auto', 'publish']]) {
     await writeFile(join(folder, 'calls'), '');
-    const script = substitute(step.run, { inputs: { backend } });
+    const script = substitute(step.run, { inputs: { backend, mode } });
     await run('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', script], {
       cwd: folder,
-      env: { PATH: `${join(folder, 'bin')}:${process.env.PATH}`, TRAIN_AND_REPORT_BACKEND: backend },
+      env: { PATH: `${join(folder, 'bin')}:${process.env.PATH}`, TRAIN_AND_REPORT_BACKEND: backend, TRAIN_AND_REPORT_MODE: mode },
     });
-    calls[backend] = (await readFile(join(folder, 'calls'), 'utf8')).trim().split('\n');
+    calls[name] = (await readFile(join(folder, 'calls'), 'utf8')).trim().split('\n');
   }
   const install = 'npm ci --omit=dev --ignore-scripts --no-audit --no-fund';
   assert.deepEqual(calls.auto, [install, 'npm rebuild @tensorflow/tfjs-node']);
   assert.deepEqual(calls['tensorflow-gpu'], [install, 'npm rebuild @tensorflow/tfjs-node-gpu']);
   assert.deepEqual(calls.tensorflow, [install, 'npm rebuild @tensorflow/tfjs-node']);
   assert.deepEqual(calls.wasm, [install]);
+  assert.deepEqual(calls.publish, [install], 'publish mode renders only: no native TensorFlow download');
 });
 
 test('every input reaches the entry as INPUT_*, and every output comes from the entry step', async () => {

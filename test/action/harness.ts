@@ -4,11 +4,13 @@
 // bash with the runner's environment (GITHUB_*, RUNNER_*, the step's env and
 // the file commands GITHUB_OUTPUT / GITHUB_STEP_SUMMARY / GITHUB_ENV), and
 // workflow commands (::add-mask::, ::notice:: …) are read from stdout.
-// `uses:` steps are emulated: what actions/cache and actions/upload-artifact
-// would receive is recorded (and the paths checked), download-artifact copies
-// from what an earlier run uploaded. Two substitutions, both for speed: the
-// dependency install step is not run (see action.test.ts for its own
-// check), and the entry runs from src with tsx instead of the built dist.
+// `uses:` steps are emulated (and must be pinned to a commit SHA): what
+// actions/cache, cache/restore, cache/save and upload-artifact would receive is
+// recorded (and the paths checked), setup-node puts this process's node first
+// on PATH (or fails, when a test says so), download-artifact copies from what
+// an earlier run uploaded. Two substitutions: the dependency install step runs
+// with a stand-in `npm` (installing needs the registry), and the entry runs
+// from src with tsx instead of the built dist.
 
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -74,6 +76,12 @@ export interface RunOptions {
   workflowFile?: string;
   /** The job's matrix values (the runner's `matrix` context); null outside a matrix. */
   matrix?: Record<string, unknown>;
+  /** The runner's PATH (default: this process's); a test puts an old or no `node` first. */
+  path?: string;
+  /** What the emulated actions/setup-node does: put this process's node first on PATH, or fail (no network). */
+  setupNode?: 'ok' | 'fail';
+  /** What the stand-in `npm` in the install step does. */
+  install?: 'ok' | 'fail';
 }
 
 export interface Annotation {
@@ -90,7 +98,11 @@ export interface RunResult {
   annotations: Annotation[];
   summary: string;
   steps: Array<{ id: string; outcome: 'success' | 'failure' | 'skipped' }>;
-  caches: Array<{ path: string; key: string }>;
+  /** actions/cache (restore now, save after the job), actions/cache/restore and actions/cache/save, in step order. */
+  caches: Array<{ kind: 'cache' | 'restore' | 'save'; path: string; key: string }>;
+  setupNode: Array<Record<string, string>>;
+  /** Lines the stand-in npm of the install step was called with. */
+  npmCalls: string[];
   uploads: Array<{ name: string; path: string }>;
   downloads: Array<{ pattern: string; runId: string; names: string[] }>;
   runnerTemp: string;
@@ -214,7 +226,7 @@ export async function runAction(options: RunOptions): Promise<RunResult> {
   const tsx = fileURLToPath(import.meta.resolve('tsx'));
 
   const runnerEnv: Record<string, string> = {
-    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    PATH: options.path ?? process.env.PATH ?? '/usr/bin:/bin',
     HOME: process.env.HOME ?? home,
     CI: 'true',
     GITHUB_ACTIONS: 'true',
@@ -268,7 +280,7 @@ export async function runAction(options: RunOptions): Promise<RunResult> {
   const extraEnv: Record<string, string> = {};
   const status: Status = { failed: false };
   const result: RunResult = {
-    failed: false, outputs: {}, rawLog: '', masks: [], annotations: [], summary: '', steps: [], caches: [], uploads: [], downloads: [], runnerTemp,
+    failed: false, outputs: {}, rawLog: '', masks: [], annotations: [], summary: '', steps: [], caches: [], setupNode: [], npmCalls: [], uploads: [], downloads: [], runnerTemp,
   };
   const steps = context.steps as Record<string, { outputs: Record<string, string>; outcome: string; conclusion: string }>;
 
@@ -283,11 +295,12 @@ export async function runAction(options: RunOptions): Promise<RunResult> {
     let ok = true;
     if (step.run !== undefined) {
       const script = substitute(step.run, context, status);
-      if (/\bnpm ci\b/.test(script)) {
-        // Installing needs the registry; the install script is checked on its own in action.test.ts.
-        result.steps.push({ id, outcome: 'skipped' });
-        steps[id] = { outputs: {}, outcome: 'skipped', conclusion: 'skipped' };
-        continue;
+      const installs = /\bnpm ci\b/.test(script);
+      if (installs) {
+        // Installing needs the registry: the step's real script runs with a stand-in npm first on
+        // PATH that records its arguments (and fails when asked to); node_modules stays as it is.
+        await mkdir(join(home, 'npm-bin'), { recursive: true });
+        await writeFile(join(home, 'npm-bin', 'npm'), `#!/bin/sh\necho "npm $*" >> "${join(home, 'npm-calls')}"\nexit ${options.install === 'fail' ? 1 : 0}\n`, { mode: 0o755 });
       }
       const command = script.replace(ENTRY_COMMAND, `node --import "${tsx}" "$GITHUB_ACTION_PATH/src/index.ts"`);
       const outputFile = join(home, `output-${index}`);
@@ -296,6 +309,7 @@ export async function runAction(options: RunOptions): Promise<RunResult> {
       await writeFile(envFile, '');
       const stepEnv: Record<string, string> = { ...runnerEnv, ...extraEnv, GITHUB_OUTPUT: outputFile, GITHUB_ENV: envFile };
       for (const [name, value] of Object.entries(step.env ?? {})) stepEnv[name] = substitute(String(value), context, status);
+      if (installs) stepEnv.PATH = `${join(home, 'npm-bin')}:${stepEnv.PATH}`;
       const cwd = step['working-directory'] ? resolve(options.workspace, substitute(step['working-directory'], context, status)) : options.workspace;
       const { code, output } = await runBash(command, stepEnv, cwd);
       result.rawLog += output;
@@ -309,14 +323,27 @@ export async function runAction(options: RunOptions): Promise<RunResult> {
       }
       Object.assign(stepOutputs, parseOutputFile(await readFile(outputFile, 'utf8')));
       Object.assign(extraEnv, parseOutputFile(await readFile(envFile, 'utf8')));
+      if (installs && existsSync(join(home, 'npm-calls'))) {
+        result.npmCalls.push(...(await readFile(join(home, 'npm-calls'), 'utf8')).trim().split('\n'));
+        await writeFile(join(home, 'npm-calls'), '');
+      }
       ok = code === 0;
     } else if (step.uses) {
       const withValues = Object.fromEntries(Object.entries(step.with ?? {}).map(([key, value]) => [key, substitute(String(value), context, status)]));
       const action = step.uses.replace(/@.*$/, '');
-      if (action === 'actions/cache') {
-        // Checked after the last step: the cache's post-job save needs the folder then.
-        result.caches.push({ path: withValues.path, key: withValues.key });
+      if (!/@[0-9a-f]{40}$/.test(step.uses)) throw new Error(`${step.uses} is not pinned to a commit SHA`);
+      if (action === 'actions/cache' || action === 'actions/cache/restore') {
+        // actions/cache's paths are checked after the last step: its post-job save needs the folder then.
+        result.caches.push({ kind: action === 'actions/cache' ? 'cache' : 'restore', path: withValues.path, key: withValues.key });
         stepOutputs['cache-hit'] = 'false';
+      } else if (action === 'actions/cache/save') {
+        await stat(withValues.path);
+        result.caches.push({ kind: 'save', path: withValues.path, key: withValues.key });
+      } else if (action === 'actions/setup-node') {
+        result.setupNode.push(withValues);
+        // The real action puts the Node it installed first on PATH for the rest of the job.
+        if (options.setupNode === 'fail') ok = false;
+        else runnerEnv.PATH = `${dirname(process.execPath)}:${runnerEnv.PATH}`;
       } else if (action === 'actions/upload-artifact') {
         if (!withValues.name) throw new Error('upload-artifact step got no name');
         const copy = await mkdtemp(join(tmpdir(), 'artifact-'));
@@ -338,13 +365,15 @@ export async function runAction(options: RunOptions): Promise<RunResult> {
         throw new Error(`the harness does not emulate ${step.uses}`);
       }
     }
-    steps[id] = { outputs: stepOutputs, outcome: ok ? 'success' : 'failure', conclusion: ok ? 'success' : 'failure' };
+    // continue-on-error: the step's outcome is failure, its conclusion success, and the job goes on.
+    const tolerated = !ok && String((step as { 'continue-on-error'?: unknown })['continue-on-error']) === 'true';
+    steps[id] = { outputs: stepOutputs, outcome: ok ? 'success' : 'failure', conclusion: ok || tolerated ? 'success' : 'failure' };
     result.steps.push({ id, outcome: ok ? 'success' : 'failure' });
-    if (!ok) status.failed = true;
+    if (!ok && !tolerated) status.failed = true;
   }
   for (const [name, output] of Object.entries(manifest.outputs)) result.outputs[name] = substitute(output.value, context, status);
   result.failed = status.failed;
   result.summary = await readFile(summaryFile, 'utf8');
-  if (!status.failed) for (const cache of result.caches) await stat(cache.path);
+  if (!status.failed) for (const cache of result.caches) if (cache.kind === 'cache') await stat(cache.path);
   return result;
 }
