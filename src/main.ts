@@ -249,6 +249,7 @@ async function train(client: GitHubClient, context: ActionContext, config: Actio
     overrides: config.paramsOverride,
     overridesSource: PARAMS_OVERRIDE_SOURCE,
     log: (line) => core.info(line),
+    notice: (line) => core.notice(line),
     source: {
       sha: context.sha,
       ref: context.ref,

@@ -25,6 +25,8 @@ export interface RunOptions {
   outDir: string;
   backend?: BackendChoice;
   log?: (line: string) => void;
+  /** Lines worth a warning in CI (a backend that is installed but fails); default: log. */
+  notice?: (line: string) => void;
   source?: RunRecord['source'];
   /** Folder of the decoded-pixel cache; none when absent. */
   cacheDir?: string;
@@ -128,10 +130,11 @@ async function runStages(options: RunOptions, workers: TrainingWorker[]): Promis
   ]);
   if (backendResult.status === 'rejected') throw backendResult.reason;
   if (dataResult.status === 'rejected') throw dataResult.reason;
-  const { info: backend, skipped: backendsSkipped, worker } = backendResult.value;
+  const { info: backend, skipped: backendsSkipped, notices: backendNotices, worker } = backendResult.value;
   const { listing, decoded } = dataResult.value;
   timings.decode = seconds(stageStart);
   for (const reason of backendsSkipped) log(`backend skipped: ${reason}`);
+  for (const line of backendNotices) (options.notice ?? log)(line);
   log(
     `backend: ${backend.name}${backend.simd !== undefined ? ` (SIMD ${backend.simd ? 'on' : 'off'}, ${backend.threads} thread${backend.threads === 1 ? '' : 's'})` : ''}` +
       (worker ? `, training on ${SHARDS} threads` : ''),
