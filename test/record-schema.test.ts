@@ -1,0 +1,80 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { RECORD_LIMITS, readUntrustedRecord, validateRecord } from '../src/record-schema.js';
+import { RecordError } from '../src/record.js';
+import { makeRecord } from './report/fixtures.js';
+
+const HASH = 'ab'.repeat(32);
+
+/** A record as the pipeline writes it (the fixture's hashes made real-looking), as parsed JSON. */
+function record(): Record<string, any> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  const value = JSON.parse(JSON.stringify(makeRecord({ sha: 'c'.repeat(40) })));
+  value.dataset.contentHash = HASH;
+  value.dataset.files = Object.fromEntries(Object.keys(value.dataset.files).map((path) => [path, HASH]));
+  return value;
+}
+
+function refused(value: unknown, pattern: RegExp): void {
+  assert.throws(() => validateRecord(value, 'art/run.json'), (error: unknown) => {
+    assert.ok(error instanceof RecordError);
+    assert.match(error.message, pattern);
+    assert.doesNotMatch(error.message, /\n/);
+    return true;
+  });
+}
+
+test('a record as the pipeline writes it passes', () => {
+  const value = record();
+  assert.deepEqual(validateRecord(value, 'art/run.json').metrics, value.metrics);
+});
+
+test('unknown fields are refused, top-level and nested, by name', () => {
+  refused({ ...record(), extra: 1 }, /^art\/run\.json: field "extra" must be absent \(not a field of run records; known: recordVersion, tool/);
+  const nested = record();
+  nested.dataset.preview = '/etc/passwd';
+  refused(nested, /field "dataset\.preview" must be absent/);
+  const inParams = record();
+  inParams.params.train.evil = 1;
+  refused(inParams, /art\/run\.json field "params": unknown key "train\.evil"/);
+});
+
+test('wrong types are refused before anything formats them', () => {
+  const value = record();
+  value.metrics.val_acc = '0.9';
+  refused(value, /field "metrics\.val_acc" must be a finite number/);
+  const label = record();
+  label.predictions[0].trueLabel = { toString: 1 };
+  refused(label, /field "predictions\[0\]\.trueLabel" must be a string/);
+  const created = record();
+  created.createdAt = '2026-01-01 "; rm -rf /';
+  refused(created, /field "createdAt" must be a UTC time/);
+});
+
+test('sizes are bounded: classes, predictions, and what the report indexes must agree', () => {
+  const many = record();
+  many.dataset.classes = Array.from({ length: RECORD_LIMITS.classes + 1 }, (_, i) => `c${i}`);
+  refused(many, /field "dataset\.classes" must be an array of at most 1000 entries \(has 1001\)/);
+  const predictions = record();
+  predictions.predictions = Array.from({ length: RECORD_LIMITS.predictions + 1 }, () => predictions.predictions[0]);
+  refused(predictions, /field "predictions" must be an array of at most 100000 entries/);
+  const matrix = record();
+  matrix.confusionMatrix.pop();
+  refused(matrix, /field "confusionMatrix" must be a \d+ × \d+ matrix/);
+  const stranger = record();
+  stranger.predictions[0].predictedLabel = '@octo-org/admins';
+  refused(stranger, /field "predictions\[0\]\.predictedLabel" must be one of dataset\.classes/);
+});
+
+test('readUntrustedRecord refuses a file over the cap without reading it, and a link', async () => {
+  const folder = await mkdtemp(join(tmpdir(), 'untrusted-'));
+  const big = join(folder, 'run.json');
+  await writeFile(big, JSON.stringify(record()));
+  await assert.rejects(readUntrustedRecord(big, 1000), /run\.json: \d+ bytes, more than the 1000 a run record may have; refusing the artifact/);
+  assert.equal((await readUntrustedRecord(big)).recordVersion, 1);
+  const link = join(folder, 'link.json');
+  await symlink(big, link);
+  await assert.rejects(readUntrustedRecord(link), /link\.json: not a regular file \(a link or device\); refusing the artifact/);
+});
