@@ -5,7 +5,7 @@
 
 import { markdownTable } from 'markdown-table';
 import { buildDocument, MAX_DETAIL, type Block, type Detail, type DocumentInput, type Inline } from './document.js';
-import { escapeHtml, escapeMarkdown, escapeTableCell } from './escape.js';
+import { escapeHtml, escapeMarkdown, escapeTableCell, neutralizeReferences } from './escape.js';
 
 /** GitHub rejects comments longer than this many characters. */
 export const GITHUB_COMMENT_LIMIT = 65536;
@@ -24,7 +24,7 @@ function inline(parts: Inline[]): string {
 function codeSpan(text: string): string {
   // GitHub renders a code span's HTML literally, but `|` would still end a
   // table cell and a backtick run would end the span, so use <code> with entities.
-  return `<code>${text.replace(/[&<>"|`\\*_[\]]/g, (char) => `&#${char.charCodeAt(0)};`)}</code>`;
+  return `<code>${neutralizeReferences(text).replace(/[&<>"|`\\*_[\]]/g, (char) => `&#${char.charCodeAt(0)};`)}</code>`;
 }
 
 export function blocksToMarkdown(blocks: Block[], imageUrl: ImageUrl): string {
@@ -50,7 +50,7 @@ function blockToMarkdown(block: Block, imageUrl: ImageUrl): string {
       return codeFence(block.language, block.text);
     case 'details':
       // GitHub needs the blank line after <summary> to render markdown inside.
-      return `<details><summary>${escapeHtml(block.summary)}</summary>\n\n${blocksToMarkdown(block.blocks, imageUrl).trimEnd()}\n\n</details>`;
+      return `<details><summary>${escapeHtml(neutralizeReferences(block.summary))}</summary>\n\n${blocksToMarkdown(block.blocks, imageUrl).trimEnd()}\n\n</details>`;
   }
 }
 

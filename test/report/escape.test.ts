@@ -16,3 +16,19 @@ test('escapeMarkdown keeps names as text in GitHub markdown', () => {
   assert.equal(escapeMarkdown('</details><script>&amp;'), '&lt;/details&gt;&lt;script&gt;&amp;amp;');
   assert.equal(escapeMarkdown('back\\slash'), 'back\\\\slash');
 });
+
+test('mentions, references and bare links from data are broken by a word joiner, not an entity', () => {
+  const WJ = '\u2060';
+  assert.equal(escapeMarkdown('@octo-org/admins'), `@${WJ}octo-org/admins`);
+  assert.equal(escapeMarkdown('fixes #123 and GH-7, owner/repo#9'), `fixes #${WJ}123 and GH-${WJ}7, owner/repo#${WJ}9`);
+  assert.equal(escapeMarkdown('see https://evil.example and www.evil.example'), `see https:${WJ}//evil.example and www${WJ}.evil.example`);
+  assert.equal(escapeMarkdown('mail a@b.example'), `mail a@${WJ}b.example`);
+  // An entity would be decoded back to "@" before GitHub looks for mentions.
+  assert.doesNotMatch(escapeMarkdown('&#64;octo-org'), /&#64;octo/);
+  // What GitHub matches, on the text as it reads after entity decoding:
+  const survivors = /(^|[^\w`])@[a-z0-9]|#\d|GH-\d|https?:\/\/|www\./i;
+  for (const text of ['@octo-org/admins', '#123', 'GH-1', 'https://evil.example', 'www.evil.example', 'x @y z', 'v1.2.3@latest']) {
+    assert.doesNotMatch(escapeMarkdown(text), survivors, text);
+  }
+  assert.equal(escapeMarkdown('p < 0.05 @ 5 # 1'), 'p < 0.05 @ 5 # 1', 'a lone sign stays as it is');
+});
