@@ -6,8 +6,9 @@
 
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { variantLabel } from '../identity.js';
-import { readRecord, RecordError, type RunRecord } from '../record.js';
+import { variantLabel, type RunIdentity } from '../identity.js';
+import { RecordError, type RunRecord } from '../record.js';
+import { readUntrustedRecord } from '../record-schema.js';
 import { explain, type GitHubClient, type RepoRef } from './client.js';
 import { HANDOFF_FILE, readHandoff, type Handoff } from './handoff.js';
 
@@ -45,6 +46,8 @@ export interface LegFolder {
   leg?: LegInfo;
   record?: RunRecord;
   handoff?: Handoff;
+  /** Whose run it is as the API says (workflow_run: set once the artifact is checked); before leg.json and the hand-off. */
+  identity?: RunIdentity;
   /** Why the folder is unusable, when it is: named in the leg's row. */
   problem?: string;
 }
@@ -67,7 +70,8 @@ export async function readLegFolders(root: string): Promise<LegFolder[]> {
     if (!result.leg && !names.includes('run.json')) continue; // not an artifact of this action
     if (names.includes('run.json')) {
       try {
-        result.record = await readRecord(join(folder, 'run.json'));
+        // A leg's artifact may come from a fork's run: its record is checked like publish mode's (schema, size).
+        result.record = await readUntrustedRecord(join(folder, 'run.json'));
       } catch (error) {
         if (!(error instanceof RecordError)) throw error;
         result.problem = error.message;

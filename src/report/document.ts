@@ -33,6 +33,8 @@ export interface DocumentInput {
   images: Array<{ file: string; alt: string }>;
   /** Why the predictions preview is missing, when it is. */
   previewNote?: string;
+  /** Where the numbers come from, when it is not this job (a fork's own run). */
+  provenance?: string;
   labels: { headSha?: string; baseSha?: string; headRef?: string; baseRef?: string; title?: string };
 }
 
@@ -74,6 +76,7 @@ export function buildDocument(input: DocumentInput, detail: Detail = 0): Block[]
   const title = input.labels.title ?? `Train and report${headLabel ? `: ${headLabel}` : ''}`;
   const blocks: Block[] = [{ type: 'heading', level: 2, text: title }];
   blocks.push(verdictLine(input));
+  if (input.provenance) blocks.push({ type: 'paragraph', text: [{ strong: input.provenance }] });
   if (!base) {
     blocks.push({
       type: 'paragraph',

@@ -30,6 +30,13 @@ export interface ReportOptions {
   outDir: string;
   /** Preview images; default head.dataset.root. */
   dataDir?: string;
+  /**
+   * The preview as already rendered (publish mode: from the artifact, re-encoded by the
+   * caller), or none; when given, no data folder is read, whatever the record names.
+   */
+  preview?: { png?: Buffer; note?: string };
+  /** A line under the verdict on where the numbers come from (e.g. a fork's own run). */
+  provenance?: string;
   /** Parsed by parseThresholds. */
   thresholds?: Thresholds;
   labels?: { headSha?: string; baseSha?: string; headRef?: string; baseRef?: string; title?: string };
@@ -63,6 +70,10 @@ interface RenderedImage {
 
 async function previewImages(options: ReportOptions, comparison: Comparison, renderer: Renderer): Promise<{ images: RenderedImage[]; note?: string }> {
   const { head } = options;
+  if (options.preview) {
+    const { png, note } = options.preview;
+    return { images: png ? [{ file: 'predictions.png', alt: 'Predictions on validation images (True / Pred)', png }] : [], note };
+  }
   const dataDir = options.dataDir ?? head.dataset?.root;
   if (!Array.isArray(head.predictions) || head.predictions.length === 0) return { images: [], note: 'No predictions preview: the run record holds no predictions.' };
   if (!dataDir || !(await folderExists(dataDir))) {
@@ -126,6 +137,7 @@ export async function writeReport(options: ReportOptions): Promise<ReportResult>
     thresholdChecks,
     images: images.map(({ file, alt }) => ({ file, alt })),
     previewNote: preview.note,
+    provenance: options.provenance,
     labels,
   };
   const renderMarkdown = (imageUrl: (fileName: string) => string, maxLength = GITHUB_COMMENT_LIMIT) => renderFittingMarkdown(input, imageUrl, maxLength);

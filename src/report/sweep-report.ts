@@ -30,6 +30,8 @@ export interface SweepVariantInput {
   primary: boolean;
   /** Preview images; absent: the record's data folder, when it is on this machine. */
   dataDir?: string;
+  /** The preview as already rendered (aggregate mode: from the leg's artifact, re-encoded); then no image file is read. */
+  preview?: { png?: Buffer; note?: string };
   labels?: { headSha?: string; baseSha?: string; headRef?: string; baseRef?: string };
 }
 
@@ -93,6 +95,7 @@ export async function writeSweepReport(options: SweepReportOptions): Promise<Swe
       baseMissingReason: variant.baseMissingReason,
       outDir: join(outDir, variant.folder),
       dataDir: variant.dataDir,
+      preview: variant.preview,
       thresholds: options.thresholds,
       labels: { ...variant.labels, title: variant.variant },
     });

@@ -58,6 +58,30 @@ type GitObject =
   | { type: 'tree'; files: Map<string, string> }
   | { type: 'commit'; tree: string; parents: string[]; message: string };
 
+export interface FakePullRequest {
+  number: number;
+  headSha: string;
+  baseSha: string;
+  /** owner/name of the head repository; null when the fork was deleted. */
+  headRepo: string | null;
+  headRef: string;
+  baseRef: string;
+  title: string;
+  state: 'open' | 'closed';
+}
+
+export interface FakeWorkflowRun {
+  id: number;
+  /** The workflow's name (what GITHUB_WORKFLOW says in that run). */
+  name: string;
+  /** The workflow file; default .github/workflows/ci.yml (the harness's default). */
+  path?: string;
+  event: string;
+  headSha: string;
+  headBranch: string;
+  headRepo: string | null;
+}
+
 export const APP_BOT_LOGIN = 'github-actions[bot]';
 
 /** A job of a workflow run, as the jobs API lists it; its failure annotations are its check run's. */
@@ -97,7 +121,9 @@ export class FakeGitHub {
   readonly comments: FakeComment[] = [];
   readonly objects = new Map<string, GitObject>();
   readonly refs = new Map<string, string>();
-  readonly pulls = new Map<number, { number: number; headSha: string; baseSha: string; headRepo: string; state: 'open' | 'closed' }>();
+  readonly pulls = new Map<number, FakePullRequest>();
+  /** Workflow runs by id, as GET /actions/runs/{id} answers them. */
+  readonly workflowRuns = new Map<number, FakeWorkflowRun>();
   /** Fully qualified ref names a ruleset protects: updates to them are refused as GitHub does. */
   readonly rulesets: RegExp[] = [];
   /** Before each of the next `times` GraphQL ref updates of `ref`, another writer moves it first. */
@@ -151,8 +177,24 @@ export class FakeGitHub {
     return this.storeCommit(tree, parents, message);
   }
 
-  addPullRequest(number: number, headSha: string, baseSha: string, headRepo = `${this.owner}/${this.repo}`): void {
-    this.pulls.set(number, { number, headSha, baseSha, headRepo, state: 'open' });
+  addPullRequest(
+    number: number,
+    headSha: string,
+    baseSha: string,
+    headRepo: string | null = `${this.owner}/${this.repo}`,
+    more: Partial<Pick<FakePullRequest, 'headRef' | 'baseRef' | 'title'>> = {},
+  ): void {
+    const earlier = this.pulls.get(number);
+    this.pulls.set(number, {
+      number, headSha, baseSha, headRepo, state: 'open',
+      headRef: more.headRef ?? earlier?.headRef ?? `branch-${number}`,
+      baseRef: more.baseRef ?? earlier?.baseRef ?? this.defaultBranch,
+      title: more.title ?? earlier?.title ?? `Pull request ${number}`,
+    });
+  }
+
+  addWorkflowRun(run: FakeWorkflowRun): void {
+    this.workflowRuns.set(run.id, run);
   }
 
   closePullRequest(number: number): void {
@@ -496,8 +538,30 @@ export class FakeGitHub {
       return {
         body: {
           number: pull.number,
-          head: { sha: pull.headSha, repo: { full_name: pull.headRepo } },
-          base: { sha: pull.baseSha, repo: { full_name: `${this.owner}/${this.repo}` } },
+          state: pull.state,
+          title: pull.title,
+          head: { sha: pull.headSha, ref: pull.headRef, repo: pull.headRepo === null ? null : { full_name: pull.headRepo } },
+          base: { sha: pull.baseSha, ref: pull.baseRef, repo: { full_name: `${this.owner}/${this.repo}` } },
+        },
+      };
+    }
+    if ((match = rest.match(/^\/actions\/runs\/(\d+)$/)) && method === 'GET') {
+      const run = this.workflowRuns.get(Number(match[1]));
+      if (!run) throw new HttpFailure(404, 'Not Found');
+      return {
+        body: {
+          id: run.id,
+          name: run.name,
+          path: run.path ?? '.github/workflows/ci.yml',
+          event: run.event,
+          status: 'completed',
+          conclusion: 'success',
+          head_sha: run.headSha,
+          head_branch: run.headBranch,
+          head_repository: run.headRepo === null ? null : { full_name: run.headRepo },
+          repository: { full_name: `${this.owner}/${this.repo}` },
+          // GitHub leaves this empty for runs from forks.
+          pull_requests: [],
         },
       };
     }
