@@ -31,3 +31,13 @@ test('a tampered or foreign handoff names the bad field', async () => {
   await writeFile(join(empty, 'handoff.json'), '{');
   await assert.rejects(readHandoff(empty), /handoff.json is not valid JSON/);
 });
+
+test('handoff.json that is a link (to /dev/zero or any file on the runner) or oversized is refused unread', async () => {
+  const { symlink } = await import('node:fs/promises');
+  const folder = await mkdtemp(join(tmpdir(), 'handoff-'));
+  await symlink('/dev/zero', join(folder, 'handoff.json'));
+  await assert.rejects(readHandoff(folder), /handoff\.json is not a regular file \(a link or device\); refusing the artifact/);
+  const big = await mkdtemp(join(tmpdir(), 'handoff-'));
+  await writeFile(join(big, 'handoff.json'), JSON.stringify({ version: 1, ...HANDOFF, title: 'x'.repeat(100_000) }));
+  await assert.rejects(readHandoff(big), /handoff\.json has \d+ bytes, more than 65536; refusing the artifact/);
+});

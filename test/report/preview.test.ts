@@ -50,3 +50,18 @@ test('the preview draws images, and marks missing or escaping paths as missing',
   const stats = await inkStats(png);
   assert.ok(stats.ink > 0.3 && stats.colours > 50, JSON.stringify(stats));
 });
+
+test('reencodePreview takes only a bounded PNG and re-encodes it', async () => {
+  const { reencodePreview } = await import('../../src/report/preview.js');
+  const sharpModule = (await import('sharp')).default;
+  const image = (width: number, height: number) => sharpModule({ create: { width, height, channels: 3, background: '#808080' } });
+  const png = await image(40, 20).png().toBuffer();
+  const withTrailer = Buffer.concat([png, Buffer.from('<script>after the image</script>')]);
+  const out = await reencodePreview(withTrailer);
+  assert.ok(Buffer.isBuffer(out));
+  assert.equal((await sharpModule(out).metadata()).width, 40);
+  assert.ok(!out.includes(Buffer.from('script')), 'nothing after the image survives');
+  assert.equal(await reencodePreview(await image(5000, 10).png().toBuffer()), 'is 5000×10 pixels, more than 4096×8192');
+  assert.equal(await reencodePreview(await image(10, 10).jpeg().toBuffer()), 'is a jpeg image, not a PNG');
+  assert.match(String(await reencodePreview(Buffer.from('not an image'))), /^does not decode as a PNG \(/);
+});
