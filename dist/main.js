@@ -7,16 +7,17 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { aggregate } from './github/aggregate.js';
 import { findBaseline, listHistory } from './github/baseline.js';
-import { createClient, DEFAULT_RETRY, explain, GitHubError, statusOf } from './github/client.js';
+import { createClient, DEFAULT_RETRY, explain, statusOf } from './github/client.js';
 import { commentMarker, getPullHead, getViewerLogin, MAX_COMMENT_LENGTH, commentBody, postComment } from './github/comment.js';
 import { isBaselineRun, readContext, readEventPayload } from './github/context.js';
-import { findHandoffFolders, readHandoff, writeHandoff } from './github/handoff.js';
+import { findHandoffFolders, writeHandoff } from './github/handoff.js';
 import { writeLegInfo } from './github/legs.js';
+import { preparePublication, provenanceLine } from './github/publish.js';
 import { blobUrl, listOpenPulls, saveRun } from './github/store.js';
 import { identityKey, variantLabel } from './identity.js';
 import { InputError, PARAMS_OVERRIDE_SOURCE, readInputs } from './inputs.js';
 import { runExperiment } from './pipeline.js';
-import { metricsFileContent, readRecord } from './record.js';
+import { metricsFileContent } from './record.js';
 import { writeReport } from './report/index.js';
 /** How far back along first parents a baseline is looked for. */
 const BASELINE_MAX_DEPTH = 50;
@@ -84,6 +85,8 @@ async function report(client, context, config, target) {
         baseMissingReason: baseline.found ? undefined : baseline.reason,
         outDir: target.outDir,
         dataDir: target.dataDir,
+        preview: target.preview,
+        provenance: target.provenance,
         thresholds: config.failOnRegression,
         labels: {
             headSha: target.sha,
@@ -216,6 +219,7 @@ async function train(client, context, config, env) {
         overrides: config.paramsOverride,
         overridesSource: PARAMS_OVERRIDE_SOURCE,
         log: (line) => core.info(line),
+        notice: (line) => core.notice(line),
         source: {
             sha: context.sha,
             ref: context.ref,
@@ -253,55 +257,46 @@ async function train(client, context, config, env) {
         enforceThresholds: true,
     });
 }
-/** Checks an artifact's claim against the API: the PR must exist here and still point at the commit that was trained. */
-async function verifyHandoff(client, context, handoff) {
-    const repository = `${context.repository.owner}/${context.repository.repo}`;
-    if (handoff.repository !== repository) {
-        throw new GitHubError(`the artifact is about ${handoff.repository}, not ${repository}; refusing to publish it here`);
-    }
-    if (context.workflowRun && context.workflowRun.headSha !== handoff.headSha) {
-        throw new GitHubError(`the artifact claims commit ${handoff.headSha}, but the workflow run was for ${context.workflowRun.headSha}; refusing to publish it`);
-    }
-    let headSha;
-    try {
-        const { data } = await client.rest.pulls.get({ ...context.repository, pull_number: handoff.pullRequest });
-        headSha = data.head.sha;
-    }
-    catch (error) {
-        throw explain(error, { action: `read pull request #${handoff.pullRequest}`, permission: 'pull-requests: read', missing: `pull request #${handoff.pullRequest}` });
-    }
-    if (headSha !== handoff.headSha) {
-        throw new GitHubError(`pull request #${handoff.pullRequest} is at ${headSha}, not ${handoff.headSha} as the artifact claims; its newer run will publish instead`);
-    }
-}
+/**
+ * Publish mode: every downloaded artifact is checked first (publish.ts: bound to the
+ * workflow run and the API, record validated), and only then is anything written, so a
+ * bad artifact leaves the reports branch and the pull request untouched.
+ */
 async function publish(client, context, config, env) {
     const temp = env.RUNNER_TEMP || tmpdir();
     const downloaded = env.TRAIN_AND_REPORT_DOWNLOAD_DIR || join(temp, 'train-and-report-download');
+    const runId = config.runId || context.workflowRun?.id || '';
+    const publications = [];
     for (const folder of await findHandoffFolders(downloaded)) {
-        const handoff = await readHandoff(folder);
-        await verifyHandoff(client, context, handoff);
-        const head = await readRecord(join(folder, 'run.json'));
-        if (head.source?.sha !== undefined && head.source.sha !== handoff.headSha) {
-            throw new GitHubError(`${join(folder, 'run.json')} is about ${head.source.sha}, not ${handoff.headSha}; refusing to publish a mismatched artifact`);
-        }
-        core.info(`publishing the report of pull request #${handoff.pullRequest} (${handoff.headSha.slice(0, 7)}) from ${basename(folder)}`);
-        const identity = { workflow: handoff.workflow, job: handoff.job, variant: handoff.variant ?? '' };
+        const prepared = await preparePublication(client, context.repository, folder, runId);
+        if (prepared.kind === 'stale')
+            core.notice(prepared.message);
+        else
+            publications.push(prepared.publication);
+    }
+    for (const publication of publications) {
+        const { pullRequest, record, identity } = publication;
+        core.info(`publishing the report of pull request #${pullRequest.number} (${pullRequest.headSha.slice(0, 7)}) from ${basename(publication.folder)}`);
+        core.info(`preview: ${publication.preview?.note ?? publication.previewNote}`);
         const baseline = await findBaseline(client, context.repository, {
-            baseSha: handoff.baseSha,
-            headSha: handoff.headSha,
+            baseSha: pullRequest.baseSha,
+            headSha: pullRequest.headSha,
             storeRef: config.recordsRef,
             legacyBranch: config.reportsBranch,
             identity,
             maxDepth: BASELINE_MAX_DEPTH,
         });
-        const outDir = join(temp, 'train-and-report-publish', safeName(basename(folder)));
+        const outDir = join(temp, 'train-and-report-publish', safeName(basename(publication.folder)));
         await mkdir(outDir, { recursive: true });
         await report(client, context, config, {
-            head,
-            sha: handoff.headSha,
+            head: record,
+            sha: pullRequest.headSha,
             outDir,
-            pullRequest: { number: handoff.pullRequest, headRef: handoff.headRef, baseRef: handoff.baseRef, title: handoff.title, fromFork: false },
+            preview: publication.preview ?? { note: publication.previewNote },
+            provenance: provenanceLine(pullRequest),
+            pullRequest: { number: pullRequest.number, headRef: pullRequest.headRef, baseRef: pullRequest.baseRef, title: pullRequest.title, fromFork: false },
             identity,
+            workflowName: publication.workflowName,
             kind: 'pull',
             baseline,
             enforceThresholds: false,
@@ -323,7 +318,7 @@ async function act(env) {
                     baseSha: pull.baseSha, headSha: pull.headSha, storeRef: config.recordsRef, legacyBranch: config.reportsBranch, identity, maxDepth: BASELINE_MAX_DEPTH,
                 })
                 : resolveBaseline(client, context, config, identity),
-            verifyHandoff: (handoff) => verifyHandoff(client, context, handoff),
+            preparePublication: (folder) => preparePublication(client, context.repository, folder, config.runId || context.workflowRun?.id || ''),
             identity: runIdentity(context, config),
             kind: context.workflowRun || context.pullRequest ? 'pull' : isBaselineRun(context) ? 'baseline' : undefined,
             delayMs: delayUnit(env),

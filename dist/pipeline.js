@@ -90,11 +90,13 @@ async function runStages(options, workers) {
         throw backendResult.reason;
     if (dataResult.status === 'rejected')
         throw dataResult.reason;
-    const { info: backend, skipped: backendsSkipped, worker } = backendResult.value;
+    const { info: backend, skipped: backendsSkipped, notices: backendNotices, worker } = backendResult.value;
     const { listing, decoded } = dataResult.value;
     timings.decode = seconds(stageStart);
     for (const reason of backendsSkipped)
         log(`backend skipped: ${reason}`);
+    for (const line of backendNotices)
+        (options.notice ?? log)(line);
     log(`backend: ${backend.name}${backend.simd !== undefined ? ` (SIMD ${backend.simd ? 'on' : 'off'}, ${backend.threads} thread${backend.threads === 1 ? '' : 's'})` : ''}` +
         (worker ? `, training on ${SHARDS} threads` : ''));
     if (decoded.cache.hits > 0)

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { writeSweepReport } from '../report/sweep-report.js';
 import { explain, GitHubError, statusOf } from './client.js';
 import { commentBody, commentMarker, getPullHead, getViewerLogin, MAX_COMMENT_LENGTH, postComment } from './comment.js';
+import { artifactPreview } from './publish.js';
 import { listRunJobs, planLegs, readLegFolders } from './legs.js';
 import { blobUrl, listOpenPulls, saveRun } from './store.js';
 export class AggregateRegressionError extends Error {
@@ -22,6 +23,8 @@ export class AggregateRegressionError extends Error {
 }
 /** The identity a leg recorded its runs under: its leg.json, else its pull-request hand-off. */
 export function legIdentity(row) {
+    if (row.folder?.identity)
+        return row.folder.identity;
     const leg = row.folder?.leg;
     if (leg)
         return { workflow: leg.workflow, job: leg.job, variant: leg.variant };
@@ -32,33 +35,37 @@ export function legIdentity(row) {
 export function isPrimary(variant, primary) {
     return primary.length === 0 || primary.includes(variant);
 }
-/** The pull request the legs trained, from the event or (workflow_run) from the artifacts' hand-offs, which must agree. */
+/**
+ * The pull request the legs trained: from the event, or (workflow_run) from
+ * the artifacts, each checked as publish mode checks one (publish.ts), which
+ * must all name the same pull request and commit. `stale`: the pull request
+ * has moved on and the newer run's aggregate reports it.
+ */
 async function pullOf(context, rows, deps) {
     if (!context.workflowRun)
         return { pull: context.pullRequest, sha: context.sha };
-    const handoffs = rows.flatMap((row) => (row.folder?.handoff ? [row.folder.handoff] : []));
-    if (handoffs.length === 0)
-        throw new GitHubError(`no artifact of workflow run ${context.workflowRun.id} holds a pull request hand-off; aggregate in a workflow_run workflow publishes pull-request runs only`);
-    const first = handoffs[0];
-    for (const handoff of handoffs) {
-        if (handoff.pullRequest !== first.pullRequest || handoff.headSha !== first.headSha) {
-            throw new GitHubError(`the artifacts disagree about the pull request (#${first.pullRequest} at ${first.headSha} and #${handoff.pullRequest} at ${handoff.headSha}); refusing to publish them`);
-        }
-        await deps.verifyHandoff(handoff);
-    }
+    let trusted;
     for (const row of rows) {
-        // A record without a hand-off was not checked against the API: it is not published.
-        if (row.folder?.record && !row.folder.handoff)
-            throw new GitHubError(`${row.folder.artifact} holds a run record but no hand-off; refusing to publish an artifact that cannot be checked`);
-        const claimed = row.folder?.record?.source?.sha;
-        if (claimed !== undefined && claimed !== first.headSha) {
-            throw new GitHubError(`${row.folder.artifact}/run.json is about ${claimed}, not ${first.headSha}; refusing to publish a mismatched artifact`);
+        const folder = row.folder;
+        if (!folder?.record)
+            continue;
+        // A record without a hand-off cannot be checked against the API: it is not published.
+        if (!folder.handoff)
+            throw new GitHubError(`${folder.artifact} holds a run record but no hand-off; refusing to publish an artifact that cannot be checked`);
+        const prepared = await deps.preparePublication(folder.folder);
+        if (prepared.kind === 'stale')
+            return { stale: prepared.message };
+        const { pullRequest, record, identity } = prepared.publication;
+        if (trusted && (pullRequest.number !== trusted.number || pullRequest.headSha !== trusted.headSha)) {
+            throw new GitHubError(`the artifacts disagree about the pull request (#${trusted.number} at ${trusted.headSha} and #${pullRequest.number} at ${pullRequest.headSha}); refusing to publish them`);
         }
+        trusted = { number: pullRequest.number, headSha: pullRequest.headSha, baseSha: pullRequest.baseSha, headRef: pullRequest.headRef, baseRef: pullRequest.baseRef, title: pullRequest.title, fromFork: false };
+        folder.record = record;
+        folder.identity = identity;
     }
-    return {
-        pull: { number: first.pullRequest, headSha: first.headSha, baseSha: first.baseSha, headRef: first.headRef, baseRef: first.baseRef, title: first.title, fromFork: false },
-        sha: first.headSha,
-    };
+    if (!trusted)
+        throw new GitHubError(`no artifact of workflow run ${context.workflowRun.id} holds a pull request hand-off; aggregate in a workflow_run workflow publishes pull-request runs only`);
+    return { pull: trusted, sha: trusted.headSha };
 }
 function safe(text) {
     return text.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80) || 'variant';
@@ -77,7 +84,12 @@ export async function aggregate(client, context, config, deps) {
     if (rows.length === 0)
         throw new GitHubError(`workflow run ${runId} has no legs of this action: no artifact with a run record and no failed job; run aggregate after the matrix job (needs: <matrix job>)`);
     core.info(`aggregating ${rows.length} legs of workflow run ${runId}: ${rows.map((row) => `${row.variant}${row.failure ? ` (${row.failure})` : ''}`).join('; ')}`);
-    const { pull, sha } = await pullOf(context, rows, deps);
+    const trusted = await pullOf(context, rows, deps);
+    if ('stale' in trusted) {
+        core.notice(trusted.stale);
+        return;
+    }
+    const { pull, sha } = trusted;
     const unknownPrimary = config.primaryVariant.filter((name) => !rows.some((row) => row.variant === name));
     if (unknownPrimary.length > 0)
         core.warning(`primary-variant: no leg is called ${unknownPrimary.map((name) => `"${name}"`).join(', ')}; the legs are ${rows.map((row) => `"${row.variant}"`).join(', ')}`);
@@ -103,6 +115,8 @@ export async function aggregate(client, context, config, deps) {
             baseMissingReason: baseline && !baseline.found ? baseline.reason : undefined,
             failure: row.failure,
             primary: isPrimary(row.variant, config.primaryVariant),
+            // The leg drew its preview where its data was; this job reads no image file an artifact names.
+            preview: row.folder ? await artifactPreview(row.folder.folder, context.workflowRun ? "the fork's own run" : "the leg's own run") : undefined,
             labels: { headSha: sha, baseSha: baseline?.found ? baseline.sha : undefined, headRef: pull?.headRef, baseRef: pull?.baseRef },
         });
     }

@@ -3,7 +3,7 @@
 // artifact says which PR and commits the run was about. The publishing side
 // treats the artifact as untrusted data: it checks the claim against the API
 // and re-renders the report from run.json, never running the PR's code.
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { lstat, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 export const HANDOFF_FILE = 'handoff.json';
 const HANDOFF_VERSION = 1;
@@ -43,13 +43,23 @@ export function parseHandoff(raw, where) {
         throw problem('variant', 'a string');
     return value;
 }
+/** handoff.json is a few hundred bytes; anything much larger was not written by the run mode. */
+const MAX_HANDOFF_BYTES = 64 * 1024;
 export async function readHandoff(folder) {
     const file = join(folder, HANDOFF_FILE);
     let text;
     try {
+        // Only a regular file of bounded size: a link in the artifact could point at any file (or /dev/zero) on the runner.
+        const info = await lstat(file);
+        if (!info.isFile())
+            throw new HandoffError(`${file} is not a regular file (a link or device); refusing the artifact`);
+        if (info.size > MAX_HANDOFF_BYTES)
+            throw new HandoffError(`${file} has ${info.size} bytes, more than ${MAX_HANDOFF_BYTES}; refusing the artifact`);
         text = await readFile(file, 'utf8');
     }
-    catch {
+    catch (error) {
+        if (error instanceof HandoffError)
+            throw error;
         throw new HandoffError(`${file} is missing; publish mode expects the artifact of a pull-request run of this action`);
     }
     try {

@@ -6,7 +6,8 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { variantLabel } from '../identity.js';
-import { readRecord, RecordError } from '../record.js';
+import { RecordError } from '../record.js';
+import { readUntrustedRecord } from '../record-schema.js';
 import { explain } from './client.js';
 import { HANDOFF_FILE, readHandoff } from './handoff.js';
 export const LEG_FILE = 'leg.json';
@@ -45,7 +46,8 @@ export async function readLegFolders(root) {
             continue; // not an artifact of this action
         if (names.includes('run.json')) {
             try {
-                result.record = await readRecord(join(folder, 'run.json'));
+                // A leg's artifact may come from a fork's run: its record is checked like publish mode's (schema, size).
+                result.record = await readUntrustedRecord(join(folder, 'run.json'));
             }
             catch (error) {
                 if (!(error instanceof RecordError))

@@ -2,8 +2,13 @@
 // native TensorFlow bindings: they are optional dependencies (their install
 // downloads TensorFlow, which is not possible everywhere), so they are loaded
 // at run time when present and the portable WASM and CPU backends serve
-// otherwise.
+// otherwise. Every backend is probed with a tiny forward and gradient step
+// before it is used: one that loads but cannot compute is skipped by `auto`
+// (with a notice) and fails an explicit choice with one line.
+import util from 'node:util';
 import * as tf from '@tensorflow/tfjs-core';
+// The probe takes gradients: tfjs-layers registers them when it loads (training loads it anyway).
+import '@tensorflow/tfjs-layers';
 import { registerTrainingKernels } from './kernels.js';
 export const BACKEND_CHOICES = ['auto', 'tensorflow-gpu', 'tensorflow', 'wasm', 'cpu'];
 export class BackendError extends Error {
@@ -21,6 +26,41 @@ const NATIVE_PACKAGES = {
     'tensorflow-gpu': '@tensorflow/tfjs-node-gpu',
     tensorflow: '@tensorflow/tfjs-node',
 };
+/**
+ * @tensorflow/tfjs-node 4.22's kernel backend calls util.isNullOrUndefined,
+ * which Node 23 removed (tfjs issue 8609: fixed upstream, not released), so
+ * on Node 24 its first op throws. Put it back, as Node defined it, before the
+ * package is loaded; a Node that still has it keeps its own.
+ */
+export function polyfillRemovedUtil() {
+    const target = util;
+    if (typeof target.isNullOrUndefined !== 'function') {
+        target.isNullOrUndefined = (value) => value === null || value === undefined;
+    }
+}
+/**
+ * One forward and gradient step of relu(x·W) on the current backend, checked
+ * against its known result: undefined when it works, else why not (one line).
+ */
+export function probeBackend() {
+    try {
+        const [value, ...gradient] = tf.tidy(() => {
+            const x = tf.tensor2d([[1, 2]]);
+            const weights = tf.tensor2d([[0.5, -0.25], [0.125, 1]]);
+            const { value: loss, grad } = tf.valueAndGrad((w) => tf.sum(tf.relu(tf.matMul(x, w))))(weights);
+            return [...loss.dataSync(), ...grad.dataSync()];
+        });
+        // relu([0.75, 1.75]) sums to 2.5; d/dW = xᵀ·[1, 1].
+        const expected = [2.5, 1, 1, 2, 2];
+        if ([value, ...gradient].some((got, i) => !(Math.abs(got - expected[i]) < 1e-5))) {
+            return `a test step computed [${[value, ...gradient].join(', ')}] instead of [${expected.join(', ')}]`;
+        }
+        return undefined;
+    }
+    catch (error) {
+        return `its first operation failed: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`;
+    }
+}
 async function tryImport(name) {
     try {
         await import(name);
@@ -39,6 +79,7 @@ function usesGpu() {
 }
 async function startNative(choice) {
     const packageName = NATIVE_PACKAGES[choice];
+    polyfillRemovedUtil();
     const loaded = await tryImport(packageName);
     if (!loaded.ok)
         return `${packageName}: ${loaded.reason}`;
@@ -47,6 +88,9 @@ async function startNative(choice) {
     await tf.ready();
     if (choice === 'tensorflow-gpu' && !usesGpu())
         return `${packageName}: loaded, but TensorFlow sees no usable GPU (check the CUDA and cuDNN libraries on the runner)`;
+    const failed = probeBackend();
+    if (failed)
+        return `${packageName}: loaded, but ${failed}`;
     return { name: choice, package: packageName };
 }
 async function startWasm(threads) {
@@ -62,6 +106,9 @@ async function startWasm(threads) {
         return `@tensorflow/tfjs-backend-wasm: ${error.message}`;
     }
     registerTrainingKernels('wasm');
+    const failed = probeBackend();
+    if (failed)
+        return `@tensorflow/tfjs-backend-wasm: started, but ${failed}`;
     return {
         name: 'wasm',
         package: '@tensorflow/tfjs-backend-wasm',
@@ -74,6 +121,9 @@ async function startCpu() {
     await tf.setBackend('cpu');
     await tf.ready();
     registerTrainingKernels('cpu');
+    const failed = probeBackend();
+    if (failed)
+        throw new BackendError(`backend "cpu" (@tensorflow/tfjs-backend-cpu) does not work: ${failed}`);
     return { name: 'cpu', package: '@tensorflow/tfjs-backend-cpu' };
 }
 const INSTALL_HINT = {
@@ -83,34 +133,47 @@ const INSTALL_HINT = {
 /**
  * Starts the requested backend. `auto` tries the native GPU build, the native
  * CPU build, WASM, then the pure-JS CPU backend, and says in `skipped` why
- * the faster ones were not taken.
+ * the faster ones were not taken; `notices` are the skips worth a warning
+ * (installed, but failing), not the ordinary "not installed".
  */
 export async function startBackend(choice) {
     tf.enableProdMode();
     if (choice === 'tensorflow-gpu' || choice === 'tensorflow') {
         const result = await startNative(choice);
-        if (typeof result === 'string')
-            throw new BackendError(`backend "${choice}" is not available (${result}); ${INSTALL_HINT[choice]}`);
-        return { info: result, skipped: [] };
+        if (typeof result === 'string') {
+            const hint = result.includes(': loaded, but ') ? 'use backend: auto (it falls back to WASM) or fix the native install' : INSTALL_HINT[choice];
+            throw new BackendError(`backend "${choice}" is not available (${result}); ${hint}`);
+        }
+        return { info: result, skipped: [], notices: [] };
     }
     if (choice === 'wasm') {
         const result = await startWasm();
         if (typeof result === 'string')
             throw new BackendError(`backend "wasm" did not start (${result})`);
-        return { info: result, skipped: [] };
+        return { info: result, skipped: [], notices: [] };
     }
     if (choice === 'cpu')
-        return { info: await startCpu(), skipped: [] };
+        return { info: await startCpu(), skipped: [], notices: [] };
     const skipped = [];
+    const notices = [];
+    const skip = (reason, fallback) => {
+        skipped.push(reason);
+        if (!reason.endsWith(': not installed'))
+            notices.push(`backend auto: ${reason}; falling back to ${fallback}`);
+    };
     for (const candidate of ['tensorflow-gpu', 'tensorflow']) {
         const result = await startNative(candidate);
         if (typeof result !== 'string')
-            return { info: result, skipped };
-        skipped.push(result);
+            return { info: result, skipped, notices };
+        // No GPU is the ordinary case on a CPU runner: not worth a notice.
+        if (result.includes('sees no usable GPU'))
+            skipped.push(result);
+        else
+            skip(result, candidate === 'tensorflow-gpu' ? 'the next backend' : 'WASM');
     }
     const wasm = await startWasm();
     if (typeof wasm !== 'string')
-        return { info: wasm, skipped };
-    skipped.push(wasm);
-    return { info: await startCpu(), skipped };
+        return { info: wasm, skipped, notices };
+    skip(wasm, 'the pure-JS CPU backend');
+    return { info: await startCpu(), skipped, notices };
 }

@@ -35,6 +35,8 @@ export function buildDocument(input, detail = 0) {
     const title = input.labels.title ?? `Train and report${headLabel ? `: ${headLabel}` : ''}`;
     const blocks = [{ type: 'heading', level: 2, text: title }];
     blocks.push(verdictLine(input));
+    if (input.provenance)
+        blocks.push({ type: 'paragraph', text: [{ strong: input.provenance }] });
     if (!base) {
         blocks.push({
             type: 'paragraph',

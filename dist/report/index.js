@@ -20,6 +20,10 @@ export { checkThresholds, parseThresholds, ThresholdError } from '../compare/thr
 export { GITHUB_COMMENT_LIMIT } from './markdown.js';
 async function previewImages(options, comparison, renderer) {
     const { head } = options;
+    if (options.preview) {
+        const { png, note } = options.preview;
+        return { images: png ? [{ file: 'predictions.png', alt: 'Predictions on validation images (True / Pred)', png }] : [], note };
+    }
     const dataDir = options.dataDir ?? head.dataset?.root;
     if (!Array.isArray(head.predictions) || head.predictions.length === 0)
         return { images: [], note: 'No predictions preview: the run record holds no predictions.' };
@@ -81,6 +85,7 @@ export async function writeReport(options) {
         thresholdChecks,
         images: images.map(({ file, alt }) => ({ file, alt })),
         previewNote: preview.note,
+        provenance: options.provenance,
         labels,
     };
     const renderMarkdown = (imageUrl, maxLength = GITHUB_COMMENT_LIMIT) => renderFittingMarkdown(input, imageUrl, maxLength);

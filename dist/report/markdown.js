@@ -4,7 +4,7 @@
 // whole rows and sections are dropped with a note, never cut mid-table.
 import { markdownTable } from 'markdown-table';
 import { buildDocument, MAX_DETAIL } from './document.js';
-import { escapeHtml, escapeMarkdown, escapeTableCell } from './escape.js';
+import { escapeHtml, escapeMarkdown, escapeTableCell, neutralizeReferences } from './escape.js';
 /** GitHub rejects comments longer than this many characters. */
 export const GITHUB_COMMENT_LIMIT = 65536;
 function inline(parts) {
@@ -20,7 +20,7 @@ function inline(parts) {
 function codeSpan(text) {
     // GitHub renders a code span's HTML literally, but `|` would still end a
     // table cell and a backtick run would end the span, so use <code> with entities.
-    return `<code>${text.replace(/[&<>"|`\\*_[\]]/g, (char) => `&#${char.charCodeAt(0)};`)}</code>`;
+    return `<code>${neutralizeReferences(text).replace(/[&<>"|`\\*_[\]]/g, (char) => `&#${char.charCodeAt(0)};`)}</code>`;
 }
 export function blocksToMarkdown(blocks, imageUrl) {
     return blocks.map((block) => blockToMarkdown(block, imageUrl)).join('\n\n') + '\n';
@@ -44,7 +44,7 @@ function blockToMarkdown(block, imageUrl) {
             return codeFence(block.language, block.text);
         case 'details':
             // GitHub needs the blank line after <summary> to render markdown inside.
-            return `<details><summary>${escapeHtml(block.summary)}</summary>\n\n${blocksToMarkdown(block.blocks, imageUrl).trimEnd()}\n\n</details>`;
+            return `<details><summary>${escapeHtml(neutralizeReferences(block.summary))}</summary>\n\n${blocksToMarkdown(block.blocks, imageUrl).trimEnd()}\n\n</details>`;
     }
 }
 /** A fenced code block whose fence is longer than any backtick run inside it. */

@@ -96,6 +96,30 @@ export async function folderExists(folder) {
         return false;
     }
 }
+/** Bounds for a preview PNG from someone else's run (run mode draws about 2000 × 900). */
+export const PREVIEW_MAX_SIZE = { width: 4096, height: 8192 };
+/**
+ * Re-encodes a preview PNG that came from outside (a fork's artifact): it
+ * must decode as a PNG within PREVIEW_MAX_SIZE (sharp refuses larger inputs
+ * before decoding them). The new encoding keeps pixels only: no text chunks,
+ * nothing after the image. Returns the PNG, or why it was refused.
+ */
+export async function reencodePreview(input) {
+    const { width: maxWidth, height: maxHeight } = PREVIEW_MAX_SIZE;
+    try {
+        const image = sharp(input, { limitInputPixels: maxWidth * maxHeight, failOn: 'error' });
+        const meta = await image.metadata();
+        if (meta.format !== 'png')
+            return `is ${meta.format ? `a ${meta.format} image` : 'not an image'}, not a PNG`;
+        if (!meta.width || !meta.height || meta.width > maxWidth || meta.height > maxHeight) {
+            return `is ${meta.width}×${meta.height} pixels, more than ${maxWidth}×${maxHeight}`;
+        }
+        return await image.removeAlpha().png({ compressionLevel: 6, palette: false }).toBuffer();
+    }
+    catch (error) {
+        return `does not decode as a PNG (${(error instanceof Error ? error.message : String(error)).split('\n')[0]})`;
+    }
+}
 /** [height, width] of the model input, from the params; the notebook's 32 × 32 by default. */
 export function previewInputSize(params) {
     const size = (params?.prepare ?? {}).image_size;

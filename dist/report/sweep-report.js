@@ -48,6 +48,7 @@ export async function writeSweepReport(options) {
             baseMissingReason: variant.baseMissingReason,
             outDir: join(outDir, variant.folder),
             dataDir: variant.dataDir,
+            preview: variant.preview,
             thresholds: options.thresholds,
             labels: { ...variant.labels, title: variant.variant },
         });

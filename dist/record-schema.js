@@ -1,0 +1,221 @@
+// The run record as untrusted input: publish mode reads run.json from a fork's
+// artifact with a write token in hand. Every field is checked against the
+// record's shape (types, known fields only, sizes bounded), so that a crafted
+// record can neither crash the report (`.toFixed` on a string), nor smuggle
+// fields into the reports branch, nor make the job allocate without bound.
+// The first problem is one line naming the file and the field.
+// Pure except for readUntrustedRecord, which reads one regular file.
+import { lstat, open } from 'node:fs/promises';
+import { ParamsError, validateParams } from './params.js';
+import { RecordError, RUN_RECORD_VERSION, upgradeRecord } from './record.js';
+/** Bounds far above any real record (the 1,605-image dataset's is 0.3 MB, 11 classes, 309 predictions). */
+export const RECORD_LIMITS = {
+    bytes: 20 * 1024 * 1024,
+    classes: 1000,
+    predictions: 100_000,
+    files: 1_000_000,
+    epochs: 10_000,
+    repeats: 100,
+    text: 1000,
+    path: 4096,
+    entries: 100,
+};
+class Invalid extends Error {
+    field;
+    want;
+    constructor(field, want) {
+        super(`${field} must be ${want}`);
+        this.field = field;
+        this.want = want;
+    }
+}
+const fail = (field, want) => {
+    throw new Invalid(field, want);
+};
+const string = (max = RECORD_LIMITS.text, pattern, want) => (value, field) => {
+    if (typeof value !== 'string' || value.length > max || (pattern && !pattern.test(value))) {
+        fail(field, want ?? `a string of at most ${max} characters`);
+    }
+};
+const number = (value, field) => {
+    if (typeof value !== 'number' || !Number.isFinite(value))
+        fail(field, 'a finite number');
+};
+const integer = (min = 0, max = Number.MAX_SAFE_INTEGER) => (value, field) => {
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max)
+        fail(field, `a whole number from ${min} to ${max}`);
+};
+const boolean = (value, field) => {
+    if (typeof value !== 'boolean')
+        fail(field, 'true or false');
+};
+const array = (item, maxItems) => (value, field) => {
+    if (!Array.isArray(value))
+        return fail(field, 'an array');
+    if (value.length > maxItems)
+        fail(field, `an array of at most ${maxItems} entries (has ${value.length})`);
+    value.forEach((entry, index) => item(entry, `${field}[${index}]`));
+};
+const isPlainObject = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
+/** An object with exactly these fields; those in `optional` may be absent. Unknown fields are refused. */
+const object = (fields, optional = []) => (value, field) => {
+    if (!isPlainObject(value))
+        return fail(field, 'an object');
+    for (const key of Object.keys(value)) {
+        if (!(key in fields))
+            fail(`${field}.${key}`, `absent (not a field of run records; known: ${Object.keys(fields).join(', ')})`);
+    }
+    for (const [key, check] of Object.entries(fields)) {
+        if (value[key] === undefined) {
+            if (!optional.includes(key))
+                fail(`${field}.${key}`, 'present');
+            continue;
+        }
+        check(value[key], `${field}.${key}`);
+    }
+};
+/** An object used as a map: keys of bounded length, each value checked. */
+const map = (item, maxEntries, keyMax = RECORD_LIMITS.path) => (value, field) => {
+    if (!isPlainObject(value))
+        return fail(field, 'an object');
+    const keys = Object.keys(value);
+    if (keys.length > maxEntries)
+        fail(field, `an object of at most ${maxEntries} entries (has ${keys.length})`);
+    for (const key of keys) {
+        if (key.length > keyMax)
+            fail(`${field}`, `keyed by names of at most ${keyMax} characters`);
+        item(value[key], `${field}[${JSON.stringify(key.slice(0, 80))}]`);
+    }
+};
+const SHA = /^[0-9a-f]{40}$/;
+const HEX64 = /^[0-9a-f]{64}$/;
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z$/;
+const sha = string(40, SHA, 'a 40-character commit SHA');
+const className = string(200);
+const relativePath = string(RECORD_LIMITS.path);
+const metrics = object(Object.fromEntries(['val_loss', 'val_acc', 'precision', 'recall', 'f1_score', 'weighted_precision', 'weighted_recall', 'weighted_f1'].map((name) => [name, number])));
+const epoch = object({ epoch: integer(1, RECORD_LIMITS.epochs), loss: number, accuracy: number, val_loss: number, val_accuracy: number, seconds: number });
+const history = array(epoch, RECORD_LIMITS.epochs);
+const RECORD = object({
+    recordVersion: integer(1, RUN_RECORD_VERSION),
+    tool: object({ name: string(100), version: string(100) }),
+    createdAt: string(40, ISO_TIME, 'a UTC time such as 2026-01-01T00:00:00.000Z'),
+    source: object({ sha, ref: string(300), pullRequest: integer(1), baseSha: sha, repository: string(200, /^[\w.-]+\/[\w.-]+$/, 'owner/name'), variant: string(200) }, ['sha', 'ref', 'pullRequest', 'baseSha', 'repository', 'variant']),
+    params: () => undefined, // checked by params.ts below, with its own messages
+    dataset: object({
+        root: string(RECORD_LIMITS.path),
+        classes: array(className, RECORD_LIMITS.classes),
+        imagesPerClass: map(integer(0), RECORD_LIMITS.classes, 200),
+        totalImages: integer(0),
+        contentHash: string(64, HEX64, 'a sha256 in hex'),
+        files: map(string(64, HEX64, 'a sha256 in hex'), RECORD_LIMITS.files),
+        skipped: array(object({ path: relativePath, reason: string() }), RECORD_LIMITS.files),
+    }),
+    split: object({
+        seed: integer(0),
+        fraction: number,
+        trainCount: integer(0),
+        validationCount: integer(0),
+        validation: array(relativePath, RECORD_LIMITS.predictions),
+    }),
+    backend: object({ name: string(40, /^(tensorflow-gpu|tensorflow|wasm|cpu)$/, 'tensorflow-gpu, tensorflow, wasm or cpu'), package: string(100), simd: boolean, threads: integer(0, 1024), trainingThreads: integer(0, 1024) }, ['simd', 'threads', 'trainingThreads']),
+    versions: map(string(100), RECORD_LIMITS.entries, 100),
+    metrics,
+    history,
+    perClass: array(object({ label: className, precision: number, recall: number, f1: number, support: integer(0) }), RECORD_LIMITS.classes),
+    confusionMatrix: array(array(integer(0), RECORD_LIMITS.classes), RECORD_LIMITS.classes),
+    predictions: array(object({ path: relativePath, trueLabel: className, predictedLabel: className, probabilities: array(number, RECORD_LIMITS.classes) }), RECORD_LIMITS.predictions),
+    repeats: array(object({ seed: integer(0), history, metrics, correct: array(relativePath, RECORD_LIMITS.predictions) }), RECORD_LIMITS.repeats),
+    timings: map(number, RECORD_LIMITS.entries, 100),
+}, ['source', 'perClass', 'repeats', 'timings', 'versions']);
+/** What the fields must agree on beyond their types: the sizes the report indexes with. */
+function checkConsistency(record) {
+    const classes = record.dataset.classes;
+    const known = new Set(classes);
+    if (known.size !== classes.length)
+        fail('dataset.classes', 'distinct names');
+    if (record.confusionMatrix.length !== classes.length || record.confusionMatrix.some((row) => row.length !== classes.length)) {
+        fail('confusionMatrix', `a ${classes.length} × ${classes.length} matrix (one row and column per class)`);
+    }
+    record.predictions.forEach((prediction, index) => {
+        if (!known.has(prediction.trueLabel))
+            fail(`predictions[${index}].trueLabel`, 'one of dataset.classes');
+        if (!known.has(prediction.predictedLabel))
+            fail(`predictions[${index}].predictedLabel`, 'one of dataset.classes');
+        if (prediction.probabilities.length !== classes.length)
+            fail(`predictions[${index}].probabilities`, `${classes.length} numbers (one per class)`);
+    });
+    (record.perClass ?? []).forEach((row, index) => {
+        if (!known.has(row.label))
+            fail(`perClass[${index}].label`, 'one of dataset.classes');
+    });
+    if (Number.isNaN(Date.parse(record.createdAt)))
+        fail('createdAt', 'a real date');
+}
+/**
+ * Checks a parsed run.json from an untrusted source against the record's
+ * shape and returns it in the current shape; throws a RecordError naming the
+ * first field that is wrong.
+ */
+export function validateRecord(raw, source) {
+    const problem = (field, want) => new RecordError(`${source}: field "${field}" must be ${want}; refusing the artifact (it was not written by this action's run mode)`);
+    try {
+        if (!isPlainObject(raw))
+            fail('(record)', 'a JSON object');
+        RECORD(raw, '');
+        checkConsistency(raw);
+    }
+    catch (error) {
+        if (error instanceof Invalid)
+            throw problem(error.field.replace(/^\./, ''), error.want);
+        throw error;
+    }
+    try {
+        validateParams(raw.params, `${source} field "params"`);
+    }
+    catch (error) {
+        if (error instanceof ParamsError)
+            throw new RecordError(`${error.message}; refusing the artifact`);
+        throw error;
+    }
+    return upgradeRecord(raw, source);
+}
+/**
+ * Reads and validates a run.json that came from outside: a regular file (not
+ * a link that could point anywhere on the runner) of at most `maxBytes`,
+ * read no further than that.
+ */
+export async function readUntrustedRecord(file, maxBytes = RECORD_LIMITS.bytes) {
+    let info;
+    try {
+        info = await lstat(file);
+    }
+    catch {
+        throw new RecordError(`${file}: missing; publish mode expects the artifact of a pull-request run of this action`);
+    }
+    if (!info.isFile())
+        throw new RecordError(`${file}: not a regular file (a link or device); refusing the artifact`);
+    if (info.size > maxBytes) {
+        throw new RecordError(`${file}: ${info.size} bytes, more than the ${maxBytes} a run record may have; refusing the artifact`);
+    }
+    const handle = await open(file, 'r');
+    let text;
+    try {
+        const buffer = Buffer.alloc(Math.min(info.size, maxBytes) + 1);
+        const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+        if (bytesRead > maxBytes)
+            throw new RecordError(`${file}: more than the ${maxBytes} bytes a run record may have; refusing the artifact`);
+        text = buffer.subarray(0, bytesRead).toString('utf8');
+    }
+    finally {
+        await handle.close();
+    }
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
+    }
+    catch {
+        throw new RecordError(`${file}: not valid JSON; refusing the artifact`);
+    }
+    return validateRecord(parsed, file);
+}
