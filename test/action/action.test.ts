@@ -443,7 +443,7 @@ const CASES: Case[] = [
         assert.match(posted[0].body, /\*\*Reported by the fork's own run, not reproduced: someone\/planets ran its own workflow/);
 
         // An artifact whose PR has moved on is a notice, and the job succeeds without writing.
-        const reportsBefore2 = w.fake.branchHead('train-and-report-reports');
+        const reportsBefore2 = w.fake.refHead(STORE);
         const newer = w.fake.addCommit([head], 'newer');
         w.fake.addPullRequest(9, newer, w.main[1], `someone/${w.fake.repo}`);
         const stale = await runAction({
@@ -452,7 +452,7 @@ const CASES: Case[] = [
         });
         assert.equal(stale.failed, false, stale.rawLog);
         assert.deepEqual(notices(stale), [`pull request #9 has moved on to ${newer.slice(0, 7)} since workflow run ${w.runs} built ${head.slice(0, 7)}; nothing published, the newer run's publish will report it`]);
-        assert.equal(w.fake.branchHead('train-and-report-reports'), reportsBefore2);
+        assert.equal(w.fake.refHead(STORE), reportsBefore2);
         assert.equal(w.fake.commentsOn(9)[0].body, posted[0].body);
       } finally {
         await w.fake.close();

@@ -12,6 +12,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateSampleDataset } from '../../src/data/sample.js';
 import { commentMarker } from '../../src/github/comment.js';
+import { DEFAULT_STORE_REF } from '../../src/github/store.js';
+import { identityKey } from '../../src/identity.js';
 import { reencodePreview } from '../../src/report/preview.js';
 import { APP_BOT_LOGIN, FakeGitHub, type FakeWorkflowRun } from '../fakes/github.js';
 import { webhookExample } from '../fakes/webhooks.js';
@@ -23,6 +25,10 @@ const FORK = 'someone/planets';
 const FORK_BRANCH = 'fork-feature';
 const FORK_PR = 9;
 const OTHER_PR = 12;
+const MARKER = commentMarker('.github/workflows/ci.yml', 'train');
+/** Where the fork pull request's runs are recorded: its own folder of the records ref. */
+const OWN = `pulls/${FORK_PR}/`;
+const ownRecord = (sha: string) => `${OWN}${identityKey({ workflow: '.github/workflows/ci.yml', job: 'train', variant: '' })}/${sha}/`;
 
 let fake: FakeGitHub;
 let workspace = '';
@@ -49,7 +55,7 @@ before(async () => {
   // Another pull request (same repository) that already has this workflow's comment: the target a fork would aim at.
   otherHead = fake.addCommit([main[1]], 'other pr');
   fake.addPullRequest(OTHER_PR, otherHead, main[1], `${fake.owner}/${fake.repo}`, { headRef: 'feature' });
-  fake.addComment(OTHER_PR, `${commentMarker('CI', 'train')}\nthe other pull request's report`, APP_BOT_LOGIN);
+  fake.addComment(OTHER_PR, `${MARKER}\nthe other pull request's report`, APP_BOT_LOGIN);
 
   // The fork's pull-request run, with the read-only token a fork gets: it uploads the artifact.
   forkHead = fake.addCommit([main[1]], 'fork pr');
@@ -84,7 +90,7 @@ interface Snapshot {
 }
 
 function snapshot(): Snapshot {
-  const reportsHead = fake.branchHead('train-and-report-reports');
+  const reportsHead = fake.refHead(DEFAULT_STORE_REF);
   return { reportsHead, files: reportsHead ? fake.filesAt(reportsHead) : new Map(), comments: JSON.stringify(fake.comments) };
 }
 
@@ -153,11 +159,11 @@ test('the untouched artifact is published on its own pull request, saying it is 
   assert.equal(result.failed, false, result.rawLog);
   const comments = fake.commentsOn(FORK_PR);
   assert.equal(comments.length, 1);
-  assert.ok(comments[0].body.startsWith(commentMarker('CI', 'train')));
+  assert.ok(comments[0].body.startsWith(MARKER));
   assert.match(comments[0].body, /^## Bigger conv$/m, 'the title as the API has it');
   assert.match(comments[0].body, /\*\*Reported by the fork's own run, not reproduced: someone\/planets ran its own workflow \(the fork's code\)/);
-  assert.deepEqual(changedPaths(before).filter((path) => !path.startsWith(`runs/${forkHead}/`)), ['index.json'], 'only the PR\'s own record (and the index)');
-  const stored = JSON.parse(fake.filesAt('train-and-report-reports').get(`runs/${forkHead}/run.json`)!.toString());
+  assert.deepEqual(changedPaths(before).filter((path) => !path.startsWith(ownRecord(forkHead))), ['index.json'], 'only the PR\'s own record (and the index)');
+  const stored = JSON.parse(fake.filesAt(fake.refHead(DEFAULT_STORE_REF)!).get(`${ownRecord(forkHead)}run.json`)!.toString());
   assert.deepEqual(stored.source, { sha: forkHead, pullRequest: FORK_PR, baseSha: main[1], repository: `${fake.owner}/${fake.repo}`, ...(stored.source.ref ? { ref: stored.source.ref } : {}) });
   figures.push({ name: 'untouched artifact', line: result.rawLog.split('\n').find((line) => line.startsWith('publishing the report'))! });
 });
@@ -203,10 +209,10 @@ test('dataset.root: /dev with paths "zero" reads nothing: the preview is the art
   const line = result.rawLog.split('\n').find((candidate) => candidate.startsWith('preview: '))!;
   assert.equal(line, "preview: Predictions preview as the fork's own run drew it (re-encoded); images whose prediction flipped are not shown, as publishing reads no image files.");
   const artifactPng = await readFile(join(artifacts.get(runId)!.get(artifactName)!, 'predictions.png'));
-  const published = fake.filesAt('train-and-report-reports').get(`runs/${forkHead}/predictions.png`)!;
+  const published = fake.filesAt(fake.refHead(DEFAULT_STORE_REF)!).get(`${ownRecord(forkHead)}predictions.png`)!;
   assert.ok(published.equals((await reencodePreview(artifactPng)) as Buffer), 'the published preview is the artifact\'s PNG re-encoded, not drawn from /dev');
   assert.doesNotMatch(result.summary, /\/dev|image missing|missing from/);
-  assert.deepEqual(changedPaths(before).filter((path) => !path.startsWith(`runs/${forkHead}/`) && path !== 'index.json'), []);
+  assert.deepEqual(changedPaths(before).filter((path) => !path.startsWith(ownRecord(forkHead)) && path !== 'index.json'), []);
   figures.push({ name: 'dataset.root: /dev', line });
 });
 
@@ -244,7 +250,9 @@ test('a class named @octo-org/admins (and one holding #123 and links) pings nobo
   const body = fake.commentsOn(FORK_PR)[0].body;
   assert.ok(body.includes('@\u2060octo-org/admins'), 'the class is named, with a word joiner after the @');
   for (const text of [body, result.summary]) {
-    const live = text.split('\n').filter((line) => LIVE_REFERENCE.test(line));
+    // GitHub links nothing inside fenced code blocks (the Mermaid history chart is one).
+    const prose = text.replace(/^```[\s\S]*?^```$/gm, '');
+    const live = prose.split('\n').filter((line) => LIVE_REFERENCE.test(line));
     assert.deepEqual(live, [], 'no mention, reference or link survives');
   }
   assert.equal(fake.commentsOn(OTHER_PR)[0].body.endsWith("the other pull request's report"), true);
@@ -274,8 +282,8 @@ test('across every case: no comment on another pull request, every request for t
   assert.equal(others[0].body.endsWith("the other pull request's report"), true, 'the other pull request\'s comment was never edited');
   assert.equal(fake.countRequests('PATCH', new RegExp(`/issues/comments/${others[0].id}$`)), 0);
   assert.equal(fake.countRequests('POST', new RegExp(`/issues/${OTHER_PR}/comments$`)), 0);
-  for (const path of fake.filesAt('train-and-report-reports').keys()) {
-    assert.ok(path === 'index.json' || path.startsWith(`runs/${forkHead}/`), `${path} belongs to the fork's record`);
+  for (const path of fake.filesAt(fake.refHead(DEFAULT_STORE_REF)!).keys()) {
+    assert.ok(path === 'index.json' || path.startsWith(ownRecord(forkHead)), `${path} belongs to the fork's record`);
   }
   // The figures of this file, for the record.
   for (const { name, line } of figures) console.log(`${name}: ${line}`);
