@@ -96,12 +96,14 @@ const relativePath = string(RECORD_LIMITS.path);
 const metrics = object(Object.fromEntries(['val_loss', 'val_acc', 'precision', 'recall', 'f1_score', 'weighted_precision', 'weighted_recall', 'weighted_f1'].map((name) => [name, number])));
 const epoch = object({ epoch: integer(1, RECORD_LIMITS.epochs), loss: number, accuracy: number, val_loss: number, val_accuracy: number, seconds: number });
 const history = array(epoch, RECORD_LIMITS.epochs);
+const classMetrics = array(object({ label: className, precision: number, recall: number, f1: number, support: integer(0) }), RECORD_LIMITS.classes);
 const RECORD = object({
     recordVersion: integer(1, RUN_RECORD_VERSION),
     tool: object({ name: string(100), version: string(100) }),
     createdAt: string(40, ISO_TIME, 'a UTC time such as 2026-01-01T00:00:00.000Z'),
     source: object({ sha, ref: string(300), pullRequest: integer(1), baseSha: sha, repository: string(200, /^[\w.-]+\/[\w.-]+$/, 'owner/name'), variant: string(200) }, ['sha', 'ref', 'pullRequest', 'baseSha', 'repository', 'variant']),
     params: () => undefined, // checked by params.ts below, with its own messages
+    paramsOverride: array(string(1000), 100),
     dataset: object({
         root: string(RECORD_LIMITS.path),
         classes: array(className, RECORD_LIMITS.classes),
@@ -122,12 +124,12 @@ const RECORD = object({
     versions: map(string(100), RECORD_LIMITS.entries, 100),
     metrics,
     history,
-    perClass: array(object({ label: className, precision: number, recall: number, f1: number, support: integer(0) }), RECORD_LIMITS.classes),
+    perClass: classMetrics,
     confusionMatrix: array(array(integer(0), RECORD_LIMITS.classes), RECORD_LIMITS.classes),
     predictions: array(object({ path: relativePath, trueLabel: className, predictedLabel: className, probabilities: array(number, RECORD_LIMITS.classes) }), RECORD_LIMITS.predictions),
-    repeats: array(object({ seed: integer(0), history, metrics, correct: array(relativePath, RECORD_LIMITS.predictions) }), RECORD_LIMITS.repeats),
+    repeats: array(object({ seed: integer(0), history, metrics, perClass: classMetrics, correct: array(relativePath, RECORD_LIMITS.predictions) }, ['perClass']), RECORD_LIMITS.repeats),
     timings: map(number, RECORD_LIMITS.entries, 100),
-}, ['source', 'perClass', 'repeats', 'timings', 'versions']);
+}, ['source', 'paramsOverride', 'perClass', 'repeats', 'timings', 'versions']);
 /** What the fields must agree on beyond their types: the sizes the report indexes with. */
 function checkConsistency(record) {
     const classes = record.dataset.classes;
@@ -149,6 +151,10 @@ function checkConsistency(record) {
         if (!known.has(row.label))
             fail(`perClass[${index}].label`, 'one of dataset.classes');
     });
+    (record.repeats ?? []).forEach((repeat, r) => (repeat.perClass ?? []).forEach((row, index) => {
+        if (!known.has(row.label))
+            fail(`repeats[${r}].perClass[${index}].label`, 'one of dataset.classes');
+    }));
     if (Number.isNaN(Date.parse(record.createdAt)))
         fail('createdAt', 'a real date');
 }

@@ -31,6 +31,19 @@ test('a record as the pipeline writes it passes', () => {
   assert.deepEqual(validateRecord(value, 'art/run.json').metrics, value.metrics);
 });
 
+test('a record with several seeds (per-class scores per repeat) and params overrides passes; a repeat naming an unknown class does not', () => {
+  const value = JSON.parse(JSON.stringify(makeRecord({ sha: 'c'.repeat(40), repeats: 3 })));
+  value.dataset.contentHash = HASH;
+  value.dataset.files = Object.fromEntries(Object.keys(value.dataset.files).map((path) => [path, HASH]));
+  value.paramsOverride = ['train.lr=0.001'];
+  assert.equal(value.repeats[2].perClass.length, value.dataset.classes.length);
+  const valid = validateRecord(value, 'art/run.json');
+  assert.equal(valid.repeats.length, 3);
+  assert.deepEqual(valid.paramsOverride, ['train.lr=0.001']);
+  value.repeats[1].perClass[0].label = '@octo-org/admins';
+  refused(value, /field "repeats\[1\]\.perClass\[0\]\.label" must be one of dataset\.classes/);
+});
+
 test('unknown fields are refused, top-level and nested, by name', () => {
   refused({ ...record(), extra: 1 }, /^art\/run\.json: field "extra" must be absent \(not a field of run records; known: recordVersion, tool/);
   const nested = record();
