@@ -201,6 +201,9 @@ test('a fork PR: the legs and their aggregate cannot comment; mode aggregate on 
     assert.equal(fake.commentsOn(8).length, 0, 'a read-only token cannot comment');
     assert.equal(tableRows(forked.aggregate.summary).length, 3, 'the comparison is in the job summary');
 
+    // The legs' run as the API describes it: publish mode's checks bind every artifact to it.
+    const pull = fake.pulls.get(8)!;
+    fake.addWorkflowRun({ id: Number(forked.runId), name: 'CI', event: 'pull_request', headSha: head, headBranch: pull.headRef, headRepo: pull.headRepo });
     const publish = (runId: string) => {
       const payload = webhookExample('workflow_run', 'completed');
       payload.workflow_run.id = Number(forked.runId);
@@ -226,7 +229,7 @@ test('a fork PR: the legs and their aggregate cannot comment; mode aggregate on 
     await writeFile(join(artifact, 'run.json'), JSON.stringify(record));
     const refused = await publish('91');
     assert.equal(refused.failed, true);
-    assert.match(refused.annotations.map((annotation) => annotation.message).join('\n'), new RegExp(`${name}/run\\.json is about [0-9a-f]{40}, not [0-9a-f]{40}; refusing to publish a mismatched artifact`));
+    assert.match(refused.annotations.map((annotation) => annotation.message).join('\n'), new RegExp(`${name}/run\\.json: field "source\\.sha" is "[0-9a-f]{40}", not "[0-9a-f]{40}"; refusing a mismatched artifact`));
     assert.equal(fake.commentsOn(8)[0].body, posted[0].body, 'the comment is unchanged');
   } finally {
     await fake.close();

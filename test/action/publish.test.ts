@@ -244,6 +244,7 @@ test('a class named @octo-org/admins (and one holding #123 and links) pings nobo
     record.dataset.imagesPerClass = Object.fromEntries(Object.entries(record.dataset.imagesPerClass).map(([name, count]) => [rename(name), count]));
     for (const prediction of record.predictions) Object.assign(prediction, { trueLabel: rename(prediction.trueLabel), predictedLabel: rename(prediction.predictedLabel) });
     for (const row of record.perClass) row.label = rename(row.label);
+    for (const repeat of record.repeats) for (const row of repeat.perClass ?? []) row.label = rename(row.label);
   }));
   const result = await publish(runId);
   assert.equal(result.failed, false, result.rawLog);

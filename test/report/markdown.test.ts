@@ -54,7 +54,7 @@ test('the report opens with the short SHA and a verdict, and has every section',
   assert.match(markdown, /<details><summary>Every seed<\/summary>\n\n\| Seed \| base val\\_acc \| PR val\\_acc \| Δ \|\n[^\n]*\n\| 77 \|/);
   assert.match(markdown, /these two models disagree on \d+ images; the base gets \d+ right that the PR gets wrong/);
   assert.match(markdown, /not whether the change is larger than seed noise/);
-  assert.match(markdown, /\| backend \| wasm \(@tensorflow\/tfjs-backend-wasm, SIMD, 1 thread, trained on 2 threads\) \|/);
+  assert.match(markdown, /\| backend \| wasm \(@\u2060tensorflow\/tfjs-backend-wasm, SIMD, 1 thread, trained on 2 threads\) \|/);
   assertTablesWhole(markdown);
 });
 
