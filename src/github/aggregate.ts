@@ -16,7 +16,7 @@ import { writeSweepReport, type SweepVariantInput } from '../report/sweep-report
 import type { Baseline } from './baseline.js';
 import { explain, GitHubError, statusOf, type GitHubClient } from './client.js';
 import { commentBody, commentMarker, getPullHead, getViewerLogin, MAX_COMMENT_LENGTH, postComment } from './comment.js';
-import type { ActionContext } from './context.js';
+import type { ActionContext, PullRequestInfo } from './context.js';
 import { artifactPreview, type Prepared } from './publish.js';
 import { listRunJobs, planLegs, readLegFolders, type LegRow } from './legs.js';
 import { blobUrl, listOpenPulls, saveRun, type RunKind } from './store.js';
@@ -31,7 +31,7 @@ export class AggregateRegressionError extends Error {
 
 export interface AggregateDependencies {
   /** The baseline of a leg's identity (workflow file, job, variant) at its base commit. */
-  baselineFor(identity: RunIdentity, pull: PullInfo | undefined): Promise<Baseline>;
+  baselineFor(identity: RunIdentity, pull: PullRequestInfo | undefined): Promise<Baseline>;
   /** Publish mode's checks of one artifact folder (fork pull requests): bound to the workflow run and the API, record validated. */
   preparePublication(folder: string): Promise<Prepared>;
   /** This job's identity: the comparison's images are recorded under it. */
@@ -53,16 +53,6 @@ export function legIdentity(row: LegRow): RunIdentity | undefined {
   return handoff ? { workflow: handoff.workflow, job: handoff.job, variant: handoff.variant ?? '' } : undefined;
 }
 
-export interface PullInfo {
-  number: number;
-  headSha: string;
-  baseSha: string;
-  headRef: string;
-  baseRef: string;
-  title: string;
-  fromFork: boolean;
-}
-
 /** primary-variant: names (as the table shows them) whose regressions fail the job; empty = all. */
 export function isPrimary(variant: string, primary: readonly string[]): boolean {
   return primary.length === 0 || primary.includes(variant);
@@ -74,9 +64,9 @@ export function isPrimary(variant: string, primary: readonly string[]): boolean 
  * must all name the same pull request and commit. `stale`: the pull request
  * has moved on and the newer run's aggregate reports it.
  */
-async function pullOf(context: ActionContext, rows: LegRow[], deps: AggregateDependencies): Promise<{ pull?: PullInfo; sha: string } | { stale: string }> {
+async function pullOf(context: ActionContext, rows: LegRow[], deps: AggregateDependencies): Promise<{ pull?: PullRequestInfo; sha: string } | { stale: string }> {
   if (!context.workflowRun) return { pull: context.pullRequest, sha: context.sha };
-  let trusted: PullInfo | undefined;
+  let trusted: PullRequestInfo | undefined;
   for (const row of rows) {
     const folder = row.folder;
     if (!folder?.record) continue;

@@ -15,6 +15,7 @@ import type { RunRecord } from '../record.js';
 import { reencodePreview } from '../report/preview.js';
 import type { RunIdentity } from '../identity.js';
 import { explain, GitHubError, type GitHubClient, type RepoRef } from './client.js';
+import type { PullRequestInfo } from './context.js';
 import { readHandoff, type Handoff } from './handoff.js';
 
 /** A preview PNG in the artifact may have at most this many bytes. */
@@ -25,15 +26,9 @@ const JOB_ID = /^[A-Za-z_][A-Za-z0-9_-]{0,99}$/;
 const WORKFLOW_FILE = /^\.github\/workflows\/[^/]+\.ya?ml$/;
 const MAX_VARIANT_LENGTH = 1000;
 
-export interface TrustedPullRequest {
-  number: number;
-  headSha: string;
-  baseSha: string;
-  headRef: string;
-  baseRef: string;
-  title: string;
+/** The pull request as the API describes it, with the repository its head lives in. */
+export interface TrustedPullRequest extends PullRequestInfo {
   headRepository: string;
-  fromFork: boolean;
 }
 
 export interface Publication {
