@@ -98,6 +98,37 @@ export interface BackendInfo {
   trainingThreads?: number;
 }
 
+/** One layer of the model card: the output layer (logits) is the last, with kind "output". */
+export interface LayerCard {
+  /** Position in params.yaml's `model:` list, 1-based; the output layer gets the next number. */
+  position: number;
+  /** conv2d | max_pool | avg_pool | batch_norm | dropout | flatten | global_avg_pool | dense | output */
+  kind: string;
+  /** The layer's options with defaults filled in, e.g. { filters: 32, kernel: 3, stride: 1, padding: "valid", activation: "relu" }. */
+  options: Record<string, string | number>;
+  /** Output shape without the batch dimension, e.g. [30, 30, 32] (height, width, channels) or [64]. */
+  outputShape: number[];
+  /** Weights of this layer (batch_norm: its scale and shift and its two running statistics). */
+  parameters: number;
+  /** Where its training step ran: "wasm" (the project's WebAssembly kernels) or "tfjs" (the backend's own kernels). */
+  engine?: 'wasm' | 'tfjs';
+}
+
+/** What the model is and costs, measured on the machine that trained it: the report's model card. */
+export interface ModelCard {
+  layers: LayerCard[];
+  /** All weights, the running statistics of batch_norm included. */
+  parameters: number;
+  trainableParameters: number;
+  /** Bytes of the saved model folder (model.json, weights and metadata). */
+  sizeBytes: number;
+  /** Median milliseconds per image over `batches` timed batches of `batchSize` images (after one untimed warm-up batch). */
+  inference: { msPerImage: number; batchSize: number; batches: number };
+  optimizer: { name: 'adam' | 'adamw' | 'sgd'; learningRate: number; weightDecay?: number; momentum?: number };
+  /** How training ran: on how many threads, and which layers on the WebAssembly kernels, e.g. "4 of 5 layers on WASM kernels; batch_norm on tfjs". */
+  training: { threads: number; summary: string };
+}
+
 export interface RunRecord {
   recordVersion: number;
   tool: { name: string; version: string };
@@ -121,6 +152,8 @@ export interface RunRecord {
   predictions: Prediction[];
   /** One entry per trained model (train.repeats); repeats[0] is the saved model. */
   repeats: RepeatResult[];
+  /** The model's layers, size and speed (absent in records of older tool versions). */
+  modelCard?: ModelCard;
   /** Seconds per stage: decode, split, train, evaluate, save, total (and report when run with it). */
   timings: Record<string, number>;
 }
