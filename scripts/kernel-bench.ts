@@ -17,8 +17,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import * as wasm from '@tensorflow/tfjs-backend-wasm';
 import { parseArgs } from 'node:util';
-import { conv2dFilterGradient, registerTrainingKernels } from '../src/model/kernels.js';
-import { createModel } from '../src/model/model.js';
+import { conv2dFilterGradient, registerTrainingKernels } from '../src/model/engine/tfjs-overrides.js';
+import { createModel } from '../src/model/build.js';
 
 const { values: options } = parseArgs({
   options: {

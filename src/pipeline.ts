@@ -8,11 +8,11 @@ import { decodeDataset, DatasetError, listDataset, type DatasetListing, type Dec
 import { splitDataset } from './data/split.js';
 import { startBackend, type BackendChoice } from './model/backend.js';
 import { confusionMatrix, perClassMetrics, scoreLogits, summaryMetrics } from './model/evaluate.js';
-import { createModel } from './model/model.js';
+import { createModel } from './model/build.js';
 import { saveModel, type ModelMetadata } from './model/storage.js';
 import { labelsOf, predictLogits, trainModel, type ImageTensorSource, type TrainOptions } from './model/train.js';
-import { SHARDS, TrainingWorker } from './model/data-parallel.js';
-import { supportsFusedTraining } from './model/fused.js';
+import { SHARDS, TrainingWorker } from './model/engine/two-threads.js';
+import { supportsFusedTraining } from './model/engine/conv-block.js';
 import { checkOutputFolder, claimOutputFolder } from './output.js';
 import { applyOverrides, loadParams, type ParamOverride, type Params } from './params.js';
 import { metricsFileContent, RUN_RECORD_VERSION, writeRecord, type Prediction, type RepeatResult, type RunRecord } from './record.js';
@@ -74,7 +74,7 @@ function formatDuration(totalSeconds: number): string {
 const round6 = (value: number) => Number(value.toFixed(6));
 
 /**
- * The second training thread for WASM (model/data-parallel.ts), or none when
+ * The second training thread for WASM (model/engine/two-threads.ts), or none when
  * it cannot start: training then runs on this thread alone, as on the other
  * backends.
  */
@@ -216,7 +216,7 @@ async function runStages(options: RunOptions, workers: TrainingWorker[]): Promis
         );
       },
     };
-    // On WASM two threads train together (model/data-parallel.ts); elsewhere tfjs's own threads do the work.
+    // On WASM two threads train together (model/engine/two-threads.ts); elsewhere tfjs's own threads do the work.
     const history =
       worker && supportsFusedTraining(model) ? await worker.train(model, spec, source, trainOptions) : trainModel(model, source, trainOptions);
     timings.train += seconds(stageStart);

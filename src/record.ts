@@ -94,7 +94,7 @@ export interface BackendInfo {
   simd?: boolean;
   /** The WASM backend's own threads. */
   threads?: number;
-  /** WASM: threads that trained together (model/data-parallel.ts); their number changes the float sums. */
+  /** WASM: threads that trained together (model/engine/two-threads.ts); their number changes the float sums. */
   trainingThreads?: number;
 }
 

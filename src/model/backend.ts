@@ -11,7 +11,7 @@ import * as tf from '@tensorflow/tfjs-core';
 // The probe takes gradients: tfjs-layers registers them when it loads (training loads it anyway).
 import '@tensorflow/tfjs-layers';
 import type { BackendInfo } from '../record.js';
-import { registerTrainingKernels } from './kernels.js';
+import { registerTrainingKernels } from './engine/tfjs-overrides.js';
 
 export const BACKEND_CHOICES = ['auto', 'tensorflow-gpu', 'tensorflow', 'wasm', 'cpu'] as const;
 export type BackendChoice = (typeof BACKEND_CHOICES)[number];

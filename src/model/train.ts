@@ -9,7 +9,7 @@ import type * as tfl from '@tensorflow/tfjs-layers';
 import type { EpochStats } from '../record.js';
 import { createRandom, shuffled } from '../random.js';
 import { scoreLogits } from './evaluate.js';
-import { fusedForward, supportsFusedTraining } from './fused.js';
+import { fusedForward, supportsFusedTraining } from './engine/conv-block.js';
 
 export interface ImageTensorSource {
   /** uint8 pixels, `imageShape` product bytes per image. */

@@ -2,7 +2,7 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs-core';
 import { startBackend } from '../../src/model/backend.js';
-import { createModel } from '../../src/model/model.js';
+import { createModel } from '../../src/model/build.js';
 import { imageBatch, trainModel, type ImageTensorSource } from '../../src/model/train.js';
 import { syntheticImages } from '../helpers/tensors.js';
 

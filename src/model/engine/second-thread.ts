@@ -1,12 +1,12 @@
-// The second training thread of data-parallel.ts: starts its own WASM
+// The second training thread of two-threads.ts: starts its own WASM
 // backend, builds the model of each training it is sent, and runs shard 1 of
 // every epoch.
 
 import { workerData, type MessagePort } from 'node:worker_threads';
 import type * as tfl from '@tensorflow/tfjs-layers';
-import { startBackend } from './backend.js';
-import { signalFailure, trainShardEpoch, type FromWorker, type SharedTraining, type ToWorker } from './data-parallel.js';
-import { createModel } from './model.js';
+import { startBackend } from '../backend.js';
+import { signalFailure, trainShardEpoch, type FromWorker, type SharedTraining, type ToWorker } from './two-threads.js';
+import { createModel } from '../build.js';
 
 const { port } = workerData as { port: MessagePort };
 let shared: SharedTraining | undefined;

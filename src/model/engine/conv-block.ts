@@ -121,7 +121,7 @@ export function convBlockGradients(
   return { kernel: Float32Array.from(kernelGradient), bias: Float32Array.from(biasGradient) };
 }
 
-/** A function that computes what convBlockGradients computes (e.g. in WebAssembly, see wasm-kernels.ts). */
+/** A function that computes what convBlockGradients computes (e.g. in WebAssembly, see simd.ts). */
 export type ConvBlockGradients = typeof convBlockGradients;
 
 /** relu(conv2d(x, kernel) + bias) → maxPool(pool, stride pool), with the sparse gradient above. */

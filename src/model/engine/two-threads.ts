@@ -1,7 +1,7 @@
 // Data-parallel training on two threads: this thread and one worker each
 // compute the gradient of half of every batch, then each applies Adam to half
 // of the weights, all in one shared WebAssembly memory where the kernels of
-// wasm/kernels.wat work (Adam, the conv block's gradient, the hidden dense
+// simd/training.wat work (Adam, the conv block's gradient, the hidden dense
 // layer); tfjs computes the rest of each half. A step of the tuned model on
 // one WASM thread was ~24 ms; with both halves at once on two cores ~8 ms.
 //
@@ -16,11 +16,11 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
-import type { EpochStats } from '../record.js';
+import type { EpochStats } from '../../record.js';
 import { adamUpdate, TORCH_ADAM, type AdamBuffers, type AdamSettings } from './adam.js';
-import { fusedForward, heapValues } from './fused.js';
-import { KERNEL_SIZE, POOL_SIZE, type ModelSpec } from './model.js';
-import { epochOrder, epochStats, imageBatch, labelsOf, type ImageTensorSource, type TrainOptions } from './train.js';
+import { fusedForward, heapValues } from './conv-block.js';
+import { KERNEL_SIZE, POOL_SIZE, type ModelSpec } from '../build.js';
+import { epochOrder, epochStats, imageBatch, labelsOf, type ImageTensorSource, type TrainOptions } from '../train.js';
 import {
   convBlockGradientsInWasm,
   convBlockScratchBytes,
@@ -28,7 +28,7 @@ import {
   denseReluInWasm,
   denseScratchBytes,
   instantiateTrainingKernels,
-} from './wasm-kernels.js';
+} from './simd.js';
 
 /** Threads that train together; fixed, so that results do not depend on the machine. */
 export const SHARDS = 2;
@@ -238,14 +238,14 @@ export function trainShardEpoch(
 }
 
 /**
- * Starts train-worker. Built, this module is .js and so is the worker. Under
+ * Starts second-thread. Built, this module is .js and so is the worker. Under
  * tsx (tests, benches) it is the .ts source, and a worker does not inherit
  * tsx's loader (Node 20 does not pass --import hooks on to workers), so the
  * worker registers it first.
  */
 function startWorker(options: ConstructorParameters<typeof Worker>[1]): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./train-worker.js', import.meta.url), options);
-  const entry = new URL('./train-worker.ts', import.meta.url).href;
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./second-thread.js', import.meta.url), options);
+  const entry = new URL('./second-thread.ts', import.meta.url).href;
   const api = import.meta.resolve('tsx/esm/api');
   const code = `import(${JSON.stringify(api)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`;
   return new Worker(code, { ...options, eval: true });

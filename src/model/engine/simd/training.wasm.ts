@@ -1,4 +1,4 @@
-// Generated from kernels.wat by scripts/build-wasm.mjs (npm run build:wasm). Do not edit.
+// Generated from training.wat by scripts/build-wasm.mjs (npm run build:wasm). Do not edit.
 
 export const KERNELS_WASM_BASE64 =
   'AGFzbQEAAAABNARgC39/f39/f319fX19AGALf39/f39/f39/f38AYAd/f39/f39/AGAKf39/f39/f39/fwACEgEDZW52Bm1lbW9y' +

@@ -9,7 +9,7 @@ import {
   registerTrainingKernels,
   restoreStockKernels,
   TRAINING_KERNELS,
-} from '../../src/model/kernels.js';
+} from '../../src/model/engine/tfjs-overrides.js';
 import { createRandom } from '../../src/random.js';
 
 // Every test sets the backends and kernels it needs, so that the tests do not

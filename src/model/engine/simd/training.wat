@@ -6,7 +6,7 @@
 ;; weights and gradients are read and written in place, without copies.
 ;;
 ;; Assembled by `npm run build:wasm` (scripts/build-wasm.mjs) into
-;; kernels.wasm.ts, which is committed; CI checks that it is up to date.
+;; training.wasm.ts, which is committed; CI checks that it is up to date.
 ;; Pointers are byte offsets into the memory, 16-byte aligned; counts are
 ;; element counts, multiples of 4 where noted.
 

@@ -1,16 +1,16 @@
-// Loads the WebAssembly training kernels of wasm/kernels.wat over a memory
+// Loads the WebAssembly training kernels of simd/training.wat over a memory
 // that the training threads share: each thread instantiates the module on
 // the same memory, so a kernel called in one thread updates what the other
 // reads, without a copy.
 
 import * as tf from '@tensorflow/tfjs-core';
-import { convBlockGradients, heapValues, type ConvBlockGradients, type ConvBlockShape, type DenseLayer } from './fused.js';
-import { KERNELS_WASM_BASE64 } from './wasm/kernels.wasm.js';
+import { convBlockGradients, heapValues, type ConvBlockGradients, type ConvBlockShape, type DenseLayer } from './conv-block.js';
+import { KERNELS_WASM_BASE64 } from './simd/training.wasm.js';
 
 const PAGE_BYTES = 65_536;
 
 export interface TrainingKernels {
-  /** See `adam` in kernels.wat; pointers are byte offsets into the shared memory, count a multiple of 4. */
+  /** See `adam` in training.wat; pointers are byte offsets into the shared memory, count a multiple of 4. */
   adam(
     weights: number,
     gradient0: number,
@@ -24,7 +24,7 @@ export interface TrainingKernels {
     beta2: number,
     epsilon: number,
   ): void;
-  /** See `conv_block_gradient` in kernels.wat. */
+  /** See `conv_block_gradient` in training.wat. */
   conv_block_gradient(
     input: number,
     activation: number,
@@ -38,9 +38,9 @@ export interface TrainingKernels {
     filters: number,
     pool: number,
   ): void;
-  /** See `dense_relu_forward` in kernels.wat. */
+  /** See `dense_relu_forward` in training.wat. */
   dense_relu_forward(x: number, weights: number, bias: number, out: number, rows: number, inputs: number, units: number): void;
-  /** See `dense_relu_backward` in kernels.wat. */
+  /** See `dense_relu_backward` in training.wat. */
   dense_relu_backward(
     x: number,
     weights: number,

@@ -2,8 +2,8 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs-core';
 import { startBackend } from '../../src/model/backend.js';
-import { convBlockGradients, convReluPool, fusedForward, supportsFusedTraining } from '../../src/model/fused.js';
-import { createModel } from '../../src/model/model.js';
+import { convBlockGradients, convReluPool, fusedForward, supportsFusedTraining } from '../../src/model/engine/conv-block.js';
+import { createModel } from '../../src/model/build.js';
 import { createRandom } from '../../src/random.js';
 
 function randomTensor(shape: number[], seed: number, scale = 1): tf.Tensor {
