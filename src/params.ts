@@ -4,6 +4,7 @@
 
 import { readFile } from 'node:fs/promises';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { layersAsList, ModelSpecError, notebookLayers, parseLayers, shapeLayers, type LayerSpec } from './model/spec.js';
 
 export interface PrepareParams {
   seed: number;
@@ -21,17 +22,61 @@ export interface TrainParams {
   conv_size: number;
   dense_size: number;
   repeats: number;
+  optimizer: OptimizerName;
+  /** adamw only (default 0.01, as torch.optim.AdamW). */
+  weight_decay?: number;
+  /** sgd only (default 0, as torch.optim.SGD). */
+  momentum?: number;
+  /** A model with more weights is refused before any image is decoded. */
+  max_parameters: number;
 }
+
+export const OPTIMIZERS = ['adam', 'adamw', 'sgd'] as const;
+export type OptimizerName = (typeof OPTIMIZERS)[number];
 
 export interface Params {
   prepare: PrepareParams;
   train: TrainParams;
+  /**
+   * The hidden layers, when params.yaml lists them (`model:`); absent, the
+   * notebook's model built from train.conv_size and train.dense_size.
+   */
+  model?: LayerSpec[];
 }
 
 export const DEFAULT_PARAMS: Params = {
   prepare: { seed: 77, split: 0.2, image_size: [32, 32], grayscale: true, on_bad_image: 'fail' },
-  train: { seed: 77, lr: 0.0001, epochs: 5, batch_size: 32, conv_size: 32, dense_size: 64, repeats: 6 },
+  train: {
+    seed: 77,
+    lr: 0.0001,
+    epochs: 5,
+    batch_size: 32,
+    conv_size: 32,
+    dense_size: 64,
+    repeats: 6,
+    optimizer: 'adam',
+    max_parameters: 10_000_000,
+  },
 };
+
+/** The hidden layers that train: params.yaml's `model:` list, or the notebook's model from its two shorthands. */
+export function modelLayers(params: Params): LayerSpec[] {
+  return params.model ?? notebookLayers(params.train.conv_size, params.train.dense_size);
+}
+
+export interface OptimizerSettings {
+  name: OptimizerName;
+  learningRate: number;
+  weightDecay?: number;
+  momentum?: number;
+}
+
+/** The optimizer with its defaults filled in (torch's: AdamW's weight decay 0.01, SGD's momentum 0). */
+export function optimizerSettings(train: TrainParams): OptimizerSettings {
+  if (train.optimizer === 'adamw') return { name: 'adamw', learningRate: train.lr, weightDecay: train.weight_decay ?? 0.01 };
+  if (train.optimizer === 'sgd') return { name: 'sgd', learningRate: train.lr, momentum: train.momentum ?? 0 };
+  return { name: 'adam', learningRate: train.lr };
+}
 
 export class ParamsError extends Error {
   constructor(message: string) {
@@ -47,7 +92,7 @@ const integer = (min: number, max: number): Check => (value) =>
     ? undefined
     : `a whole number from ${min} to ${max}`;
 
-const SCHEMA: Record<keyof Params, Record<string, Check>> = {
+const SCHEMA: Record<'prepare' | 'train', Record<string, Check>> = {
   prepare: {
     seed: integer(0, 2 ** 32 - 1),
     split: (value) =>
@@ -70,8 +115,19 @@ const SCHEMA: Record<keyof Params, Record<string, Check>> = {
     conv_size: integer(1, 4096),
     dense_size: integer(1, 65_536),
     repeats: integer(1, 100),
+    optimizer: (value) => (OPTIMIZERS.includes(value as OptimizerName) ? undefined : OPTIMIZERS.map((name) => `"${name}"`).join(', ')),
+    weight_decay: (value) =>
+      typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= 1 ? undefined : 'a number from 0 to 1, e.g. 0.01',
+    momentum: (value) => (typeof value === 'number' && value >= 0 && value < 1 ? undefined : 'a number from 0 up to (not including) 1, e.g. 0.9'),
+    max_parameters: integer(1, 1_000_000_000),
   },
 };
+
+/** Top-level keys: the two sections, and the model's layer list. */
+const TOP_LEVEL_KEYS = [...Object.keys(SCHEMA), 'model'];
+
+/** Which optimizer each optimizer-specific key belongs to. */
+const OPTIMIZER_KEYS: Record<string, OptimizerName> = { weight_decay: 'adamw', momentum: 'sgd' };
 
 function describe(value: unknown): string {
   return JSON.stringify(value) ?? String(value);
@@ -119,10 +175,19 @@ export function validateParams(raw: unknown, file: string): Params {
     throw new ParamsError(`${file}: expected a mapping with "prepare:" and "train:" sections, got ${describe(raw)}`);
   }
   const result = structuredClone(DEFAULT_PARAMS) as unknown as Record<string, Record<string, unknown>>;
-  const sections = Object.keys(SCHEMA);
+  const given = new Set<string>();
   for (const [sectionName, section] of Object.entries(raw as Record<string, unknown>)) {
-    const schema = SCHEMA[sectionName as keyof Params];
-    if (!schema) throw new ParamsError(unknownKeyMessage(file, '', sectionName, sections));
+    if (sectionName === 'model') {
+      if (section === null || section === undefined) continue;
+      try {
+        (result as unknown as Params).model = parseLayers(section, `${file}: model`);
+      } catch (error) {
+        throw new ParamsError((error as Error).message);
+      }
+      continue;
+    }
+    const schema = SCHEMA[sectionName as keyof typeof SCHEMA];
+    if (!schema) throw new ParamsError(unknownKeyMessage(file, '', sectionName, TOP_LEVEL_KEYS));
     if (section === null) continue; // `train:` with nothing under it: all defaults
     if (typeof section !== 'object' || Array.isArray(section)) {
       throw new ParamsError(`${file}: "${sectionName}" must be a mapping of keys, got ${describe(section)}`);
@@ -133,9 +198,45 @@ export function validateParams(raw: unknown, file: string): Params {
       const allowed = check(value);
       if (allowed) throw new ParamsError(`${file}: "${sectionName}.${key}" must be ${allowed}; got ${describe(value)}`);
       result[sectionName][key] = Array.isArray(value) ? [...value] : value;
+      given.add(`${sectionName}.${key}`);
     }
   }
-  return result as unknown as Params;
+  const params = result as unknown as Params;
+  if (params.model) {
+    const shorthands = ['train.conv_size', 'train.dense_size'].filter((key) => given.has(key));
+    if (shorthands.length > 0) {
+      throw new ParamsError(
+        `${file}: both "model" and ${shorthands.map((key) => `"${key}"`).join(' and ')} describe the model; ` +
+          `keep the "model" list (set the filters and units there) or remove it to use the shorthand${shorthands.length > 1 ? 's' : ''}`,
+      );
+    }
+  }
+  checkShapes(params, file);
+  for (const [key, optimizer] of Object.entries(OPTIMIZER_KEYS)) {
+    if (given.has(`train.${key}`) && params.train.optimizer !== optimizer) {
+      throw new ParamsError(`${file}: "train.${key}" applies to the ${optimizer} optimizer only, but "train.optimizer" is "${params.train.optimizer}"; set train.optimizer: ${optimizer} or remove train.${key}`);
+    }
+  }
+  return params;
+}
+
+/**
+ * Every layer's shape for the images prepare makes, before anything is
+ * decoded: a pool bigger than its input, or images too small for the
+ * notebook's model, are refused here. The number of classes changes only the
+ * output layer, which fits any, so 2 stands in for it.
+ */
+function checkShapes(params: Params, file: string): void {
+  const [height, width] = params.prepare.image_size;
+  try {
+    shapeLayers(modelLayers(params), [height, width, params.prepare.grayscale ? 1 : 3], 2, `${file}: model`);
+  } catch (error) {
+    if (!(error instanceof ModelSpecError)) throw error;
+    if (params.model) throw new ParamsError(`${error.message} (images are ${height}×${width}, prepare.image_size)`);
+    throw new ParamsError(
+      `${file}: "prepare.image_size" ${height}×${width} is too small for the notebook's model (3×3 conv, then a 3×3 pool): use at least [5, 5], or list a smaller model under "model"`,
+    );
+  }
 }
 
 export function parseParams(text: string, file: string): Params {
@@ -179,7 +280,18 @@ export function formatParams(params: Params): string {
   const lines = ['prepare:'];
   for (const [key, value] of Object.entries(params.prepare)) lines.push(`  ${key}: ${JSON.stringify(value).replace(/,/g, ', ')}`);
   lines.push('train:');
-  for (const [key, value] of Object.entries(params.train)) lines.push(`  ${key}: ${JSON.stringify(value)}`);
+  for (const [key, value] of Object.entries(params.train)) {
+    // With a layer list the shorthands are not the model, and both forms at once are refused.
+    if (params.model && (key === 'conv_size' || key === 'dense_size')) continue;
+    lines.push(`  ${key}: ${JSON.stringify(value)}`);
+  }
+  if (params.model) {
+    lines.push('model:');
+    for (const layer of layersAsList(params.model)) {
+      const [[kind, options]] = Object.entries(layer);
+      lines.push(`  - ${kind}: {${Object.entries(options).map(([name, value]) => `${name}: ${JSON.stringify(value)}`).join(', ')}}`);
+    }
+  }
   return lines.join('\n') + '\n';
 }
 
@@ -194,7 +306,7 @@ export interface ParamOverride {
 
 // A comma starts a new override only before `section.key=`, so that a list value such as
 // prepare.image_size=[48,48] keeps its commas.
-const OVERRIDE_SEPARATOR = /,(?=\s*[A-Za-z_][\w-]*\.[A-Za-z_][\w-]*\s*=)/;
+const OVERRIDE_SEPARATOR = /,(?=\s*(?:[A-Za-z_][\w-]*\.[A-Za-z_][\w-]*|model)\s*=)/;
 
 /** A value as YAML reads it (0.001, true, skip, [48, 48]); one that is not YAML stays the text itself. */
 function overrideValue(text: string): unknown {
@@ -207,12 +319,13 @@ function overrideValue(text: string): unknown {
 
 /** Checks that `section.key` exists in the schema; the message names the key and suggests the closest. */
 function checkKey(key: string, where: string): void {
+  if (key === 'model') return; // the whole layer list, e.g. model=[{conv2d: {filters: 32, kernel: 3}}, …]
   const [sectionName, name, ...deeper] = key.split('.');
   const sections = Object.keys(SCHEMA);
   if (!name || deeper.length > 0) {
-    throw new ParamsError(`${where}: "${key}" is not a params key; write section.key=value, e.g. train.lr=0.001 (sections: ${sections.join(', ')})`);
+    throw new ParamsError(`${where}: "${key}" is not a params key; write section.key=value, e.g. train.lr=0.001 (sections: ${sections.join(', ')}), or model=[…]`);
   }
-  const schema = SCHEMA[sectionName as keyof Params];
+  const schema = SCHEMA[sectionName as keyof typeof SCHEMA];
   if (!schema) throw new ParamsError(unknownKeyMessage(where, '', sectionName, sections));
   if (!schema[name]) throw new ParamsError(unknownKeyMessage(where, `${sectionName}.`, name, Object.keys(schema)));
 }
@@ -250,16 +363,28 @@ export function parseOverrides(texts: readonly string[], where: string): ParamOv
 }
 
 function valueOf(params: Params, key: string): unknown {
+  if (key === 'model') return layersAsList(modelLayers(params));
   const [section, name] = key.split('.');
   return (params as unknown as Record<string, Record<string, unknown>>)[section][name];
 }
 
 /** The params with the overrides applied, each value checked exactly as params.yaml's are. */
 export function applyOverrides(params: Params, overrides: readonly ParamOverride[], where: string): Params {
-  const raw = structuredClone(params) as unknown as Record<string, Record<string, unknown>>;
+  const raw = structuredClone(params) as unknown as { prepare: Record<string, unknown>; train: Record<string, unknown>; model?: unknown };
+  // Written back as a params file would say them: a layer list as the file's list, and the notebook's
+  // shorthands only when they are the model (validateParams refuses both forms at once).
+  if (params.model) raw.model = layersAsList(params.model);
+  const overridden = new Set(overrides.map((override) => override.key));
   for (const override of overrides) {
+    if (override.key === 'model') {
+      raw.model = override.value;
+      continue;
+    }
     const [section, name] = override.key.split('.');
-    raw[section][name] = override.value;
+    raw[section as keyof typeof SCHEMA][name] = override.value;
+  }
+  if (raw.model !== undefined) {
+    for (const key of ['conv_size', 'dense_size']) if (!overridden.has(`train.${key}`)) delete raw.train[key];
   }
   return validateParams(raw, where);
 }

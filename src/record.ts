@@ -110,8 +110,8 @@ export interface LayerCard {
   outputShape: number[];
   /** Weights of this layer (batch_norm: its scale and shift and its two running statistics). */
   parameters: number;
-  /** Where its training step ran: "wasm" (the project's WebAssembly kernels) or "tfjs" (the backend's own kernels). */
-  engine?: 'wasm' | 'tfjs';
+  /** Where its training step ran: "wasm" (the project's WebAssembly kernels), "javascript" (the project's own loops) or "tfjs" (the backend's kernels). */
+  engine?: 'wasm' | 'javascript' | 'tfjs';
 }
 
 /** What the model is and costs, measured on the machine that trained it: the report's model card. */

@@ -2,12 +2,16 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { applyOverrides, DEFAULT_PARAMS, formatParams, loadParams, parseOverrides, parseParams, ParamsError } from '../src/params.js';
+import { applyOverrides, DEFAULT_PARAMS, formatParams, loadParams, modelLayers, optimizerSettings, parseOverrides, parseParams, ParamsError } from '../src/params.js';
+import { notebookLayers } from '../src/model/spec.js';
 import { temporaryFolder } from './helpers/images.js';
 
 test('defaults are the notebook values', () => {
   assert.deepEqual(DEFAULT_PARAMS.prepare, { seed: 77, split: 0.2, image_size: [32, 32], grayscale: true, on_bad_image: 'fail' });
-  assert.deepEqual(DEFAULT_PARAMS.train, { seed: 77, lr: 0.0001, epochs: 5, batch_size: 32, conv_size: 32, dense_size: 64, repeats: 6 });
+  assert.deepEqual(DEFAULT_PARAMS.train, {
+    seed: 77, lr: 0.0001, epochs: 5, batch_size: 32, conv_size: 32, dense_size: 64, repeats: 6, optimizer: 'adam', max_parameters: 10_000_000,
+  });
+  assert.equal(DEFAULT_PARAMS.model, undefined, 'no model list: the notebook model from its shorthands');
 });
 
 test('given keys override defaults, others keep them', () => {
@@ -103,3 +107,72 @@ for (const [name, text, message] of refusedOverrides) {
     assert.throws(() => parseOverrides([text], '--set'), (error: unknown) => error instanceof ParamsError && message.test(error.message));
   });
 }
+
+const TWO_BLOCKS_YAML = `model:
+  - conv2d: {filters: 32, kernel: 3, padding: same}
+  - max_pool: {size: 2}
+  - conv2d: {filters: 64, kernel: 3}
+  - max_pool: {size: 2}
+  - dropout: {rate: 0.25}
+  - flatten:
+  - dense: {units: 128}
+train:
+  lr: 0.001
+  optimizer: adamw
+  weight_decay: 0.05
+`;
+
+test('model: the hidden layers as a list, options defaulted as the reference does', () => {
+  const params = parseParams(TWO_BLOCKS_YAML, 'p.yaml');
+  assert.deepEqual(params.model, [
+    { kind: 'conv2d', filters: 32, kernel: 3, stride: 1, padding: 'same', activation: 'relu' },
+    { kind: 'max_pool', size: 2, stride: 2 },
+    { kind: 'conv2d', filters: 64, kernel: 3, stride: 1, padding: 'valid', activation: 'relu' },
+    { kind: 'max_pool', size: 2, stride: 2 },
+    { kind: 'dropout', rate: 0.25 },
+    { kind: 'flatten' },
+    { kind: 'dense', units: 128, activation: 'relu' },
+  ]);
+  assert.deepEqual(optimizerSettings(params.train), { name: 'adamw', learningRate: 0.001, weightDecay: 0.05 });
+  // The text written back reads as the same params.
+  assert.deepEqual(parseParams(formatParams(params), 'again.yaml'), params);
+});
+
+test('no model list: the notebook model from train.conv_size and train.dense_size', () => {
+  const params = parseParams('train:\n  conv_size: 64\n  dense_size: 128\n', 'p.yaml');
+  assert.deepEqual(modelLayers(params), notebookLayers(64, 128));
+  assert.deepEqual(optimizerSettings(params.train), { name: 'adam', learningRate: 0.0001 });
+  assert.deepEqual(optimizerSettings(parseParams('train:\n  optimizer: sgd\n  momentum: 0.9\n', 'p.yaml').train), { name: 'sgd', learningRate: 0.0001, momentum: 0.9 });
+});
+
+for (const [name, text, pattern] of [
+  ['both forms of the model', 'train:\n  conv_size: 64\nmodel:\n  - flatten: {}\n', /both "model" and "train\.conv_size" describe the model; keep the "model" list/],
+  ['an unknown layer', 'model:\n  - flatten: {}\n  - convolution: {filters: 3}\n', /p\.yaml: model, layer 2: unknown layer "convolution"; known layers: conv2d, max_pool/],
+  ['an unknown option', 'model:\n  - conv2d: {filters: 8, kernel: 3, dilation: 2}\n', /model, layer 1 \(conv2d\): unknown option "dilation"; its options are filters, kernel, stride, padding, activation/],
+  ['a missing option', 'model:\n  - dense: {activation: relu}\n', /model, layer 1 \(dense\): "units" is required; e\.g\. - dense: \{units: 64\}/],
+  ['a bad value', 'model:\n  - dropout: {rate: 1.5}\n', /model, layer 1 \(dropout\): "rate" must be a number from 0 up to/],
+  ['a pool bigger than its input', 'model:\n  - conv2d: {filters: 8, kernel: 3}\n  - max_pool: {size: 31}\n', /model, layer 2 \(max_pool\): size 31 is bigger than its 30×30 input; use a size ≤ 30 or remove the layer \(images are 32×32/],
+  ['dense before flatten', 'model:\n  - conv2d: {filters: 8, kernel: 3}\n  - dense: {units: 8}\n', /model, layer 2 \(dense\): needs a flat input; put - flatten: \{\} or - global_avg_pool: \{\} before it/],
+  ['a conv after flatten', 'model:\n  - flatten: {}\n  - conv2d: {filters: 8, kernel: 3}\n', /model, layer 2 \(conv2d\): needs an image-shaped input/],
+  ['not a list', 'model:\n  conv2d: {filters: 8}\n', /p\.yaml: model: must be a non-empty list of layers/],
+  ['two keys in one layer', 'model:\n  - {flatten: {}, dense: {units: 3}}\n', /model, layer 1: each layer is a mapping with one key/],
+  ['an optimizer option for another optimizer', 'train:\n  momentum: 0.9\n', /"train\.momentum" applies to the sgd optimizer only, but "train\.optimizer" is "adam"/],
+  ['an unknown optimizer', 'train:\n  optimizer: rmsprop\n', /"train\.optimizer" must be "adam", "adamw", "sgd"/],
+  ['images too small for the notebook model', 'prepare:\n  image_size: [4, 4]\n', /"prepare\.image_size" 4×4 is too small for the notebook's model/],
+] as const) {
+  test(`params.yaml: ${name} is refused with the layer and the fix`, () => {
+    assert.throws(() => parseParams(text, 'p.yaml'), (error: Error) => error instanceof ParamsError && pattern.test(error.message) && !error.message.includes('\n'));
+  });
+}
+
+test('--set model=[…] replaces the layer list; the shorthands then stay out of it', () => {
+  const overrides = parseOverrides(['model=[{flatten: {}}, {dense: {units: 8}}],train.lr=0.01'], '--set');
+  assert.deepEqual(overrides.map((override) => override.key), ['model', 'train.lr']);
+  const params = applyOverrides(parseParams('train:\n  conv_size: 64\n', 'p.yaml'), overrides, '--set');
+  assert.deepEqual(params.model, [{ kind: 'flatten' }, { kind: 'dense', units: 8, activation: 'relu' }]);
+  assert.equal(params.train.lr, 0.01);
+  // A file with a model list, overridden elsewhere, keeps its list.
+  const withList = applyOverrides(parseParams(TWO_BLOCKS_YAML, 'p.yaml'), parseOverrides(['train.epochs=2'], '--set'), '--set');
+  assert.equal(withList.model?.length, 7);
+  assert.throws(() => applyOverrides(withList, parseOverrides(['train.conv_size=8'], '--set'), '--set'), /both "model" and "train\.conv_size"/);
+});

@@ -2,7 +2,8 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs-core';
 import { startBackend } from '../../src/model/backend.js';
-import { convBlockGradients, convReluPool, fusedForward, supportsFusedTraining } from '../../src/model/engine/conv-block.js';
+import { convBlockGradients, convReluPool } from '../../src/model/engine/conv-block.js';
+import { planTraining, trainingForward } from '../../src/model/engine/step.js';
 import { createModel } from '../../src/model/build.js';
 import { createRandom } from '../../src/random.js';
 
@@ -82,12 +83,15 @@ test('the first maximum of a window wins, as in tfjs MaxPoolGrad', () => {
   assert.deepEqual(Array.from(gradients.bias), [1]);
 });
 
-test('the fused forward pass computes what model.predict computes', async () => {
+test('the training pass with the fused block computes what model.predict computes', async () => {
   await startBackend('wasm');
-  const model = createModel({ inputShape: [32, 32, 1], classes: 11, convSize: 8, denseSize: 16, seed: 5 });
-  assert.ok(supportsFusedTraining(model));
+  const spec = { inputShape: [32, 32, 1] as [number, number, number], classes: 11, convSize: 8, denseSize: 16, seed: 5 };
+  const model = createModel(spec);
+  const plan = planTraining(model, spec);
+  assert.deepEqual(plan[0].kinds, ['conv2d', 'max_pool'], 'the notebook model starts with the fused block');
   const inputs = tf.tidy(() => tf.abs(randomTensor([4, 32, 32, 1], 9)) as tf.Tensor4D);
-  const fused = Array.from(tf.tidy(() => fusedForward(model, inputs)).dataSync());
+  const context = { seed: 1, step: 1, shard: 0, updateStatistics: false, after: [] };
+  const fused = Array.from(tf.tidy(() => trainingForward(plan, inputs, context)).dataSync());
   const predicted = Array.from(tf.tidy(() => model.predict(inputs) as tf.Tensor).dataSync());
   assertClose(fused, predicted, 'logits');
   inputs.dispose();

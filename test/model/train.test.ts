@@ -9,9 +9,10 @@ import { syntheticImages } from '../helpers/tensors.js';
 function run(seed: number, epochs = 3) {
   const source = syntheticImages(30, 5);
   const indices = Array.from({ length: 90 }, (_, index) => index);
-  const model = createModel({ inputShape: [12, 12, 1], classes: 3, convSize: 8, denseSize: 16, seed });
+  const spec = { inputShape: [12, 12, 1] as [number, number, number], classes: 3, convSize: 8, denseSize: 16, seed };
+  const model = createModel(spec);
   try {
-    return trainModel(model, source, {
+    return trainModel(model, spec, source, {
       train: indices.filter((index) => index % 5 !== 0),
       validation: indices.filter((index) => index % 5 === 0),
       classes: 3,

@@ -63,7 +63,7 @@ for (const denseSize of [16, 12]) {
   test(`two threads train what one thread trains (same history to float32 rounding), dense size ${denseSize}`, async () => {
     const spec = { ...SPEC, denseSize };
     const model = createModel(spec);
-    const single = trainModel(model, source, options());
+    const single = trainModel(model, spec, source, options());
     model.dispose();
     const { history } = await parallel(spec);
     assert.equal(history.length, single.length);

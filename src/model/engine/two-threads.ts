@@ -17,10 +17,13 @@ import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import type { EpochStats } from '../../record.js';
-import { adamUpdate, TORCH_ADAM, type AdamBuffers, type AdamSettings } from './adam.js';
-import { fusedForward, heapValues } from './conv-block.js';
-import { KERNEL_SIZE, POOL_SIZE, type ModelSpec } from '../build.js';
-import { epochOrder, epochStats, imageBatch, labelsOf, type ImageTensorSource, type TrainOptions } from '../train.js';
+import { adamUpdate, TORCH_ADAM, type AdamBuffers } from './adam.js';
+import { heapValues } from './conv-block.js';
+import { layerName, shapedLayers, type ModelSpec } from '../build.js';
+import { samePadding } from '../spec.js';
+import type { OptimizerSettings } from '../../params.js';
+import { epochOrder, epochStats, imageBatch, labelsOf, optimizerOf, type ImageTensorSource, type TrainOptions } from '../train.js';
+import { describePlan, finishStep, planTraining, trainingForward, variablesOutsideTfjs, type FastParts, type PlannedLayer, type StepContext } from './step.js';
 import {
   convBlockGradientsInWasm,
   convBlockScratchBytes,
@@ -38,7 +41,7 @@ export interface SharedTraining {
   spec: ModelSpec;
   imageShape: [number, number, number];
   batchSize: number;
-  adam: AdamSettings;
+  optimizer: OptimizerSettings;
   pixels: SharedArrayBuffer;
   labels: SharedArrayBuffer;
   /** This epoch's order of training images, written by the main thread before each epoch. */
@@ -53,11 +56,10 @@ export interface SharedTraining {
   /** The number of weights, rounded up to a multiple of 4 for the SIMD kernels (the padding stays 0). */
   paddedCount: number;
   /**
-   * Each shard's scratch space in `memory`: `conv` bytes for the conv block's
-   * gradient kernel, then `dense` bytes for the hidden dense layer's kernels
-   * (0 bytes: that kernel does not apply to this model).
+   * Each shard's scratch space in `memory` starts at `offsets[shard]`; in it,
+   * one region per layer that a WebAssembly kernel computes (see scratchLayout).
    */
-  scratch: { offsets: number[]; conv: number; dense: number };
+  scratch: { offsets: number[]; regions: ScratchRegion[] };
   /** Per shard: loss sum and correct count of its part of the current batch. */
   batchStats: SharedArrayBuffer;
   /** Barrier counters and the failure flag (Int32: arrived, generation, failed). */
@@ -125,6 +127,122 @@ function writeWeights(offsets: ReadonlyMap<tf.Variable, number>, flat: Float32Ar
   }
 }
 
+/** A part of a shard's scratch space that one layer's WebAssembly kernel works in. */
+export interface ScratchRegion {
+  /** The layer's position in the list (a conv block: its conv layer's). */
+  position: number;
+  kind: 'conv-block' | 'dense';
+  /** Byte offset from the shard's scratch start. */
+  offset: number;
+  bytes: number;
+}
+
+/**
+ * The scratch regions for a shard of `rows` images: one per conv + max pool
+ * block and per hidden dense ReLU layer that a WebAssembly kernel can serve
+ * (the others get none and run in JavaScript or tfjs, see step.ts).
+ */
+export function scratchLayout(spec: ModelSpec, rows: number): ScratchRegion[] {
+  const layers = shapedLayers(spec);
+  const regions: ScratchRegion[] = [];
+  let offset = 0;
+  const add = (position: number, kind: ScratchRegion['kind'], bytes: number) => {
+    if (bytes <= 0) return;
+    regions.push({ position, kind, offset, bytes });
+    offset += bytes;
+  };
+  layers.forEach((shaped, index) => {
+    const layer = shaped.spec;
+    const next = layers[index + 1]?.spec;
+    if (layer.kind === 'conv2d' && layer.activation === 'relu' && layer.stride === 1 && next?.kind === 'max_pool' && next.stride === next.size) {
+      const pad = samePadding(layer);
+      const [height, width, channels] = shaped.inputShape as [number, number, number];
+      add(shaped.position, 'conv-block', convBlockScratchBytes({
+        batch: rows, height: height + 2 * pad, width: width + 2 * pad, channels, filters: layer.filters, kernel: layer.kernel, pool: next.size,
+      }));
+    } else if (layer.kind === 'dense' && layer.activation === 'relu') {
+      add(shaped.position, 'dense', denseScratchBytes(rows, shaped.inputShape[0], layer.units));
+    }
+  });
+  return regions;
+}
+
+/** The WebAssembly parts of the step for shard `shard`: each layer with a scratch region gets its kernel. */
+function fastParts(
+  model: tfl.LayersModel,
+  shared: SharedTraining,
+  shard: number,
+  kernels: ReturnType<typeof instantiateTrainingKernels>,
+  offsets: ReadonlyMap<tf.Variable, number>,
+): FastParts {
+  const base = shared.scratch.offsets[shard];
+  const region = (position: number, kind: ScratchRegion['kind']) =>
+    shared.scratch.regions.find((candidate) => candidate.position === position && candidate.kind === kind);
+  return {
+    blockGradients: (position) => {
+      const found = region(position, 'conv-block');
+      return found ? convBlockGradientsInWasm(kernels, shared.memory, base + found.offset, found.bytes) : undefined;
+    },
+    dense: (position) => {
+      const found = region(position, 'dense');
+      if (!found) return undefined;
+      const [kernel, bias] = (model.getLayer(layerName(position, 'dense')).weights as unknown as { read(): tf.Variable }[]).map((weight) => weight.read());
+      return denseReluInWasm(kernels, shared.memory, base + found.offset, found.bytes, {
+        weights: shared.buffers.weights + offsets.get(kernel)! * 4,
+        bias: shared.buffers.weights + offsets.get(bias)! * 4,
+        weightGradient: shared.buffers.gradients[shard] + offsets.get(kernel)! * 4,
+        biasGradient: shared.buffers.gradients[shard] + offsets.get(bias)! * 4,
+        inputs: kernel.shape[0] as number,
+        units: kernel.shape[1] as number,
+      });
+    },
+  };
+}
+
+/**
+ * Step `step` of the optimizer on the weights [from, to) of the shared
+ * memory, the gradient being the two shards' sum: Adam in WebAssembly;
+ * AdamW as torch's (decay the weights by lr · weight_decay, then Adam); SGD
+ * as torch's (momentum buffer b = momentum · b + g, the first b = g; w -= lr · b),
+ * the last two in JavaScript over the same float32 arrays.
+ */
+function optimizerUpdate(kernels: ReturnType<typeof instantiateTrainingKernels>, shared: SharedTraining, step: number, from: number, to: number): void {
+  const settings = shared.optimizer;
+  const view = (offset: number) => new Float32Array(shared.memory.buffer, offset, shared.paddedCount);
+  const weights = view(shared.buffers.weights);
+  if (settings.name === 'sgd') {
+    const [gradient0, gradient1] = shared.buffers.gradients.map(view);
+    const momentum = settings.momentum ?? 0;
+    const buffer = view(shared.buffers.firstMoment);
+    for (let index = from; index < to; index++) {
+      const gradient = Math.fround(gradient0[index] + gradient1[index]);
+      const direction = momentum > 0 ? (buffer[index] = step === 1 ? gradient : Math.fround(momentum * buffer[index]) + gradient) : gradient;
+      weights[index] -= Math.fround(settings.learningRate * direction);
+    }
+    return;
+  }
+  if (settings.name === 'adamw') {
+    const decay = Math.fround(1 - settings.learningRate * (settings.weightDecay ?? 0));
+    for (let index = from; index < to; index++) weights[index] *= decay;
+  }
+  adamUpdate(kernels, shared.buffers, step, { learningRate: settings.learningRate, ...TORCH_ADAM }, from, to);
+}
+
+/** Which layer a two-thread training runs where, for the log and the model card. */
+export function describeTwoThreadPlan(model: tfl.LayersModel, spec: ModelSpec, batchSize: number): ReturnType<typeof describePlan> {
+  const regions = scratchLayout(spec, shardRows(batchSize, 0)[1]);
+  const has = (position: number, kind: ScratchRegion['kind']) => regions.some((region) => region.position === position && region.kind === kind);
+  // Stand-ins that are never called: the plan is only read for its engines.
+  const unused = (() => {
+    throw new Error('describeTwoThreadPlan: a stand-in kernel was called');
+  }) as never;
+  const plan: PlannedLayer[] = planTraining(model, spec, {
+    blockGradients: (position) => (has(position, 'conv-block') ? unused : undefined),
+    dense: (position) => (has(position, 'dense') ? unused : undefined),
+  });
+  return describePlan(plan);
+}
+
 /** The rows [from, to) of a batch of `rows` images that shard `shard` computes. */
 export function shardRows(rows: number, shard: number): [number, number] {
   const firstHalf = Math.ceil(rows / SHARDS);
@@ -156,25 +274,12 @@ export function trainShardEpoch(
   const weights = view(shared.buffers.weights);
   const ownGradient = view(shared.buffers.gradients[shard]);
   const kernels = instantiateTrainingKernels(shared.memory);
-  const scratchAt = shared.scratch.offsets[shard];
-  const blockGradients = convBlockGradientsInWasm(kernels, shared.memory, scratchAt, shared.scratch.conv);
   const offsets = flatOffsets(model);
-  // The hidden dense layer in WebAssembly where it applies: its weights are
-  // read, and its gradient written, in the shared memory, so its variables
-  // leave tfjs's gradient and are set on the model only for validation.
-  const [hiddenKernel, hiddenBias] = (model.layers[3].weights as unknown as { read(): tf.Variable }[]).map((weight) => weight.read());
-  const hidden =
-    shared.scratch.dense > 0
-      ? denseReluInWasm(kernels, shared.memory, scratchAt + shared.scratch.conv, shared.scratch.dense, {
-          weights: shared.buffers.weights + offsets.get(hiddenKernel)! * 4,
-          bias: shared.buffers.weights + offsets.get(hiddenBias)! * 4,
-          weightGradient: shared.buffers.gradients[shard] + offsets.get(hiddenKernel)! * 4,
-          biasGradient: shared.buffers.gradients[shard] + offsets.get(hiddenBias)! * 4,
-          inputs: hiddenKernel.shape[0] as number,
-          units: hiddenKernel.shape[1] as number,
-        })
-      : undefined;
-  const variables = trainableVariables(model).filter((variable) => !hidden || (variable !== hiddenKernel && variable !== hiddenBias));
+  const plan = planTraining(model, shared.spec, fastParts(model, shared, shard, kernels, offsets));
+  // Dense layers in WebAssembly read their weights, and write their gradient, in the shared memory,
+  // so their variables leave tfjs's gradient and are set on the model only for validation.
+  const outside = variablesOutsideTfjs(model, plan);
+  const variables = trainableVariables(model).filter((variable) => !outside.has(variable));
   const stepVariables = new Set(variables);
   const batchStats = new Float64Array(shared.batchStats);
   const order = new Int32Array(shared.order, 0, trainCount);
@@ -200,8 +305,9 @@ export function trainShardEpoch(
         const targets = tf.oneHot(labels, classes);
         let lossSum: tf.Scalar | undefined;
         let correct: tf.Scalar | undefined;
+        const context: StepContext = { seed: shared.spec.seed, step: step + 1, shard, updateStatistics: shard === 0, after: [] };
         const { grads } = tf.variableGrads(() => {
-          const logits = fusedForward(model, inputs, { blockGradients, hidden });
+          const logits = trainingForward(plan, inputs, context);
           correct = tf.keep(tf.sum(tf.cast(tf.equal(tf.argMax(logits, 1), labels), 'float32')) as tf.Scalar);
           lossSum = tf.keep(tf.losses.softmaxCrossEntropy(targets, logits, undefined, undefined, tf.Reduction.SUM) as tf.Scalar);
           // The batch's mean loss, of which this thread holds the rows [from, to).
@@ -215,6 +321,7 @@ export function trainShardEpoch(
         batchStats[shard * 2 + 1] = correct!.dataSync()[0];
         // Kept out of the gradient's scope, so tidy leaves them to us.
         tf.dispose([lossSum!, correct!]);
+        finishStep(context);
       });
     } else {
       ownGradient.fill(0);
@@ -229,7 +336,7 @@ export function trainShardEpoch(
       }
     }
     step++;
-    adamUpdate(kernels, shared.buffers, step, shared.adam, updateFrom, updateTo);
+    optimizerUpdate(kernels, shared, step, updateFrom, updateTo);
     // Also keeps the batch stats from being overwritten before shard 0 has read them.
     barrier(control);
   }
@@ -304,34 +411,23 @@ export class TrainingWorker {
   }
 
   /**
-   * trainModel on two threads (see the top of this file). The model must be
-   * one that supportsFusedTraining accepts, on the WASM backend; `spec` is
-   * the one it was created from, so that the worker builds the same layers.
+   * trainModel on two threads (see the top of this file), for any layer
+   * list, on the WASM backend; `spec` is the one the model was created from,
+   * so that the worker builds the same layers.
    */
   async train(model: tfl.LayersModel, spec: ModelSpec, source: ImageTensorSource, options: TrainOptions): Promise<EpochStats[]> {
     if (this.failure) throw this.failure;
     const weightCount = trainableVariables(model).reduce((sum, variable) => sum + variable.size, 0);
     const paddedCount = Math.ceil(weightCount / 4) * 4;
-    const [height, width, channels] = source.imageShape;
     const shardBatch = shardRows(options.batchSize, 0)[1];
-    const convScratch = convBlockScratchBytes({
-      batch: shardBatch,
-      height,
-      width,
-      channels,
-      filters: spec.convSize,
-      kernel: KERNEL_SIZE,
-      pool: POOL_SIZE,
-    });
-    const [hiddenInputs, hiddenUnits] = model.layers[3].weights[0].shape as [number, number];
-    const denseScratch = denseScratchBytes(shardBatch, hiddenInputs, hiddenUnits);
-    const scratchBytes = convScratch + denseScratch;
+    const regions = scratchLayout(spec, shardBatch);
+    const scratchBytes = regions.reduce((sum, region) => sum + region.bytes, 0);
     const adamBytes = 5 * paddedCount * 4;
     const shared: SharedTraining = {
       spec,
       imageShape: source.imageShape,
       batchSize: options.batchSize,
-      adam: { learningRate: options.learningRate, ...TORCH_ADAM },
+      optimizer: optimizerOf(options),
       pixels: sharedBuffer(source.pixels),
       labels: sharedBuffer(source.labels),
       order: new SharedArrayBuffer(options.train.length * Int32Array.BYTES_PER_ELEMENT),
@@ -343,7 +439,7 @@ export class TrainingWorker {
         gradients: [3 * paddedCount * 4, 4 * paddedCount * 4],
       },
       paddedCount,
-      scratch: { offsets: Array.from({ length: SHARDS }, (_, shard) => adamBytes + shard * scratchBytes), conv: convScratch, dense: denseScratch },
+      scratch: { offsets: Array.from({ length: SHARDS }, (_, shard) => adamBytes + shard * scratchBytes), regions },
       batchStats: new SharedArrayBuffer(SHARDS * 2 * 8),
       control: new SharedArrayBuffer(3 * 4),
     };
