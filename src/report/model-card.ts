@@ -13,7 +13,8 @@ import type { Block, Inline } from './document.js';
 /** A record's card when it has one with a layer list (older records have none; a damaged one is treated as none). */
 export function modelCardOf(record: RunRecord | undefined): ModelCard | undefined {
   const card = record?.modelCard;
-  return card !== null && typeof card === 'object' && Array.isArray(card.layers) ? card : undefined;
+  if (card === null || typeof card !== 'object' || !Array.isArray(card.layers)) return undefined;
+  return { ...card, layers: card.layers.filter((layer) => layer !== null && typeof layer === 'object') };
 }
 
 const finite = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
