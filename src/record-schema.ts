@@ -21,6 +21,8 @@ export const RECORD_LIMITS = {
   text: 1000,
   path: 4096,
   entries: 100,
+  /** Layers of a model card and of params.model (a real network has tens). */
+  layers: 1000,
 } as const;
 
 class Invalid extends Error {
@@ -105,6 +107,62 @@ const epoch = object({ epoch: integer(1, RECORD_LIMITS.epochs), loss: number, ac
 const history = array(epoch, RECORD_LIMITS.epochs);
 const classMetrics = array(object({ label: className, precision: number, recall: number, f1: number, support: integer(0) }), RECORD_LIMITS.classes);
 
+const nonNegative: Check = (value, field) => {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) fail(field, 'a finite number, 0 or more');
+};
+
+// Kinds and option names are words (conv2d, max_pool, filters): they reach the comment as text.
+const WORD = /^[a-z][a-z0-9_]{0,39}$/;
+const layerKind = string(40, WORD, 'a layer kind in lower case, such as conv2d or max_pool');
+const optionValue: Check = (value, field) => {
+  if (typeof value === 'number' ? !Number.isFinite(value) : typeof value !== 'string' || value.length > 100) {
+    fail(field, 'a finite number or a string of at most 100 characters');
+  }
+};
+const layerOptions: Check = (value, field) => {
+  map(optionValue, 20, 40)(value, field);
+  for (const key of Object.keys(value as object)) if (!WORD.test(key)) fail(`${field}`, 'keyed by option names in lower case, such as filters');
+};
+
+const layerCard = object(
+  {
+    position: integer(1, RECORD_LIMITS.layers + 1),
+    kind: layerKind,
+    options: layerOptions,
+    outputShape: array(integer(1, 1_000_000_000), 8),
+    parameters: integer(0),
+    engine: string(4, /^(wasm|tfjs)$/, '"wasm" or "tfjs"'),
+  },
+  ['engine'],
+);
+
+const modelCard = object({
+  layers: array(layerCard, RECORD_LIMITS.layers + 1),
+  parameters: integer(0),
+  trainableParameters: integer(0),
+  sizeBytes: integer(0),
+  inference: object({ msPerImage: nonNegative, batchSize: integer(1, 1_000_000), batches: integer(1, 1_000_000) }),
+  optimizer: object(
+    { name: string(5, /^(adam|adamw|sgd)$/, 'adam, adamw or sgd'), learningRate: nonNegative, weightDecay: nonNegative, momentum: nonNegative },
+    ['weightDecay', 'momentum'],
+  ),
+  training: object({ threads: integer(0, 1024), summary: string(500) }),
+});
+
+/**
+ * params.model before params.ts reads it: a list of at most RECORD_LIMITS.layers
+ * one-key mappings (`- conv2d: {filters: 32}`) of a few short options, so that
+ * a crafted list is refused by its size before anything walks it.
+ */
+const paramsModel: Check = (value, field) => {
+  array((layer, at) => {
+    if (!isPlainObject(layer) || Object.keys(layer).length !== 1) return fail(at, 'a mapping of one layer kind to its options, such as conv2d: {filters: 32}');
+    const [kind] = Object.keys(layer);
+    layerKind(kind, `${at} (its key)`);
+    if (layer[kind] !== null) layerOptions(layer[kind], `${at}.${kind}`);
+  }, RECORD_LIMITS.layers)(value, field);
+};
+
 const RECORD = object(
   {
     recordVersion: integer(1, RUN_RECORD_VERSION),
@@ -114,7 +172,10 @@ const RECORD = object(
       { sha, ref: string(300), pullRequest: integer(1), baseSha: sha, repository: string(200, /^[\w.-]+\/[\w.-]+$/, 'owner/name'), variant: string(200) },
       ['sha', 'ref', 'pullRequest', 'baseSha', 'repository', 'variant'],
     ),
-    params: () => undefined, // checked by params.ts below, with its own messages
+    // Checked by params.ts below, with its own messages; the model list's size is bounded first.
+    params: (value, field) => {
+      if (isPlainObject(value) && value.model !== undefined) paramsModel(value.model, `${field}.model`);
+    },
     paramsOverride: array(string(1000), 100),
     dataset: object(
       {
@@ -151,9 +212,10 @@ const RECORD = object(
       object({ seed: integer(0), history, metrics, perClass: classMetrics, correct: array(relativePath, RECORD_LIMITS.predictions) }, ['perClass']),
       RECORD_LIMITS.repeats,
     ),
+    modelCard,
     timings: map(number, RECORD_LIMITS.entries, 100),
   },
-  ['source', 'paramsOverride', 'perClass', 'repeats', 'timings', 'versions'],
+  ['source', 'paramsOverride', 'perClass', 'repeats', 'modelCard', 'timings', 'versions'],
 );
 
 /** What the fields must agree on beyond their types: the sizes the report indexes with. */
@@ -176,6 +238,8 @@ function checkConsistency(record: RunRecord): void {
     if (!known.has(row.label)) fail(`repeats[${r}].perClass[${index}].label`, 'one of dataset.classes');
   }));
   if (Number.isNaN(Date.parse(record.createdAt))) fail('createdAt', 'a real date');
+  const card = record.modelCard;
+  if (card && card.trainableParameters > card.parameters) fail('modelCard.trainableParameters', `at most modelCard.parameters (${card.parameters})`);
 }
 
 /**

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { RECORD_LIMITS, readUntrustedRecord, validateRecord } from '../src/record-schema.js';
 import { RecordError } from '../src/record.js';
 import { makeRecord } from './report/fixtures.js';
+import { baseCard } from './report/model-cards.js';
 
 const HASH = 'ab'.repeat(32);
 
@@ -90,4 +91,53 @@ test('readUntrustedRecord refuses a file over the cap without reading it, and a 
   const link = join(folder, 'link.json');
   await symlink(big, link);
   await assert.rejects(readUntrustedRecord(link), /link\.json: not a regular file \(a link or device\); refusing the artifact/);
+});
+
+/** A record with the hand-written model card, as parsed JSON. */
+function carded(): Record<string, any> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  return { ...record(), modelCard: JSON.parse(JSON.stringify(baseCard())) };
+}
+
+test('a record with a model card passes, and a record without one (older versions) still does', () => {
+  const value = carded();
+  value.modelCard.optimizer = { name: 'sgd', learningRate: 0.01, momentum: 0.9 };
+  const valid = validateRecord(value, 'art/run.json');
+  assert.deepEqual(valid.modelCard, value.modelCard);
+  assert.equal(validateRecord(record(), 'art/run.json').modelCard, undefined);
+});
+
+test('a model card of the wrong shape is refused, naming the field', () => {
+  const cases: Array<[(card: Record<string, any>) => void, RegExp]> = [ // eslint-disable-line @typescript-eslint/no-explicit-any
+    [(card) => { card.parameters = '421771'; }, /field "modelCard\.parameters" must be a whole number from 0/],
+    [(card) => { card.layers[2].kind = '<img src=x onerror=alert(1)>'; }, /field "modelCard\.layers\[2\]\.kind" must be a layer kind in lower case/],
+    [(card) => { card.layers[0].options.filters = { evil: true }; }, /field "modelCard\.layers\[0\]\.options\["filters"\]" must be a finite number or a string of at most 100 characters/],
+    [(card) => { card.layers[0].options['Bad Key'] = 1; }, /field "modelCard\.layers\[0\]\.options" must be keyed by option names in lower case/],
+    [(card) => { card.layers[0].options.padding = 'x'.repeat(101); }, /field "modelCard\.layers\[0\]\.options\["padding"\]" must be a finite number or a string/],
+    [(card) => { card.layers[1].outputShape = [16, 16, -1]; }, /field "modelCard\.layers\[1\]\.outputShape\[2\]" must be a whole number from 1/],
+    [(card) => { card.layers[1].engine = 'gpu'; }, /field "modelCard\.layers\[1\]\.engine" must be "wasm" or "tfjs"/],
+    [(card) => { card.layers = Array.from({ length: RECORD_LIMITS.layers + 2 }, () => card.layers[0]); }, /field "modelCard\.layers" must be an array of at most 1001 entries \(has 1002\)/],
+    [(card) => { card.optimizer.name = 'rmsprop'; }, /field "modelCard\.optimizer\.name" must be adam, adamw or sgd/],
+    [(card) => { card.inference.msPerImage = -1; }, /field "modelCard\.inference\.msPerImage" must be a finite number, 0 or more/],
+    [(card) => { card.training.summary = 'x'.repeat(501); }, /field "modelCard\.training\.summary" must be a string of at most 500 characters/],
+    [(card) => { delete card.sizeBytes; }, /field "modelCard\.sizeBytes" must be present/],
+    [(card) => { card.preview = '/etc/passwd'; }, /field "modelCard\.preview" must be absent/],
+    [(card) => { card.trainableParameters = card.parameters + 1; }, /field "modelCard\.trainableParameters" must be at most modelCard\.parameters \(421771\)/],
+  ];
+  for (const [spoil, pattern] of cases) {
+    const value = carded();
+    spoil(value.modelCard);
+    refused(value, pattern);
+  }
+});
+
+test('params.model is bounded before params.ts reads it', () => {
+  const many = record();
+  many.params.model = Array.from({ length: RECORD_LIMITS.layers + 1 }, () => ({ dense: { units: 8 } }));
+  refused(many, /field "params\.model" must be an array of at most 1000 entries \(has 1001\)/);
+  const twoKinds = record();
+  twoKinds.params.model = [{ dense: { units: 8 } }, { conv2d: { filters: 8 }, dense: { units: 8 } }];
+  refused(twoKinds, /field "params\.model\[1\]" must be a mapping of one layer kind to its options/);
+  const nested = record();
+  nested.params.model = [{ conv2d: { filters: { deep: [1, 2, 3] } } }];
+  refused(nested, /field "params\.model\[0\]\.conv2d\["filters"\]" must be a finite number or a string/);
 });

@@ -321,6 +321,16 @@ function formatParam(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
 }
 
+/**
+ * params.model is the architecture, a list of layers: as one JSON value it
+ * would fill the params table. Its row says how many layers; the Model
+ * section shows them (whether the row changed still compares the whole list).
+ */
+function layerListText(model: unknown, seeModel: boolean): string | undefined {
+  if (!Array.isArray(model)) return undefined;
+  return `${model.length} layer${model.length === 1 ? '' : 's'}${seeModel ? ', see Model' : ''}`;
+}
+
 function paramRows(head: RunRecord, base?: RunRecord): ParamRow[] {
   const headFlat = flattenParams(head.params ?? {});
   const baseFlat = base ? flattenParams(base.params ?? {}) : {};
@@ -331,6 +341,11 @@ function paramRows(head: RunRecord, base?: RunRecord): ParamRow[] {
     base: base ? baseFlat[key] : undefined,
     changed: base !== undefined && headFlat[key] !== baseFlat[key],
   }));
+  const model = rows.find((row) => row.key === 'model');
+  if (model) {
+    model.head = layerListText(head.params?.model, model.changed && head.modelCard !== undefined) ?? model.head;
+    if (base) model.base = layerListText(base.params?.model, false) ?? model.base;
+  }
   // Changed rows first, each group in key order (sort is stable).
   return rows.sort((a, b) => Number(b.changed) - Number(a.changed));
 }

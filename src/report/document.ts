@@ -9,6 +9,7 @@ import { RECOMMENDED_REPEATS, SEED_TEST } from '../compare/compare.js';
 import { formatPValue } from '../compare/stats.js';
 import type { ThresholdCheck } from '../compare/thresholds.js';
 import type { RunRecord } from '../record.js';
+import { modelBlocks } from './model-card.js';
 import { confusionBlocks, historyBlocks } from './text-charts.js';
 
 export type Inline = string | { strong: string } | { code: string };
@@ -103,6 +104,7 @@ export function buildDocument(input: DocumentInput, detail: Detail = 0): Block[]
     blocks.push({ type: 'image', file: image.file, alt: image.alt });
   }
   if (input.previewNote) blocks.push({ type: 'paragraph', text: [input.previewNote] });
+  blocks.push(...modelBlocks(head, base, comparison, ROW_LIMITS[detail]));
   blocks.push(...paramBlocks(comparison, base !== undefined, detail, head));
   blocks.push(...perClassBlocks(comparison.perClass, base !== undefined, detail));
   blocks.push(...datasetBlocks(comparison, head, base, detail));

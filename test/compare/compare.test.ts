@@ -5,6 +5,7 @@ import { DEFAULT_PARAMS as PARAMS_DEFAULTS } from '../../src/params.js';
 import { mcnemarExact, spread } from '../../src/compare/stats.js';
 import type { RunRecord } from '../../src/record.js';
 import { DEFAULT_PARAMS, makeRecord, PLANETS } from '../report/fixtures.js';
+import { BASE_MODEL_PARAM, baseCard } from '../report/model-cards.js';
 
 const TUNED = { ...DEFAULT_PARAMS, train: { ...DEFAULT_PARAMS.train, conv_size: 64, lr: 0.001 } };
 
@@ -227,4 +228,22 @@ test('confusion rows are normalised per true class', () => {
   const earth = [...rates.get('Earth')!.values()];
   assert.ok(Math.abs(earth.reduce((a, b) => a + b, 0) - 1) < 1e-12);
   assert.equal(confusionRates({ ...record, confusionMatrix: [[1]] }), undefined);
+});
+
+test('params.model is one short row: its length, and a pointer to the Model section when it changed and the PR has a card', () => {
+  const withModel = (model: unknown[] | undefined, card = false): RunRecord => {
+    const record = makeRecord({ params: model ? { ...DEFAULT_PARAMS, model: model as unknown as Record<string, unknown> } : DEFAULT_PARAMS });
+    return card ? { ...record, modelCard: baseCard() } : record;
+  };
+  const longer = [...BASE_MODEL_PARAM, { dense: { units: 64 } }];
+  const row = (head: RunRecord, base?: RunRecord) => compare(head, base).params.find((r) => r.key === 'model');
+  assert.deepEqual(row(withModel(longer, true), withModel(BASE_MODEL_PARAM)), { key: 'model', base: '7 layers', head: '8 layers, see Model', changed: true });
+  assert.deepEqual(row(withModel(longer), withModel(BASE_MODEL_PARAM)), { key: 'model', base: '7 layers', head: '8 layers', changed: true });
+  // Same length, other options: still changed, because the whole list is compared.
+  const wider = BASE_MODEL_PARAM.map((layer, i) => (i === 0 ? { conv2d: { filters: 64, kernel: 3, padding: 'same' } } : layer));
+  assert.deepEqual(row(withModel(wider, true), withModel(BASE_MODEL_PARAM)), { key: 'model', base: '7 layers', head: '7 layers, see Model', changed: true });
+  assert.deepEqual(row(withModel(BASE_MODEL_PARAM, true), withModel(structuredClone(BASE_MODEL_PARAM))), { key: 'model', base: '7 layers', head: '7 layers', changed: false });
+  // The notebook's default model on the base: no model param there.
+  assert.deepEqual(row(withModel(BASE_MODEL_PARAM, true), withModel(undefined)), { key: 'model', base: undefined, head: '7 layers, see Model', changed: true });
+  assert.deepEqual(row(withModel(BASE_MODEL_PARAM)), { key: 'model', base: undefined, head: '7 layers', changed: false });
 });
