@@ -500,7 +500,7 @@ function decide(base: RunRecord | undefined, significance: Significance | undefi
   if (!base) return { verdict: 'no baseline', reasons: [] };
   const reasons: string[] = [];
   if (!seeds?.base) {
-    reasons.push('The PR or the base record holds no validation accuracy, so nothing can be compared.');
+    reasons.push(`The PR or the base record holds no ${metricDefinition('val_acc').label}, so nothing can be compared.`);
     return { verdict: 'no clear change', reasons };
   }
   const perSide = describeCounts(seeds.head.values.length, seeds.base.values.length);

@@ -113,9 +113,9 @@ function parseEntry(entry: string): Threshold {
   const relative = match[3] === '%';
   const bad = worse(metric);
   if (match[1] !== bad.sign) {
-    const better = metricDefinition(metric).better;
+    const { better, label } = metricDefinition(metric);
     throw new ThresholdError(
-      `threshold for ${metric}: "${value}" would fail when ${metric} improves (${better} is better); ` +
+      `threshold for ${metric}: "${value}" would fail when ${metric} improves (${better} ${label} is better); ` +
         `write "${metric}: ${bad.sign}${match[2]}${match[3]}" to fail when it ${bad.moves} by more than ${match[2]}${relative ? ' %' : ''}`,
     );
   }

@@ -90,8 +90,8 @@ test('a threshold whose sign points the way a metric improves is refused, naming
   const refused = (text: string, pattern: RegExp) =>
     assert.throws(() => parseThresholds(text), (error: unknown) => error instanceof ThresholdError && pattern.test(error.message));
   // Lower loss is better: "-0.02" would fail when the loss falls.
-  refused('val_loss: -0.02', /val_loss: "-0.02" would fail when val_loss improves \(lower is better\); write "val_loss: \+0.02" to fail when it rises by more than 0.02$/);
-  refused('val_acc: +2%', /val_acc: "\+2%" would fail when val_acc improves \(higher is better\); write "val_acc: -2%" to fail when it drops by more than 2 %$/);
+  refused('val_loss: -0.02', /val_loss: "-0.02" would fail when val_loss improves \(lower validation loss is better\); write "val_loss: \+0.02" to fail when it rises by more than 0.02$/);
+  refused('val_acc: +2%', /val_acc: "\+2%" would fail when val_acc improves \(higher validation accuracy is better\); write "val_acc: -2%" to fail when it drops by more than 2 %$/);
   refused('weighted_f1: +0.1', /write "weighted_f1: -0.1"/);
 });
 
