@@ -7,6 +7,7 @@
 // Pure except for readUntrustedRecord, which reads one regular file.
 
 import { lstat, open } from 'node:fs/promises';
+import { METRIC_KEYS } from './metrics.js';
 import { ParamsError, validateParams } from './params.js';
 import { RecordError, RUN_RECORD_VERSION, upgradeRecord, type RunRecord } from './record.js';
 
@@ -100,9 +101,7 @@ const sha = string(40, SHA, 'a 40-character commit SHA');
 const className = string(200);
 const relativePath = string(RECORD_LIMITS.path);
 
-const metrics = object(Object.fromEntries(
-  ['val_loss', 'val_acc', 'precision', 'recall', 'f1_score', 'weighted_precision', 'weighted_recall', 'weighted_f1'].map((name) => [name, number]),
-));
+const metrics = object(Object.fromEntries(METRIC_KEYS.map((name) => [name, number])));
 const epoch = object({ epoch: integer(1, RECORD_LIMITS.epochs), loss: number, accuracy: number, val_loss: number, val_accuracy: number, seconds: number });
 const history = array(epoch, RECORD_LIMITS.epochs);
 const classMetrics = array(object({ label: className, precision: number, recall: number, f1: number, support: integer(0) }), RECORD_LIMITS.classes);

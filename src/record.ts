@@ -6,21 +6,12 @@
 // Pure: no tfjs, no @actions/*. File I/O is limited to read/write helpers.
 
 import { readFile, writeFile } from 'node:fs/promises';
+import type { MetricKey } from './metrics.js';
 
 export const RUN_RECORD_VERSION = 1;
 
-/** Flat metrics in DVC's layout; also the content of metrics.json. */
-export interface Metrics {
-  val_loss: number;
-  val_acc: number;
-  /** Macro average over classes; a class never predicted counts as 0. */
-  precision: number;
-  recall: number;
-  f1_score: number;
-  weighted_precision: number;
-  weighted_recall: number;
-  weighted_f1: number;
-}
+/** Flat metrics in DVC's layout, one number per key of src/metrics.ts's table; also the content of metrics.json. */
+export type Metrics = { [Key in MetricKey]: number };
 
 export interface EpochStats {
   epoch: number; // 1-based

@@ -803,6 +803,14 @@ const ROWS: Row[] = [
     untouched: ['head'],
   },
   {
+    name: '--thresholds with a sign that would fail on an improvement',
+    setup: copyHead,
+    args: (dir) => ['report', '--head', join(dir, 'head'), '--out', join(dir, 'report'), '--thresholds', 'val_loss: -0.02'],
+    code: 1,
+    message: /threshold for val_loss: "-0\.02" would fail when val_loss improves \(lower validation loss is better\); write "val_loss: \+0\.02"/,
+    untouched: ['head'],
+  },
+  {
     name: '--backend tensorflow when it is not installed',
     setup: standard,
     args: (dir) => ['run', '--data', join(dir, 'data'), '--params', join(dir, 'params.yaml'), '--out', join(dir, 'out'), '--backend', 'tensorflow'],

@@ -5,6 +5,7 @@
 
 import type { ClassMetrics, Metrics, Prediction, RunRecord } from '../record.js';
 import { RUN_RECORD_VERSION } from '../record.js';
+import { improvementSign, METRIC_KEYS, metricDefinition, type Direction } from '../metrics.js';
 import { formatPValue, mcnemarExact, permutationTest, pooledInterval, spread, twoProportionTest, type Spread, type TwoSampleInterval } from './stats.js';
 
 export type Verdict = 'better' | 'worse' | 'no clear change' | 'no baseline';
@@ -22,21 +23,8 @@ export const SEED_TEST = { scores: 'ranks', level: 0.05 } as const;
 
 /** Seeds per side (the params default): on the real dataset the fewest at which the seed test kept false alarms under 5 % and found a two-sd change in over 80 % of pairs (docs/verdict.md). */
 export const RECOMMENDED_REPEATS = 6;
-export type Direction = 'higher' | 'lower';
 /** 'within noise': changed, but not by more than seed noise explains; 'untested': changed, with too few runs to tell. */
 export type Assessment = 'better' | 'worse' | 'unchanged' | 'within noise' | 'untested' | 'n/a';
-
-/** Which way is good, per metric (val_loss up is bad, the rest up is good). */
-export const METRIC_DIRECTIONS: Record<keyof Metrics, Direction> = {
-  val_loss: 'lower',
-  val_acc: 'higher',
-  precision: 'higher',
-  recall: 'higher',
-  f1_score: 'higher',
-  weighted_precision: 'higher',
-  weighted_recall: 'higher',
-  weighted_f1: 'higher',
-};
 
 export interface MetricRow {
   metric: keyof Metrics;
@@ -280,15 +268,15 @@ function describeClassDifference(classes: ClassDifference): string {
 }
 
 function metricRows(head: RunRecord, base?: RunRecord): MetricRow[] {
-  return (Object.keys(METRIC_DIRECTIONS) as (keyof Metrics)[]).map((metric) => {
-    const direction = METRIC_DIRECTIONS[metric];
+  return METRIC_KEYS.map((metric) => {
+    const direction = metricDefinition(metric).better;
     const headSamples = metricSamples(head, metric);
     const baseSamples = base ? metricSamples(base, metric) : undefined;
     const headRun = headSamples && seedSide(headSamples.seeds, headSamples.values);
     const baseRun = baseSamples && seedSide(baseSamples.seeds, baseSamples.values);
     const row: MetricRow = { metric, direction, head: headRun?.spread.mean, base: baseRun?.spread.mean, headRuns: headRun?.values.length, baseRuns: baseRun?.values.length, assessment: 'n/a' };
     if (!headRun || !baseRun) return row;
-    const test = testSeeds(headRun, baseRun, direction === 'higher' ? 1 : -1);
+    const test = testSeeds(headRun, baseRun, improvementSign(metric));
     row.delta = test.difference;
     row.pValue = test.pValue;
     if (test.identical || Math.abs(test.difference) <= METRIC_EPSILON) row.assessment = 'unchanged';
@@ -435,7 +423,7 @@ export function metricSamples(record: RunRecord, metric: keyof Metrics): { seeds
 /** Every metric's per-seed values, for checkThresholds. */
 export function metricValues(record: RunRecord): Partial<Record<keyof Metrics, number[]>> {
   const values: Partial<Record<keyof Metrics, number[]>> = {};
-  for (const metric of Object.keys(METRIC_DIRECTIONS) as (keyof Metrics)[]) {
+  for (const metric of METRIC_KEYS) {
     const samples = metricSamples(record, metric);
     if (samples) values[metric] = samples.values;
   }
@@ -492,7 +480,7 @@ function seedComparison(head: RunRecord, base?: RunRecord): SeedComparison | und
   const baseSamples = base ? metricSamples(base, 'val_acc') : undefined;
   if (!baseSamples) return { metric: 'val_acc', head: headRun };
   const baseRun = seedSide(baseSamples.seeds, baseSamples.values);
-  const test = testSeeds(headRun, baseRun, 1);
+  const test = testSeeds(headRun, baseRun, improvementSign('val_acc'));
   // "Seeds alone move accuracy by": the base's own spread, or the PR's when the base has one run.
   const noiseSide = baseRun.values.length > 1 ? baseRun : headRun.values.length > 1 ? headRun : undefined;
   return {
@@ -527,7 +515,7 @@ function decide(base: RunRecord | undefined, significance: Significance | undefi
   if (!base) return { verdict: 'no baseline', reasons: [] };
   const reasons: string[] = [];
   if (!seeds?.base) {
-    reasons.push('The PR or the base record holds no validation accuracy, so nothing can be compared.');
+    reasons.push(`The PR or the base record holds no ${metricDefinition('val_acc').label}, so nothing can be compared.`);
     return { verdict: 'no clear change', reasons };
   }
   const perSide = describeCounts(seeds.head.values.length, seeds.base.values.length);

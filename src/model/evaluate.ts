@@ -64,6 +64,7 @@ export function perClassMetrics(matrix: number[][], classNames: string[]): Class
   });
 }
 
+/** One value per key of src/metrics.ts's table, in its order (metrics.json keeps it). */
 export function summaryMetrics(scores: Scores, perClass: ClassMetrics[]): Metrics {
   const classes = perClass.length;
   const totalSupport = perClass.reduce((sum, entry) => sum + entry.support, 0);

@@ -8,6 +8,7 @@ import type { ClassRow, Comparison, MetricRow } from '../compare/compare.js';
 import { RECOMMENDED_REPEATS, SEED_TEST } from '../compare/compare.js';
 import { formatPValue } from '../compare/stats.js';
 import type { ThresholdCheck } from '../compare/thresholds.js';
+import { metricDefinition } from '../metrics.js';
 import type { RunRecord } from '../record.js';
 import { modelBlocks } from './model-card.js';
 import { confusionBlocks, historyBlocks } from './text-charts.js';
@@ -156,13 +157,14 @@ function thresholdBlocks(checks: ThresholdCheck[]): Block[] {
 
 function metricsTable(rows: MetricRow[], withBase: boolean): Block {
   const runs = (count: number | undefined) => (count !== undefined && count > 1 ? ` (mean of ${count})` : '');
+  const digits = (row: MetricRow) => metricDefinition(row.metric).digits;
   if (!withBase) {
-    return { type: 'table', header: ['Metric', `PR${runs(rows[0]?.headRuns)}`, 'Better when'], rows: rows.map((row) => [row.metric, number(row.head), row.direction]), align: ['left', 'right', 'left'] };
+    return { type: 'table', header: ['Metric', `PR${runs(rows[0]?.headRuns)}`, 'Better when'], rows: rows.map((row) => [row.metric, number(row.head, digits(row)), row.direction]), align: ['left', 'right', 'left'] };
   }
   return {
     type: 'table',
     header: ['Metric', `base${runs(rows[0]?.baseRuns)}`, `PR${runs(rows[0]?.headRuns)}`, 'Δ', ''],
-    rows: rows.map((row) => [row.metric, number(row.base), number(row.head), signed(row.delta), MARKS[row.assessment]]),
+    rows: rows.map((row) => [row.metric, number(row.base, digits(row)), number(row.head, digits(row)), signed(row.delta, digits(row)), MARKS[row.assessment]]),
     align: ['left', 'right', 'right', 'right', 'left'],
   };
 }

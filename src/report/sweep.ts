@@ -9,7 +9,7 @@
 import type { Comparison } from '../compare/compare.js';
 import { formatPValue } from '../compare/stats.js';
 import type { ThresholdCheck } from '../compare/thresholds.js';
-import type { Metrics } from '../record.js';
+import { SWEEP_COLUMNS, type MetricKey } from '../metrics.js';
 import { buildDocument, MAX_DETAIL, type Block, type Detail, type DocumentInput, type Inline } from './document.js';
 import { blocksToMarkdown, ReportTooLongError, type ImageUrl } from './markdown.js';
 
@@ -35,18 +35,6 @@ export interface SweepDocumentInput {
   notes?: string[];
 }
 
-interface Column {
-  metric: keyof Metrics;
-  label: string;
-  higherIsBetter: boolean;
-}
-
-const COLUMNS: Column[] = [
-  { metric: 'val_acc', label: 'val_acc', higherIsBetter: true },
-  { metric: 'val_loss', label: 'val_loss', higherIsBetter: false },
-  { metric: 'f1_score', label: 'macro F1', higherIsBetter: true },
-];
-
 export const BEST_MARK = '★';
 
 const VERDICT_MARKS: Record<Comparison['verdict'], string> = {
@@ -56,13 +44,13 @@ const VERDICT_MARKS: Record<Comparison['verdict'], string> = {
   'no baseline': 'no baseline',
 };
 
-function fixed(value: number | undefined): string {
-  return value === undefined || !Number.isFinite(value) ? '—' : value.toFixed(4);
+function fixed(value: number | undefined, digits: number): string {
+  return value === undefined || !Number.isFinite(value) ? '—' : value.toFixed(digits);
 }
 
-function signed(value: number | undefined): string {
+function signed(value: number | undefined, digits: number): string {
   if (value === undefined || !Number.isFinite(value)) return '—';
-  const text = value.toFixed(4);
+  const text = value.toFixed(digits);
   return value > 0 ? `+${text}` : text.replace('-', '−');
 }
 
@@ -85,29 +73,29 @@ function crossed(checks: ThresholdCheck[]): number {
 }
 
 /** The value per column that is best among the variants that have it; ties all get the mark. */
-function bestValues(entries: SweepEntry[]): Map<keyof Metrics, number> {
-  const best = new Map<keyof Metrics, number>();
-  for (const column of COLUMNS) {
+function bestValues(entries: SweepEntry[]): Map<MetricKey, number> {
+  const best = new Map<MetricKey, number>();
+  for (const column of SWEEP_COLUMNS) {
     const values = entries.flatMap((entry) => {
-      const value = entry.document?.head.metrics?.[column.metric];
+      const value = entry.document?.head.metrics?.[column.key];
       return typeof value === 'number' && Number.isFinite(value) ? [value] : [];
     });
-    if (values.length > 1) best.set(column.metric, column.higherIsBetter ? Math.max(...values) : Math.min(...values));
+    if (values.length > 1) best.set(column.key, column.better === 'higher' ? Math.max(...values) : Math.min(...values));
   }
   return best;
 }
 
 export function sweepTable(entries: SweepEntry[]): Block {
   const best = bestValues(entries);
-  const header = ['Variant', ...COLUMNS.flatMap((column) => [column.label, `Δ ${column.label}`]), 'Verdict'];
+  const header = ['Variant', ...SWEEP_COLUMNS.flatMap((column) => [column.heading, `Δ ${column.heading}`]), 'Verdict'];
   const rows = entries.map((entry) => {
     const document = entry.document;
-    if (!document) return [entry.variant, ...COLUMNS.flatMap(() => ['—', '—']), `⛔ ${entry.failure ?? 'no run record'}`];
-    const cells = COLUMNS.flatMap((column) => {
-      const value = document.head.metrics?.[column.metric];
-      const row = document.comparison.metrics.find((metric) => metric.metric === column.metric);
-      const mark = typeof value === 'number' && best.get(column.metric) === value ? ` ${BEST_MARK}` : '';
-      return [`${fixed(value)}${mark}`, signed(row?.delta)];
+    if (!document) return [entry.variant, ...SWEEP_COLUMNS.flatMap(() => ['—', '—']), `⛔ ${entry.failure ?? 'no run record'}`];
+    const cells = SWEEP_COLUMNS.flatMap((column) => {
+      const value = document.head.metrics?.[column.key];
+      const row = document.comparison.metrics.find((metric) => metric.metric === column.key);
+      const mark = typeof value === 'number' && best.get(column.key) === value ? ` ${BEST_MARK}` : '';
+      return [`${fixed(value, column.digits)}${mark}`, signed(row?.delta, column.digits)];
     });
     let verdict = verdictWithNoise(document.comparison);
     const count = crossed(document.thresholdChecks);
@@ -115,7 +103,7 @@ export function sweepTable(entries: SweepEntry[]): Block {
     if (entry.failure) verdict = `⛔ ${entry.failure}; ${verdict}`;
     return [entry.variant, ...cells, verdict];
   });
-  return { type: 'table', header, rows, align: ['left', ...COLUMNS.flatMap(() => ['right', 'right'] as const), 'left'] };
+  return { type: 'table', header, rows, align: ['left', ...SWEEP_COLUMNS.flatMap(() => ['right', 'right'] as const), 'left'] };
 }
 
 function withImageDir(input: DocumentInput, imageDir: string | undefined): DocumentInput {

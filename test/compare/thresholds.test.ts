@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkThresholds, parseThresholds, ThresholdError } from '../../src/compare/thresholds.js';
+import { checkThresholds, parseThresholds, ThresholdError, type Threshold } from '../../src/compare/thresholds.js';
+import { METRICS } from '../../src/metrics.js';
 
 test('parseThresholds reads absolute and relative limits in every accepted layout', () => {
   const expected = [
@@ -20,7 +21,8 @@ test('parseThresholds errors name the metric and the allowed form', () => {
     assert.throws(() => parseThresholds(text), (error: unknown) => error instanceof ThresholdError && pattern.test(error.message));
   check('val_accuracy: -0.02', /unknown metric "val_accuracy"; use one of val_loss, val_acc/);
   check('val_acc: 0.02', /val_acc: "0.02" is not a signed number \(the sign is required/);
-  check('val_acc: -2 points', /val_acc: "-2 points".*"<metric>: -0.02"/);
+  check('val_acc: -2 points', /val_acc: "-2 points".*"val_acc: -0.02" \(fail when it drops/);
+  check('val_loss: 5', /val_loss: "5" is not a signed number.*"val_loss: \+0.02" \(fail when it rises/);
   check('val_acc -0.02', /has no ":"/);
   check('val_acc: -0.02, val_acc: -0.01', /given twice/);
   check('val_acc: -0', /limit of 0/);
@@ -82,4 +84,48 @@ test('with repeats a threshold is crossed by the mean change, and the message sa
   assert.equal(single.sure, false);
   assert.equal(single.interval, undefined);
   assert.match(single.message, /from one run per side, which cannot tell a change from seed noise/);
+});
+
+test('a threshold whose sign points the way a metric improves is refused, naming the sign to write', () => {
+  const refused = (text: string, pattern: RegExp) =>
+    assert.throws(() => parseThresholds(text), (error: unknown) => error instanceof ThresholdError && pattern.test(error.message));
+  // Lower loss is better: "-0.02" would fail when the loss falls.
+  refused('val_loss: -0.02', /val_loss: "-0.02" would fail when val_loss improves \(lower validation loss is better\); write "val_loss: \+0.02" to fail when it rises by more than 0.02$/);
+  refused('val_acc: +2%', /val_acc: "\+2%" would fail when val_acc improves \(higher validation accuracy is better\); write "val_acc: -2%" to fail when it drops by more than 2 %$/);
+  refused('weighted_f1: +0.1', /write "weighted_f1: -0.1"/);
+});
+
+test('every metric fails on a change its table direction calls worse, and never on one it calls better', () => {
+  for (const { key, better } of METRICS) {
+    const sign = better === 'higher' ? '-' : '+';
+    const thresholds = parseThresholds(`${key}: ${sign}0.1`);
+    const worse = better === 'higher' ? 0.3 : 0.7;
+    const improved = better === 'higher' ? 0.7 : 0.3;
+    assert.equal(checkThresholds(thresholds, { [key]: worse }, { [key]: 0.5 })[0].crossed, true, `${key} 0.5 → ${worse} is a regression`);
+    assert.equal(checkThresholds(thresholds, { [key]: improved }, { [key]: 0.5 })[0].crossed, false, `${key} 0.5 → ${improved} is an improvement`);
+    // Within the limit the bad way: not crossed.
+    assert.equal(checkThresholds(thresholds, { [key]: better === 'higher' ? 0.45 : 0.55 }, { [key]: 0.5 })[0].crossed, false);
+  }
+});
+
+test('the check follows the metric\'s direction even for a threshold built with the wrong sign', () => {
+  // Built by hand (parseThresholds refuses this sign): a limit of 0.02 on val_loss still means "a rise of more than 0.02".
+  const lossDrop: Threshold = { metric: 'val_loss', kind: 'absolute', limit: -0.02, text: 'val_loss: -0.02' };
+  assert.equal(checkThresholds([lossDrop], { val_loss: 1.05 }, { val_loss: 1.0 })[0].crossed, true);
+  assert.equal(checkThresholds([lossDrop], { val_loss: 0.9 }, { val_loss: 1.0 })[0].crossed, false);
+  const accuracyRise: Threshold = { metric: 'val_acc', kind: 'relative', limit: 0.05, text: 'val_acc: +5%' };
+  assert.equal(checkThresholds([accuracyRise], { val_acc: 0.9 }, { val_acc: 0.8 })[0].crossed, false);
+  assert.equal(checkThresholds([accuracyRise], { val_acc: 0.7 }, { val_acc: 0.8 })[0].crossed, true);
+});
+
+test('a crossed val_loss threshold over seeds is sure only when the whole interval lies on the rising side', () => {
+  const [threshold] = parseThresholds('val_loss: +0.02');
+  // Means 1.00 → 1.10 with sd 0.01 per side: the interval is about +0.077 to +0.123, all beyond +0.02.
+  const far = checkThresholds([threshold], { val_loss: [1.09, 1.10, 1.11] }, { val_loss: [0.99, 1.00, 1.01] })[0].regression!;
+  assert.equal(far.sure, true);
+  assert.ok(far.interval!.low > 0.02);
+  // Means 1.00 → 1.03: crossed, but the interval reaches below +0.02.
+  const near = checkThresholds([threshold], { val_loss: [1.02, 1.03, 1.04] }, { val_loss: [0.99, 1.00, 1.01] })[0].regression!;
+  assert.equal(near.sure, false);
+  assert.ok(near.interval!.low < 0.02 && near.interval!.high > 0.02);
 });
