@@ -41,7 +41,10 @@ export function buildRunRecord(inputs: RecordInputs): RunRecord {
     probabilities: Array.from(first.scores.probabilities.subarray(row * classes.length, (row + 1) * classes.length), round6),
   }));
   // The model list as params.yaml writes it, so that a record's params can be pasted back into one.
-  const recordParams = { ...params, ...(params.model ? { model: layersAsList(params.model) } : {}) };
+  // With a list, the notebook's shorthands are not the model: they are left out, as formatParams leaves them.
+  const recordParams = params.model
+    ? { ...params, train: Object.fromEntries(Object.entries(params.train).filter(([key]) => key !== 'conv_size' && key !== 'dense_size')), model: layersAsList(params.model) }
+    : params;
   return {
     recordVersion: RUN_RECORD_VERSION,
     tool: { name: TOOL_NAME, version: TOOL_VERSION },

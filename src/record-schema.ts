@@ -130,7 +130,7 @@ const layerCard = object(
     options: layerOptions,
     outputShape: array(integer(1, 1_000_000_000), 8),
     parameters: integer(0),
-    engine: string(4, /^(wasm|tfjs)$/, '"wasm" or "tfjs"'),
+    engine: string(10, /^(wasm|javascript|tfjs)$/, '"wasm", "javascript" or "tfjs"'),
   },
   ['engine'],
 );

@@ -37,6 +37,8 @@ export interface TrainingKernels {
     width: number,
     filters: number,
     pool: number,
+    kernel: number,
+    channels: number,
   ): void;
   /** See `dense_relu_forward` in training.wat. */
   dense_relu_forward(x: number, weights: number, bias: number, out: number, rows: number, inputs: number, units: number): void;
@@ -71,18 +73,19 @@ export function instantiateTrainingKernels(memory: WebAssembly.Memory): Training
 
 /** Float32 counts of the arrays that conv_block_gradient reads and writes, in their order in the scratch space. */
 function convBlockArrays(shape: ConvBlockShape): number[] {
-  const { batch, height, width, filters, pool } = shape;
-  const convHeight = height - 2;
-  const convWidth = width - 2;
+  const { batch, height, width, channels, filters, kernel, pool } = shape;
+  const convHeight = height - kernel + 1;
+  const convWidth = width - kernel + 1;
   const pooled = batch * (Math.floor((convHeight - pool) / pool) + 1) * (Math.floor((convWidth - pool) / pool) + 1) * filters;
-  return [batch * height * width, batch * convHeight * convWidth * filters, pooled, pooled, 9 * filters, filters];
+  return [batch * height * width * channels, batch * convHeight * convWidth * filters, pooled, pooled, kernel * kernel * channels * filters, filters];
 }
 
 const align16 = (bytes: number) => Math.ceil(bytes / 16) * 16;
 
 /** Bytes of scratch space that conv_block_gradient needs for `shape`, or 0 where it does not apply (the JavaScript version serves). */
 export function convBlockScratchBytes(shape: ConvBlockShape): number {
-  if (shape.channels !== 1 || shape.kernel !== 3 || shape.filters % 4 !== 0) return 0;
+  // Four filters share a SIMD lane group; other counts keep the JavaScript version.
+  if (shape.filters % 4 !== 0) return 0;
   return convBlockArrays(shape).reduce((sum, count) => sum + align16(count * 4), 0);
 }
 
@@ -105,7 +108,7 @@ export function convBlockGradientsInWasm(kernels: TrainingKernels, memory: WebAs
     [input, activation, pooled, upstream].forEach((values, index) => new Float32Array(memory.buffer, addresses[index], counts[index]).set(values));
     kernels.conv_block_gradient(
       addresses[0], addresses[1], addresses[2], addresses[3], addresses[4], addresses[5],
-      shape.batch, shape.height, shape.width, shape.filters, shape.pool,
+      shape.batch, shape.height, shape.width, shape.filters, shape.pool, shape.kernel, shape.channels,
     );
     return {
       kernel: new Float32Array(memory.buffer, addresses[4], counts[4]).slice(),

@@ -63,33 +63,40 @@
         (br $next))))
 
   ;; Filter and bias gradients of relu(conv(x) + bias) → max pool (stride =
-  ;; pool size, 'valid'), for a 3×3 convolution of one-channel images: the
-  ;; notebook's grayscale case of fused.ts's convBlockGradients, which states
-  ;; the rule (the gradient of each pooled value goes to the first maximum of
-  ;; its window, in row-major order, and only where that maximum is > 0).
-  ;; Four filters at a time (`filters` a multiple of 4); sums in float32.
-  ;; Layouts (NHWC): input [batch, height, width], activation [batch,
-  ;; height-2, width-2, filters], pooled and upstream [batch, pooledHeight,
-  ;; pooledWidth, filters]; writes kernelGradient [3, 3, 1, filters] and
-  ;; biasGradient [filters].
+  ;; pool size, 'valid'), for a kernel × kernel convolution of images with
+  ;; `channels` channels: conv-block.ts's convBlockGradients, which states the
+  ;; rule (the gradient of each pooled value goes to the first maximum of its
+  ;; window, in row-major order, and only where that maximum is > 0). Four
+  ;; filters at a time (`filters` a multiple of 4); sums in float32.
+  ;; Layouts (NHWC): input [batch, height, width, channels], activation
+  ;; [batch, height-kernel+1, width-kernel+1, filters], pooled and upstream
+  ;; [batch, pooledHeight, pooledWidth, filters]; writes kernelGradient
+  ;; [kernel, kernel, channels, filters] and biasGradient [filters].
   (func (export "conv_block_gradient")
     (param $input i32) (param $activation i32) (param $pooled i32) (param $upstream i32)
     (param $kernelGradient i32) (param $biasGradient i32)
     (param $batch i32) (param $height i32) (param $width i32) (param $filters i32) (param $pool i32)
+    (param $kernel i32) (param $channels i32)
     (local $convHeight i32) (local $convWidth i32) (local $pooledHeight i32) (local $pooledWidth i32)
     (local $filterBytes i32) (local $b i32) (local $qy i32) (local $qx i32) (local $f i32)
-    (local $i i32) (local $j i32) (local $ky i32) (local $kx i32)
+    (local $i i32) (local $j i32) (local $ky i32) (local $tap i32) (local $rowTaps i32)
     (local $pooledAt i32) (local $windowAt i32) (local $inputAt i32) (local $tapAt i32) (local $shift i32)
+    (local $pixelBytes i32) (local $rowBytes i32)
     (local $lane0 i32) (local $lane1 i32) (local $lane2 i32) (local $lane3 i32)
     (local $maximum v128) (local $gradient v128) (local $winner v128) (local $value v128)
-    (local.set $convHeight (i32.sub (local.get $height) (i32.const 2)))
-    (local.set $convWidth (i32.sub (local.get $width) (i32.const 2)))
+    (local.set $convHeight (i32.add (i32.sub (local.get $height) (local.get $kernel)) (i32.const 1)))
+    (local.set $convWidth (i32.add (i32.sub (local.get $width) (local.get $kernel)) (i32.const 1)))
     (local.set $pooledHeight
       (i32.add (i32.div_u (i32.sub (local.get $convHeight) (local.get $pool)) (local.get $pool)) (i32.const 1)))
     (local.set $pooledWidth
       (i32.add (i32.div_u (i32.sub (local.get $convWidth) (local.get $pool)) (local.get $pool)) (i32.const 1)))
     (local.set $filterBytes (i32.shl (local.get $filters) (i32.const 2)))
-    (memory.fill (local.get $kernelGradient) (i32.const 0) (i32.mul (local.get $filterBytes) (i32.const 9)))
+    (local.set $pixelBytes (i32.shl (local.get $channels) (i32.const 2)))
+    (local.set $rowBytes (i32.mul (local.get $width) (local.get $pixelBytes)))
+    ;; one row of a patch: kernel pixels × channels, contiguous in NHWC
+    (local.set $rowTaps (i32.mul (local.get $kernel) (local.get $channels)))
+    (memory.fill (local.get $kernelGradient) (i32.const 0)
+      (i32.mul (local.get $filterBytes) (i32.mul (local.get $rowTaps) (local.get $kernel))))
     (memory.fill (local.get $biasGradient) (i32.const 0) (local.get $filterBytes))
     (local.set $b (i32.const 0))
     (block $batchesDone (loop $nextImage
@@ -109,11 +116,11 @@
               (i32.mul (i32.add (i32.mul (local.get $b) (local.get $convHeight)) (i32.mul (local.get $qy) (local.get $pool))) (local.get $convWidth))
               (i32.mul (local.get $qx) (local.get $pool)))
             (local.get $filterBytes))))
-          (local.set $inputAt (i32.add (local.get $input) (i32.shl
+          (local.set $inputAt (i32.add (local.get $input) (i32.mul
             (i32.add
               (i32.mul (i32.add (i32.mul (local.get $b) (local.get $height)) (i32.mul (local.get $qy) (local.get $pool))) (local.get $width))
               (i32.mul (local.get $qx) (local.get $pool)))
-            (i32.const 2))))
+            (local.get $pixelBytes))))
           (local.set $f (i32.const 0))
           (block $filtersDone (loop $nextFilters
             (br_if $filtersDone (i32.ge_u (local.get $f) (local.get $filterBytes)))
@@ -124,7 +131,7 @@
               (f32x4.gt (local.get $maximum) (f32x4.splat (f32.const 0)))))
             (if (v128.any_true (local.get $gradient))
               (then
-                ;; the winner of each lane, as the address of its 3×3 input patch: scanning the
+                ;; the winner of each lane, as the address of its input patch: scanning the
                 ;; window backwards, the last match kept is the first maximum in row-major order
                 (local.set $winner (i32x4.splat (local.get $inputAt)))
                 (local.set $i (local.get $pool))
@@ -137,7 +144,7 @@
                       (i32.mul (i32.add (i32.mul (local.get $i) (local.get $convWidth)) (local.get $j)) (local.get $filterBytes)))))
                     (local.set $winner (v128.bitselect
                       (i32x4.splat (i32.add (local.get $inputAt)
-                        (i32.shl (i32.add (i32.mul (local.get $i) (local.get $width)) (local.get $j)) (i32.const 2))))
+                        (i32.add (i32.mul (local.get $i) (local.get $rowBytes)) (i32.mul (local.get $j) (local.get $pixelBytes)))))
                       (local.get $winner)
                       (f32x4.eq (local.get $value) (local.get $maximum))))
                     (br_if $previousColumn (i32.gt_u (local.get $j) (i32.const 0))))
@@ -148,12 +155,14 @@
                 (local.set $lane3 (i32x4.extract_lane 3 (local.get $winner)))
                 (local.set $tapAt (i32.add (local.get $biasGradient) (local.get $f)))
                 (v128.store (local.get $tapAt) (f32x4.add (v128.load (local.get $tapAt)) (local.get $gradient)))
-                ;; kernelGradient[ky][kx][f..f+3] += input under tap (ky, kx) of each lane's patch × gradient
+                ;; kernelGradient[ky][kx][c][f..f+3] += input under tap (ky, kx, c) of each lane's patch × gradient;
+                ;; within a patch row the taps (kx, c) are contiguous, so one index runs over both
+                (local.set $tapAt (i32.add (local.get $kernelGradient) (local.get $f)))
                 (local.set $ky (i32.const 0))
                 (loop $nextTapRow
-                  (local.set $kx (i32.const 0))
+                  (local.set $tap (i32.const 0))
                   (loop $nextTap
-                    (local.set $shift (i32.shl (i32.add (i32.mul (local.get $ky) (local.get $width)) (local.get $kx)) (i32.const 2)))
+                    (local.set $shift (i32.add (i32.mul (local.get $ky) (local.get $rowBytes)) (i32.shl (local.get $tap) (i32.const 2))))
                     (local.set $value
                       (f32x4.replace_lane 3
                         (f32x4.replace_lane 2
@@ -162,14 +171,13 @@
                             (f32.load (i32.add (local.get $lane1) (local.get $shift))))
                           (f32.load (i32.add (local.get $lane2) (local.get $shift))))
                         (f32.load (i32.add (local.get $lane3) (local.get $shift)))))
-                    (local.set $tapAt (i32.add (i32.add (local.get $kernelGradient) (local.get $f))
-                      (i32.mul (i32.add (i32.mul (local.get $ky) (i32.const 3)) (local.get $kx)) (local.get $filterBytes))))
                     (v128.store (local.get $tapAt)
                       (f32x4.add (v128.load (local.get $tapAt)) (f32x4.mul (local.get $value) (local.get $gradient))))
-                    (local.set $kx (i32.add (local.get $kx) (i32.const 1)))
-                    (br_if $nextTap (i32.lt_u (local.get $kx) (i32.const 3))))
+                    (local.set $tapAt (i32.add (local.get $tapAt) (local.get $filterBytes)))
+                    (local.set $tap (i32.add (local.get $tap) (i32.const 1)))
+                    (br_if $nextTap (i32.lt_u (local.get $tap) (local.get $rowTaps))))
                   (local.set $ky (i32.add (local.get $ky) (i32.const 1)))
-                  (br_if $nextTapRow (i32.lt_u (local.get $ky) (i32.const 3))))))
+                  (br_if $nextTapRow (i32.lt_u (local.get $ky) (local.get $kernel))))))
             (local.set $f (i32.add (local.get $f) (i32.const 16)))
             (br $nextFilters)))
           (local.set $qx (i32.add (local.get $qx) (i32.const 1)))
