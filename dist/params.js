@@ -3,10 +3,34 @@
 // Every message names the file, the key and what is allowed.
 import { readFile } from 'node:fs/promises';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { layersAsList, ModelSpecError, notebookLayers, parseLayers, shapeLayers } from './model/spec.js';
+export const OPTIMIZERS = ['adam', 'adamw', 'sgd'];
 export const DEFAULT_PARAMS = {
     prepare: { seed: 77, split: 0.2, image_size: [32, 32], grayscale: true, on_bad_image: 'fail' },
-    train: { seed: 77, lr: 0.0001, epochs: 5, batch_size: 32, conv_size: 32, dense_size: 64, repeats: 6 },
+    train: {
+        seed: 77,
+        lr: 0.0001,
+        epochs: 5,
+        batch_size: 32,
+        conv_size: 32,
+        dense_size: 64,
+        repeats: 6,
+        optimizer: 'adam',
+        max_parameters: 10_000_000,
+    },
 };
+/** The hidden layers that train: params.yaml's `model:` list, or the notebook's model from its two shorthands. */
+export function modelLayers(params) {
+    return params.model ?? notebookLayers(params.train.conv_size, params.train.dense_size);
+}
+/** The optimizer with its defaults filled in (torch's: AdamW's weight decay 0.01, SGD's momentum 0). */
+export function optimizerSettings(train) {
+    if (train.optimizer === 'adamw')
+        return { name: 'adamw', learningRate: train.lr, weightDecay: train.weight_decay ?? 0.01 };
+    if (train.optimizer === 'sgd')
+        return { name: 'sgd', learningRate: train.lr, momentum: train.momentum ?? 0 };
+    return { name: 'adam', learningRate: train.lr };
+}
 export class ParamsError extends Error {
     constructor(message) {
         super(message);
@@ -36,8 +60,16 @@ const SCHEMA = {
         conv_size: integer(1, 4096),
         dense_size: integer(1, 65_536),
         repeats: integer(1, 100),
+        optimizer: (value) => (OPTIMIZERS.includes(value) ? undefined : OPTIMIZERS.map((name) => `"${name}"`).join(', ')),
+        weight_decay: (value) => typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= 1 ? undefined : 'a number from 0 to 1, e.g. 0.01',
+        momentum: (value) => (typeof value === 'number' && value >= 0 && value < 1 ? undefined : 'a number from 0 up to (not including) 1, e.g. 0.9'),
+        max_parameters: integer(1, 1_000_000_000),
     },
 };
+/** Top-level keys: the two sections, and the model's layer list. */
+const TOP_LEVEL_KEYS = [...Object.keys(SCHEMA), 'model'];
+/** Which optimizer each optimizer-specific key belongs to. */
+const OPTIMIZER_KEYS = { weight_decay: 'adamw', momentum: 'sgd' };
 function describe(value) {
     return JSON.stringify(value) ?? String(value);
 }
@@ -82,11 +114,22 @@ export function validateParams(raw, file) {
         throw new ParamsError(`${file}: expected a mapping with "prepare:" and "train:" sections, got ${describe(raw)}`);
     }
     const result = structuredClone(DEFAULT_PARAMS);
-    const sections = Object.keys(SCHEMA);
+    const given = new Set();
     for (const [sectionName, section] of Object.entries(raw)) {
+        if (sectionName === 'model') {
+            if (section === null || section === undefined)
+                continue;
+            try {
+                result.model = parseLayers(section, `${file}: model`);
+            }
+            catch (error) {
+                throw new ParamsError(error.message);
+            }
+            continue;
+        }
         const schema = SCHEMA[sectionName];
         if (!schema)
-            throw new ParamsError(unknownKeyMessage(file, '', sectionName, sections));
+            throw new ParamsError(unknownKeyMessage(file, '', sectionName, TOP_LEVEL_KEYS));
         if (section === null)
             continue; // `train:` with nothing under it: all defaults
         if (typeof section !== 'object' || Array.isArray(section)) {
@@ -100,9 +143,43 @@ export function validateParams(raw, file) {
             if (allowed)
                 throw new ParamsError(`${file}: "${sectionName}.${key}" must be ${allowed}; got ${describe(value)}`);
             result[sectionName][key] = Array.isArray(value) ? [...value] : value;
+            given.add(`${sectionName}.${key}`);
         }
     }
-    return result;
+    const params = result;
+    if (params.model) {
+        const shorthands = ['train.conv_size', 'train.dense_size'].filter((key) => given.has(key));
+        if (shorthands.length > 0) {
+            throw new ParamsError(`${file}: both "model" and ${shorthands.map((key) => `"${key}"`).join(' and ')} describe the model; ` +
+                `keep the "model" list (set the filters and units there) or remove it to use the shorthand${shorthands.length > 1 ? 's' : ''}`);
+        }
+    }
+    checkShapes(params, file);
+    for (const [key, optimizer] of Object.entries(OPTIMIZER_KEYS)) {
+        if (given.has(`train.${key}`) && params.train.optimizer !== optimizer) {
+            throw new ParamsError(`${file}: "train.${key}" applies to the ${optimizer} optimizer only, but "train.optimizer" is "${params.train.optimizer}"; set train.optimizer: ${optimizer} or remove train.${key}`);
+        }
+    }
+    return params;
+}
+/**
+ * Every layer's shape for the images prepare makes, before anything is
+ * decoded: a pool bigger than its input, or images too small for the
+ * notebook's model, are refused here. The number of classes changes only the
+ * output layer, which fits any, so 2 stands in for it.
+ */
+function checkShapes(params, file) {
+    const [height, width] = params.prepare.image_size;
+    try {
+        shapeLayers(modelLayers(params), [height, width, params.prepare.grayscale ? 1 : 3], 2, `${file}: model`);
+    }
+    catch (error) {
+        if (!(error instanceof ModelSpecError))
+            throw error;
+        if (params.model)
+            throw new ParamsError(`${error.message} (images are ${height}×${width}, prepare.image_size)`);
+        throw new ParamsError(`${file}: "prepare.image_size" ${height}×${width} is too small for the notebook's model (3×3 conv, then a 3×3 pool): use at least [5, 5], or list a smaller model under "model"`);
+    }
 }
 export function parseParams(text, file) {
     let raw;
@@ -142,13 +219,24 @@ export function formatParams(params) {
     for (const [key, value] of Object.entries(params.prepare))
         lines.push(`  ${key}: ${JSON.stringify(value).replace(/,/g, ', ')}`);
     lines.push('train:');
-    for (const [key, value] of Object.entries(params.train))
+    for (const [key, value] of Object.entries(params.train)) {
+        // With a layer list the shorthands are not the model, and both forms at once are refused.
+        if (params.model && (key === 'conv_size' || key === 'dense_size'))
+            continue;
         lines.push(`  ${key}: ${JSON.stringify(value)}`);
+    }
+    if (params.model) {
+        lines.push('model:');
+        for (const layer of layersAsList(params.model)) {
+            const [[kind, options]] = Object.entries(layer);
+            lines.push(`  - ${kind}: {${Object.entries(options).map(([name, value]) => `${name}: ${JSON.stringify(value)}`).join(', ')}}`);
+        }
+    }
     return lines.join('\n') + '\n';
 }
 // A comma starts a new override only before `section.key=`, so that a list value such as
 // prepare.image_size=[48,48] keeps its commas.
-const OVERRIDE_SEPARATOR = /,(?=\s*[A-Za-z_][\w-]*\.[A-Za-z_][\w-]*\s*=)/;
+const OVERRIDE_SEPARATOR = /,(?=\s*(?:[A-Za-z_][\w-]*\.[A-Za-z_][\w-]*|model)\s*=)/;
 /** A value as YAML reads it (0.001, true, skip, [48, 48]); one that is not YAML stays the text itself. */
 function overrideValue(text) {
     try {
@@ -160,10 +248,12 @@ function overrideValue(text) {
 }
 /** Checks that `section.key` exists in the schema; the message names the key and suggests the closest. */
 function checkKey(key, where) {
+    if (key === 'model')
+        return; // the whole layer list, e.g. model=[{conv2d: {filters: 32, kernel: 3}}, …]
     const [sectionName, name, ...deeper] = key.split('.');
     const sections = Object.keys(SCHEMA);
     if (!name || deeper.length > 0) {
-        throw new ParamsError(`${where}: "${key}" is not a params key; write section.key=value, e.g. train.lr=0.001 (sections: ${sections.join(', ')})`);
+        throw new ParamsError(`${where}: "${key}" is not a params key; write section.key=value, e.g. train.lr=0.001 (sections: ${sections.join(', ')}), or model=[…]`);
     }
     const schema = SCHEMA[sectionName];
     if (!schema)
@@ -207,15 +297,31 @@ export function parseOverrides(texts, where) {
     return overrides;
 }
 function valueOf(params, key) {
+    if (key === 'model')
+        return layersAsList(modelLayers(params));
     const [section, name] = key.split('.');
     return params[section][name];
 }
 /** The params with the overrides applied, each value checked exactly as params.yaml's are. */
 export function applyOverrides(params, overrides, where) {
     const raw = structuredClone(params);
+    // Written back as a params file would say them: a layer list as the file's list, and the notebook's
+    // shorthands only when they are the model (validateParams refuses both forms at once).
+    if (params.model)
+        raw.model = layersAsList(params.model);
+    const overridden = new Set(overrides.map((override) => override.key));
     for (const override of overrides) {
+        if (override.key === 'model') {
+            raw.model = override.value;
+            continue;
+        }
         const [section, name] = override.key.split('.');
         raw[section][name] = override.value;
+    }
+    if (raw.model !== undefined) {
+        for (const key of ['conv_size', 'dense_size'])
+            if (!overridden.has(`train.${key}`))
+                delete raw.train[key];
     }
     return validateParams(raw, where);
 }

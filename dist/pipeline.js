@@ -7,15 +7,17 @@ import { decodeDataset, DatasetError, listDataset } from './data/dataset.js';
 import { splitDataset } from './data/split.js';
 import { startBackend } from './model/backend.js';
 import { confusionMatrix, perClassMetrics, scoreLogits, summaryMetrics } from './model/evaluate.js';
-import { createModel } from './model/model.js';
+import { createModel, shapedLayers } from './model/build.js';
+import { folderBytes, measureInference, modelCard } from './model/card.js';
+import { describePlan, planTraining } from './model/engine/step.js';
+import { describeTwoThreadPlan, SHARDS, TrainingWorker } from './model/engine/two-threads.js';
+import { checkParameterLimit, ModelSpecError } from './model/spec.js';
 import { saveModel } from './model/storage.js';
 import { labelsOf, predictLogits, trainModel } from './model/train.js';
-import { SHARDS, TrainingWorker } from './model/data-parallel.js';
-import { supportsFusedTraining } from './model/fused.js';
 import { checkOutputFolder, claimOutputFolder } from './output.js';
-import { applyOverrides, loadParams } from './params.js';
-import { metricsFileContent, RUN_RECORD_VERSION, writeRecord } from './record.js';
-import { libraryVersions, TOOL_NAME, TOOL_VERSION } from './version.js';
+import { applyOverrides, loadParams, modelLayers, optimizerSettings, ParamsError } from './params.js';
+import { buildRunRecord } from './record-builder.js';
+import { metricsFileContent, writeRecord } from './record.js';
 /** The key a PreparedData is matched by. */
 export function prepareKey(prepare) {
     return JSON.stringify(prepare);
@@ -29,9 +31,8 @@ function formatDuration(totalSeconds) {
         return `${totalSeconds.toFixed(1)} s`;
     return `${Math.floor(totalSeconds / 60)} min ${Math.round(totalSeconds % 60)} s`;
 }
-const round6 = (value) => Number(value.toFixed(6));
 /**
- * The second training thread for WASM (model/data-parallel.ts), or none when
+ * The second training thread for WASM (model/engine/two-threads.ts), or none when
  * it cannot start: training then runs on this thread alone, as on the other
  * backends.
  */
@@ -55,24 +56,57 @@ export async function runExperiment(options) {
         await Promise.all(workers.map((worker) => worker.close()));
     }
 }
+/** The run, as its named steps; each logs what it did and adds its seconds to `timings`. */
 async function runStages(options, workers) {
-    const log = options.log ?? (() => { });
-    const started = performance.now();
-    const timings = {};
+    const run = { options, log: options.log ?? (() => { }), timings: {}, started: performance.now() };
+    const params = await readParams(run);
+    // Checked now, written only at the end: a failed run leaves no folder behind.
+    await checkOutputFolder(options.outDir, OUTPUT_ENTRIES);
+    const prepared = await prepare(run, params, workers);
+    const split = splitImages(run, params, prepared);
+    const trainer = chooseTrainer(run, params, prepared);
+    const trained = await trainRepeats(run, params, prepared, split, trainer);
+    const saved = await saveFirstModel(run, params, prepared, split, trainer, trained);
+    run.timings.total = seconds(run.started);
+    const record = buildRunRecord({
+        source: options.source,
+        params,
+        overrides: options.overrides ?? [],
+        dataDir: options.dataDir,
+        listing: prepared.listing,
+        decoded: prepared.decoded,
+        split: { seed: params.prepare.seed, fraction: params.prepare.split, trainCount: split.train.length, validationPaths: split.validationPaths },
+        // The number of threads that trained together changes the float sums: it is part of the backend.
+        backend: prepared.backend.name === 'wasm' ? { ...prepared.backend, trainingThreads: trainer.twoThreads ? SHARDS : 1 } : prepared.backend,
+        repeats: trained.repeats,
+        first: trained.first,
+        modelCard: saved.card,
+        timings: run.timings,
+    });
+    return writeOutputs(run, record, saved.modelDir);
+}
+/** params.yaml with the overrides applied; a missing file means the notebook's values. */
+async function readParams(run) {
+    const { options, log } = run;
     const paramsFile = options.paramsFile ?? 'params.yaml';
     const loaded = await loadParams(paramsFile);
     if (!loaded.fromFile)
         log(`${paramsFile} not found: using the default params (the notebook's values)`);
     const overrides = options.overrides ?? [];
-    const params = overrides.length > 0 ? applyOverrides(loaded.params, overrides, options.overridesSource ?? 'params override') : loaded.params;
-    if (overrides.length > 0)
-        log(`params override: ${overrides.map((override) => override.text).join(', ')}`);
-    // Checked now, written only at the end: a failed run leaves no folder behind.
-    await checkOutputFolder(options.outDir, OUTPUT_ENTRIES);
-    // The backend (and on WASM the second training thread) starts while sharp
-    // decodes in its own threads, so `timings.decode` covers both. When both fail, the
-    // backend's error is reported: it is the one to fix first.
-    let stageStart = performance.now();
+    if (overrides.length === 0)
+        return loaded.params;
+    log(`params override: ${overrides.map((override) => override.text).join(', ')}`);
+    return applyOverrides(loaded.params, overrides, options.overridesSource ?? 'params override');
+}
+/**
+ * The images, listed and decoded, and the backend (on WASM with the second
+ * training thread) started meanwhile, so `timings.decode` covers both. When
+ * both fail, the backend's error is reported: it is the one to fix first.
+ * The model's size is checked once the classes are known, before decoding.
+ */
+async function prepare(run, params, workers) {
+    const { options, log } = run;
+    const stageStart = performance.now();
     const [backendResult, dataResult] = await Promise.allSettled([
         startBackend(options.backend ?? 'auto').then(async (started) => {
             const worker = started.info.name === 'wasm' ? (options.trainingWorker ?? (await startTrainingWorker(workers, log))) : undefined;
@@ -82,6 +116,7 @@ async function runStages(options, workers) {
             if (options.prepared && options.prepared.prepare === prepareKey(params.prepare))
                 return { listing: options.prepared.listing, decoded: options.prepared.decoded };
             const listing = await listDataset(options.dataDir);
+            checkModelSize(params, listing.classes.length, options.paramsFile ?? 'params.yaml');
             const decoded = await decodeDataset(listing, params.prepare, { cacheDir: options.cacheDir });
             return { listing, decoded };
         })(),
@@ -92,28 +127,49 @@ async function runStages(options, workers) {
         throw dataResult.reason;
     const { info: backend, skipped: backendsSkipped, notices: backendNotices, worker } = backendResult.value;
     const { listing, decoded } = dataResult.value;
-    timings.decode = seconds(stageStart);
+    run.timings.decode = seconds(stageStart);
     for (const reason of backendsSkipped)
         log(`backend skipped: ${reason}`);
     for (const line of backendNotices)
         (options.notice ?? log)(line);
-    log(`backend: ${backend.name}${backend.simd !== undefined ? ` (SIMD ${backend.simd ? 'on' : 'off'}, ${backend.threads} thread${backend.threads === 1 ? '' : 's'})` : ''}` +
-        (worker ? `, training on ${SHARDS} threads` : ''));
+    log(`backend: ${backend.name}${backend.simd !== undefined ? ` (SIMD ${backend.simd ? 'on' : 'off'}, ${backend.threads} thread${backend.threads === 1 ? '' : 's'})` : ''}`);
     if (decoded.cache.hits > 0)
         log(`pixel cache: ${decoded.cache.hits} of ${decoded.images.length} images taken from ${decoded.cache.file}`);
     if (decoded.cache.cacheError)
         log(`pixel cache not written (${decoded.cache.cacheError}); the next run decodes again`);
-    const classes = listing.classes;
-    const imagesPerClass = Object.fromEntries(classes.map((name) => [name, 0]));
-    for (const image of decoded.images)
-        imagesPerClass[classes[image.label]]++;
-    log(`data: ${decoded.images.length} images in ${classes.length} classes from ${options.dataDir} (decoded in ${timings.decode.toFixed(2)} s)`);
+    log(`data: ${decoded.images.length} images in ${listing.classes.length} classes from ${options.dataDir} (decoded in ${run.timings.decode.toFixed(2)} s)`);
     if (listing.ignored.length > 0) {
         log(`ignored ${listing.ignored.length} file(s) outside class folders, not images, or links out of the data folder, e.g. ${listing.ignored[0]}`);
     }
     for (const skipped of decoded.skipped)
         log(`skipped ${skipped.path}: ${skipped.reason}`);
-    stageStart = performance.now();
+    const source = {
+        pixels: decoded.pixels,
+        labels: Int32Array.from(decoded.images, (image) => image.label),
+        imageShape: [decoded.imageSize[0], decoded.imageSize[1], decoded.channels],
+    };
+    return { listing, decoded, source, backend, worker };
+}
+/** The model's weights against train.max_parameters, for this data's number of classes (the output layer). */
+function checkModelSize(params, classes, paramsFile) {
+    const imageShape = [...params.prepare.image_size, params.prepare.grayscale ? 1 : 3];
+    try {
+        checkParameterLimit(shapedLayers({ inputShape: imageShape, classes, layers: modelLayers(params), seed: 0 }), params.train.max_parameters, `${paramsFile}: model`);
+    }
+    catch (error) {
+        if (error instanceof ModelSpecError)
+            throw new ParamsError(error.message);
+        throw error;
+    }
+}
+/** The seeded train/validation split; every class needs an image on each side. */
+function splitImages(run, params, prepared) {
+    const stageStart = performance.now();
+    const { decoded, listing } = prepared;
+    const classes = listing.classes;
+    const imagesPerClass = Object.fromEntries(classes.map((name) => [name, 0]));
+    for (const image of decoded.images)
+        imagesPerClass[classes[image.label]]++;
     const split = splitDataset(decoded.images.map((image) => ({ path: image.path, label: image.label, contentHash: decoded.fileHashes[image.path] })), params.prepare.split, params.prepare.seed, classes.length);
     for (const [label, name] of classes.entries()) {
         if (imagesPerClass[name] < 2) {
@@ -123,20 +179,44 @@ async function runStages(options, workers) {
             throw new DatasetError(`class "${name}" has no validation image: its copies of other images were kept in training; add distinct images to "${name}"`);
         }
     }
-    timings.split = seconds(stageStart);
-    log(`split: ${split.train.length} train / ${split.validation.length} validation (seed ${params.prepare.seed}, ${params.prepare.split})`);
-    const source = {
-        pixels: decoded.pixels,
-        labels: Int32Array.from(decoded.images, (image) => image.label),
-        imageShape: [decoded.imageSize[0], decoded.imageSize[1], decoded.channels],
+    run.timings.split = seconds(stageStart);
+    run.log(`split: ${split.train.length} train / ${split.validation.length} validation (seed ${params.prepare.seed}, ${params.prepare.split})`);
+    return {
+        train: split.train,
+        validation: split.validation,
+        validationLabels: labelsOf(prepared.source, split.validation),
+        validationPaths: split.validation.map((index) => decoded.images[index].path),
+        imagesPerClass,
     };
-    const validationLabels = labelsOf(source, split.validation);
-    const validationPaths = split.validation.map((index) => decoded.images[index].path);
+}
+/**
+ * Two threads on WASM (the second one started in prepare), for any layer
+ * list; one thread elsewhere, tfjs's own threads doing the work. The log and
+ * the record say which layers run on the WebAssembly kernels.
+ */
+function chooseTrainer(run, params, prepared) {
+    const specFor = (seed) => ({ inputShape: prepared.source.imageShape, classes: prepared.listing.classes.length, layers: modelLayers(params), seed });
+    const twoThreads = prepared.worker !== undefined;
+    const probe = createModel(specFor(params.train.seed));
+    try {
+        const { summary, engines } = twoThreads ? describeTwoThreadPlan(probe, specFor(params.train.seed), params.train.batch_size) : describePlan(planTraining(probe, specFor(params.train.seed)));
+        const optimizer = optimizerSettings(params.train);
+        const optimizerWhere = !twoThreads ? 'on tfjs' : optimizer.name === 'sgd' ? 'in JavaScript' : optimizer.name === 'adamw' ? 'on WASM kernels (its weight decay in JavaScript)' : 'on WASM kernels';
+        const threads = twoThreads ? `${SHARDS} threads` : '1 thread';
+        run.log(`training on ${threads}: ${summary}; optimizer ${optimizer.name} ${optimizerWhere}`);
+        return { twoThreads, engines, summary: `${summary}; optimizer ${optimizer.name} ${optimizerWhere}`, specFor };
+    }
+    finally {
+        probe.dispose();
+    }
+}
+/** train.repeats models, seeds train.seed, +1, …, each trained and evaluated on the same split. */
+async function trainRepeats(run, params, prepared, split, trainer) {
+    const { log, timings } = run;
+    const { source, listing } = prepared;
+    const classes = listing.classes;
     const repeats = [];
-    let savedModel;
-    let firstScores;
-    let firstPerClass;
-    let firstMatrix;
+    let first;
     timings.train = 0;
     timings.evaluate = 0;
     const totalEpochs = params.train.epochs * params.train.repeats;
@@ -144,15 +224,9 @@ async function runStages(options, workers) {
     let epochSecondsSum = 0;
     for (let repeat = 0; repeat < params.train.repeats; repeat++) {
         const seed = params.train.seed + repeat;
-        const spec = {
-            inputShape: source.imageShape,
-            classes: classes.length,
-            convSize: params.train.conv_size,
-            denseSize: params.train.dense_size,
-            seed,
-        };
+        const spec = trainer.specFor(seed);
         const model = createModel(spec);
-        stageStart = performance.now();
+        let stageStart = performance.now();
         const trainOptions = {
             train: split.train,
             validation: split.validation,
@@ -160,6 +234,7 @@ async function runStages(options, workers) {
             epochs: params.train.epochs,
             batchSize: params.train.batch_size,
             learningRate: params.train.lr,
+            optimizer: optimizerSettings(params.train),
             seed,
             onEpoch: (stats) => {
                 epochsDone++;
@@ -170,44 +245,38 @@ async function runStages(options, workers) {
                     `val_loss ${stats.val_loss.toFixed(4)} val_acc ${stats.val_accuracy.toFixed(4)} (${stats.seconds.toFixed(2)} s, ETA ${formatDuration(eta)})`);
             },
         };
-        // On WASM two threads train together (model/data-parallel.ts); elsewhere tfjs's own threads do the work.
-        const history = worker && supportsFusedTraining(model) ? await worker.train(model, spec, source, trainOptions) : trainModel(model, source, trainOptions);
+        const history = trainer.twoThreads ? await prepared.worker.train(model, spec, source, trainOptions) : trainModel(model, spec, source, trainOptions);
         timings.train += seconds(stageStart);
         stageStart = performance.now();
-        const scores = scoreLogits(predictLogits(model, source, split.validation), validationLabels, classes.length);
-        const matrix = confusionMatrix(validationLabels, scores.predicted, classes.length);
+        const scores = scoreLogits(predictLogits(model, source, split.validation), split.validationLabels, classes.length);
+        const matrix = confusionMatrix(split.validationLabels, scores.predicted, classes.length);
         const perClass = perClassMetrics(matrix, classes);
-        const metrics = summaryMetrics(scores, perClass);
         timings.evaluate += seconds(stageStart);
         repeats.push({
             seed,
             history,
-            metrics,
+            metrics: summaryMetrics(scores, perClass),
             perClass,
-            correct: validationPaths.filter((_, row) => scores.predicted[row] === validationLabels[row]),
+            correct: split.validationPaths.filter((_, row) => scores.predicted[row] === split.validationLabels[row]),
         });
-        if (repeat === 0) {
-            [savedModel, firstScores, firstPerClass, firstMatrix] = [model, scores, perClass, matrix];
-        }
-        else {
+        if (repeat === 0)
+            first = { model, scores, perClass, matrix };
+        else
             model.dispose();
-        }
     }
     timings.train = Number(timings.train.toFixed(3));
     timings.evaluate = Number(timings.evaluate.toFixed(3));
-    const predictions = validationPaths.map((path, row) => ({
-        path,
-        trueLabel: classes[validationLabels[row]],
-        predictedLabel: classes[firstScores.predicted[row]],
-        probabilities: Array.from(firstScores.probabilities.subarray(row * classes.length, (row + 1) * classes.length), round6),
-    }));
-    stageStart = performance.now();
-    await claimOutputFolder(options.outDir, OUTPUT_ENTRIES);
-    const modelDir = join(options.outDir, 'model');
+    return { repeats, first: first };
+}
+/** Saves the first repeat's model into the output folder and measures the model card (size, inference time). */
+async function saveFirstModel(run, params, prepared, split, trainer, trained) {
+    const stageStart = performance.now();
+    await claimOutputFolder(run.options.outDir, OUTPUT_ENTRIES);
+    const modelDir = join(run.options.outDir, 'model');
     const metadata = {
         format: 'train-and-report-classifier',
         formatVersion: 1,
-        labels: classes,
+        labels: prepared.listing.classes,
         imageSize: params.prepare.image_size,
         colourMode: params.prepare.grayscale ? 'grayscale' : 'rgb',
         preprocessing: {
@@ -217,53 +286,36 @@ async function runStages(options, workers) {
         },
         outputs: 'logits',
     };
-    await saveModel(savedModel, modelDir, metadata);
-    savedModel.dispose();
-    timings.save = seconds(stageStart);
-    timings.total = seconds(started);
-    const record = {
-        recordVersion: RUN_RECORD_VERSION,
-        tool: { name: TOOL_NAME, version: TOOL_VERSION },
-        createdAt: new Date().toISOString(),
-        ...(options.source ? { source: options.source } : {}),
-        params: params,
-        ...(overrides.length > 0 ? { paramsOverride: overrides.map((override) => override.text) } : {}),
-        dataset: {
-            root: options.dataDir,
-            classes,
-            imagesPerClass,
-            totalImages: decoded.images.length,
-            contentHash: decoded.contentHash,
-            files: decoded.fileHashes,
-            skipped: decoded.skipped,
-        },
-        split: {
-            seed: params.prepare.seed,
-            fraction: params.prepare.split,
-            trainCount: split.train.length,
-            validationCount: split.validation.length,
-            validation: [...validationPaths].sort(),
-        },
-        backend: backend.name === 'wasm' ? { ...backend, trainingThreads: worker ? SHARDS : 1 } : backend,
-        versions: libraryVersions(),
-        metrics: repeats[0].metrics,
-        history: repeats[0].history,
-        perClass: firstPerClass,
-        confusionMatrix: firstMatrix,
-        predictions,
-        repeats,
-        timings,
-    };
-    const files = { record: join(options.outDir, 'run.json'), metrics: join(options.outDir, 'metrics.json'), model: modelDir };
+    const { model } = trained.first;
+    try {
+        await saveModel(model, modelDir, metadata);
+        run.timings.save = seconds(stageStart);
+        const inference = measureInference(model, prepared.source, split.validation);
+        const card = modelCard(shapedLayers(trainer.specFor(params.train.seed)), trainer.engines, await folderBytes(modelDir), inference, optimizerSettings(params.train), {
+            threads: trainer.twoThreads ? SHARDS : 1,
+            summary: trainer.summary,
+        });
+        run.log(`model: ${card.parameters.toLocaleString('en-US')} weights, ${(card.sizeBytes / 1024).toFixed(0)} KiB on disk, ` +
+            `${card.inference.msPerImage.toFixed(3)} ms per image (median of ${inference.batches} batches of ${inference.batchSize})`);
+        return { modelDir, card };
+    }
+    finally {
+        model.dispose();
+    }
+}
+/** run.json, metrics.json (the model is saved already), and the closing log line. */
+async function writeOutputs(run, record, modelDir) {
+    const outDir = run.options.outDir;
+    const files = { record: join(outDir, 'run.json'), metrics: join(outDir, 'metrics.json'), model: modelDir };
     await writeRecord(files.record, record);
     await writeFile(files.metrics, metricsFileContent(record.metrics));
-    const metrics = record.metrics;
+    const { metrics, repeats } = record;
     const accuracies = repeats.map((repeat) => repeat.metrics.val_acc);
     const meanAccuracy = accuracies.reduce((sum, value) => sum + value, 0) / accuracies.length;
     const seedsText = repeats.length > 1
         ? ` (seed ${repeats[0].seed}; mean over ${repeats.length} seeds ${meanAccuracy.toFixed(4)}, from ${Math.min(...accuracies).toFixed(4)} to ${Math.max(...accuracies).toFixed(4)})`
         : '';
-    log(`done in ${formatDuration(timings.total)}: val_acc ${metrics.val_acc.toFixed(4)}${seedsText}, val_loss ${metrics.val_loss.toFixed(4)}, ` +
+    run.log(`done in ${formatDuration(record.timings.total)}: val_acc ${metrics.val_acc.toFixed(4)}${seedsText}, val_loss ${metrics.val_loss.toFixed(4)}, ` +
         `macro F1 ${metrics.f1_score.toFixed(4)} → ${files.record}`);
-    return { record, outDir: options.outDir, files };
+    return { record, outDir, files };
 }

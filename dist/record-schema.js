@@ -6,6 +6,7 @@
 // The first problem is one line naming the file and the field.
 // Pure except for readUntrustedRecord, which reads one regular file.
 import { lstat, open } from 'node:fs/promises';
+import { METRIC_KEYS } from './metrics.js';
 import { ParamsError, validateParams } from './params.js';
 import { RecordError, RUN_RECORD_VERSION, upgradeRecord } from './record.js';
 /** Bounds far above any real record (the 1,605-image dataset's is 0.3 MB, 11 classes, 309 predictions). */
@@ -19,6 +20,8 @@ export const RECORD_LIMITS = {
     text: 1000,
     path: 4096,
     entries: 100,
+    /** Layers of a model card and of params.model (a real network has tens). */
+    layers: 1000,
 };
 class Invalid extends Error {
     field;
@@ -93,16 +96,70 @@ const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z$/;
 const sha = string(40, SHA, 'a 40-character commit SHA');
 const className = string(200);
 const relativePath = string(RECORD_LIMITS.path);
-const metrics = object(Object.fromEntries(['val_loss', 'val_acc', 'precision', 'recall', 'f1_score', 'weighted_precision', 'weighted_recall', 'weighted_f1'].map((name) => [name, number])));
+const metrics = object(Object.fromEntries(METRIC_KEYS.map((name) => [name, number])));
 const epoch = object({ epoch: integer(1, RECORD_LIMITS.epochs), loss: number, accuracy: number, val_loss: number, val_accuracy: number, seconds: number });
 const history = array(epoch, RECORD_LIMITS.epochs);
 const classMetrics = array(object({ label: className, precision: number, recall: number, f1: number, support: integer(0) }), RECORD_LIMITS.classes);
+const nonNegative = (value, field) => {
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0)
+        fail(field, 'a finite number, 0 or more');
+};
+// Kinds and option names are words (conv2d, max_pool, filters): they reach the comment as text.
+const WORD = /^[a-z][a-z0-9_]{0,39}$/;
+const layerKind = string(40, WORD, 'a layer kind in lower case, such as conv2d or max_pool');
+const optionValue = (value, field) => {
+    if (typeof value === 'number' ? !Number.isFinite(value) : typeof value !== 'string' || value.length > 100) {
+        fail(field, 'a finite number or a string of at most 100 characters');
+    }
+};
+const layerOptions = (value, field) => {
+    map(optionValue, 20, 40)(value, field);
+    for (const key of Object.keys(value))
+        if (!WORD.test(key))
+            fail(`${field}`, 'keyed by option names in lower case, such as filters');
+};
+const layerCard = object({
+    position: integer(1, RECORD_LIMITS.layers + 1),
+    kind: layerKind,
+    options: layerOptions,
+    outputShape: array(integer(1, 1_000_000_000), 8),
+    parameters: integer(0),
+    engine: string(10, /^(wasm|javascript|tfjs)$/, '"wasm", "javascript" or "tfjs"'),
+}, ['engine']);
+const modelCard = object({
+    layers: array(layerCard, RECORD_LIMITS.layers + 1),
+    parameters: integer(0),
+    trainableParameters: integer(0),
+    sizeBytes: integer(0),
+    inference: object({ msPerImage: nonNegative, batchSize: integer(1, 1_000_000), batches: integer(1, 1_000_000) }),
+    optimizer: object({ name: string(5, /^(adam|adamw|sgd)$/, 'adam, adamw or sgd'), learningRate: nonNegative, weightDecay: nonNegative, momentum: nonNegative }, ['weightDecay', 'momentum']),
+    training: object({ threads: integer(0, 1024), summary: string(500) }),
+});
+/**
+ * params.model before params.ts reads it: a list of at most RECORD_LIMITS.layers
+ * one-key mappings (`- conv2d: {filters: 32}`) of a few short options, so that
+ * a crafted list is refused by its size before anything walks it.
+ */
+const paramsModel = (value, field) => {
+    array((layer, at) => {
+        if (!isPlainObject(layer) || Object.keys(layer).length !== 1)
+            return fail(at, 'a mapping of one layer kind to its options, such as conv2d: {filters: 32}');
+        const [kind] = Object.keys(layer);
+        layerKind(kind, `${at} (its key)`);
+        if (layer[kind] !== null)
+            layerOptions(layer[kind], `${at}.${kind}`);
+    }, RECORD_LIMITS.layers)(value, field);
+};
 const RECORD = object({
     recordVersion: integer(1, RUN_RECORD_VERSION),
     tool: object({ name: string(100), version: string(100) }),
     createdAt: string(40, ISO_TIME, 'a UTC time such as 2026-01-01T00:00:00.000Z'),
     source: object({ sha, ref: string(300), pullRequest: integer(1), baseSha: sha, repository: string(200, /^[\w.-]+\/[\w.-]+$/, 'owner/name'), variant: string(200) }, ['sha', 'ref', 'pullRequest', 'baseSha', 'repository', 'variant']),
-    params: () => undefined, // checked by params.ts below, with its own messages
+    // Checked by params.ts below, with its own messages; the model list's size is bounded first.
+    params: (value, field) => {
+        if (isPlainObject(value) && value.model !== undefined)
+            paramsModel(value.model, `${field}.model`);
+    },
     paramsOverride: array(string(1000), 100),
     dataset: object({
         root: string(RECORD_LIMITS.path),
@@ -128,8 +185,9 @@ const RECORD = object({
     confusionMatrix: array(array(integer(0), RECORD_LIMITS.classes), RECORD_LIMITS.classes),
     predictions: array(object({ path: relativePath, trueLabel: className, predictedLabel: className, probabilities: array(number, RECORD_LIMITS.classes) }), RECORD_LIMITS.predictions),
     repeats: array(object({ seed: integer(0), history, metrics, perClass: classMetrics, correct: array(relativePath, RECORD_LIMITS.predictions) }, ['perClass']), RECORD_LIMITS.repeats),
+    modelCard,
     timings: map(number, RECORD_LIMITS.entries, 100),
-}, ['source', 'paramsOverride', 'perClass', 'repeats', 'timings', 'versions']);
+}, ['source', 'paramsOverride', 'perClass', 'repeats', 'modelCard', 'timings', 'versions']);
 /** What the fields must agree on beyond their types: the sizes the report indexes with. */
 function checkConsistency(record) {
     const classes = record.dataset.classes;
@@ -157,6 +215,9 @@ function checkConsistency(record) {
     }));
     if (Number.isNaN(Date.parse(record.createdAt)))
         fail('createdAt', 'a real date');
+    const card = record.modelCard;
+    if (card && card.trainableParameters > card.parameters)
+        fail('modelCard.trainableParameters', `at most modelCard.parameters (${card.parameters})`);
 }
 /**
  * Checks a parsed run.json from an untrusted source against the record's

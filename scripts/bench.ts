@@ -7,7 +7,11 @@
 //   npm run bench [-- --rounds 3] [--only default,tuned,tuned-1,scale,images] [--no-reference] [--no-warm] [--scale]
 //   npm run bench -- --sweep [--parallel 1,2] [--rounds N]
 //   npm run bench -- --noise [--k 6] [--pool-seeds 60] [--other-seeds 30] [--change epochs6|epochs7|dense16] [--pools DIR]
+//   npm run bench -- --layers '[{"conv2d": {"filters": 32, "kernel": 3}}, …]' [--lr 0.001] [--epochs 10] [--repeats 1] [--rounds N]
 //
+// --layers hands one layer list (params.yaml's `model:`, the reference's
+// --layers) to both tools, and benches only that model (add --only default,…
+// for the others too).
 // The default and tuned sets run with the default train.repeats; tuned-1 is the
 // tuned params with repeats: 1, so that the cost of the repeats shows apart.
 // --scale adds a run on the built-in generator at 1x and 10x the dataset's size.
@@ -20,7 +24,7 @@
 // A script that prints figures, not a test: it asserts nothing.
 
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -45,6 +49,10 @@ const { values } = parseArgs({
     'other-seeds': { type: 'string', default: '30' },
     change: { type: 'string', default: 'epochs6' },
     pools: { type: 'string' },
+    layers: { type: 'string' },
+    lr: { type: 'string', default: '0.001' },
+    epochs: { type: 'string', default: '10' },
+    repeats: { type: 'string', default: '1' },
   },
 });
 const rounds = Number(values.rounds);
@@ -52,11 +60,25 @@ const DATA = resolve(values.data!);
 const REFERENCE = resolve('../shared/reference/notebook_reference.py');
 const PYTHON = '/usr/bin/python3';
 
-const PARAM_SETS = {
+type TrainSet = Record<string, number>;
+
+const PARAM_SETS: Record<string, TrainSet> = {
   default: { conv_size: 32, dense_size: 64, lr: 0.0001, epochs: 5 },
   tuned: { conv_size: 64, dense_size: 128, lr: 0.001, epochs: 10 },
   'tuned-1': { conv_size: 64, dense_size: 128, lr: 0.001, epochs: 10, repeats: 1 },
-} as const;
+};
+
+/** The --layers list, checked as JSON here (each tool checks its layers itself); both tools get it as given. */
+const LAYERS: unknown[] | undefined = (() => {
+  if (!values.layers) return undefined;
+  const text = values.layers.startsWith('@') ? readFileSync(values.layers.slice(1), 'utf8') : values.layers;
+  try {
+    return JSON.parse(text) as unknown[];
+  } catch (error) {
+    throw new Error(`--layers: not JSON (${(error as Error).message}); write e.g. '[{"conv2d": {"filters": 32, "kernel": 3}}, {"max_pool": {"size": 2}}, {"flatten": {}}, {"dense": {"units": 64}}]'`);
+  }
+})();
+if (LAYERS) PARAM_SETS.layers = { lr: Number(values.lr), epochs: Number(values.epochs), repeats: Number(values.repeats) };
 
 interface OurRun {
   wall: number;
@@ -91,9 +113,11 @@ function timed(command: string, args: string[]): { wall: number; peakRssMiB: num
   return { wall, peakRssMiB: match ? Number(match[1]) / 1024 : NaN, cpu: cpu ? Number(cpu[1]) + Number(cpu[2]) : NaN, stdout: result.stdout };
 }
 
-async function runOurs(dataDir: string, params: Record<string, number>, work: string, cacheDir?: string): Promise<OurRun> {
+async function runOurs(dataDir: string, params: TrainSet, work: string, cacheDir?: string, layers?: unknown[]): Promise<OurRun> {
   const paramsFile = join(work, 'params.yaml');
-  await writeFile(paramsFile, `train:\n${Object.entries(params).map(([key, value]) => `  ${key}: ${value}`).join('\n')}\n`);
+  // A JSON list is YAML too: the model goes in as the reference gets it.
+  const model = layers ? `model: ${JSON.stringify(layers)}\n` : '';
+  await writeFile(paramsFile, `train:\n${Object.entries(params).map(([key, value]) => `  ${key}: ${value}`).join('\n')}\n${model}`);
   const outDir = join(work, 'out');
   await rm(outDir, { recursive: true, force: true });
   const cache = cacheDir ? ['--cache', cacheDir] : ['--no-cache'];
@@ -114,12 +138,11 @@ async function runOurs(dataDir: string, params: Record<string, number>, work: st
   };
 }
 
-function runReference(params: Record<string, number>): ReferenceRun {
+function runReference(params: TrainSet, layers?: unknown[]): ReferenceRun {
   const args = [
     REFERENCE,
     '--data', DATA,
-    '--conv-size', String(params.conv_size),
-    '--dense-size', String(params.dense_size),
+    ...(layers ? ['--layers', JSON.stringify(layers)] : ['--conv-size', String(params.conv_size), '--dense-size', String(params.dense_size)]),
     '--lr', String(params.lr),
     '--epochs', String(params.epochs),
     // One thread is the faster setting on a 2-core machine (reference README).
@@ -158,16 +181,18 @@ function hasTorch(): boolean {
   return spawnSync(PYTHON, ['-c', 'import torch, torchvision, sklearn'], { stdio: 'ignore' }).status === 0;
 }
 
-async function benchParams(name: keyof typeof PARAM_SETS, withReference: boolean, work: string): Promise<void> {
+async function benchParams(name: string, withReference: boolean, work: string): Promise<void> {
   const params = PARAM_SETS[name];
+  const layers = name === 'layers' ? LAYERS : undefined;
+  if (layers) console.log(`\nmodel (both tools): ${JSON.stringify(layers)}`);
   const ours: OurRun[] = [];
   const reference: ReferenceRun[] = [];
   for (let round = 1; round <= rounds; round++) {
     // Alternate which goes first, so that neither always meets a warm or a cold cache.
     const order = round % 2 === 1 ? ['ours', 'reference'] : ['reference', 'ours'];
     for (const who of order) {
-      if (who === 'ours') ours.push(await runOurs(DATA, params, work));
-      else if (withReference) reference.push(runReference(params));
+      if (who === 'ours') ours.push(await runOurs(DATA, params, work, undefined, layers));
+      else if (withReference) reference.push(runReference(params, layers));
     }
     process.stderr.write(`  ${name}: round ${round}/${rounds} done\n`);
   }
@@ -372,13 +397,14 @@ async function main(): Promise<void> {
       });
       return;
     }
-    const names = values.only ? values.only.split(',').map((name) => name.trim()) : Object.keys(PARAM_SETS);
+    const names = values.only ? values.only.split(',').map((name) => name.trim()) : LAYERS ? ['layers'] : Object.keys(PARAM_SETS);
+    if (LAYERS && !names.includes('layers')) names.push('layers');
     for (const name of names) {
-      if (name in PARAM_SETS) await benchParams(name as keyof typeof PARAM_SETS, withReference, work);
+      if (name in PARAM_SETS) await benchParams(name, withReference, work);
       else if (name !== 'scale' && name !== 'images') throw new Error(`--only takes a comma-separated list of ${Object.keys(PARAM_SETS).join(', ')}, scale, images; got "${name}"`);
     }
     if (values.scale || names.includes('scale')) await benchScale(work);
-    if (!values.only || names.includes('images')) await benchImages(work);
+    if ((!values.only && !LAYERS) || names.includes('images')) await benchImages(work);
   } finally {
     await rm(work, { recursive: true, force: true });
   }

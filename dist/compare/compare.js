@@ -3,6 +3,7 @@
 // from an older tool version or be partly damaged: what cannot be compared
 // is named in `notes` instead of failing the whole report.
 import { RUN_RECORD_VERSION } from '../record.js';
+import { improvementSign, METRIC_KEYS, metricDefinition } from '../metrics.js';
 import { formatPValue, mcnemarExact, permutationTest, pooledInterval, spread, twoProportionTest } from './stats.js';
 /**
  * How the verdict tells a change from seed noise (docs/verdict.md has the
@@ -16,17 +17,6 @@ import { formatPValue, mcnemarExact, permutationTest, pooledInterval, spread, tw
 export const SEED_TEST = { scores: 'ranks', level: 0.05 };
 /** Seeds per side (the params default): on the real dataset the fewest at which the seed test kept false alarms under 5 % and found a two-sd change in over 80 % of pairs (docs/verdict.md). */
 export const RECOMMENDED_REPEATS = 6;
-/** Which way is good, per metric (val_loss up is bad, the rest up is good). */
-export const METRIC_DIRECTIONS = {
-    val_loss: 'lower',
-    val_acc: 'higher',
-    precision: 'higher',
-    recall: 'higher',
-    f1_score: 'higher',
-    weighted_precision: 'higher',
-    weighted_recall: 'higher',
-    weighted_f1: 'higher',
-};
 /** A change in a metric smaller than this is shown as unchanged. */
 const METRIC_EPSILON = 1e-9;
 export function compare(head, base) {
@@ -146,8 +136,8 @@ function describeClassDifference(classes) {
     return `The classes differ (${parts.join('; ')}); per-class and confusion-matrix comparisons use the ${classes.shared.length} classes both runs have.`;
 }
 function metricRows(head, base) {
-    return Object.keys(METRIC_DIRECTIONS).map((metric) => {
-        const direction = METRIC_DIRECTIONS[metric];
+    return METRIC_KEYS.map((metric) => {
+        const direction = metricDefinition(metric).better;
         const headSamples = metricSamples(head, metric);
         const baseSamples = base ? metricSamples(base, metric) : undefined;
         const headRun = headSamples && seedSide(headSamples.seeds, headSamples.values);
@@ -155,7 +145,7 @@ function metricRows(head, base) {
         const row = { metric, direction, head: headRun?.spread.mean, base: baseRun?.spread.mean, headRuns: headRun?.values.length, baseRuns: baseRun?.values.length, assessment: 'n/a' };
         if (!headRun || !baseRun)
             return row;
-        const test = testSeeds(headRun, baseRun, direction === 'higher' ? 1 : -1);
+        const test = testSeeds(headRun, baseRun, improvementSign(metric));
         row.delta = test.difference;
         row.pValue = test.pValue;
         if (test.identical || Math.abs(test.difference) <= METRIC_EPSILON)
@@ -190,6 +180,16 @@ export function flattenParams(params, prefix = '') {
 function formatParam(value) {
     return typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
 }
+/**
+ * params.model is the architecture, a list of layers: as one JSON value it
+ * would fill the params table. Its row says how many layers; the Model
+ * section shows them (whether the row changed still compares the whole list).
+ */
+function layerListText(model, seeModel) {
+    if (!Array.isArray(model))
+        return undefined;
+    return `${model.length} layer${model.length === 1 ? '' : 's'}${seeModel ? ', see Model' : ''}`;
+}
 function paramRows(head, base) {
     const headFlat = flattenParams(head.params ?? {});
     const baseFlat = base ? flattenParams(base.params ?? {}) : {};
@@ -200,6 +200,12 @@ function paramRows(head, base) {
         base: base ? baseFlat[key] : undefined,
         changed: base !== undefined && headFlat[key] !== baseFlat[key],
     }));
+    const model = rows.find((row) => row.key === 'model');
+    if (model) {
+        model.head = layerListText(head.params?.model, model.changed && head.modelCard !== undefined) ?? model.head;
+        if (base)
+            model.base = layerListText(base.params?.model, false) ?? model.base;
+    }
     // Changed rows first, each group in key order (sort is stable).
     return rows.sort((a, b) => Number(b.changed) - Number(a.changed));
 }
@@ -295,7 +301,7 @@ export function metricSamples(record, metric) {
 /** Every metric's per-seed values, for checkThresholds. */
 export function metricValues(record) {
     const values = {};
-    for (const metric of Object.keys(METRIC_DIRECTIONS)) {
+    for (const metric of METRIC_KEYS) {
         const samples = metricSamples(record, metric);
         if (samples)
             values[metric] = samples.values;
@@ -354,7 +360,7 @@ function seedComparison(head, base) {
     if (!baseSamples)
         return { metric: 'val_acc', head: headRun };
     const baseRun = seedSide(baseSamples.seeds, baseSamples.values);
-    const test = testSeeds(headRun, baseRun, 1);
+    const test = testSeeds(headRun, baseRun, improvementSign('val_acc'));
     // "Seeds alone move accuracy by": the base's own spread, or the PR's when the base has one run.
     const noiseSide = baseRun.values.length > 1 ? baseRun : headRun.values.length > 1 ? headRun : undefined;
     return {
@@ -391,7 +397,7 @@ function decide(base, significance, seeds) {
         return { verdict: 'no baseline', reasons: [] };
     const reasons = [];
     if (!seeds?.base) {
-        reasons.push('The PR or the base record holds no validation accuracy, so nothing can be compared.');
+        reasons.push(`The PR or the base record holds no ${metricDefinition('val_acc').label}, so nothing can be compared.`);
         return { verdict: 'no clear change', reasons };
     }
     const perSide = describeCounts(seeds.head.values.length, seeds.base.values.length);

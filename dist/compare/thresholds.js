@@ -1,23 +1,31 @@
 // Regression thresholds ("val_acc: -0.02, val_loss: +5%"): parsing and
-// checking. The sign says which way is bad: "-0.02" fails when the metric
-// drops by more than 0.02, "+5%" when it rises by more than 5 % of the base.
+// checking. The sign says which way is bad, and it must be the way the metric
+// gets worse (src/metrics.ts): "val_acc: -0.02" fails when accuracy drops by
+// more than 0.02, "val_loss: +5%" when the loss rises by more than 5 % of the
+// base. The other sign would fail on an improvement, so it is refused.
 // With repeated runs a threshold is judged on the change of the mean over
 // seeds, and the message says how sure that is (the interval of that change,
 // from the seed-to-seed variance of both sides). Pure.
+import { improvementSign, isMetricKey, METRIC_KEYS, metricDefinition } from '../metrics.js';
 import { RECOMMENDED_REPEATS } from './compare.js';
 import { pooledInterval } from './stats.js';
 /** Level of the interval the message quotes. */
 export const THRESHOLD_CONFIDENCE = 0.95;
-export const THRESHOLD_METRICS = [
-    'val_loss', 'val_acc', 'precision', 'recall', 'f1_score', 'weighted_precision', 'weighted_recall', 'weighted_f1',
-];
 export class ThresholdError extends Error {
     constructor(message) {
         super(message);
         this.name = 'ThresholdError';
     }
 }
-const FORM = 'write it as "<metric>: -0.02" (fail when it drops by more than 0.02) or "<metric>: +5%" (fail when it rises by more than 5 %)';
+const FORM = 'write it as "<metric>: -0.02" for a metric where higher is better (fail when it drops by more than 0.02) or "val_loss: +5%" (fail when it rises by more than 5 %)';
+/** The sign that points the way `metric` gets worse, and the word for that. */
+function worse(metric) {
+    return improvementSign(metric) > 0 ? { sign: '-', moves: 'drops' } : { sign: '+', moves: 'rises' };
+}
+function formFor(metric) {
+    const { sign, moves } = worse(metric);
+    return `write it as "${metric}: ${sign}0.02" (fail when it ${moves} by more than 0.02) or "${metric}: ${sign}5%" (fail when it ${moves} by more than 5 % of the base)`;
+}
 const OFF = new Set(['', 'off', 'none', 'false']);
 /** Accepts comma- or newline-separated entries, YAML list dashes, {braces} and # comments. */
 export function parseThresholds(text) {
@@ -46,21 +54,27 @@ function parseEntry(entry) {
         throw new ThresholdError(`threshold "${entry}" has no ":"; ${FORM}`);
     const metric = entry.slice(0, colon).trim().replace(/^["']|["']$/g, '');
     const value = entry.slice(colon + 1).trim().replace(/^["']|["']$/g, '');
-    if (!THRESHOLD_METRICS.includes(metric)) {
-        throw new ThresholdError(`threshold for unknown metric "${metric}"; use one of ${THRESHOLD_METRICS.join(', ')}`);
+    if (!isMetricKey(metric)) {
+        throw new ThresholdError(`threshold for unknown metric "${metric}"; use one of ${METRIC_KEYS.join(', ')}`);
     }
     const match = /^([+-])\s*(\d+(?:\.\d*)?|\.\d+)\s*(%?)$/.exec(value);
     if (!match) {
         const hint = /^\d/.test(value) ? ' (the sign is required: it says which way is bad)' : '';
-        throw new ThresholdError(`threshold for ${metric}: "${value}" is not a signed number${hint}; ${FORM}`);
+        throw new ThresholdError(`threshold for ${metric}: "${value}" is not a signed number${hint}; ${formFor(metric)}`);
     }
     const magnitude = Number(match[2]);
     if (magnitude === 0)
-        throw new ThresholdError(`threshold for ${metric}: a limit of 0 fails on any change; ${FORM}`);
+        throw new ThresholdError(`threshold for ${metric}: a limit of 0 fails on any change; ${formFor(metric)}`);
     const relative = match[3] === '%';
+    const bad = worse(metric);
+    if (match[1] !== bad.sign) {
+        const { better, label } = metricDefinition(metric);
+        throw new ThresholdError(`threshold for ${metric}: "${value}" would fail when ${metric} improves (${better} ${label} is better); ` +
+            `write "${metric}: ${bad.sign}${match[2]}${match[3]}" to fail when it ${bad.moves} by more than ${match[2]}${relative ? ' %' : ''}`);
+    }
     const sign = match[1] === '-' ? -1 : 1;
     return {
-        metric: metric,
+        metric,
         kind: relative ? 'relative' : 'absolute',
         limit: sign * (relative ? magnitude / 100 : magnitude),
         text: `${metric}: ${match[1]}${match[2]}${relative ? '%' : ''}`,
@@ -90,7 +104,10 @@ export function checkThresholds(thresholds, head, base) {
             scale = 1 / Math.abs(baseValue);
             change *= scale;
         }
-        const beyond = (value) => (threshold.limit < 0 ? value < threshold.limit : value > threshold.limit);
+        // How far a change went the bad way: the table's direction decides it, not the limit's sign, so a
+        // Threshold built by hand with the wrong sign still fails on a regression and never on an improvement.
+        const worsening = -improvementSign(threshold.metric);
+        const beyond = (value) => worsening * value > Math.abs(threshold.limit);
         const crossed = beyond(change);
         if (!crossed)
             return { threshold, crossed };
@@ -98,7 +115,8 @@ export function checkThresholds(thresholds, head, base) {
         const found = repeated ? pooledInterval(baseValues, headValues, THRESHOLD_CONFIDENCE) : undefined;
         const interval = found ? { low: found.low * scale, high: found.high * scale } : undefined;
         const sure = interval !== undefined && beyond(interval.low) && beyond(interval.high);
-        const show = (value) => (threshold.kind === 'relative' ? `${signed(value * 100, 1)}%` : signed(value, 4));
+        const digits = metricDefinition(threshold.metric).digits;
+        const show = (value) => (threshold.kind === 'relative' ? `${signed(value * 100, 1)}%` : signed(value, digits));
         const limit = threshold.text.split(': ')[1];
         const what = repeated ? `mean ${threshold.metric} over ${describeRuns(headValues.length, baseValues.length)}` : threshold.metric;
         let certainty;
@@ -125,7 +143,7 @@ export function checkThresholds(thresholds, head, base) {
                 baseRuns: baseValues.length,
                 interval,
                 sure,
-                message: `${what} changed by ${show(change)} (${baseValue.toFixed(4)} → ${headValue.toFixed(4)}), beyond the limit ${limit}; ${certainty}`,
+                message: `${what} changed by ${show(change)} (${baseValue.toFixed(digits)} → ${headValue.toFixed(digits)}), beyond the limit ${limit}; ${certainty}`,
             },
         };
     });

@@ -9,7 +9,7 @@ import util from 'node:util';
 import * as tf from '@tensorflow/tfjs-core';
 // The probe takes gradients: tfjs-layers registers them when it loads (training loads it anyway).
 import '@tensorflow/tfjs-layers';
-import { registerTrainingKernels } from './kernels.js';
+import { registerTrainingKernels } from './engine/tfjs-overrides.js';
 export const BACKEND_CHOICES = ['auto', 'tensorflow-gpu', 'tensorflow', 'wasm', 'cpu'];
 export class BackendError extends Error {
     constructor(message) {

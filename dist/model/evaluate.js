@@ -54,6 +54,7 @@ export function perClassMetrics(matrix, classNames) {
         return { label, precision, recall, f1, support };
     });
 }
+/** One value per key of src/metrics.ts's table, in its order (metrics.json keeps it). */
 export function summaryMetrics(scores, perClass) {
     const classes = perClass.length;
     const totalSupport = perClass.reduce((sum, entry) => sum + entry.support, 0);

@@ -6,7 +6,20 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { createRandom, shuffled } from '../random.js';
 import { scoreLogits } from './evaluate.js';
-import { fusedForward, supportsFusedTraining } from './fused.js';
+import { finishStep, planTraining, trainingForward } from './engine/step.js';
+/** The optimizer a training uses: the options' own, or Adam at their learning rate. */
+export function optimizerOf(options) {
+    return options.optimizer ?? { name: 'adam', learningRate: options.learningRate };
+}
+/** tfjs's optimizer for the settings, with torch's constants; AdamW's decoupled decay is applied by the loop. */
+function tfjsOptimizer(settings) {
+    // β and ε as torch.optim.Adam's defaults (tfjs's default ε is 1e-7), as in the notebook.
+    if (settings.name === 'sgd') {
+        // tfjs's momentum is torch's SGD with dampening 0: buffer = momentum · buffer + g (the first buffer g), w -= lr · buffer.
+        return (settings.momentum ?? 0) > 0 ? tf.train.momentum(settings.learningRate, settings.momentum) : tf.train.sgd(settings.learningRate);
+    }
+    return tf.train.adam(settings.learningRate, 0.9, 0.999, 1e-8);
+}
 /** Scales the chosen images to [0, 1] floats in one tensor: the notebook's ToTensor step. */
 export function imageBatch(source, indices, start = 0, end = indices.length) {
     const [height, width, channels] = source.imageShape;
@@ -52,14 +65,15 @@ export function epochStats(model, source, options, validationLabels, epoch, sums
         seconds: (performance.now() - started) / 1000,
     };
 }
-export function trainModel(model, source, options) {
-    // β and ε as torch.optim.Adam's defaults (tfjs's default ε is 1e-7), as in the notebook.
-    const optimizer = tf.train.adam(options.learningRate, 0.9, 0.999, 1e-8);
+export function trainModel(model, spec, source, options) {
+    const settings = optimizerOf(options);
+    const optimizer = tfjsOptimizer(settings);
     const history = [];
     const validationLabels = labelsOf(source, options.validation);
-    const forward = supportsFusedTraining(model)
-        ? (inputs) => fusedForward(model, inputs)
-        : (inputs) => model.apply(inputs, { training: true });
+    const plan = planTraining(model, spec);
+    const variables = model.trainableWeights.map((weight) => weight.read());
+    const decay = settings.name === 'adamw' ? 1 - settings.learningRate * (settings.weightDecay ?? 0) : 1;
+    let step = 0;
     try {
         for (let epoch = 1; epoch <= options.epochs; epoch++) {
             const started = performance.now();
@@ -68,18 +82,26 @@ export function trainModel(model, source, options) {
             let correctSum = 0;
             for (let start = 0; start < order.length; start += options.batchSize) {
                 const end = Math.min(order.length, start + options.batchSize);
+                step++;
+                const context = { seed: options.seed, step, shard: 0, updateStatistics: true, after: [] };
                 const [loss, correct] = tf.tidy(() => {
                     const inputs = imageBatch(source, order, start, end);
                     const labels = tf.tensor1d(Int32Array.from(order.slice(start, end), (index) => source.labels[index]), 'int32');
                     const targets = tf.oneHot(labels, options.classes);
                     let correctCount;
-                    const cost = optimizer.minimize(() => {
-                        const logits = forward(inputs);
+                    const { value, grads } = tf.variableGrads(() => {
+                        const logits = trainingForward(plan, inputs, context);
                         correctCount = tf.keep(tf.sum(tf.cast(tf.equal(tf.argMax(logits, 1), labels), 'float32')));
                         return tf.losses.softmaxCrossEntropy(targets, logits);
-                    }, true);
-                    return [cost, correctCount];
+                    }, variables);
+                    // AdamW (torch's order): the weights decay first, then Adam applies the gradient taken before the decay.
+                    if (decay !== 1)
+                        for (const variable of variables)
+                            variable.assign(tf.mul(variable, decay));
+                    optimizer.applyGradients(grads);
+                    return [tf.keep(value), correctCount];
                 });
+                finishStep(context);
                 // Reading back each batch costs a sync, but keeps memory flat and the numbers exact in float64.
                 lossSum += loss.dataSync()[0] * (end - start);
                 correctSum += correct.dataSync()[0];

@@ -5,6 +5,8 @@
 // comment limit by dropping whole rows and sections, each with a note.
 import { RECOMMENDED_REPEATS, SEED_TEST } from '../compare/compare.js';
 import { formatPValue } from '../compare/stats.js';
+import { metricDefinition } from '../metrics.js';
+import { modelBlocks } from './model-card.js';
 import { confusionBlocks, historyBlocks } from './text-charts.js';
 export const MAX_DETAIL = 3;
 const ROW_LIMITS = { 0: Infinity, 1: 50, 2: 0, 3: 0 };
@@ -66,6 +68,7 @@ export function buildDocument(input, detail = 0) {
     }
     if (input.previewNote)
         blocks.push({ type: 'paragraph', text: [input.previewNote] });
+    blocks.push(...modelBlocks(head, base, comparison, ROW_LIMITS[detail]));
     blocks.push(...paramBlocks(comparison, base !== undefined, detail, head));
     blocks.push(...perClassBlocks(comparison.perClass, base !== undefined, detail));
     blocks.push(...datasetBlocks(comparison, head, base, detail));
@@ -121,13 +124,14 @@ function thresholdBlocks(checks) {
 }
 function metricsTable(rows, withBase) {
     const runs = (count) => (count !== undefined && count > 1 ? ` (mean of ${count})` : '');
+    const digits = (row) => metricDefinition(row.metric).digits;
     if (!withBase) {
-        return { type: 'table', header: ['Metric', `PR${runs(rows[0]?.headRuns)}`, 'Better when'], rows: rows.map((row) => [row.metric, number(row.head), row.direction]), align: ['left', 'right', 'left'] };
+        return { type: 'table', header: ['Metric', `PR${runs(rows[0]?.headRuns)}`, 'Better when'], rows: rows.map((row) => [row.metric, number(row.head, digits(row)), row.direction]), align: ['left', 'right', 'left'] };
     }
     return {
         type: 'table',
         header: ['Metric', `base${runs(rows[0]?.baseRuns)}`, `PR${runs(rows[0]?.headRuns)}`, 'Δ', ''],
-        rows: rows.map((row) => [row.metric, number(row.base), number(row.head), signed(row.delta), MARKS[row.assessment]]),
+        rows: rows.map((row) => [row.metric, number(row.base, digits(row)), number(row.head, digits(row)), signed(row.delta, digits(row)), MARKS[row.assessment]]),
         align: ['left', 'right', 'right', 'right', 'left'],
     };
 }

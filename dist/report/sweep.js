@@ -6,13 +6,9 @@
 // aggregate mode both build it here. Pure: blocks in, markdown/HTML by the
 // serialisers, fitted to a length limit by folding detail away.
 import { formatPValue } from '../compare/stats.js';
+import { SWEEP_COLUMNS } from '../metrics.js';
 import { buildDocument, MAX_DETAIL } from './document.js';
 import { blocksToMarkdown, ReportTooLongError } from './markdown.js';
-const COLUMNS = [
-    { metric: 'val_acc', label: 'val_acc', higherIsBetter: true },
-    { metric: 'val_loss', label: 'val_loss', higherIsBetter: false },
-    { metric: 'f1_score', label: 'macro F1', higherIsBetter: true },
-];
 export const BEST_MARK = '★';
 const VERDICT_MARKS = {
     better: '✅ better',
@@ -20,13 +16,13 @@ const VERDICT_MARKS = {
     'no clear change': '= no clear change',
     'no baseline': 'no baseline',
 };
-function fixed(value) {
-    return value === undefined || !Number.isFinite(value) ? '—' : value.toFixed(4);
+function fixed(value, digits) {
+    return value === undefined || !Number.isFinite(value) ? '—' : value.toFixed(digits);
 }
-function signed(value) {
+function signed(value, digits) {
     if (value === undefined || !Number.isFinite(value))
         return '—';
-    const text = value.toFixed(4);
+    const text = value.toFixed(digits);
     return value > 0 ? `+${text}` : text.replace('-', '−');
 }
 /**
@@ -51,28 +47,28 @@ function crossed(checks) {
 /** The value per column that is best among the variants that have it; ties all get the mark. */
 function bestValues(entries) {
     const best = new Map();
-    for (const column of COLUMNS) {
+    for (const column of SWEEP_COLUMNS) {
         const values = entries.flatMap((entry) => {
-            const value = entry.document?.head.metrics?.[column.metric];
+            const value = entry.document?.head.metrics?.[column.key];
             return typeof value === 'number' && Number.isFinite(value) ? [value] : [];
         });
         if (values.length > 1)
-            best.set(column.metric, column.higherIsBetter ? Math.max(...values) : Math.min(...values));
+            best.set(column.key, column.better === 'higher' ? Math.max(...values) : Math.min(...values));
     }
     return best;
 }
 export function sweepTable(entries) {
     const best = bestValues(entries);
-    const header = ['Variant', ...COLUMNS.flatMap((column) => [column.label, `Δ ${column.label}`]), 'Verdict'];
+    const header = ['Variant', ...SWEEP_COLUMNS.flatMap((column) => [column.heading, `Δ ${column.heading}`]), 'Verdict'];
     const rows = entries.map((entry) => {
         const document = entry.document;
         if (!document)
-            return [entry.variant, ...COLUMNS.flatMap(() => ['—', '—']), `⛔ ${entry.failure ?? 'no run record'}`];
-        const cells = COLUMNS.flatMap((column) => {
-            const value = document.head.metrics?.[column.metric];
-            const row = document.comparison.metrics.find((metric) => metric.metric === column.metric);
-            const mark = typeof value === 'number' && best.get(column.metric) === value ? ` ${BEST_MARK}` : '';
-            return [`${fixed(value)}${mark}`, signed(row?.delta)];
+            return [entry.variant, ...SWEEP_COLUMNS.flatMap(() => ['—', '—']), `⛔ ${entry.failure ?? 'no run record'}`];
+        const cells = SWEEP_COLUMNS.flatMap((column) => {
+            const value = document.head.metrics?.[column.key];
+            const row = document.comparison.metrics.find((metric) => metric.metric === column.key);
+            const mark = typeof value === 'number' && best.get(column.key) === value ? ` ${BEST_MARK}` : '';
+            return [`${fixed(value, column.digits)}${mark}`, signed(row?.delta, column.digits)];
         });
         let verdict = verdictWithNoise(document.comparison);
         const count = crossed(document.thresholdChecks);
@@ -82,7 +78,7 @@ export function sweepTable(entries) {
             verdict = `⛔ ${entry.failure}; ${verdict}`;
         return [entry.variant, ...cells, verdict];
     });
-    return { type: 'table', header, rows, align: ['left', ...COLUMNS.flatMap(() => ['right', 'right']), 'left'] };
+    return { type: 'table', header, rows, align: ['left', ...SWEEP_COLUMNS.flatMap(() => ['right', 'right']), 'left'] };
 }
 function withImageDir(input, imageDir) {
     if (!imageDir)

@@ -1,8 +1,8 @@
 // What a sweep's variants share within one thread: the backend, started
-// once, and on WASM the second training thread (model/data-parallel.ts),
+// once, and on WASM the second training thread (model/engine/two-threads.ts),
 // so that each variant does not start, compile and warm up its own.
 import { startBackend } from '../model/backend.js';
-import { TrainingWorker } from '../model/data-parallel.js';
+import { TrainingWorker } from '../model/engine/two-threads.js';
 export async function startSharedTraining(backend) {
     const { info } = await startBackend(backend ?? 'auto');
     if (info.name !== 'wasm')

@@ -1,10 +1,10 @@
-// Loads the WebAssembly training kernels of wasm/kernels.wat over a memory
+// Loads the WebAssembly training kernels of simd/training.wat over a memory
 // that the training threads share: each thread instantiates the module on
 // the same memory, so a kernel called in one thread updates what the other
 // reads, without a copy.
 import * as tf from '@tensorflow/tfjs-core';
-import { convBlockGradients, heapValues } from './fused.js';
-import { KERNELS_WASM_BASE64 } from './wasm/kernels.wasm.js';
+import { convBlockGradients, heapValues } from './conv-block.js';
+import { KERNELS_WASM_BASE64 } from './simd/training.wasm.js';
 const PAGE_BYTES = 65_536;
 let compiled;
 /** A memory of at least `bytes`, shareable between threads (its buffer is a SharedArrayBuffer). It never grows, so views stay valid. */
@@ -19,16 +19,17 @@ export function instantiateTrainingKernels(memory) {
 }
 /** Float32 counts of the arrays that conv_block_gradient reads and writes, in their order in the scratch space. */
 function convBlockArrays(shape) {
-    const { batch, height, width, filters, pool } = shape;
-    const convHeight = height - 2;
-    const convWidth = width - 2;
+    const { batch, height, width, channels, filters, kernel, pool } = shape;
+    const convHeight = height - kernel + 1;
+    const convWidth = width - kernel + 1;
     const pooled = batch * (Math.floor((convHeight - pool) / pool) + 1) * (Math.floor((convWidth - pool) / pool) + 1) * filters;
-    return [batch * height * width, batch * convHeight * convWidth * filters, pooled, pooled, 9 * filters, filters];
+    return [batch * height * width * channels, batch * convHeight * convWidth * filters, pooled, pooled, kernel * kernel * channels * filters, filters];
 }
 const align16 = (bytes) => Math.ceil(bytes / 16) * 16;
 /** Bytes of scratch space that conv_block_gradient needs for `shape`, or 0 where it does not apply (the JavaScript version serves). */
 export function convBlockScratchBytes(shape) {
-    if (shape.channels !== 1 || shape.kernel !== 3 || shape.filters % 4 !== 0)
+    // Four filters share a SIMD lane group; other counts keep the JavaScript version.
+    if (shape.filters % 4 !== 0)
         return 0;
     return convBlockArrays(shape).reduce((sum, count) => sum + align16(count * 4), 0);
 }
@@ -50,7 +51,7 @@ export function convBlockGradientsInWasm(kernels, memory, offset, bytes) {
             at += align16(count * 4);
         }
         [input, activation, pooled, upstream].forEach((values, index) => new Float32Array(memory.buffer, addresses[index], counts[index]).set(values));
-        kernels.conv_block_gradient(addresses[0], addresses[1], addresses[2], addresses[3], addresses[4], addresses[5], shape.batch, shape.height, shape.width, shape.filters, shape.pool);
+        kernels.conv_block_gradient(addresses[0], addresses[1], addresses[2], addresses[3], addresses[4], addresses[5], shape.batch, shape.height, shape.width, shape.filters, shape.pool, shape.kernel, shape.channels);
         return {
             kernel: new Float32Array(memory.buffer, addresses[4], counts[4]).slice(),
             bias: new Float32Array(memory.buffer, addresses[5], counts[5]).slice(),

@@ -1,6 +1,6 @@
 // Adam as torch.optim.Adam computes it (β1 0.9, β2 0.999, ε 1e-8, bias
 // correction at every step, float32), over weights that the training threads
-// share: one SIMD pass per element (wasm/kernels.wat) instead of tfjs's dozen
+// share: one SIMD pass per element (simd/training.wat) instead of tfjs's dozen
 // element-wise ops over the whole weight vector, each thread updating its own
 // range in place.
 export const TORCH_ADAM = { beta1: 0.9, beta2: 0.999, epsilon: 1e-8 };

@@ -1,7 +1,7 @@
 // Data-parallel training on two threads: this thread and one worker each
 // compute the gradient of half of every batch, then each applies Adam to half
 // of the weights, all in one shared WebAssembly memory where the kernels of
-// wasm/kernels.wat work (Adam, the conv block's gradient, the hidden dense
+// simd/training.wat work (Adam, the conv block's gradient, the hidden dense
 // layer); tfjs computes the rest of each half. A step of the tuned model on
 // one WASM thread was ~24 ms; with both halves at once on two cores ~8 ms.
 //
@@ -15,10 +15,12 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { adamUpdate, TORCH_ADAM } from './adam.js';
-import { fusedForward, heapValues } from './fused.js';
-import { KERNEL_SIZE, POOL_SIZE } from './model.js';
-import { epochOrder, epochStats, imageBatch, labelsOf } from './train.js';
-import { convBlockGradientsInWasm, convBlockScratchBytes, createSharedMemory, denseReluInWasm, denseScratchBytes, instantiateTrainingKernels, } from './wasm-kernels.js';
+import { heapValues } from './conv-block.js';
+import { layerName, shapedLayers } from '../build.js';
+import { samePadding } from '../spec.js';
+import { epochOrder, epochStats, imageBatch, labelsOf, optimizerOf } from '../train.js';
+import { describePlan, finishStep, planTraining, trainingForward, variablesOutsideTfjs } from './step.js';
+import { convBlockGradientsInWasm, convBlockScratchBytes, createSharedMemory, denseReluInWasm, denseScratchBytes, instantiateTrainingKernels, } from './simd.js';
 /** Threads that train together; fixed, so that results do not depend on the machine. */
 export const SHARDS = 2;
 const ARRIVED = 0;
@@ -79,6 +81,105 @@ function writeWeights(offsets, flat, only) {
         tf.tidy(() => variable.assign(tf.tensor(flat.subarray(offset, offset + variable.size), variable.shape, 'float32')));
     }
 }
+/**
+ * The scratch regions for a shard of `rows` images: one per conv + max pool
+ * block and per hidden dense ReLU layer that a WebAssembly kernel can serve
+ * (the others get none and run in JavaScript or tfjs, see step.ts).
+ */
+export function scratchLayout(spec, rows) {
+    const layers = shapedLayers(spec);
+    const regions = [];
+    let offset = 0;
+    const add = (position, kind, bytes) => {
+        if (bytes <= 0)
+            return;
+        regions.push({ position, kind, offset, bytes });
+        offset += bytes;
+    };
+    layers.forEach((shaped, index) => {
+        const layer = shaped.spec;
+        const next = layers[index + 1]?.spec;
+        if (layer.kind === 'conv2d' && layer.activation === 'relu' && layer.stride === 1 && next?.kind === 'max_pool' && next.stride === next.size) {
+            const pad = samePadding(layer);
+            const [height, width, channels] = shaped.inputShape;
+            add(shaped.position, 'conv-block', convBlockScratchBytes({
+                batch: rows, height: height + 2 * pad, width: width + 2 * pad, channels, filters: layer.filters, kernel: layer.kernel, pool: next.size,
+            }));
+        }
+        else if (layer.kind === 'dense' && layer.activation === 'relu') {
+            add(shaped.position, 'dense', denseScratchBytes(rows, shaped.inputShape[0], layer.units));
+        }
+    });
+    return regions;
+}
+/** The WebAssembly parts of the step for shard `shard`: each layer with a scratch region gets its kernel. */
+function fastParts(model, shared, shard, kernels, offsets) {
+    const base = shared.scratch.offsets[shard];
+    const region = (position, kind) => shared.scratch.regions.find((candidate) => candidate.position === position && candidate.kind === kind);
+    return {
+        blockGradients: (position) => {
+            const found = region(position, 'conv-block');
+            return found ? convBlockGradientsInWasm(kernels, shared.memory, base + found.offset, found.bytes) : undefined;
+        },
+        dense: (position) => {
+            const found = region(position, 'dense');
+            if (!found)
+                return undefined;
+            const [kernel, bias] = model.getLayer(layerName(position, 'dense')).weights.map((weight) => weight.read());
+            return denseReluInWasm(kernels, shared.memory, base + found.offset, found.bytes, {
+                weights: shared.buffers.weights + offsets.get(kernel) * 4,
+                bias: shared.buffers.weights + offsets.get(bias) * 4,
+                weightGradient: shared.buffers.gradients[shard] + offsets.get(kernel) * 4,
+                biasGradient: shared.buffers.gradients[shard] + offsets.get(bias) * 4,
+                inputs: kernel.shape[0],
+                units: kernel.shape[1],
+            });
+        },
+    };
+}
+/**
+ * Step `step` of the optimizer on the weights [from, to) of the shared
+ * memory, the gradient being the two shards' sum: Adam in WebAssembly;
+ * AdamW as torch's (decay the weights by lr · weight_decay, then Adam); SGD
+ * as torch's (momentum buffer b = momentum · b + g, the first b = g; w -= lr · b),
+ * the last two in JavaScript over the same float32 arrays.
+ */
+function optimizerUpdate(kernels, shared, step, from, to) {
+    const settings = shared.optimizer;
+    const view = (offset) => new Float32Array(shared.memory.buffer, offset, shared.paddedCount);
+    const weights = view(shared.buffers.weights);
+    if (settings.name === 'sgd') {
+        const [gradient0, gradient1] = shared.buffers.gradients.map(view);
+        const momentum = settings.momentum ?? 0;
+        const buffer = view(shared.buffers.firstMoment);
+        for (let index = from; index < to; index++) {
+            const gradient = Math.fround(gradient0[index] + gradient1[index]);
+            const direction = momentum > 0 ? (buffer[index] = step === 1 ? gradient : Math.fround(momentum * buffer[index]) + gradient) : gradient;
+            weights[index] -= Math.fround(settings.learningRate * direction);
+        }
+        return;
+    }
+    if (settings.name === 'adamw') {
+        const decay = Math.fround(1 - settings.learningRate * (settings.weightDecay ?? 0));
+        for (let index = from; index < to; index++)
+            weights[index] *= decay;
+    }
+    adamUpdate(kernels, shared.buffers, step, { learningRate: settings.learningRate, ...TORCH_ADAM }, from, to);
+}
+/** Which layer a two-thread training runs where, for the log and the model card. */
+export function describeTwoThreadPlan(model, spec, batchSize) {
+    const regions = scratchLayout(spec, shardRows(batchSize, 0)[1]);
+    const has = (position, kind) => regions.some((region) => region.position === position && region.kind === kind);
+    // Stand-ins that are never called: the plan is only read for its engines.
+    const unused = (() => {
+        throw new Error('describeTwoThreadPlan: a stand-in kernel was called');
+    });
+    const plan = planTraining(model, spec, {
+        blockGradients: (position) => (has(position, 'conv-block') ? unused : undefined),
+        dense: (position) => (has(position, 'dense') ? unused : undefined),
+    });
+    return describePlan(plan);
+}
 /** The rows [from, to) of a batch of `rows` images that shard `shard` computes. */
 export function shardRows(rows, shard) {
     const firstHalf = Math.ceil(rows / SHARDS);
@@ -96,24 +197,12 @@ export function trainShardEpoch(model, shared, shard, trainCount, step, classes)
     const weights = view(shared.buffers.weights);
     const ownGradient = view(shared.buffers.gradients[shard]);
     const kernels = instantiateTrainingKernels(shared.memory);
-    const scratchAt = shared.scratch.offsets[shard];
-    const blockGradients = convBlockGradientsInWasm(kernels, shared.memory, scratchAt, shared.scratch.conv);
     const offsets = flatOffsets(model);
-    // The hidden dense layer in WebAssembly where it applies: its weights are
-    // read, and its gradient written, in the shared memory, so its variables
-    // leave tfjs's gradient and are set on the model only for validation.
-    const [hiddenKernel, hiddenBias] = model.layers[3].weights.map((weight) => weight.read());
-    const hidden = shared.scratch.dense > 0
-        ? denseReluInWasm(kernels, shared.memory, scratchAt + shared.scratch.conv, shared.scratch.dense, {
-            weights: shared.buffers.weights + offsets.get(hiddenKernel) * 4,
-            bias: shared.buffers.weights + offsets.get(hiddenBias) * 4,
-            weightGradient: shared.buffers.gradients[shard] + offsets.get(hiddenKernel) * 4,
-            biasGradient: shared.buffers.gradients[shard] + offsets.get(hiddenBias) * 4,
-            inputs: hiddenKernel.shape[0],
-            units: hiddenKernel.shape[1],
-        })
-        : undefined;
-    const variables = trainableVariables(model).filter((variable) => !hidden || (variable !== hiddenKernel && variable !== hiddenBias));
+    const plan = planTraining(model, shared.spec, fastParts(model, shared, shard, kernels, offsets));
+    // Dense layers in WebAssembly read their weights, and write their gradient, in the shared memory,
+    // so their variables leave tfjs's gradient and are set on the model only for validation.
+    const outside = variablesOutsideTfjs(model, plan);
+    const variables = trainableVariables(model).filter((variable) => !outside.has(variable));
     const stepVariables = new Set(variables);
     const batchStats = new Float64Array(shared.batchStats);
     const order = new Int32Array(shared.order, 0, trainCount);
@@ -138,8 +227,9 @@ export function trainShardEpoch(model, shared, shard, trainCount, step, classes)
                 const targets = tf.oneHot(labels, classes);
                 let lossSum;
                 let correct;
+                const context = { seed: shared.spec.seed, step: step + 1, shard, updateStatistics: shard === 0, after: [] };
                 const { grads } = tf.variableGrads(() => {
-                    const logits = fusedForward(model, inputs, { blockGradients, hidden });
+                    const logits = trainingForward(plan, inputs, context);
                     correct = tf.keep(tf.sum(tf.cast(tf.equal(tf.argMax(logits, 1), labels), 'float32')));
                     lossSum = tf.keep(tf.losses.softmaxCrossEntropy(targets, logits, undefined, undefined, tf.Reduction.SUM));
                     // The batch's mean loss, of which this thread holds the rows [from, to).
@@ -153,6 +243,7 @@ export function trainShardEpoch(model, shared, shard, trainCount, step, classes)
                 batchStats[shard * 2 + 1] = correct.dataSync()[0];
                 // Kept out of the gradient's scope, so tidy leaves them to us.
                 tf.dispose([lossSum, correct]);
+                finishStep(context);
             });
         }
         else {
@@ -168,7 +259,7 @@ export function trainShardEpoch(model, shared, shard, trainCount, step, classes)
             }
         }
         step++;
-        adamUpdate(kernels, shared.buffers, step, shared.adam, updateFrom, updateTo);
+        optimizerUpdate(kernels, shared, step, updateFrom, updateTo);
         // Also keeps the batch stats from being overwritten before shard 0 has read them.
         barrier(control);
     }
@@ -176,15 +267,15 @@ export function trainShardEpoch(model, shared, shard, trainCount, step, classes)
     return sums;
 }
 /**
- * Starts train-worker. Built, this module is .js and so is the worker. Under
+ * Starts second-thread. Built, this module is .js and so is the worker. Under
  * tsx (tests, benches) it is the .ts source, and a worker does not inherit
  * tsx's loader (Node 20 does not pass --import hooks on to workers), so the
  * worker registers it first.
  */
 function startWorker(options) {
     if (!import.meta.url.endsWith('.ts'))
-        return new Worker(new URL('./train-worker.js', import.meta.url), options);
-    const entry = new URL('./train-worker.ts', import.meta.url).href;
+        return new Worker(new URL('./second-thread.js', import.meta.url), options);
+    const entry = new URL('./second-thread.ts', import.meta.url).href;
     const api = import.meta.resolve('tsx/esm/api');
     const code = `import(${JSON.stringify(api)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`;
     return new Worker(code, { ...options, eval: true });
@@ -234,35 +325,24 @@ export class TrainingWorker {
         return trainingWorker;
     }
     /**
-     * trainModel on two threads (see the top of this file). The model must be
-     * one that supportsFusedTraining accepts, on the WASM backend; `spec` is
-     * the one it was created from, so that the worker builds the same layers.
+     * trainModel on two threads (see the top of this file), for any layer
+     * list, on the WASM backend; `spec` is the one the model was created from,
+     * so that the worker builds the same layers.
      */
     async train(model, spec, source, options) {
         if (this.failure)
             throw this.failure;
         const weightCount = trainableVariables(model).reduce((sum, variable) => sum + variable.size, 0);
         const paddedCount = Math.ceil(weightCount / 4) * 4;
-        const [height, width, channels] = source.imageShape;
         const shardBatch = shardRows(options.batchSize, 0)[1];
-        const convScratch = convBlockScratchBytes({
-            batch: shardBatch,
-            height,
-            width,
-            channels,
-            filters: spec.convSize,
-            kernel: KERNEL_SIZE,
-            pool: POOL_SIZE,
-        });
-        const [hiddenInputs, hiddenUnits] = model.layers[3].weights[0].shape;
-        const denseScratch = denseScratchBytes(shardBatch, hiddenInputs, hiddenUnits);
-        const scratchBytes = convScratch + denseScratch;
+        const regions = scratchLayout(spec, shardBatch);
+        const scratchBytes = regions.reduce((sum, region) => sum + region.bytes, 0);
         const adamBytes = 5 * paddedCount * 4;
         const shared = {
             spec,
             imageShape: source.imageShape,
             batchSize: options.batchSize,
-            adam: { learningRate: options.learningRate, ...TORCH_ADAM },
+            optimizer: optimizerOf(options),
             pixels: sharedBuffer(source.pixels),
             labels: sharedBuffer(source.labels),
             order: new SharedArrayBuffer(options.train.length * Int32Array.BYTES_PER_ELEMENT),
@@ -274,7 +354,7 @@ export class TrainingWorker {
                 gradients: [3 * paddedCount * 4, 4 * paddedCount * 4],
             },
             paddedCount,
-            scratch: { offsets: Array.from({ length: SHARDS }, (_, shard) => adamBytes + shard * scratchBytes), conv: convScratch, dense: denseScratch },
+            scratch: { offsets: Array.from({ length: SHARDS }, (_, shard) => adamBytes + shard * scratchBytes), regions },
             batchStats: new SharedArrayBuffer(SHARDS * 2 * 8),
             control: new SharedArrayBuffer(3 * 4),
         };

@@ -1,10 +1,10 @@
-// The second training thread of data-parallel.ts: starts its own WASM
+// The second training thread of two-threads.ts: starts its own WASM
 // backend, builds the model of each training it is sent, and runs shard 1 of
 // every epoch.
 import { workerData } from 'node:worker_threads';
-import { startBackend } from './backend.js';
-import { signalFailure, trainShardEpoch } from './data-parallel.js';
-import { createModel } from './model.js';
+import { startBackend } from '../backend.js';
+import { signalFailure, trainShardEpoch } from './two-threads.js';
+import { createModel } from '../build.js';
 const { port } = workerData;
 let shared;
 let model;

@@ -1,5 +1,4 @@
-// The training forward pass of the model, with the Conv2D → ReLU → MaxPool
-// block as one op whose gradient is computed directly from the pooling
+// The Conv2D → ReLU → MaxPool block of the training pass (step.ts) as one op whose gradient is computed directly from the pooling
 // winners. Max pooling with stride = pool size passes the gradient to one
 // input of each window, so the convolution's output gradient is zero in all
 // but 1 of pool² places; tfjs's generic path still builds it densely (pool
@@ -98,8 +97,52 @@ export function convBlockGradients(input, activation, pooled, upstream, shape) {
     }
     return { kernel: Float32Array.from(kernelGradient), bias: Float32Array.from(biasGradient) };
 }
-/** relu(conv2d(x, kernel) + bias) → maxPool(pool, stride pool), with the sparse gradient above. */
-export function convReluPool(input, kernel, bias, pool, blockGradients = convBlockGradients) {
+/**
+ * The gradient of the conv output (before the ReLU) that the pool's winners
+ * receive, zero elsewhere: what the input's gradient is computed from when
+ * the block is not the first layer. Same winner rule as convBlockGradients.
+ */
+export function convBlockOutputGradient(activation, pooled, upstream, shape) {
+    const { batch, height, width, filters, kernel, pool } = shape;
+    const convHeight = height - kernel + 1;
+    const convWidth = width - kernel + 1;
+    const pooledHeight = Math.floor((convHeight - pool) / pool) + 1;
+    const pooledWidth = Math.floor((convWidth - pool) / pool) + 1;
+    const gradient = new Float32Array(batch * convHeight * convWidth * filters);
+    const activationRow = convWidth * filters;
+    for (let b = 0; b < batch; b++) {
+        const activationBase = b * convHeight * activationRow;
+        for (let qy = 0; qy < pooledHeight; qy++) {
+            for (let qx = 0; qx < pooledWidth; qx++) {
+                const pooledOffset = ((b * pooledHeight + qy) * pooledWidth + qx) * filters;
+                const windowBase = activationBase + (qy * pool * convWidth + qx * pool) * filters;
+                for (let f = 0; f < filters; f++) {
+                    const value = upstream[pooledOffset + f];
+                    const maximum = pooled[pooledOffset + f];
+                    if (value === 0 || !(maximum > 0))
+                        continue;
+                    search: for (let i = 0; i < pool; i++) {
+                        const row = windowBase + i * activationRow + f;
+                        for (let j = 0; j < pool; j++) {
+                            if (activation[row + j * filters] === maximum) {
+                                gradient[row + j * filters] = value;
+                                break search;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    return gradient;
+}
+/**
+ * relu(conv2d(x, kernel) + bias) → maxPool(pool, stride pool), with the
+ * sparse gradient above. `inputGradient`: also the gradient of x (a block
+ * after other layers), through tfjs's Conv2DBackpropInput of the winners'
+ * gradient; the first block's input is the images, which need none.
+ */
+export function convReluPool(input, kernel, bias, pool, blockGradients = convBlockGradients, inputGradient = false) {
     const op = tf.customGrad(((x, w, b, save) => {
         // The fused kernel directly: tf.fused.conv2d splits off the bias and ReLU while a gradient tape records,
         // and only this op's own gradient is recorded here.
@@ -112,58 +155,20 @@ export function convReluPool(input, kernel, bias, pool, blockGradients = convBlo
                 const [savedInput, savedActivation, savedPooled] = saved;
                 const [batch, height, width, channels] = savedInput.shape;
                 const [size, , , filters] = w.shape;
+                const shape = { batch, height, width, channels, filters, kernel: size, pool };
                 // Views into the WASM heap stay valid only until the next allocation: read everything first.
-                const gradients = blockGradients(heapValues(savedInput), heapValues(savedActivation), heapValues(savedPooled), heapValues(upstream), {
-                    batch,
-                    height,
-                    width,
-                    channels,
-                    filters,
-                    kernel: size,
-                    pool,
-                });
-                // The input's gradient is never needed (the block is the first layer); zeros keep customGrad's contract.
-                return [tf.zerosLike(savedInput), tf.tensor4d(gradients.kernel, w.shape), tf.tensor1d(gradients.bias)];
+                const gradients = blockGradients(heapValues(savedInput), heapValues(savedActivation), heapValues(savedPooled), heapValues(upstream), shape);
+                const kernelGradient = tf.tensor4d(gradients.kernel, w.shape);
+                const biasGradient = tf.tensor1d(gradients.bias);
+                if (!inputGradient)
+                    return [tf.zerosLike(savedInput), kernelGradient, biasGradient];
+                const outputGradient = convBlockOutputGradient(heapValues(savedActivation), heapValues(savedPooled), heapValues(upstream), shape);
+                const dy = tf.tensor4d(outputGradient, savedActivation.shape);
+                const dx = tf.engine().runKernel('Conv2DBackpropInput', { dy, filter: w }, { strides: 1, pad: 'valid', dataFormat: 'NHWC', inputShape: savedInput.shape });
+                dy.dispose();
+                return [dx, kernelGradient, biasGradient];
             },
         };
     }));
     return op(input, kernel, bias);
-}
-/**
- * Checks that the model is the one createModel builds (Conv2D 3×3 'valid'
- * relu → MaxPool k×k stride k → Flatten → Dense relu → Dense): only then does
- * the fused pass compute the same function as model.predict().
- */
-export function supportsFusedTraining(model) {
-    const layers = model.layers;
-    if (layers.map((layer) => layer.getClassName()).join(',') !== 'Conv2D,MaxPooling2D,Flatten,Dense,Dense')
-        return false;
-    const conv = layers[0].getConfig();
-    const pool = layers[1].getConfig();
-    const poolSize = Array.isArray(pool.poolSize) ? pool.poolSize : [pool.poolSize, pool.poolSize];
-    const strides = Array.isArray(pool.strides) ? pool.strides : [pool.strides, pool.strides];
-    return (conv.activation === 'relu' &&
-        conv.padding === 'valid' &&
-        poolSize[0] === poolSize[1] &&
-        strides[0] === poolSize[0] &&
-        strides[1] === poolSize[1] &&
-        pool.padding === 'valid' &&
-        layers[3].getConfig().activation === 'relu' &&
-        layers[4].getConfig().activation === 'linear');
-}
-/** Logits of the model for `inputs`, through the fused block; reads the layers' own variables, so gradients reach them. */
-export function fusedForward(model, inputs, options = {}) {
-    const { blockGradients = convBlockGradients, hidden: hiddenLayer } = options;
-    const layers = model.layers;
-    const [kernel, convBias] = layers[0].weights.map((weight) => weight.read());
-    const poolSize = layers[1].getConfig().poolSize;
-    const pool = Array.isArray(poolSize) ? poolSize[0] : poolSize;
-    const pooled = convReluPool(inputs, kernel, convBias, pool, blockGradients);
-    const flat = tf.reshape(pooled, [pooled.shape[0], -1]);
-    const [hiddenKernel, hiddenBias] = layers[3].weights.map((weight) => weight.read());
-    const hidden = hiddenLayer
-        ? hiddenLayer(flat)
-        : tf.fused.matMul({ a: flat, b: hiddenKernel, bias: hiddenBias, activation: 'relu' });
-    const [outputKernel, outputBias] = layers[4].weights.map((weight) => weight.read());
-    return tf.fused.matMul({ a: hidden, b: outputKernel, bias: outputBias });
 }
