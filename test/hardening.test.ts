@@ -579,6 +579,14 @@ const ROWS: Row[] = [
       ['image_size of 0 pixels', 'prepare:\n  image_size: [0, 32]\n', /"prepare\.image_size" must be two whole numbers \[height, width\], each from 4 to 1024/],
       ['lr negative', 'train:\n  lr: -0.001\n', /params\.yaml: "train\.lr" must be a positive number, e\.g\. 0\.0001; got -0\.001/],
       ['on_bad_image misspelt', 'prepare:\n  on_bad_image: ignore\n', /"prepare\.on_bad_image" must be "fail" or "skip"; got "ignore"/],
+      ['image_size too small for the notebook model', 'prepare:\n  image_size: [4, 4]\n', /params\.yaml: "prepare\.image_size" 4×4 is too small for the notebook's model .*use at least \[5, 5\]/],
+      ['model: an unknown layer', 'model:\n  - conv2d: {filters: 8, kernel: 3}\n  - maxpool: {size: 2}\n', /params\.yaml: model, layer 2: unknown layer "maxpool"; known layers: conv2d, max_pool, avg_pool/],
+      ['model: an unknown option', 'model:\n  - dense: {units: 8, bias: false}\n', /params\.yaml: model, layer 1 \(dense\): unknown option "bias"; its options are units, activation/],
+      ['model: a pool bigger than its input', 'model:\n  - conv2d: {filters: 8, kernel: 3}\n  - max_pool: {size: 3}\n  - max_pool: {size: 11}\n', /params\.yaml: model, layer 3 \(max_pool\): size 11 is bigger than its 10×10 input; use a size ≤ 10 or remove the layer/],
+      ['model: dense before flatten', 'model:\n  - conv2d: {filters: 8, kernel: 3}\n  - dense: {units: 8}\n', /params\.yaml: model, layer 2 \(dense\): needs a flat input; put - flatten: \{\} or - global_avg_pool: \{\} before it/],
+      ['model and the notebook shorthands both', 'train:\n  dense_size: 128\nmodel:\n  - flatten: {}\n  - dense: {units: 8}\n', /params\.yaml: both "model" and "train\.dense_size" describe the model/],
+      ['model over the parameter limit (checked before decoding)', 'train:\n  max_parameters: 1000\nmodel:\n  - flatten: {}\n  - dense: {units: 64}\n', /params\.yaml: model: the model has 65,795 weights, over the limit of 1,000 \(train\.max_parameters\); layer 2 \(dense\) holds 65,600 of them/],
+      ['an optimizer option for another optimizer', 'train:\n  weight_decay: 0.01\n', /params\.yaml: "train\.weight_decay" applies to the adamw optimizer only, but "train\.optimizer" is "adam"; set train\.optimizer: adamw or remove train\.weight_decay/],
     ] as const
   ).map(([name, yaml, message]): Row => ({
     name: `params.yaml: ${name}`,
