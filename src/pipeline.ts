@@ -170,9 +170,13 @@ async function prepare(run: RunState, params: Params, workers: TrainingWorker[])
       return { ...started, worker };
     }),
     (async () => {
-      if (options.prepared && options.prepared.prepare === prepareKey(params.prepare)) return { listing: options.prepared.listing, decoded: options.prepared.decoded };
+      const paramsFile = options.paramsFile ?? 'params.yaml';
+      if (options.prepared && options.prepared.prepare === prepareKey(params.prepare)) {
+        checkModelSize(params, options.prepared.listing.classes.length, paramsFile);
+        return { listing: options.prepared.listing, decoded: options.prepared.decoded };
+      }
       const listing = await listDataset(options.dataDir);
-      checkModelSize(params, listing.classes.length, options.paramsFile ?? 'params.yaml');
+      checkModelSize(params, listing.classes.length, paramsFile);
       const decoded = await decodeDataset(listing, params.prepare, { cacheDir: options.cacheDir });
       return { listing, decoded };
     })(),

@@ -46,7 +46,18 @@ test('a run writes a complete, self-consistent record, metrics.json and the mode
   assert.equal(record.history.length, 2);
   assert.equal(record.backend.name, 'wasm');
   assert.equal(record.backend.trainingThreads, 2);
-  assert.ok(lines.some((line) => line.startsWith('backend: wasm') && line.endsWith(', training on 2 threads')), lines.join('\n'));
+  assert.ok(lines.some((line) => line.startsWith('training on 2 threads: 3 of 4 layers on WASM kernels (conv2d + max_pool, dense); output on tfjs')), lines.join('\n'));
+  // The model card: the notebook's layers, where each trained, and what the model costs.
+  const card = record.modelCard!;
+  assert.deepEqual(card.layers.map((layer) => `${layer.kind}:${layer.engine}:${layer.outputShape.join('x')}`), [
+    'conv2d:wasm:30x30x32', 'max_pool:wasm:10x10x32', 'flatten:tfjs:3200', 'dense:wasm:64', 'output:tfjs:11',
+  ]);
+  assert.equal(card.parameters, 3 * 3 * 32 + 32 + 3200 * 64 + 64 + 64 * 11 + 11);
+  assert.equal(card.training.threads, 2);
+  const modelBytes = (await Promise.all((await readdir(files.model)).map(async (name) => (await readFile(join(files.model, name))).length))).reduce((sum, size) => sum + size, 0);
+  assert.equal(card.sizeBytes, modelBytes);
+  assert.ok(card.inference.msPerImage > 0 && card.inference.batches >= 5);
+  assert.deepEqual(card.optimizer, { name: 'adam', learningRate: 0.001 });
   assert.equal(record.params.train.epochs, 2);
   assert.ok(record.timings.total > 0 && record.timings.decode >= 0);
   for (const prediction of record.predictions) {
@@ -96,4 +107,45 @@ test('a class with a single image is a clear error', async () => {
   const tiny = join(work, 'tiny');
   await generateSampleDataset({ outDir: tiny, imagesPerClass: 1, seed: 1 });
   await assert.rejects(runExperiment({ dataDir: tiny, paramsFile, outDir: join(work, 'out-tiny'), backend: 'wasm' }), /has only 1 image; each class needs at least 2/);
+});
+
+test('a model list trains on two threads with its blocks on the WebAssembly kernels, and the record says so', async () => {
+  const listFile = join(work, 'two-blocks.yaml');
+  await writeFile(
+    listFile,
+    [
+      'model:',
+      '  - conv2d: {filters: 8, kernel: 3, padding: same}',
+      '  - max_pool: {size: 2}',
+      '  - conv2d: {filters: 16, kernel: 3}',
+      '  - max_pool: {size: 2}',
+      '  - batch_norm: {}',
+      '  - dropout: {rate: 0.25}',
+      '  - flatten: {}',
+      '  - dense: {units: 32}',
+      'train:',
+      '  epochs: 2',
+      '  lr: 0.001',
+      '  repeats: 1',
+      '  optimizer: adamw',
+      '',
+    ].join('\n'),
+  );
+  const lines: string[] = [];
+  const run = (out: string) => runExperiment({ dataDir, paramsFile: listFile, outDir: join(work, out), backend: 'wasm', log: (line) => lines.push(line) });
+  const { record } = await run('out-list');
+  const summary = '5 of 8 layers on WASM kernels (conv2d + max_pool, conv2d + max_pool, dense); batch_norm, dropout, output on tfjs; optimizer adamw on WASM kernels (its weight decay in JavaScript)';
+  assert.ok(lines.includes(`training on 2 threads: ${summary}`), lines.join('\n'));
+  assert.equal(record.modelCard!.training.summary, summary);
+  assert.deepEqual(record.modelCard!.layers.map((layer) => layer.outputShape.join('x')), ['32x32x8', '16x16x8', '14x14x16', '7x7x16', '7x7x16', '7x7x16', '784', '32', '11']);
+  assert.equal(record.modelCard!.layers[4].parameters, 4 * 16);
+  assert.equal(record.modelCard!.trainableParameters, record.modelCard!.parameters - 2 * 16);
+  assert.deepEqual((record.params as { model?: unknown[] }).model?.[0], { conv2d: { filters: 8, kernel: 3, stride: 1, padding: 'same', activation: 'relu' } });
+  assert.equal((record.params.train as Record<string, unknown>).conv_size, undefined, 'the shorthands are not the model here');
+  assert.ok(record.history.every((epoch) => Number.isFinite(epoch.loss)) && record.history[1].loss < record.history[0].loss, JSON.stringify(record.history));
+  // Same inputs, same outputs: dropout's masks and batch norm's statistics are seeded too.
+  const again = await run('out-list-again');
+  const strip = (history: typeof record.history) => history.map(({ seconds: _seconds, ...rest }) => rest);
+  assert.deepEqual(strip(again.record.history), strip(record.history));
+  assert.deepEqual(again.record.predictions, record.predictions);
 });

@@ -114,7 +114,7 @@ test('a model card of the wrong shape is refused, naming the field', () => {
     [(card) => { card.layers[0].options['Bad Key'] = 1; }, /field "modelCard\.layers\[0\]\.options" must be keyed by option names in lower case/],
     [(card) => { card.layers[0].options.padding = 'x'.repeat(101); }, /field "modelCard\.layers\[0\]\.options\["padding"\]" must be a finite number or a string/],
     [(card) => { card.layers[1].outputShape = [16, 16, -1]; }, /field "modelCard\.layers\[1\]\.outputShape\[2\]" must be a whole number from 1/],
-    [(card) => { card.layers[1].engine = 'gpu'; }, /field "modelCard\.layers\[1\]\.engine" must be "wasm" or "tfjs"/],
+    [(card) => { card.layers[1].engine = 'gpu'; }, /field "modelCard\.layers\[1\]\.engine" must be "wasm", "javascript" or "tfjs"/],
     [(card) => { card.layers = Array.from({ length: RECORD_LIMITS.layers + 2 }, () => card.layers[0]); }, /field "modelCard\.layers" must be an array of at most 1001 entries \(has 1002\)/],
     [(card) => { card.optimizer.name = 'rmsprop'; }, /field "modelCard\.optimizer\.name" must be adam, adamw or sgd/],
     [(card) => { card.inference.msPerImage = -1; }, /field "modelCard\.inference\.msPerImage" must be a finite number, 0 or more/],

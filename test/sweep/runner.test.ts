@@ -50,9 +50,11 @@ test('a sweep trains every variant as a single run would, N at a time, with a pr
 });
 
 test('a variant that fails is named and the others still finish; the report lists it', async () => {
-  // image_size 4×4 leaves nothing for the conv and pool layers: that variant fails while training starts.
+  // A model over its weight limit fails once the data is listed (the output layer needs the number of
+  // classes); an image size too small for the model is refused earlier, with the grid.
+  assert.throws(() => parseGrid('prepare.image_size=[4,4],[32,32]'), /"prepare\.image_size" 4×4 is too small for the notebook's model/);
   // The failing variant goes first: the one after it must not inherit a broken training thread.
-  const variants = expandGrid(parseGrid('prepare.image_size=[4,4],[32,32]'));
+  const variants = expandGrid(parseGrid('train.max_parameters=1000,10000000'));
   const outDir = join(work, 'sweep-failing');
   const result = await runSweep({ variants, dataDir, paramsFile, outDir, backend: 'wasm', parallel: 1 });
   assert.ok(result.outcomes[0].error, 'the bad variant has an error');
@@ -62,6 +64,7 @@ test('a variant that fails is named and the others still finish; the report list
     outDir,
     title: 'Sweep',
   });
-  assert.match(report.markdown, /\| prepare\.image\\_size=\\\[4,4\\\] \| — \|.*⛔ /);
-  assert.match(await readFile(join(outDir, 'report.html'), 'utf8'), /<td>prepare\.image_size=\[4,4\]<\/td>/);
+  assert.match(result.outcomes[0].error!, /over the limit of 1,000 \(train\.max_parameters\)/);
+  assert.match(report.markdown, /\| train\.max\\_parameters=1000 \| — \|.*⛔ /);
+  assert.match(await readFile(join(outDir, 'report.html'), 'utf8'), /<td>train\.max_parameters=1000<\/td>/);
 });
