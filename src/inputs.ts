@@ -4,7 +4,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import { parseThresholds, type Thresholds } from './compare/thresholds.js';
 import { normalizeVariant } from './identity.js';
-import { BACKEND_CHOICES, type BackendChoice } from './model/backend.js';
+import { BACKEND_CHOICES, type BackendChoice } from './model/backend-choice.js';
 import { parseOverrides, type ParamOverride } from './params.js';
 
 export class InputError extends Error {

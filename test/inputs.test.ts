@@ -38,3 +38,25 @@ test('each bad input is named with its bad value', () => {
   for (const [values, message] of cases) assert.throws(() => readInputs(reader({ 'github-token': 't', ...values }), '/ws'), message);
   assert.throws(() => readInputs(reader({}), '/ws'), /input 'github-token' is empty/);
 });
+
+test('reading the inputs loads no tfjs: its import graph, followed file by file, reaches no @tensorflow package', async () => {
+  const { readFile: read } = await import('node:fs/promises');
+  const { dirname: folderOf, join: joinPath } = await import('node:path');
+  const seen = new Set<string>();
+  const packages = new Set<string>();
+  const visit = async (file: string): Promise<void> => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const text = await read(file, 'utf8');
+    // Value imports only: `import type` is erased and loads nothing.
+    for (const match of text.matchAll(/^(?:import|export)(?!\s+type\b)[^'"]*?from\s+'([^']+)'|^import\s+'([^']+)'/gm)) {
+      const specifier = match[1] ?? match[2];
+      if (specifier.startsWith('.')) await visit(joinPath(folderOf(file), specifier.replace(/\.js$/, '.ts')));
+      else packages.add(specifier);
+    }
+  };
+  await visit(joinPath(import.meta.dirname, '..', 'src', 'inputs.ts'));
+  assert.ok(seen.size > 3, `followed ${[...seen].join(', ')}`);
+  assert.ok(packages.has('yaml'), 'the walk sees the packages params.ts loads');
+  assert.deepEqual([...packages].filter((name) => name.startsWith('@tensorflow/')), []);
+});

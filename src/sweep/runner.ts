@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { decodeDataset, listDataset } from '../data/dataset.js';
-import type { BackendChoice } from '../model/backend.js';
+import type { BackendChoice } from '../model/backend-choice.js';
 import { checkOutputFolder } from '../output.js';
 import { applyOverrides, loadParams } from '../params.js';
 import { OUTPUT_ENTRIES, prepareKey, type PreparedData } from '../pipeline.js';
