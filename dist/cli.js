@@ -110,7 +110,7 @@ export async function main(argv, log = (line) => console.log(line)) {
     switch (command) {
         case 'run': {
             const { runExperiment, OUTPUT_ENTRIES } = await import('./pipeline.js');
-            const { parseBackendChoice } = await import('./model/backend.js');
+            const { parseBackendChoice } = await import('./model/backend-choice.js');
             const { checkOutputFolder } = await import('./output.js');
             const { parseThresholds } = await import('./compare/thresholds.js');
             const { parseOverrides } = await import('./params.js');
@@ -146,7 +146,7 @@ export async function main(argv, log = (line) => console.log(line)) {
                 throw new UsageError("sweep needs --grid 'KEY=V1,V2 KEY=V1,V2' (e.g. --grid 'train.lr=0.0001,0.001 train.conv_size=32,64')");
             const { parseGrid, expandGrid } = await import('./sweep/grid.js');
             const { parseOverrides } = await import('./params.js');
-            const { parseBackendChoice } = await import('./model/backend.js');
+            const { parseBackendChoice } = await import('./model/backend-choice.js');
             const { checkOutputFolder } = await import('./output.js');
             // The grid and every value in it are checked before anything is decoded or trained.
             const variants = expandGrid(parseGrid(values.grid, '--grid'), parseOverrides(values.set ?? [], '--set'));

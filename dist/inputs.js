@@ -3,7 +3,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import { parseThresholds } from './compare/thresholds.js';
 import { normalizeVariant } from './identity.js';
-import { BACKEND_CHOICES } from './model/backend.js';
+import { BACKEND_CHOICES } from './model/backend-choice.js';
 import { parseOverrides } from './params.js';
 export class InputError extends Error {
     constructor(message) {

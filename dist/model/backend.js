@@ -10,18 +10,8 @@ import * as tf from '@tensorflow/tfjs-core';
 // The probe takes gradients: tfjs-layers registers them when it loads (training loads it anyway).
 import '@tensorflow/tfjs-layers';
 import { registerTrainingKernels } from './engine/tfjs-overrides.js';
-export const BACKEND_CHOICES = ['auto', 'tensorflow-gpu', 'tensorflow', 'wasm', 'cpu'];
-export class BackendError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'BackendError';
-    }
-}
-export function parseBackendChoice(value, source = 'backend') {
-    if (BACKEND_CHOICES.includes(value))
-        return value;
-    throw new BackendError(`${source} must be one of ${BACKEND_CHOICES.join(', ')}; got "${value}"`);
-}
+import { BackendError } from './backend-choice.js';
+export { BACKEND_CHOICES, BackendError, parseBackendChoice } from './backend-choice.js';
 const NATIVE_PACKAGES = {
     'tensorflow-gpu': '@tensorflow/tfjs-node-gpu',
     tensorflow: '@tensorflow/tfjs-node',

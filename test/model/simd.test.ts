@@ -4,7 +4,7 @@ import * as tf from '@tensorflow/tfjs-core';
 // Registers tfjs-core's gradients, as it does in the app.
 import '@tensorflow/tfjs-layers';
 import { startBackend } from '../../src/model/backend.js';
-import { convBlockGradients, type ConvBlockShape } from '../../src/model/engine/conv-block.js';
+import { convBlockGradients, convBlockOutputGradient, type ConvBlockShape } from '../../src/model/engine/conv-block.js';
 import {
   convBlockGradientsInWasm,
   convBlockScratchBytes,
@@ -75,6 +75,44 @@ for (const [index, shape] of SHAPES.entries()) {
     const actual = wasmGradients(shape)(...data, shape);
     assertClose(actual.kernel, expected.kernel, 'kernel gradient');
     assertClose(actual.bias, expected.bias, 'bias gradient');
+  });
+}
+
+/** The input's gradient by definition: the winners' gradient (convBlockOutputGradient) back through the filter. */
+function inputGradientByDefinition(activation: Float32Array, pooled: Float32Array, upstream: Float32Array, filter: Float32Array, shape: ConvBlockShape): Float32Array {
+  const { batch, height, width, channels, filters, kernel } = shape;
+  const [convHeight, convWidth] = [height - kernel + 1, width - kernel + 1];
+  const outputGradient = convBlockOutputGradient(activation, pooled, upstream, shape);
+  const gradient = new Float64Array(batch * height * width * channels);
+  for (let b = 0; b < batch; b++) for (let y = 0; y < convHeight; y++) for (let x = 0; x < convWidth; x++) for (let f = 0; f < filters; f++) {
+    const value = outputGradient[((b * convHeight + y) * convWidth + x) * filters + f];
+    if (value === 0) continue;
+    for (let ky = 0; ky < kernel; ky++) for (let kx = 0; kx < kernel; kx++) for (let c = 0; c < channels; c++) {
+      gradient[((b * height + y + ky) * width + x + kx) * channels + c] += value * filter[((ky * kernel + kx) * channels + c) * filters + f];
+    }
+  }
+  return Float32Array.from(gradient);
+}
+
+for (const shape of [
+  { batch: 2, height: 16, width: 16, channels: 32, filters: 16, kernel: 3, pool: 2 },
+  { batch: 3, height: 11, width: 10, channels: 4, filters: 8, kernel: 5, pool: 3 },
+] satisfies ConvBlockShape[]) {
+  test(`the WebAssembly input gradient of a later block equals its definition, ties included (${JSON.stringify(shape)})`, () => {
+    const [input, activation, pooled, upstream] = blockData(shape, 4);
+    const random = createRandom(12);
+    const filter = Float32Array.from({ length: shape.kernel * shape.kernel * shape.channels * shape.filters }, () => random() * 2 - 1);
+    const bytes = convBlockScratchBytes(shape, true);
+    assert.ok(bytes > convBlockScratchBytes(shape), 'the input gradient takes scratch space of its own');
+    const memory = createSharedMemory(64 + bytes);
+    const result = convBlockGradientsInWasm(instantiateTrainingKernels(memory), memory, 64, bytes)(input, activation, pooled, upstream, shape, filter);
+    const expected = inputGradientByDefinition(activation, pooled, upstream, filter, shape);
+    assert.ok(expected.some((value) => value !== 0), 'the case has gradients');
+    assertClose(result.input!, expected, 'input gradient');
+    // Without the filter, or with too little space, no input gradient comes back (the caller computes it).
+    assert.equal(convBlockGradientsInWasm(instantiateTrainingKernels(memory), memory, 64, bytes)(input, activation, pooled, upstream, shape).input, undefined);
+    const small = convBlockScratchBytes(shape);
+    assert.equal(convBlockGradientsInWasm(instantiateTrainingKernels(memory), memory, 64, small)(input, activation, pooled, upstream, shape, filter).input, undefined);
   });
 }
 

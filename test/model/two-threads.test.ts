@@ -76,6 +76,42 @@ for (const denseSize of [16, 12]) {
   });
 }
 
+// Any layer list: a second block (its input gradient in WebAssembly: 8 channels in), tanh and
+// average pooling through tfjs, and each optimizer, computed on two threads as on one (batch norm
+// differs by design: each thread normalises its half of the batch).
+for (const [name, layers, optimizer] of [
+  ['two blocks, adam', [
+    { kind: 'conv2d', filters: 8, kernel: 3, stride: 1, padding: 'same', activation: 'relu' },
+    { kind: 'max_pool', size: 2, stride: 2 },
+    { kind: 'conv2d', filters: 8, kernel: 3, stride: 1, padding: 'valid', activation: 'relu' },
+    { kind: 'max_pool', size: 2, stride: 2 },
+    { kind: 'flatten' },
+    { kind: 'dense', units: 16, activation: 'relu' },
+  ], { name: 'adam', learningRate: 0.01 }],
+  ['average pool and tanh, adamw', [
+    { kind: 'conv2d', filters: 4, kernel: 3, stride: 1, padding: 'valid', activation: 'tanh' },
+    { kind: 'avg_pool', size: 2, stride: 2 },
+    { kind: 'flatten' },
+    { kind: 'dense', units: 16, activation: 'relu' },
+  ], { name: 'adamw', learningRate: 0.01, weightDecay: 0.1 }],
+  ['the notebook model, sgd with momentum', undefined, { name: 'sgd', learningRate: 0.05, momentum: 0.9 }],
+] as const) {
+  test(`two threads train what one thread trains for other models: ${name}`, async () => {
+    const spec: ModelSpec = { ...SPEC, ...(layers ? { layers: layers.map((layer) => ({ ...layer })) as ModelSpec['layers'] } : {}) };
+    const trainOptions = options({ optimizer: { ...optimizer } });
+    const model = createModel(spec);
+    const single = trainModel(model, spec, source, trainOptions);
+    model.dispose();
+    const { history } = await parallel(spec, { optimizer: { ...optimizer } });
+    for (const [index, epoch] of history.entries()) {
+      for (const key of ['loss', 'accuracy', 'val_loss', 'val_accuracy'] as const) {
+        assert.ok(Math.abs(epoch[key] - single[index][key]) < 1e-3, `epoch ${index + 1} ${key}: ${epoch[key]} vs ${single[index][key]}`);
+      }
+    }
+    assert.ok(history[2].loss < history[0].loss, `the loss falls: ${history.map((epoch) => epoch.loss.toFixed(4)).join(', ')}`);
+  });
+}
+
 test('two threads: bit-identical weights and history on every run; another seed differs', async () => {
   const first = await parallel();
   assert.deepEqual(await parallel(), first);

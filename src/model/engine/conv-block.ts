@@ -119,8 +119,19 @@ export function convBlockGradients(
   return { kernel: Float32Array.from(kernelGradient), bias: Float32Array.from(biasGradient) };
 }
 
-/** A function that computes what convBlockGradients computes (e.g. in WebAssembly, see simd.ts). */
-export type ConvBlockGradients = typeof convBlockGradients;
+/**
+ * A function that computes what convBlockGradients computes (e.g. in
+ * WebAssembly, see simd.ts); given the filter, it may also return the
+ * input's gradient (else the caller computes it).
+ */
+export type ConvBlockGradients = (
+  input: Float32Array,
+  activation: Float32Array,
+  pooled: Float32Array,
+  upstream: Float32Array,
+  shape: ConvBlockShape,
+  filter?: Float32Array,
+) => { kernel: Float32Array; bias: Float32Array; input?: Float32Array };
 
 /**
  * The gradient of the conv output (before the ReLU) that the pool's winners
@@ -193,10 +204,13 @@ export function convReluPool(
         const [size, , , filters] = w.shape;
         const shape = { batch, height, width, channels, filters, kernel: size, pool };
         // Views into the WASM heap stay valid only until the next allocation: read everything first.
-        const gradients = blockGradients(heapValues(savedInput), heapValues(savedActivation), heapValues(savedPooled), heapValues(upstream), shape);
+        const gradients = blockGradients(
+          heapValues(savedInput), heapValues(savedActivation), heapValues(savedPooled), heapValues(upstream), shape, inputGradient ? heapValues(w) : undefined,
+        );
         const kernelGradient = tf.tensor4d(gradients.kernel, w.shape as [number, number, number, number]);
         const biasGradient = tf.tensor1d(gradients.bias);
         if (!inputGradient) return [tf.zerosLike(savedInput), kernelGradient, biasGradient];
+        if (gradients.input) return [tf.tensor4d(gradients.input, savedInput.shape as [number, number, number, number]), kernelGradient, biasGradient];
         const outputGradient = convBlockOutputGradient(heapValues(savedActivation), heapValues(savedPooled), heapValues(upstream), shape);
         // The input's gradient as a forward convolution (the winners' gradient, padded by size - 1, with the
         // filter flipped and its channels swapped): tfjs-wasm's Conv2DBackpropInput is a plain loop, 15-20x

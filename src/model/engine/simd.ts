@@ -40,6 +40,21 @@ export interface TrainingKernels {
     kernel: number,
     channels: number,
   ): void;
+  /** See `conv_block_input_gradient` in training.wat. */
+  conv_block_input_gradient(
+    activation: number,
+    pooled: number,
+    upstream: number,
+    filtersByOutput: number,
+    inputGradient: number,
+    batch: number,
+    height: number,
+    width: number,
+    filters: number,
+    pool: number,
+    kernel: number,
+    channels: number,
+  ): void;
   /** See `dense_relu_forward` in training.wat. */
   dense_relu_forward(x: number, weights: number, bias: number, out: number, rows: number, inputs: number, units: number): void;
   /** See `dense_relu_backward` in training.wat. */
@@ -71,34 +86,52 @@ export function instantiateTrainingKernels(memory: WebAssembly.Memory): Training
   return instance.exports as unknown as TrainingKernels;
 }
 
-/** Float32 counts of the arrays that conv_block_gradient reads and writes, in their order in the scratch space. */
-function convBlockArrays(shape: ConvBlockShape): number[] {
+/**
+ * Float32 counts of the arrays that conv_block_gradient reads and writes, in
+ * their order in the scratch space; with `withInputGradient`, then the two of
+ * conv_block_input_gradient (the filter by output, the input's gradient).
+ */
+function convBlockArrays(shape: ConvBlockShape, withInputGradient: boolean): number[] {
   const { batch, height, width, channels, filters, kernel, pool } = shape;
   const convHeight = height - kernel + 1;
   const convWidth = width - kernel + 1;
   const pooled = batch * (Math.floor((convHeight - pool) / pool) + 1) * (Math.floor((convWidth - pool) / pool) + 1) * filters;
-  return [batch * height * width * channels, batch * convHeight * convWidth * filters, pooled, pooled, kernel * kernel * channels * filters, filters];
+  const filterCount = kernel * kernel * channels * filters;
+  const arrays = [batch * height * width * channels, batch * convHeight * convWidth * filters, pooled, pooled, filterCount, filters];
+  return withInputGradient ? [...arrays, filterCount, batch * height * width * channels] : arrays;
 }
 
 const align16 = (bytes: number) => Math.ceil(bytes / 16) * 16;
 
-/** Bytes of scratch space that conv_block_gradient needs for `shape`, or 0 where it does not apply (the JavaScript version serves). */
-export function convBlockScratchBytes(shape: ConvBlockShape): number {
-  // Four filters share a SIMD lane group; other counts keep the JavaScript version.
-  if (shape.filters % 4 !== 0) return 0;
-  return convBlockArrays(shape).reduce((sum, count) => sum + align16(count * 4), 0);
+/** Whether conv_block_input_gradient serves the shape: it moves four channels at a time. */
+function servesInputGradient(shape: ConvBlockShape): boolean {
+  return shape.channels % 4 === 0;
 }
 
 /**
- * convBlockGradients computed by the WebAssembly kernel where it applies and
+ * Bytes of scratch space that the block's kernels need for `shape` (with the
+ * input's gradient where asked and served), or 0 where the filter gradient
+ * kernel does not apply (the JavaScript version serves).
+ */
+export function convBlockScratchBytes(shape: ConvBlockShape, withInputGradient = false): number {
+  // Four filters share a SIMD lane group; other counts keep the JavaScript version.
+  if (shape.filters % 4 !== 0) return 0;
+  return convBlockArrays(shape, withInputGradient && servesInputGradient(shape)).reduce((sum, count) => sum + align16(count * 4), 0);
+}
+
+/**
+ * convBlockGradients computed by the WebAssembly kernels where they apply and
  * the scratch space (`bytes` at byte `offset` of the kernels' memory) is
- * large enough; by the JavaScript version otherwise.
+ * large enough; by the JavaScript version otherwise. Given the filter
+ * ([kernel, kernel, channels, filters]), also the input's gradient where the
+ * space and the shape allow; without it in the result the caller computes it.
  */
 export function convBlockGradientsInWasm(kernels: TrainingKernels, memory: WebAssembly.Memory, offset: number, bytes: number): ConvBlockGradients {
-  return (input, activation, pooled, upstream, shape) => {
+  return (input, activation, pooled, upstream, shape, filter) => {
     const needed = convBlockScratchBytes(shape);
     if (needed === 0 || needed > bytes) return convBlockGradients(input, activation, pooled, upstream, shape);
-    const counts = convBlockArrays(shape);
+    const withInput = filter !== undefined && servesInputGradient(shape) && convBlockScratchBytes(shape, true) <= bytes;
+    const counts = convBlockArrays(shape, withInput);
     const addresses: number[] = [];
     let at = offset;
     for (const count of counts) {
@@ -110,10 +143,24 @@ export function convBlockGradientsInWasm(kernels: TrainingKernels, memory: WebAs
       addresses[0], addresses[1], addresses[2], addresses[3], addresses[4], addresses[5],
       shape.batch, shape.height, shape.width, shape.filters, shape.pool, shape.kernel, shape.channels,
     );
-    return {
+    const result: ReturnType<ConvBlockGradients> = {
       kernel: new Float32Array(memory.buffer, addresses[4], counts[4]).slice(),
       bias: new Float32Array(memory.buffer, addresses[5], counts[5]).slice(),
     };
+    if (withInput) {
+      // [kernel, kernel, channels, filters] → [filters, kernel, kernel, channels]: a tap's channels side by side.
+      const byOutput = new Float32Array(memory.buffer, addresses[6], counts[6]);
+      const taps = shape.kernel * shape.kernel * shape.channels;
+      for (let tap = 0; tap < taps; tap++) {
+        for (let f = 0; f < shape.filters; f++) byOutput[f * taps + tap] = filter[tap * shape.filters + f];
+      }
+      kernels.conv_block_input_gradient(
+        addresses[1], addresses[2], addresses[3], addresses[6], addresses[7],
+        shape.batch, shape.height, shape.width, shape.filters, shape.pool, shape.kernel, shape.channels,
+      );
+      result.input = new Float32Array(memory.buffer, addresses[7], counts[7]).slice();
+    }
+    return result;
   };
 }
 

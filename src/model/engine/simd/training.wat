@@ -188,6 +188,107 @@
       (br $nextImage)))
   )
 
+  ;; The input gradient of the same block (for a block after other layers):
+  ;; each pooled value's gradient, where its window's first maximum is > 0,
+  ;; goes back through the filter to the winner's input patch:
+  ;;   inputGradient[b, y + ky, x + kx, c] += filtersByOutput[f, ky, kx, c] · gradient
+  ;; with (y, x) the winner's conv position. filtersByOutput is the filter
+  ;; [kernel, kernel, channels, filters] with the filter index first, so that
+  ;; the channels of a tap are contiguous; `channels` a multiple of 4. Only
+  ;; 1 in pool² conv outputs gets a gradient, which the dense convolution of
+  ;; tfjs would still multiply through. Writes inputGradient [batch, height,
+  ;; width, channels]; sums in float32, winners in row-major order.
+  (func (export "conv_block_input_gradient")
+    (param $activation i32) (param $pooled i32) (param $upstream i32) (param $filtersByOutput i32)
+    (param $inputGradient i32)
+    (param $batch i32) (param $height i32) (param $width i32) (param $filters i32) (param $pool i32)
+    (param $kernel i32) (param $channels i32)
+    (local $convHeight i32) (local $convWidth i32) (local $pooledHeight i32) (local $pooledWidth i32)
+    (local $b i32) (local $qy i32) (local $qx i32) (local $f i32) (local $i i32) (local $j i32)
+    (local $ky i32) (local $tap i32) (local $rowTaps i32) (local $rowBytes i32) (local $patchBytes i32)
+    (local $pooledAt i32) (local $windowAt i32) (local $winnerAt i32) (local $targetAt i32) (local $sourceAt i32)
+    (local $maximum f32) (local $gradient f32) (local $scale v128)
+    (local.set $convHeight (i32.add (i32.sub (local.get $height) (local.get $kernel)) (i32.const 1)))
+    (local.set $convWidth (i32.add (i32.sub (local.get $width) (local.get $kernel)) (i32.const 1)))
+    (local.set $pooledHeight
+      (i32.add (i32.div_u (i32.sub (local.get $convHeight) (local.get $pool)) (local.get $pool)) (i32.const 1)))
+    (local.set $pooledWidth
+      (i32.add (i32.div_u (i32.sub (local.get $convWidth) (local.get $pool)) (local.get $pool)) (i32.const 1)))
+    (local.set $rowTaps (i32.mul (local.get $kernel) (local.get $channels)))
+    (local.set $rowBytes (i32.shl (i32.mul (local.get $width) (local.get $channels)) (i32.const 2)))
+    (local.set $patchBytes (i32.shl (i32.mul (local.get $rowTaps) (local.get $kernel)) (i32.const 2)))
+    (memory.fill (local.get $inputGradient) (i32.const 0)
+      (i32.mul (i32.mul (local.get $batch) (local.get $height)) (local.get $rowBytes)))
+    (local.set $b (i32.const 0))
+    (block $batchesDone (loop $nextImage
+      (br_if $batchesDone (i32.ge_u (local.get $b) (local.get $batch)))
+      (local.set $qy (i32.const 0))
+      (block $rowsDone (loop $nextRow
+        (br_if $rowsDone (i32.ge_u (local.get $qy) (local.get $pooledHeight)))
+        (local.set $qx (i32.const 0))
+        (block $windowsDone (loop $nextWindow
+          (br_if $windowsDone (i32.ge_u (local.get $qx) (local.get $pooledWidth)))
+          (local.set $pooledAt (i32.shl (i32.mul
+            (i32.add (i32.mul (i32.add (i32.mul (local.get $b) (local.get $pooledHeight)) (local.get $qy)) (local.get $pooledWidth)) (local.get $qx))
+            (local.get $filters)) (i32.const 2)))
+          (local.set $f (i32.const 0))
+          (block $filtersDone (loop $nextFilter
+            (br_if $filtersDone (i32.ge_u (local.get $f) (local.get $filters)))
+            (local.set $gradient (f32.load (i32.add (local.get $upstream) (i32.add (local.get $pooledAt) (i32.shl (local.get $f) (i32.const 2))))))
+            (local.set $maximum (f32.load (i32.add (local.get $pooled) (i32.add (local.get $pooledAt) (i32.shl (local.get $f) (i32.const 2))))))
+            (if (i32.and (f32.ne (local.get $gradient) (f32.const 0)) (f32.gt (local.get $maximum) (f32.const 0)))
+              (then
+                ;; the winner: the first element of the window equal to the maximum, row-major
+                (local.set $winnerAt (i32.const -1))
+                (local.set $i (i32.const 0))
+                (block $found (loop $searchRow
+                  (local.set $j (i32.const 0))
+                  (loop $searchColumn
+                    (local.set $windowAt (i32.add (i32.add (i32.mul (local.get $b) (local.get $convHeight))
+                      (i32.add (i32.mul (local.get $qy) (local.get $pool)) (local.get $i))) (i32.const 0)))
+                    (local.set $windowAt (i32.add (i32.mul (local.get $windowAt) (local.get $convWidth))
+                      (i32.add (i32.mul (local.get $qx) (local.get $pool)) (local.get $j))))
+                    (if (f32.eq (f32.load (i32.add (local.get $activation)
+                          (i32.shl (i32.add (i32.mul (local.get $windowAt) (local.get $filters)) (local.get $f)) (i32.const 2))))
+                          (local.get $maximum))
+                      (then
+                        ;; the patch's first input pixel: image b, row qy·pool + i, column qx·pool + j
+                        (local.set $winnerAt (i32.add (local.get $inputGradient)
+                          (i32.add
+                            (i32.mul (i32.add (i32.mul (local.get $b) (local.get $height)) (i32.add (i32.mul (local.get $qy) (local.get $pool)) (local.get $i))) (local.get $rowBytes))
+                            (i32.shl (i32.mul (i32.add (i32.mul (local.get $qx) (local.get $pool)) (local.get $j)) (local.get $channels)) (i32.const 2)))))
+                        (br $found)))
+                    (local.set $j (i32.add (local.get $j) (i32.const 1)))
+                    (br_if $searchColumn (i32.lt_u (local.get $j) (local.get $pool))))
+                  (local.set $i (i32.add (local.get $i) (i32.const 1)))
+                  (br_if $searchRow (i32.lt_u (local.get $i) (local.get $pool)))))
+                (if (i32.ge_s (local.get $winnerAt) (i32.const 0))
+                  (then
+                    (local.set $scale (f32x4.splat (local.get $gradient)))
+                    (local.set $sourceAt (i32.add (local.get $filtersByOutput) (i32.mul (local.get $f) (local.get $patchBytes))))
+                    (local.set $ky (i32.const 0))
+                    (loop $nextTapRow
+                      (local.set $targetAt (i32.add (local.get $winnerAt) (i32.mul (local.get $ky) (local.get $rowBytes))))
+                      (local.set $tap (i32.const 0))
+                      (loop $nextTaps
+                        (v128.store (local.get $targetAt)
+                          (f32x4.add (v128.load (local.get $targetAt)) (f32x4.mul (v128.load (local.get $sourceAt)) (local.get $scale))))
+                        (local.set $targetAt (i32.add (local.get $targetAt) (i32.const 16)))
+                        (local.set $sourceAt (i32.add (local.get $sourceAt) (i32.const 16)))
+                        (local.set $tap (i32.add (local.get $tap) (i32.const 4)))
+                        (br_if $nextTaps (i32.lt_u (local.get $tap) (local.get $rowTaps))))
+                      (local.set $ky (i32.add (local.get $ky) (i32.const 1)))
+                      (br_if $nextTapRow (i32.lt_u (local.get $ky) (local.get $kernel))))))))
+            (local.set $f (i32.add (local.get $f) (i32.const 1)))
+            (br $nextFilter)))
+          (local.set $qx (i32.add (local.get $qx) (i32.const 1)))
+          (br $nextWindow)))
+        (local.set $qy (i32.add (local.get $qy) (i32.const 1)))
+        (br $nextRow)))
+      (local.set $b (i32.add (local.get $b) (i32.const 1)))
+      (br $nextImage)))
+  )
+
   ;; The hidden dense layer, forward: out = relu(x · weights + bias), with x
   ;; [rows, inputs], weights [inputs, units], bias [units], out [rows, units],
   ;; `units` a multiple of 16. Two rows × 16 units at a time, summing over the
