@@ -65,6 +65,8 @@ const SHAPES: ConvBlockShape[] = [
   { batch: 2, height: 16, width: 16, channels: 32, filters: 16, kernel: 3, pool: 2 },
   { batch: 2, height: 13, width: 12, channels: 3, filters: 8, kernel: 5, pool: 2 },
   { batch: 1, height: 9, width: 9, channels: 2, filters: 4, kernel: 1, pool: 3 },
+  // Channels in fours take the kernel that goes four channels at a time: any filter count.
+  { batch: 2, height: 10, width: 10, channels: 8, filters: 6, kernel: 3, pool: 2 },
 ];
 
 for (const [index, shape] of SHAPES.entries()) {

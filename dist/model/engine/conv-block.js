@@ -157,11 +157,13 @@ export function convReluPool(input, kernel, bias, pool, blockGradients = convBlo
                 const [size, , , filters] = w.shape;
                 const shape = { batch, height, width, channels, filters, kernel: size, pool };
                 // Views into the WASM heap stay valid only until the next allocation: read everything first.
-                const gradients = blockGradients(heapValues(savedInput), heapValues(savedActivation), heapValues(savedPooled), heapValues(upstream), shape);
+                const gradients = blockGradients(heapValues(savedInput), heapValues(savedActivation), heapValues(savedPooled), heapValues(upstream), shape, inputGradient ? heapValues(w) : undefined);
                 const kernelGradient = tf.tensor4d(gradients.kernel, w.shape);
                 const biasGradient = tf.tensor1d(gradients.bias);
                 if (!inputGradient)
                     return [tf.zerosLike(savedInput), kernelGradient, biasGradient];
+                if (gradients.input)
+                    return [tf.tensor4d(gradients.input, savedInput.shape), kernelGradient, biasGradient];
                 const outputGradient = convBlockOutputGradient(heapValues(savedActivation), heapValues(savedPooled), heapValues(upstream), shape);
                 // The input's gradient as a forward convolution (the winners' gradient, padded by size - 1, with the
                 // filter flipped and its channels swapped): tfjs-wasm's Conv2DBackpropInput is a plain loop, 15-20x

@@ -17,44 +17,83 @@ export function instantiateTrainingKernels(memory) {
     const instance = new WebAssembly.Instance(compiled, { env: { memory } });
     return instance.exports;
 }
-/** Float32 counts of the arrays that conv_block_gradient reads and writes, in their order in the scratch space. */
-function convBlockArrays(shape) {
+/**
+ * Float32 counts of the arrays that the block's kernels read and write, in
+ * their order in the scratch space (input, activation, pooled, upstream,
+ * filter gradient, bias gradient); with `withInputGradient`, then the filter
+ * by output and the input's gradient.
+ */
+function convBlockArrays(shape, withInputGradient) {
     const { batch, height, width, channels, filters, kernel, pool } = shape;
     const convHeight = height - kernel + 1;
     const convWidth = width - kernel + 1;
     const pooled = batch * (Math.floor((convHeight - pool) / pool) + 1) * (Math.floor((convWidth - pool) / pool) + 1) * filters;
-    return [batch * height * width * channels, batch * convHeight * convWidth * filters, pooled, pooled, kernel * kernel * channels * filters, filters];
+    const filterCount = kernel * kernel * channels * filters;
+    const arrays = [batch * height * width * channels, batch * convHeight * convWidth * filters, pooled, pooled, filterCount, filters];
+    return withInputGradient ? [...arrays, filterCount, batch * height * width * channels] : arrays;
 }
 const align16 = (bytes) => Math.ceil(bytes / 16) * 16;
-/** Bytes of scratch space that conv_block_gradient needs for `shape`, or 0 where it does not apply (the JavaScript version serves). */
-export function convBlockScratchBytes(shape) {
-    // Four filters share a SIMD lane group; other counts keep the JavaScript version.
-    if (shape.filters % 4 !== 0)
-        return 0;
-    return convBlockArrays(shape).reduce((sum, count) => sum + align16(count * 4), 0);
+/** Whether conv_block_gradients_by_channel serves the shape (it moves four channels at a time): then it also gives the input's gradient. */
+function byChannel(shape) {
+    return shape.channels % 4 === 0;
 }
 /**
- * convBlockGradients computed by the WebAssembly kernel where it applies and
+ * Bytes of scratch space that the block's kernels need for `shape` (with the
+ * input's gradient where asked and served), or 0 where they do not apply
+ * (the JavaScript version serves).
+ */
+export function convBlockScratchBytes(shape, withInputGradient = false) {
+    // conv_block_gradient puts four filters in a SIMD lane group; conv_block_gradients_by_channel four channels.
+    if (shape.filters % 4 !== 0 && !byChannel(shape))
+        return 0;
+    return convBlockArrays(shape, withInputGradient && byChannel(shape)).reduce((sum, count) => sum + align16(count * 4), 0);
+}
+/** [a, b] → [b, a] of a row-major matrix with `rows` rows. */
+function transposed(values, rows, columns, into = new Float32Array(values.length)) {
+    for (let row = 0; row < rows; row++)
+        for (let column = 0; column < columns; column++)
+            into[column * rows + row] = values[row * columns + column];
+    return into;
+}
+/**
+ * convBlockGradients computed by the WebAssembly kernels where they apply and
  * the scratch space (`bytes` at byte `offset` of the kernels' memory) is
- * large enough; by the JavaScript version otherwise.
+ * large enough; by the JavaScript version otherwise. Channels in fours
+ * (a block after other layers) take conv_block_gradients_by_channel, which
+ * given the filter ([kernel, kernel, channels, filters]) also returns the
+ * input's gradient; one-channel images take conv_block_gradient (four filters
+ * at a time). Without `input` in the result, the caller computes it.
  */
 export function convBlockGradientsInWasm(kernels, memory, offset, bytes) {
-    return (input, activation, pooled, upstream, shape) => {
+    return (input, activation, pooled, upstream, shape, filter) => {
         const needed = convBlockScratchBytes(shape);
         if (needed === 0 || needed > bytes)
             return convBlockGradients(input, activation, pooled, upstream, shape);
-        const counts = convBlockArrays(shape);
+        const channelWise = byChannel(shape);
+        const withInput = channelWise && filter !== undefined && convBlockScratchBytes(shape, true) <= bytes;
+        const counts = convBlockArrays(shape, withInput);
         const addresses = [];
         let at = offset;
         for (const count of counts) {
             addresses.push(at);
             at += align16(count * 4);
         }
-        [input, activation, pooled, upstream].forEach((values, index) => new Float32Array(memory.buffer, addresses[index], counts[index]).set(values));
-        kernels.conv_block_gradient(addresses[0], addresses[1], addresses[2], addresses[3], addresses[4], addresses[5], shape.batch, shape.height, shape.width, shape.filters, shape.pool, shape.kernel, shape.channels);
+        const view = (index) => new Float32Array(memory.buffer, addresses[index], counts[index]);
+        [input, activation, pooled, upstream].forEach((values, index) => view(index).set(values));
+        const { batch, height, width, filters, pool, kernel, channels } = shape;
+        const taps = kernel * kernel * channels;
+        if (!channelWise) {
+            kernels.conv_block_gradient(addresses[0], addresses[1], addresses[2], addresses[3], addresses[4], addresses[5], batch, height, width, filters, pool, kernel, channels);
+            return { kernel: view(4).slice(), bias: view(5).slice() };
+        }
+        // Filters by output ([filters, kernel, kernel, channels]): a patch row's taps side by side.
+        if (withInput)
+            transposed(filter, taps, filters, view(6));
+        kernels.conv_block_gradients_by_channel(addresses[0], addresses[1], addresses[2], addresses[3], withInput ? addresses[6] : 0, addresses[4], addresses[5], withInput ? addresses[7] : 0, withInput ? 1 : 0, batch, height, width, filters, pool, kernel, channels);
         return {
-            kernel: new Float32Array(memory.buffer, addresses[4], counts[4]).slice(),
-            bias: new Float32Array(memory.buffer, addresses[5], counts[5]).slice(),
+            kernel: transposed(view(4), filters, taps),
+            bias: view(5).slice(),
+            ...(withInput ? { input: view(7).slice() } : {}),
         };
     };
 }

@@ -102,9 +102,10 @@ export function scratchLayout(spec, rows) {
         if (layer.kind === 'conv2d' && layer.activation === 'relu' && layer.stride === 1 && next?.kind === 'max_pool' && next.stride === next.size) {
             const pad = samePadding(layer);
             const [height, width, channels] = shaped.inputShape;
+            // A block after other layers passes its input's gradient back (step.ts).
             add(shaped.position, 'conv-block', convBlockScratchBytes({
                 batch: rows, height: height + 2 * pad, width: width + 2 * pad, channels, filters: layer.filters, kernel: layer.kernel, pool: next.size,
-            }));
+            }, index > 0));
         }
         else if (layer.kind === 'dense' && layer.activation === 'relu') {
             add(shaped.position, 'dense', denseScratchBytes(rows, shaped.inputShape[0], layer.units));

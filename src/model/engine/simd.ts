@@ -40,13 +40,17 @@ export interface TrainingKernels {
     kernel: number,
     channels: number,
   ): void;
-  /** See `conv_block_input_gradient` in training.wat. */
-  conv_block_input_gradient(
+  /** See `conv_block_gradients_by_channel` in training.wat. */
+  conv_block_gradients_by_channel(
+    input: number,
     activation: number,
     pooled: number,
     upstream: number,
     filtersByOutput: number,
+    filterGradient: number,
+    biasGradient: number,
     inputGradient: number,
+    withInputGradient: number,
     batch: number,
     height: number,
     width: number,
@@ -87,9 +91,10 @@ export function instantiateTrainingKernels(memory: WebAssembly.Memory): Training
 }
 
 /**
- * Float32 counts of the arrays that conv_block_gradient reads and writes, in
- * their order in the scratch space; with `withInputGradient`, then the two of
- * conv_block_input_gradient (the filter by output, the input's gradient).
+ * Float32 counts of the arrays that the block's kernels read and write, in
+ * their order in the scratch space (input, activation, pooled, upstream,
+ * filter gradient, bias gradient); with `withInputGradient`, then the filter
+ * by output and the input's gradient.
  */
 function convBlockArrays(shape: ConvBlockShape, withInputGradient: boolean): number[] {
   const { batch, height, width, channels, filters, kernel, pool } = shape;
@@ -103,34 +108,43 @@ function convBlockArrays(shape: ConvBlockShape, withInputGradient: boolean): num
 
 const align16 = (bytes: number) => Math.ceil(bytes / 16) * 16;
 
-/** Whether conv_block_input_gradient serves the shape: it moves four channels at a time. */
-function servesInputGradient(shape: ConvBlockShape): boolean {
+/** Whether conv_block_gradients_by_channel serves the shape (it moves four channels at a time): then it also gives the input's gradient. */
+function byChannel(shape: ConvBlockShape): boolean {
   return shape.channels % 4 === 0;
 }
 
 /**
  * Bytes of scratch space that the block's kernels need for `shape` (with the
- * input's gradient where asked and served), or 0 where the filter gradient
- * kernel does not apply (the JavaScript version serves).
+ * input's gradient where asked and served), or 0 where they do not apply
+ * (the JavaScript version serves).
  */
 export function convBlockScratchBytes(shape: ConvBlockShape, withInputGradient = false): number {
-  // Four filters share a SIMD lane group; other counts keep the JavaScript version.
-  if (shape.filters % 4 !== 0) return 0;
-  return convBlockArrays(shape, withInputGradient && servesInputGradient(shape)).reduce((sum, count) => sum + align16(count * 4), 0);
+  // conv_block_gradient puts four filters in a SIMD lane group; conv_block_gradients_by_channel four channels.
+  if (shape.filters % 4 !== 0 && !byChannel(shape)) return 0;
+  return convBlockArrays(shape, withInputGradient && byChannel(shape)).reduce((sum, count) => sum + align16(count * 4), 0);
+}
+
+/** [a, b] → [b, a] of a row-major matrix with `rows` rows. */
+function transposed(values: Float32Array, rows: number, columns: number, into: Float32Array = new Float32Array(values.length)): Float32Array {
+  for (let row = 0; row < rows; row++) for (let column = 0; column < columns; column++) into[column * rows + row] = values[row * columns + column];
+  return into;
 }
 
 /**
  * convBlockGradients computed by the WebAssembly kernels where they apply and
  * the scratch space (`bytes` at byte `offset` of the kernels' memory) is
- * large enough; by the JavaScript version otherwise. Given the filter
- * ([kernel, kernel, channels, filters]), also the input's gradient where the
- * space and the shape allow; without it in the result the caller computes it.
+ * large enough; by the JavaScript version otherwise. Channels in fours
+ * (a block after other layers) take conv_block_gradients_by_channel, which
+ * given the filter ([kernel, kernel, channels, filters]) also returns the
+ * input's gradient; one-channel images take conv_block_gradient (four filters
+ * at a time). Without `input` in the result, the caller computes it.
  */
 export function convBlockGradientsInWasm(kernels: TrainingKernels, memory: WebAssembly.Memory, offset: number, bytes: number): ConvBlockGradients {
   return (input, activation, pooled, upstream, shape, filter) => {
     const needed = convBlockScratchBytes(shape);
     if (needed === 0 || needed > bytes) return convBlockGradients(input, activation, pooled, upstream, shape);
-    const withInput = filter !== undefined && servesInputGradient(shape) && convBlockScratchBytes(shape, true) <= bytes;
+    const channelWise = byChannel(shape);
+    const withInput = channelWise && filter !== undefined && convBlockScratchBytes(shape, true) <= bytes;
     const counts = convBlockArrays(shape, withInput);
     const addresses: number[] = [];
     let at = offset;
@@ -138,29 +152,27 @@ export function convBlockGradientsInWasm(kernels: TrainingKernels, memory: WebAs
       addresses.push(at);
       at += align16(count * 4);
     }
-    [input, activation, pooled, upstream].forEach((values, index) => new Float32Array(memory.buffer, addresses[index], counts[index]).set(values));
-    kernels.conv_block_gradient(
-      addresses[0], addresses[1], addresses[2], addresses[3], addresses[4], addresses[5],
-      shape.batch, shape.height, shape.width, shape.filters, shape.pool, shape.kernel, shape.channels,
-    );
-    const result: ReturnType<ConvBlockGradients> = {
-      kernel: new Float32Array(memory.buffer, addresses[4], counts[4]).slice(),
-      bias: new Float32Array(memory.buffer, addresses[5], counts[5]).slice(),
-    };
-    if (withInput) {
-      // [kernel, kernel, channels, filters] → [filters, kernel, kernel, channels]: a tap's channels side by side.
-      const byOutput = new Float32Array(memory.buffer, addresses[6], counts[6]);
-      const taps = shape.kernel * shape.kernel * shape.channels;
-      for (let tap = 0; tap < taps; tap++) {
-        for (let f = 0; f < shape.filters; f++) byOutput[f * taps + tap] = filter[tap * shape.filters + f];
-      }
-      kernels.conv_block_input_gradient(
-        addresses[1], addresses[2], addresses[3], addresses[6], addresses[7],
-        shape.batch, shape.height, shape.width, shape.filters, shape.pool, shape.kernel, shape.channels,
+    const view = (index: number) => new Float32Array(memory.buffer, addresses[index], counts[index]);
+    [input, activation, pooled, upstream].forEach((values, index) => view(index).set(values));
+    const { batch, height, width, filters, pool, kernel, channels } = shape;
+    const taps = kernel * kernel * channels;
+    if (!channelWise) {
+      kernels.conv_block_gradient(
+        addresses[0], addresses[1], addresses[2], addresses[3], addresses[4], addresses[5], batch, height, width, filters, pool, kernel, channels,
       );
-      result.input = new Float32Array(memory.buffer, addresses[7], counts[7]).slice();
+      return { kernel: view(4).slice(), bias: view(5).slice() };
     }
-    return result;
+    // Filters by output ([filters, kernel, kernel, channels]): a patch row's taps side by side.
+    if (withInput) transposed(filter, taps, filters, view(6));
+    kernels.conv_block_gradients_by_channel(
+      addresses[0], addresses[1], addresses[2], addresses[3], withInput ? addresses[6] : 0, addresses[4], addresses[5], withInput ? addresses[7] : 0, withInput ? 1 : 0,
+      batch, height, width, filters, pool, kernel, channels,
+    );
+    return {
+      kernel: transposed(view(4), filters, taps),
+      bias: view(5).slice(),
+      ...(withInput ? { input: view(7).slice() } : {}),
+    };
   };
 }
 

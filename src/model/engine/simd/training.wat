@@ -188,26 +188,30 @@
       (br $nextImage)))
   )
 
-  ;; The input gradient of the same block (for a block after other layers):
-  ;; each pooled value's gradient, where its window's first maximum is > 0,
-  ;; goes back through the filter to the winner's input patch:
-  ;;   inputGradient[b, y + ky, x + kx, c] += filtersByOutput[f, ky, kx, c] · gradient
-  ;; with (y, x) the winner's conv position. filtersByOutput is the filter
-  ;; [kernel, kernel, channels, filters] with the filter index first, so that
-  ;; the channels of a tap are contiguous; `channels` a multiple of 4. Only
-  ;; 1 in pool² conv outputs gets a gradient, which the dense convolution of
-  ;; tfjs would still multiply through. Writes inputGradient [batch, height,
-  ;; width, channels]; sums in float32, winners in row-major order.
-  (func (export "conv_block_input_gradient")
-    (param $activation i32) (param $pooled i32) (param $upstream i32) (param $filtersByOutput i32)
-    (param $inputGradient i32)
+  ;; The same block's gradients with four channels at a time instead of four
+  ;; filters (`channels` a multiple of 4, as in a block after other layers):
+  ;; one scalar winner search per pooled value, then, where its window's first
+  ;; maximum is > 0, for every tap (ky, kx, c) of the winner's patch:
+  ;;   filterGradient[f, ky, kx, c] += input[b, y + ky, x + kx, c] · gradient
+  ;;   inputGradient[b, y + ky, x + kx, c] += filter[f, ky, kx, c] · gradient
+  ;; with (y, x) the winner's conv position; the second only when
+  ;; `withInputGradient` is not 0 (the first block's input is the images).
+  ;; Filters are laid out by output ([filters, kernel, kernel, channels]),
+  ;; so that a patch row's taps are contiguous in both; biasGradient
+  ;; [filters]; inputGradient as input [batch, height, width, channels].
+  ;; Only 1 in pool² conv outputs gets a gradient, which tfjs's dense
+  ;; gradients would still multiply through. Sums in float32, winners in
+  ;; row-major order.
+  (func (export "conv_block_gradients_by_channel")
+    (param $input i32) (param $activation i32) (param $pooled i32) (param $upstream i32) (param $filtersByOutput i32)
+    (param $filterGradient i32) (param $biasGradient i32) (param $inputGradient i32) (param $withInputGradient i32)
     (param $batch i32) (param $height i32) (param $width i32) (param $filters i32) (param $pool i32)
     (param $kernel i32) (param $channels i32)
     (local $convHeight i32) (local $convWidth i32) (local $pooledHeight i32) (local $pooledWidth i32)
     (local $b i32) (local $qy i32) (local $qx i32) (local $f i32) (local $i i32) (local $j i32)
     (local $ky i32) (local $tap i32) (local $rowTaps i32) (local $rowBytes i32) (local $patchBytes i32)
-    (local $pooledAt i32) (local $windowAt i32) (local $winnerAt i32) (local $targetAt i32) (local $sourceAt i32)
-    (local $maximum f32) (local $gradient f32) (local $scale v128)
+    (local $pooledAt i32) (local $windowAt i32) (local $winner i32) (local $pixelAt i32) (local $weightAt i32)
+    (local $maximum f32) (local $gradient f32) (local $scale v128) (local $biasAt i32)
     (local.set $convHeight (i32.add (i32.sub (local.get $height) (local.get $kernel)) (i32.const 1)))
     (local.set $convWidth (i32.add (i32.sub (local.get $width) (local.get $kernel)) (i32.const 1)))
     (local.set $pooledHeight
@@ -217,8 +221,11 @@
     (local.set $rowTaps (i32.mul (local.get $kernel) (local.get $channels)))
     (local.set $rowBytes (i32.shl (i32.mul (local.get $width) (local.get $channels)) (i32.const 2)))
     (local.set $patchBytes (i32.shl (i32.mul (local.get $rowTaps) (local.get $kernel)) (i32.const 2)))
-    (memory.fill (local.get $inputGradient) (i32.const 0)
-      (i32.mul (i32.mul (local.get $batch) (local.get $height)) (local.get $rowBytes)))
+    (memory.fill (local.get $filterGradient) (i32.const 0) (i32.mul (local.get $filters) (local.get $patchBytes)))
+    (memory.fill (local.get $biasGradient) (i32.const 0) (i32.shl (local.get $filters) (i32.const 2)))
+    (if (local.get $withInputGradient)
+      (then (memory.fill (local.get $inputGradient) (i32.const 0)
+        (i32.mul (i32.mul (local.get $batch) (local.get $height)) (local.get $rowBytes)))))
     (local.set $b (i32.const 0))
     (block $batchesDone (loop $nextImage
       (br_if $batchesDone (i32.ge_u (local.get $b) (local.get $batch)))
@@ -238,43 +245,51 @@
             (local.set $maximum (f32.load (i32.add (local.get $pooled) (i32.add (local.get $pooledAt) (i32.shl (local.get $f) (i32.const 2))))))
             (if (i32.and (f32.ne (local.get $gradient) (f32.const 0)) (f32.gt (local.get $maximum) (f32.const 0)))
               (then
-                ;; the winner: the first element of the window equal to the maximum, row-major
-                (local.set $winnerAt (i32.const -1))
+                ;; the winner: the first element of the window equal to the maximum, row-major, as the
+                ;; byte offset of its patch's first pixel (image b, row qy·pool + i, column qx·pool + j)
+                (local.set $winner (i32.const -1))
                 (local.set $i (i32.const 0))
                 (block $found (loop $searchRow
                   (local.set $j (i32.const 0))
                   (loop $searchColumn
-                    (local.set $windowAt (i32.add (i32.add (i32.mul (local.get $b) (local.get $convHeight))
-                      (i32.add (i32.mul (local.get $qy) (local.get $pool)) (local.get $i))) (i32.const 0)))
-                    (local.set $windowAt (i32.add (i32.mul (local.get $windowAt) (local.get $convWidth))
+                    (local.set $windowAt (i32.add
+                      (i32.mul (i32.add (i32.mul (local.get $b) (local.get $convHeight)) (i32.add (i32.mul (local.get $qy) (local.get $pool)) (local.get $i)))
+                        (local.get $convWidth))
                       (i32.add (i32.mul (local.get $qx) (local.get $pool)) (local.get $j))))
                     (if (f32.eq (f32.load (i32.add (local.get $activation)
                           (i32.shl (i32.add (i32.mul (local.get $windowAt) (local.get $filters)) (local.get $f)) (i32.const 2))))
                           (local.get $maximum))
                       (then
-                        ;; the patch's first input pixel: image b, row qy·pool + i, column qx·pool + j
-                        (local.set $winnerAt (i32.add (local.get $inputGradient)
-                          (i32.add
-                            (i32.mul (i32.add (i32.mul (local.get $b) (local.get $height)) (i32.add (i32.mul (local.get $qy) (local.get $pool)) (local.get $i))) (local.get $rowBytes))
-                            (i32.shl (i32.mul (i32.add (i32.mul (local.get $qx) (local.get $pool)) (local.get $j)) (local.get $channels)) (i32.const 2)))))
+                        (local.set $winner (i32.add
+                          (i32.mul (i32.add (i32.mul (local.get $b) (local.get $height)) (i32.add (i32.mul (local.get $qy) (local.get $pool)) (local.get $i))) (local.get $rowBytes))
+                          (i32.shl (i32.mul (i32.add (i32.mul (local.get $qx) (local.get $pool)) (local.get $j)) (local.get $channels)) (i32.const 2))))
                         (br $found)))
                     (local.set $j (i32.add (local.get $j) (i32.const 1)))
                     (br_if $searchColumn (i32.lt_u (local.get $j) (local.get $pool))))
                   (local.set $i (i32.add (local.get $i) (i32.const 1)))
                   (br_if $searchRow (i32.lt_u (local.get $i) (local.get $pool)))))
-                (if (i32.ge_s (local.get $winnerAt) (i32.const 0))
+                (if (i32.ge_s (local.get $winner) (i32.const 0))
                   (then
+                    (local.set $biasAt (i32.add (local.get $biasGradient) (i32.shl (local.get $f) (i32.const 2))))
+                    (f32.store (local.get $biasAt) (f32.add (f32.load (local.get $biasAt)) (local.get $gradient)))
                     (local.set $scale (f32x4.splat (local.get $gradient)))
-                    (local.set $sourceAt (i32.add (local.get $filtersByOutput) (i32.mul (local.get $f) (local.get $patchBytes))))
+                    ;; weightAt: byte offset of tap (ky, kx, c) in filter f's [kernel, kernel, channels] block
+                    (local.set $weightAt (i32.mul (local.get $f) (local.get $patchBytes)))
                     (local.set $ky (i32.const 0))
                     (loop $nextTapRow
-                      (local.set $targetAt (i32.add (local.get $winnerAt) (i32.mul (local.get $ky) (local.get $rowBytes))))
+                      (local.set $pixelAt (i32.add (local.get $winner) (i32.mul (local.get $ky) (local.get $rowBytes))))
                       (local.set $tap (i32.const 0))
                       (loop $nextTaps
-                        (v128.store (local.get $targetAt)
-                          (f32x4.add (v128.load (local.get $targetAt)) (f32x4.mul (v128.load (local.get $sourceAt)) (local.get $scale))))
-                        (local.set $targetAt (i32.add (local.get $targetAt) (i32.const 16)))
-                        (local.set $sourceAt (i32.add (local.get $sourceAt) (i32.const 16)))
+                        (v128.store (i32.add (local.get $filterGradient) (local.get $weightAt))
+                          (f32x4.add (v128.load (i32.add (local.get $filterGradient) (local.get $weightAt)))
+                            (f32x4.mul (v128.load (i32.add (local.get $input) (local.get $pixelAt))) (local.get $scale))))
+                        (if (local.get $withInputGradient)
+                          (then
+                            (v128.store (i32.add (local.get $inputGradient) (local.get $pixelAt))
+                              (f32x4.add (v128.load (i32.add (local.get $inputGradient) (local.get $pixelAt)))
+                                (f32x4.mul (v128.load (i32.add (local.get $filtersByOutput) (local.get $weightAt))) (local.get $scale))))))
+                        (local.set $pixelAt (i32.add (local.get $pixelAt) (i32.const 16)))
+                        (local.set $weightAt (i32.add (local.get $weightAt) (i32.const 16)))
                         (local.set $tap (i32.add (local.get $tap) (i32.const 4)))
                         (br_if $nextTaps (i32.lt_u (local.get $tap) (local.get $rowTaps))))
                       (local.set $ky (i32.add (local.get $ky) (i32.const 1)))
