@@ -17,7 +17,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import * as wasm from '@tensorflow/tfjs-backend-wasm';
 import { parseArgs } from 'node:util';
-import { conv2dFilterGradient, registerTrainingKernels } from '../src/model/engine/tfjs-overrides.js';
+import { conv2dFilterGradient, registerTfjsOverrides } from '../src/model/engine/tfjs-overrides.js';
 import { createModel } from '../src/model/build.js';
 
 const { values: options } = parseArgs({
@@ -39,7 +39,7 @@ await tf.ready();
 if (options.stock) {
   if (backendName === 'wasm') registerPlainFilterGradient();
 } else {
-  registerTrainingKernels(backendName);
+  registerTfjsOverrides(backendName);
 }
 
 type Phase = 'forward' | 'backward' | 'optimizer';

@@ -11,7 +11,7 @@ import * as tf from '@tensorflow/tfjs-core';
 // The probe takes gradients: tfjs-layers registers them when it loads (training loads it anyway).
 import '@tensorflow/tfjs-layers';
 import type { BackendInfo } from '../record.js';
-import { registerTrainingKernels } from './engine/tfjs-overrides.js';
+import { registerTfjsOverrides } from './engine/tfjs-overrides.js';
 
 import { BackendError, type BackendChoice } from './backend-choice.js';
 
@@ -96,7 +96,7 @@ async function startWasm(threads?: number): Promise<BackendInfo | string> {
   } catch (error) {
     return `@tensorflow/tfjs-backend-wasm: ${(error as Error).message}`;
   }
-  registerTrainingKernels('wasm');
+  registerTfjsOverrides('wasm');
   const failed = probeBackend();
   if (failed) return `@tensorflow/tfjs-backend-wasm: started, but ${failed}`;
   return {
@@ -111,7 +111,7 @@ async function startCpu(): Promise<BackendInfo> {
   await import('@tensorflow/tfjs-backend-cpu');
   await tf.setBackend('cpu');
   await tf.ready();
-  registerTrainingKernels('cpu');
+  registerTfjsOverrides('cpu');
   const failed = probeBackend();
   if (failed) throw new BackendError(`backend "cpu" (@tensorflow/tfjs-backend-cpu) does not work: ${failed}`);
   return { name: 'cpu', package: '@tensorflow/tfjs-backend-cpu' };

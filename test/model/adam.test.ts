@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs-core';
 import { startBackend } from '../../src/model/backend.js';
 import { adamUpdate, TORCH_ADAM, type AdamBuffers } from '../../src/model/engine/adam.js';
-import { createSharedMemory, instantiateTrainingKernels } from '../../src/model/engine/simd.js';
+import { createSharedMemory, instantiateSimdModule } from '../../src/model/engine/simd.js';
 import { createRandom } from '../../src/random.js';
 
 function randomArray(length: number, seed: number, scale = 1): Float32Array {
@@ -17,7 +17,7 @@ function arena(size: number) {
   const buffers: AdamBuffers = { weights: 0, firstMoment: size * 4, secondMoment: 2 * size * 4, gradients: [3 * size * 4, 4 * size * 4] };
   const view = (offset: number) => new Float32Array(memory.buffer, offset, size);
   return {
-    kernels: instantiateTrainingKernels(memory),
+    kernels: instantiateSimdModule(memory),
     buffers,
     weights: view(buffers.weights),
     moments: [view(buffers.firstMoment), view(buffers.secondMoment)],

@@ -11,7 +11,7 @@ import {
   createSharedMemory,
   denseReluInWasm,
   denseScratchBytes,
-  instantiateTrainingKernels,
+  instantiateSimdModule,
 } from '../../src/model/engine/simd.js';
 import { createRandom } from '../../src/random.js';
 
@@ -19,7 +19,7 @@ function wasmGradients(shape: ConvBlockShape) {
   const bytes = Math.max(16, convBlockScratchBytes(shape));
   const memory = createSharedMemory(bytes + 64);
   // An offset that is not 0, as a shard's scratch space is.
-  return convBlockGradientsInWasm(instantiateTrainingKernels(memory), memory, 64, bytes);
+  return convBlockGradientsInWasm(instantiateSimdModule(memory), memory, 64, bytes);
 }
 
 /** A conv block's forward values computed directly: relu(conv) and its max pool (with many ties: inputs take 3 values). */
@@ -107,14 +107,14 @@ for (const shape of [
     const bytes = convBlockScratchBytes(shape, true);
     assert.ok(bytes > convBlockScratchBytes(shape), 'the input gradient takes scratch space of its own');
     const memory = createSharedMemory(64 + bytes);
-    const result = convBlockGradientsInWasm(instantiateTrainingKernels(memory), memory, 64, bytes)(input, activation, pooled, upstream, shape, filter);
+    const result = convBlockGradientsInWasm(instantiateSimdModule(memory), memory, 64, bytes)(input, activation, pooled, upstream, shape, filter);
     const expected = inputGradientByDefinition(activation, pooled, upstream, filter, shape);
     assert.ok(expected.some((value) => value !== 0), 'the case has gradients');
     assertClose(result.input!, expected, 'input gradient');
     // Without the filter, or with too little space, no input gradient comes back (the caller computes it).
-    assert.equal(convBlockGradientsInWasm(instantiateTrainingKernels(memory), memory, 64, bytes)(input, activation, pooled, upstream, shape).input, undefined);
+    assert.equal(convBlockGradientsInWasm(instantiateSimdModule(memory), memory, 64, bytes)(input, activation, pooled, upstream, shape).input, undefined);
     const small = convBlockScratchBytes(shape);
-    assert.equal(convBlockGradientsInWasm(instantiateTrainingKernels(memory), memory, 64, small)(input, activation, pooled, upstream, shape, filter).input, undefined);
+    assert.equal(convBlockGradientsInWasm(instantiateSimdModule(memory), memory, 64, small)(input, activation, pooled, upstream, shape, filter).input, undefined);
   });
 }
 
@@ -144,7 +144,7 @@ test('shapes the kernel does not cover (filters not a multiple of 4, too little 
   const small: ConvBlockShape = { ...big, batch: 1 };
   const data = blockData(big, 10);
   const memory = createSharedMemory(convBlockScratchBytes(small));
-  const tooSmall = convBlockGradientsInWasm(instantiateTrainingKernels(memory), memory, 0, convBlockScratchBytes(small));
+  const tooSmall = convBlockGradientsInWasm(instantiateSimdModule(memory), memory, 0, convBlockScratchBytes(small));
   assert.deepEqual(tooSmall(...data, big), convBlockGradients(...data, big));
 });
 
@@ -167,7 +167,7 @@ for (const [rows, inputs, units] of [[4, 20, 16], [3, 7, 32], [1, 5, 16]]) {
     new Float32Array(memory.buffer).fill(Number.NaN);
     new Float32Array(memory.buffer, at.weights, inputs * units).set(weights);
     new Float32Array(memory.buffer, at.bias, units).set(bias);
-    const dense = denseReluInWasm(instantiateTrainingKernels(memory), memory, scratchAt, scratch, { ...at, inputs, units });
+    const dense = denseReluInWasm(instantiateSimdModule(memory), memory, scratchAt, scratch, { ...at, inputs, units });
     const [output, inputGradient] = tf.tidy(() => {
       const { value, grads } = tf.valueAndGrads((a: tf.Tensor) => tf.sum(tf.mul(dense(a as tf.Tensor2D), wu)))([wx]);
       return [dense(wx).dataSync() as Float32Array, grads[0].dataSync() as Float32Array, value];
@@ -186,6 +186,6 @@ test('the WebAssembly dense layer applies only to a multiple of 16 units and ref
   assert.ok(denseScratchBytes(16, 100, 32) > 0);
   const memory = createSharedMemory(denseScratchBytes(2, 4, 16) + 1024);
   const buffers = { weights: 0, bias: 256, weightGradient: 320, biasGradient: 576, inputs: 4, units: 16 };
-  const dense = denseReluInWasm(instantiateTrainingKernels(memory), memory, 1024, denseScratchBytes(2, 4, 16), buffers);
+  const dense = denseReluInWasm(instantiateSimdModule(memory), memory, 1024, denseScratchBytes(2, 4, 16), buffers);
   assert.throws(() => dense(tf.zeros([3, 4]) as tf.Tensor2D), /does not fit/);
 });

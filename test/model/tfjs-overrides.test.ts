@@ -5,10 +5,10 @@ import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-wasm';
 import * as tfl from '@tensorflow/tfjs-layers';
 import {
-  hasTrainingKernel,
-  registerTrainingKernels,
+  hasTfjsOverride,
+  registerTfjsOverrides,
   restoreStockKernels,
-  TRAINING_KERNELS,
+  TFJS_OVERRIDES,
 } from '../../src/model/engine/tfjs-overrides.js';
 import { createRandom } from '../../src/random.js';
 
@@ -105,7 +105,7 @@ function convInputs(c: ConvCase, seed: number): { inputs: Record<string, Values>
 }
 
 test('Conv2DBackpropFilter on wasm matches the stock CPU kernel', async () => {
-  registerTrainingKernels('wasm');
+  registerTfjsOverrides('wasm');
   for (const [i, c] of CONV_CASES.entries()) {
     const { inputs, attrs } = convInputs(c, 100 + i);
     const expected = await stockCpu('Conv2DBackpropFilter', inputs, attrs, `conv ${i}`);
@@ -125,10 +125,10 @@ test('Conv2DBackpropFilter on wasm splits large batches and gets the same sums',
   ];
   for (const [i, c] of cases.entries()) {
     const { inputs, attrs } = convInputs(c, 7 + i);
-    registerTrainingKernels('cpu');
+    registerTfjsOverrides('cpu');
     const expected = await runKernel('cpu', 'Conv2DBackpropFilter', inputs, attrs);
     restoreStockKernels('cpu');
-    registerTrainingKernels('wasm');
+    registerTfjsOverrides('wasm');
     assertClose(await runKernel('wasm', 'Conv2DBackpropFilter', inputs, attrs), expected, `chunked case ${i}`);
   }
 });
@@ -137,14 +137,14 @@ test('Conv2DBackpropFilter on the CPU backend matches its stock kernel', async (
   for (const [i, c] of CONV_CASES.entries()) {
     const { inputs, attrs } = convInputs(c, 100 + i);
     const expected = await stockCpu('Conv2DBackpropFilter', inputs, attrs, `conv ${i}`);
-    registerTrainingKernels('cpu');
+    registerTfjsOverrides('cpu');
     assertClose(await runKernel('cpu', 'Conv2DBackpropFilter', inputs, attrs), expected, `case ${i}`);
   }
   restoreStockKernels('cpu');
 });
 
 test('Conv2DBackpropFilter refuses what it does not support, with a clear message', async () => {
-  registerTrainingKernels('wasm');
+  registerTfjsOverrides('wasm');
   const { inputs, attrs } = convInputs(CONV_CASES[2], 1);
   await assert.rejects(runKernel('wasm', 'Conv2DBackpropFilter', inputs, { ...attrs, dataFormat: 'NCHW' }),
     /Conv2DBackpropFilter on 'wasm': data format NCHW is not supported \(only NHWC\)/);
@@ -193,8 +193,8 @@ test('MaxPoolGrad on wasm and CPU matches the stock CPU kernel, ties included', 
   for (const [i, c] of POOL_CASES.entries()) {
     const { inputs, attrs } = await poolInputs(c, 300 + i, 'cpu');
     const expected = await stockCpu('MaxPoolGrad', inputs, attrs);
-    registerTrainingKernels('wasm');
-    registerTrainingKernels('cpu');
+    registerTfjsOverrides('wasm');
+    registerTfjsOverrides('cpu');
     assertClose(await runKernel('wasm', 'MaxPoolGrad', inputs, attrs), expected, `wasm case ${i}`, 1e-6);
     assertClose(await runKernel('cpu', 'MaxPoolGrad', inputs, attrs), expected, `cpu case ${i}`, 1e-6);
   }
@@ -205,7 +205,7 @@ test('MaxPoolGrad gives each window to its first maximum even where output does 
   // A window of NaN and numbers: no element equals the NaN maximum.
   const input = { shape: [1, 2, 2, 1], values: new Float32Array([1, Number.NaN, 3, 2]) };
   const inputs = { input, output: { shape: [1, 1, 1, 1], values: new Float32Array([Number.NaN]) }, dy: { shape: [1, 1, 1, 1], values: new Float32Array([5]) } };
-  registerTrainingKernels('wasm');
+  registerTfjsOverrides('wasm');
   const actual = await runKernel('wasm', 'MaxPoolGrad', inputs, { filterSize: 2, strides: 2, pad: 'valid' });
   assert.deepEqual([...actual.values], [0, 0, 5, 0]);
 });
@@ -224,8 +224,8 @@ test('Sum over leading axes, and every other Sum, match the stock CPU kernel', a
     const inputs = { x: randomValues(c.shape, 400 + i) };
     const attrs = { axis: c.axis, keepDims: c.keepDims };
     const expected = await stockCpu('Sum', inputs, attrs);
-    registerTrainingKernels('wasm');
-    registerTrainingKernels('cpu');
+    registerTfjsOverrides('wasm');
+    registerTfjsOverrides('cpu');
     assertClose(await runKernel('wasm', 'Sum', inputs, attrs), expected, `wasm case ${i}`);
     assertClose(await runKernel('cpu', 'Sum', inputs, attrs), expected, `cpu case ${i}`);
   }
@@ -233,7 +233,7 @@ test('Sum over leading axes, and every other Sum, match the stock CPU kernel', a
 });
 
 test('BatchMatMul on wasm matches the stock CPU kernel with every transpose', async () => {
-  registerTrainingKernels('wasm');
+  registerTfjsOverrides('wasm');
   const cases: Array<{ a: number[]; b: number[]; transposeA: boolean; transposeB: boolean }> = [
     { a: [32, 3200], b: [3200, 64], transposeA: false, transposeB: false },
     { a: [32, 64], b: [3200, 64], transposeA: false, transposeB: true }, // dense input gradient
@@ -263,7 +263,7 @@ test('BatchMatMul on wasm matches the stock CPU kernel with every transpose', as
 });
 
 test('the kernels free every intermediate buffer on wasm', async () => {
-  registerTrainingKernels('wasm');
+  registerTfjsOverrides('wasm');
   await tf.setBackend('wasm');
   const x = tf.tensor(randomValues([20, 32, 32, 64], 1).values, [20, 32, 32, 64]) as tf.Tensor4D;
   const dy = tf.tensor(randomValues([20, 30, 30, 8], 2).values, [20, 30, 30, 8]) as tf.Tensor4D;
@@ -295,7 +295,7 @@ test('the kernels free every intermediate buffer on wasm', async () => {
 });
 
 test('Identity and same-dtype Cast on wasm share the data and free it with the last user', async () => {
-  registerTrainingKernels('wasm');
+  registerTfjsOverrides('wasm');
   await tf.setBackend('wasm');
   const backend = tf.backend() as unknown as { dataIdMap: { numDataIds(): number } };
   const ids = backend.dataIdMap.numDataIds();
@@ -320,21 +320,21 @@ test('registration is idempotent and can be undone', async () => {
   console.warn = (...args: unknown[]) => void warnings.push(args);
   try {
     for (const backend of ['wasm', 'cpu']) {
-      registerTrainingKernels(backend);
-      const first = TRAINING_KERNELS[backend].map((name) => tf.getKernel(name, backend)?.kernelFunc);
-      registerTrainingKernels(backend);
-      const second = TRAINING_KERNELS[backend].map((name) => tf.getKernel(name, backend)?.kernelFunc);
+      registerTfjsOverrides(backend);
+      const first = TFJS_OVERRIDES[backend].map((name) => tf.getKernel(name, backend)?.kernelFunc);
+      registerTfjsOverrides(backend);
+      const second = TFJS_OVERRIDES[backend].map((name) => tf.getKernel(name, backend)?.kernelFunc);
       assert.deepEqual(second, first, `${backend}: a second call replaced kernels`);
-      for (const name of TRAINING_KERNELS[backend]) assert.ok(hasTrainingKernel(name, backend), `${backend} ${name}`);
+      for (const name of TFJS_OVERRIDES[backend]) assert.ok(hasTfjsOverride(name, backend), `${backend} ${name}`);
     }
     restoreStockKernels('cpu');
-    assert.ok(!hasTrainingKernel('MaxPoolGrad', 'cpu'));
+    assert.ok(!hasTfjsOverride('MaxPoolGrad', 'cpu'));
     assert.ok(tf.getKernel('MaxPoolGrad', 'cpu') != null, 'the stock CPU MaxPoolGrad is back');
-    registerTrainingKernels('cpu');
-    assert.ok(hasTrainingKernel('MaxPoolGrad', 'cpu'));
+    registerTfjsOverrides('cpu');
+    assert.ok(hasTfjsOverride('MaxPoolGrad', 'cpu'));
     restoreStockKernels('cpu');
     // A backend without training kernels is left alone.
-    registerTrainingKernels('webgl');
+    registerTfjsOverrides('webgl');
     assert.deepEqual(warnings, []);
   } finally {
     console.warn = warn;
@@ -365,7 +365,7 @@ function batch(channels: number, seed: number): { xs: tf.Tensor; ys: tf.Tensor }
 }
 
 test('the model trains on wasm after registration and its loss decreases', async () => {
-  registerTrainingKernels('wasm');
+  registerTfjsOverrides('wasm');
   await tf.setBackend('wasm');
   for (const channels of [1, 3]) {
     const model = createModel(channels, 32, 64, 11);
@@ -387,7 +387,7 @@ test('the model trains on wasm after registration and its loss decreases', async
 });
 
 test('the model gradients on wasm match the stock CPU backend', async () => {
-  registerTrainingKernels('wasm');
+  registerTfjsOverrides('wasm');
   const gradients = async (backend: string) => {
     await tf.setBackend(backend);
     const model = createModel(1, 32, 64, 21);

@@ -4,7 +4,7 @@
 // element-wise ops over the whole weight vector, each thread updating its own
 // range in place.
 
-import type { TrainingKernels } from './simd.js';
+import type { SimdModule } from './simd.js';
 
 export interface AdamSettings {
   learningRate: number;
@@ -29,7 +29,7 @@ export interface AdamBuffers {
  * Updates the weights and both moments in place.
  */
 export function adamUpdate(
-  kernels: TrainingKernels,
+  kernels: SimdModule,
   buffers: AdamBuffers,
   step: number,
   settings: AdamSettings,

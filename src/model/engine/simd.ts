@@ -1,7 +1,9 @@
-// Loads the WebAssembly training kernels of simd/training.wat over a memory
-// that the training threads share: each thread instantiates the module on
-// the same memory, so a kernel called in one thread updates what the other
-// reads, without a copy.
+// The project's WebAssembly SIMD module (simd/training.wat: Adam, the conv
+// block's gradients, the hidden dense layers), loaded over a memory that the
+// training threads share: each thread instantiates it on the same memory, so
+// a function called in one thread updates what the other reads, without a
+// copy. Not to be confused with tfjs's kernels (tfjs-overrides.ts) nor with a
+// convolution's kernel (its filter size).
 
 import * as tf from '@tensorflow/tfjs-core';
 import { convBlockGradients, heapValues, type ConvBlockGradients, type ConvBlockShape, type DenseLayer } from './conv-block.js';
@@ -9,7 +11,7 @@ import { KERNELS_WASM_BASE64 } from './simd/training.wasm.js';
 
 const PAGE_BYTES = 65_536;
 
-export interface TrainingKernels {
+export interface SimdModule {
   /** See `adam` in training.wat; pointers are byte offsets into the shared memory, count a multiple of 4. */
   adam(
     weights: number,
@@ -84,10 +86,10 @@ export function createSharedMemory(bytes: number): WebAssembly.Memory {
   return new WebAssembly.Memory({ initial: pages, maximum: pages, shared: true });
 }
 
-export function instantiateTrainingKernels(memory: WebAssembly.Memory): TrainingKernels {
+export function instantiateSimdModule(memory: WebAssembly.Memory): SimdModule {
   compiled ??= new WebAssembly.Module(Buffer.from(KERNELS_WASM_BASE64, 'base64'));
   const instance = new WebAssembly.Instance(compiled, { env: { memory } });
-  return instance.exports as unknown as TrainingKernels;
+  return instance.exports as unknown as SimdModule;
 }
 
 /**
@@ -139,7 +141,7 @@ function transposed(values: Float32Array, rows: number, columns: number, into: F
  * input's gradient; one-channel images take conv_block_gradient (four filters
  * at a time). Without `input` in the result, the caller computes it.
  */
-export function convBlockGradientsInWasm(kernels: TrainingKernels, memory: WebAssembly.Memory, offset: number, bytes: number): ConvBlockGradients {
+export function convBlockGradientsInWasm(kernels: SimdModule, memory: WebAssembly.Memory, offset: number, bytes: number): ConvBlockGradients {
   return (input, activation, pooled, upstream, shape, filter) => {
     const needed = convBlockScratchBytes(shape);
     if (needed === 0 || needed > bytes) return convBlockGradients(input, activation, pooled, upstream, shape);
@@ -201,7 +203,7 @@ export function denseScratchBytes(rows: number, inputs: number, units: number): 
  * own forward pass, as in one training step.
  */
 export function denseReluInWasm(
-  kernels: TrainingKernels,
+  kernels: SimdModule,
   memory: WebAssembly.Memory,
   offset: number,
   bytes: number,

@@ -30,7 +30,7 @@ import {
   createSharedMemory,
   denseReluInWasm,
   denseScratchBytes,
-  instantiateTrainingKernels,
+  instantiateSimdModule,
 } from './simd.js';
 
 /** Threads that train together; fixed, so that results do not depend on the machine. */
@@ -173,7 +173,7 @@ function fastParts(
   model: tfl.LayersModel,
   shared: SharedTraining,
   shard: number,
-  kernels: ReturnType<typeof instantiateTrainingKernels>,
+  kernels: ReturnType<typeof instantiateSimdModule>,
   offsets: ReadonlyMap<tf.Variable, number>,
 ): FastParts {
   const base = shared.scratch.offsets[shard];
@@ -207,7 +207,7 @@ function fastParts(
  * as torch's (momentum buffer b = momentum · b + g, the first b = g; w -= lr · b),
  * the last two in JavaScript over the same float32 arrays.
  */
-function optimizerUpdate(kernels: ReturnType<typeof instantiateTrainingKernels>, shared: SharedTraining, step: number, from: number, to: number): void {
+function optimizerUpdate(kernels: ReturnType<typeof instantiateSimdModule>, shared: SharedTraining, step: number, from: number, to: number): void {
   const settings = shared.optimizer;
   const view = (offset: number) => new Float32Array(shared.memory.buffer, offset, shared.paddedCount);
   const weights = view(shared.buffers.weights);
@@ -274,7 +274,7 @@ export function trainShardEpoch(
   const view = (offset: number) => new Float32Array(shared.memory.buffer, offset, shared.paddedCount);
   const weights = view(shared.buffers.weights);
   const ownGradient = view(shared.buffers.gradients[shard]);
-  const kernels = instantiateTrainingKernels(shared.memory);
+  const kernels = instantiateSimdModule(shared.memory);
   const offsets = flatOffsets(model);
   const plan = planTraining(model, shared.spec, fastParts(model, shared, shard, kernels, offsets));
   // Dense layers in WebAssembly read their weights, and write their gradient, in the shared memory,
