@@ -9,7 +9,7 @@ import util from 'node:util';
 import * as tf from '@tensorflow/tfjs-core';
 // The probe takes gradients: tfjs-layers registers them when it loads (training loads it anyway).
 import '@tensorflow/tfjs-layers';
-import { registerTrainingKernels } from './engine/tfjs-overrides.js';
+import { registerTfjsOverrides } from './engine/tfjs-overrides.js';
 import { BackendError } from './backend-choice.js';
 export { BACKEND_CHOICES, BackendError, parseBackendChoice } from './backend-choice.js';
 const NATIVE_PACKAGES = {
@@ -95,7 +95,7 @@ async function startWasm(threads) {
     catch (error) {
         return `@tensorflow/tfjs-backend-wasm: ${error.message}`;
     }
-    registerTrainingKernels('wasm');
+    registerTfjsOverrides('wasm');
     const failed = probeBackend();
     if (failed)
         return `@tensorflow/tfjs-backend-wasm: started, but ${failed}`;
@@ -110,7 +110,7 @@ async function startCpu() {
     await import('@tensorflow/tfjs-backend-cpu');
     await tf.setBackend('cpu');
     await tf.ready();
-    registerTrainingKernels('cpu');
+    registerTfjsOverrides('cpu');
     const failed = probeBackend();
     if (failed)
         throw new BackendError(`backend "cpu" (@tensorflow/tfjs-backend-cpu) does not work: ${failed}`);

@@ -1,7 +1,9 @@
-// Loads the WebAssembly training kernels of simd/training.wat over a memory
-// that the training threads share: each thread instantiates the module on
-// the same memory, so a kernel called in one thread updates what the other
-// reads, without a copy.
+// The project's WebAssembly SIMD module (simd/training.wat: Adam, the conv
+// block's gradients, the hidden dense layers), loaded over a memory that the
+// training threads share: each thread instantiates it on the same memory, so
+// a function called in one thread updates what the other reads, without a
+// copy. Not to be confused with tfjs's kernels (tfjs-overrides.ts) nor with a
+// convolution's kernel (its filter size).
 import * as tf from '@tensorflow/tfjs-core';
 import { convBlockGradients, heapValues } from './conv-block.js';
 import { KERNELS_WASM_BASE64 } from './simd/training.wasm.js';
@@ -12,7 +14,7 @@ export function createSharedMemory(bytes) {
     const pages = Math.max(1, Math.ceil(bytes / PAGE_BYTES));
     return new WebAssembly.Memory({ initial: pages, maximum: pages, shared: true });
 }
-export function instantiateTrainingKernels(memory) {
+export function instantiateSimdModule(memory) {
     compiled ??= new WebAssembly.Module(Buffer.from(KERNELS_WASM_BASE64, 'base64'));
     const instance = new WebAssembly.Instance(compiled, { env: { memory } });
     return instance.exports;

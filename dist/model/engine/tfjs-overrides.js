@@ -1,5 +1,5 @@
-// Training kernels for the tfjs WASM backend, and faster ones for the CPU
-// backend.
+// Replacement tfjs kernels (tfjs's name for one op's code on one backend)
+// for training on the WASM backend, and faster ones for the CPU backend.
 //
 // Stock @tensorflow/tfjs-backend-wasm 4.22 has no Conv2DBackpropFilter, so a
 // Conv2D layer cannot be trained on it, and several of its kernels are slow in
@@ -9,14 +9,14 @@
 // backend reads elements one at a time in MaxPoolGrad, Conv2DBackpropFilter
 // and Sum.
 //
-// registerTrainingKernels(backendName) registers replacements through the
+// registerTfjsOverrides(backendName) registers replacements through the
 // public kernel registry. Each replacement handles the configurations that it
 // knows and hands every other one to the stock kernel (where there is one) or
 // throws a clear error (where there is none), so a registered kernel never
 // computes wrong numbers silently.
 //
 // Only the entry that chooses the backend should call this, once the backend
-// is ready: `registerTrainingKernels(tf.getBackend())`.
+// is ready: `registerTfjsOverrides(tf.getBackend())`.
 import { backend_util, getKernel, registerKernel, unregisterKernel, util, } from '@tensorflow/tfjs-core';
 function wasmHost(backend) {
     const wasm = backend;
@@ -560,8 +560,8 @@ const FACTORIES = {
         Sum: sumKernel,
     },
 };
-/** The kernels that registerTrainingKernels registers, by backend ('wasm', 'cpu'). */
-export const TRAINING_KERNELS = Object.fromEntries(Object.entries(FACTORIES).map(([backend, factories]) => [backend, Object.keys(factories)]));
+/** The kernels that registerTfjsOverrides registers, by backend ('wasm', 'cpu'). */
+export const TFJS_OVERRIDES = Object.fromEntries(Object.entries(FACTORIES).map(([backend, factories]) => [backend, Object.keys(factories)]));
 // ---------------------------------------------------------------------------
 // Registration.
 /** Our kernel functions, to recognize them in the registry. */
@@ -574,7 +574,7 @@ const replaced = new Map();
  * changes nothing. The replaced stock kernels keep their setup and dispose
  * functions, so the backend can be re-initialized afterwards.
  */
-export function registerTrainingKernels(backendName) {
+export function registerTfjsOverrides(backendName) {
     const factories = FACTORIES[backendName];
     if (factories == null)
         return;
@@ -605,7 +605,7 @@ export function registerTrainingKernels(backendName) {
             });
         }
         catch (error) {
-            throw new Error(`registerTrainingKernels('${backendName}'): ${error.message}; `
+            throw new Error(`registerTfjsOverrides('${backendName}'): ${error.message}; `
                 + `import the backend's package before registering its training kernels`);
         }
         planned.push({ name, kernel, stock, current });
@@ -627,7 +627,7 @@ export function registerTrainingKernels(backendName) {
     }
 }
 /**
- * Puts back the stock kernels that registerTrainingKernels replaced for
+ * Puts back the stock kernels that registerTfjsOverrides replaced for
  * `backendName` (and removes the ones that the backend lacked). For tests and
  * benchmarks that compare with the stock kernels.
  */
@@ -646,7 +646,7 @@ export function restoreStockKernels(backendName) {
     replaced.delete(backendName);
 }
 /** Whether this module's kernel is the one registered for `kernelName` on `backendName`. */
-export function hasTrainingKernel(kernelName, backendName) {
+export function hasTfjsOverride(kernelName, backendName) {
     const current = getKernel(kernelName, backendName);
     return current != null && ours.has(current.kernelFunc);
 }

@@ -20,7 +20,7 @@ import { layerName, shapedLayers } from '../build.js';
 import { samePadding } from '../spec.js';
 import { epochOrder, epochStats, imageBatch, labelsOf, optimizerOf } from '../train.js';
 import { describePlan, finishStep, planTraining, trainingForward, variablesOutsideTfjs } from './step.js';
-import { convBlockGradientsInWasm, convBlockScratchBytes, createSharedMemory, denseReluInWasm, denseScratchBytes, instantiateTrainingKernels, } from './simd.js';
+import { convBlockGradientsInWasm, convBlockScratchBytes, createSharedMemory, denseReluInWasm, denseScratchBytes, instantiateSimdModule, } from './simd.js';
 /** Threads that train together; fixed, so that results do not depend on the machine. */
 export const SHARDS = 2;
 const ARRIVED = 0;
@@ -197,7 +197,7 @@ export function trainShardEpoch(model, shared, shard, trainCount, step, classes)
     const view = (offset) => new Float32Array(shared.memory.buffer, offset, shared.paddedCount);
     const weights = view(shared.buffers.weights);
     const ownGradient = view(shared.buffers.gradients[shard]);
-    const kernels = instantiateTrainingKernels(shared.memory);
+    const kernels = instantiateSimdModule(shared.memory);
     const offsets = flatOffsets(model);
     const plan = planTraining(model, shared.spec, fastParts(model, shared, shard, kernels, offsets));
     // Dense layers in WebAssembly read their weights, and write their gradient, in the shared memory,
