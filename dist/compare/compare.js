@@ -2,6 +2,7 @@
 // verdict. Pure. Fields are read defensively because a base record may come
 // from an older tool version or be partly damaged: what cannot be compared
 // is named in `notes` instead of failing the whole report.
+import { DEFAULT_PARAMS } from '../params.js';
 import { RUN_RECORD_VERSION } from '../record.js';
 import { improvementSign, METRIC_KEYS, metricDefinition } from '../metrics.js';
 import { formatPValue, mcnemarExact, permutationTest, pooledInterval, spread, twoProportionTest } from './stats.js';
@@ -190,9 +191,25 @@ function layerListText(model, seeModel) {
         return undefined;
     return `${model.length} layer${model.length === 1 ? '' : 's'}${seeModel ? ', see Model' : ''}`;
 }
+/**
+ * A record's params with the keys it lacks filled in with their defaults:
+ * a record of an older version has no key that version did not know (e.g.
+ * train.optimizer), and it trained with that key's default. With a layer
+ * list the notebook's shorthands are not the model, so they stay absent.
+ */
+function paramsWithDefaults(params) {
+    const flat = flattenParams(params ?? {});
+    const hasModel = Array.isArray(params?.model);
+    for (const [key, value] of Object.entries(flattenParams(DEFAULT_PARAMS))) {
+        if (hasModel && (key === 'train.conv_size' || key === 'train.dense_size'))
+            continue;
+        flat[key] ??= value;
+    }
+    return flat;
+}
 function paramRows(head, base) {
-    const headFlat = flattenParams(head.params ?? {});
-    const baseFlat = base ? flattenParams(base.params ?? {}) : {};
+    const headFlat = paramsWithDefaults(head.params);
+    const baseFlat = base ? paramsWithDefaults(base.params) : {};
     const keys = [...new Set([...Object.keys(headFlat), ...Object.keys(baseFlat)])].sort();
     const rows = keys.map((key) => ({
         key,

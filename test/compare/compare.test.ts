@@ -247,3 +247,16 @@ test('params.model is one short row: its length, and a pointer to the Model sect
   assert.deepEqual(row(withModel(BASE_MODEL_PARAM, true), withModel(undefined)), { key: 'model', base: undefined, head: '7 layers, see Model', changed: true });
   assert.deepEqual(row(withModel(BASE_MODEL_PARAM)), { key: 'model', base: undefined, head: '7 layers', changed: false });
 });
+
+test('params a record lacks count as their defaults: an older base without train.optimizer is not a change', () => {
+  const older = makeRecord({ params: { prepare: { ...DEFAULT_PARAMS.prepare }, train: { ...DEFAULT_PARAMS.train } } });
+  const newer = makeRecord({ params: { prepare: { ...DEFAULT_PARAMS.prepare }, train: { ...DEFAULT_PARAMS.train, optimizer: 'adam', max_parameters: PARAMS_DEFAULTS.train.max_parameters } } });
+  const rows = compare(newer, older).params;
+  assert.deepEqual(rows.find((row) => row.key === 'train.optimizer'), { key: 'train.optimizer', head: 'adam', base: 'adam', changed: false });
+  assert.ok(rows.every((row) => !row.changed), JSON.stringify(rows.filter((row) => row.changed)));
+  // Another optimizer is a change, and a layer list leaves the notebook's shorthands out of its side.
+  const { conv_size: _conv, dense_size: _dense, ...trainWithoutShorthands } = DEFAULT_PARAMS.train;
+  const sgd = makeRecord({ params: { prepare: { ...DEFAULT_PARAMS.prepare }, train: { ...trainWithoutShorthands, optimizer: 'sgd' }, model: [{ flatten: {} }] } as unknown as RunRecord['params'] });
+  const changed = compare(sgd, older).params.filter((row) => row.changed).map((row) => `${row.key}: ${row.base} → ${row.head}`);
+  assert.deepEqual(changed.sort(), ['model: undefined → 1 layer', 'train.conv_size: 32 → undefined', 'train.dense_size: 64 → undefined', 'train.optimizer: adam → sgd'].sort());
+});

@@ -36,31 +36,26 @@ export interface ConvBlockShape {
 }
 
 /**
- * Filter and bias gradients of relu(conv(x) + bias) followed by a max pool
- * with stride = pool size, 'valid' padding. `activation` is the ReLU output,
- * `pooled` the pool output, `upstream` the gradient of the pool output.
- * The winner of a window is its first maximum in row-major order, as tfjs's
- * MaxPoolGrad picks it. Pure: typed arrays in, typed arrays out.
+ * Calls `visit` for every pooled value that passes a gradient back: its
+ * winner (the first element of its window equal to the pool's output, in
+ * row-major order, as tfjs's MaxPoolGrad picks it) at conv position (y, x)
+ * of image b and filter f, and its gradient. ReLU passes none where the
+ * window's maximum is not > 0 (tfjs: step(x) with x > 0).
  */
-export function convBlockGradients(
-  input: Float32Array,
+function forEachWinner(
   activation: Float32Array,
   pooled: Float32Array,
   upstream: Float32Array,
   shape: ConvBlockShape,
-): { kernel: Float32Array; bias: Float32Array } {
-  const { batch, height, width, channels, filters, kernel, pool } = shape;
+  visit: (b: number, y: number, x: number, f: number, gradient: number) => void,
+): void {
+  const { batch, height, width, filters, kernel, pool } = shape;
   const convHeight = height - kernel + 1;
   const convWidth = width - kernel + 1;
   const pooledHeight = Math.floor((convHeight - pool) / pool) + 1;
   const pooledWidth = Math.floor((convWidth - pool) / pool) + 1;
-  const patch = kernel * kernel * channels;
-  const kernelGradient = new Float64Array(patch * filters);
-  const biasGradient = new Float64Array(filters);
   const activationRow = convWidth * filters;
-  const inputRow = width * channels;
   for (let b = 0; b < batch; b++) {
-    const inputBase = b * height * inputRow;
     const activationBase = b * convHeight * activationRow;
     for (let qy = 0; qy < pooledHeight; qy++) {
       for (let qx = 0; qx < pooledWidth; qx++) {
@@ -69,54 +64,83 @@ export function convBlockGradients(
         for (let f = 0; f < filters; f++) {
           const gradient = upstream[pooledOffset + f];
           const maximum = pooled[pooledOffset + f];
-          // ReLU passes no gradient where its output is 0 (tfjs: step(x) with x > 0).
           if (gradient === 0 || !(maximum > 0)) continue;
-          // The winner: the window's first element equal to the pool's output.
-          let winnerY = -1;
-          let winnerX = 0;
           search: for (let i = 0; i < pool; i++) {
             const row = windowBase + i * activationRow + f;
             for (let j = 0; j < pool; j++) {
               if (activation[row + j * filters] === maximum) {
-                winnerY = i;
-                winnerX = j;
+                visit(b, qy * pool + i, qx * pool + j, f, gradient);
                 break search;
               }
-            }
-          }
-          if (winnerY < 0) continue; // cannot happen for finite values
-          biasGradient[f] += gradient;
-          const patchOrigin = inputBase + (qy * pool + winnerY) * inputRow + (qx * pool + winnerX) * channels;
-          if (kernel === 3 && channels === 1) {
-            // The notebook's case (3×3, grayscale), unrolled: the generic loop below is twice as slow here.
-            const r0 = patchOrigin;
-            const r1 = r0 + inputRow;
-            const r2 = r1 + inputRow;
-            const f2 = filters * 2;
-            kernelGradient[f] += input[r0] * gradient;
-            kernelGradient[f + filters] += input[r0 + 1] * gradient;
-            kernelGradient[f + f2] += input[r0 + 2] * gradient;
-            kernelGradient[f + f2 + filters] += input[r1] * gradient;
-            kernelGradient[f + 2 * f2] += input[r1 + 1] * gradient;
-            kernelGradient[f + 2 * f2 + filters] += input[r1 + 2] * gradient;
-            kernelGradient[f + 3 * f2] += input[r2] * gradient;
-            kernelGradient[f + 3 * f2 + filters] += input[r2 + 1] * gradient;
-            kernelGradient[f + 4 * f2] += input[r2 + 2] * gradient;
-            continue;
-          }
-          let target = f;
-          for (let ky = 0; ky < kernel; ky++) {
-            const row = patchOrigin + ky * inputRow;
-            for (let element = 0; element < kernel * channels; element++) {
-              kernelGradient[target] += input[row + element] * gradient;
-              target += filters;
             }
           }
         }
       }
     }
   }
+}
+
+/**
+ * Filter and bias gradients of relu(conv(x) + bias) followed by a max pool
+ * with stride = pool size, 'valid' padding. `activation` is the ReLU output,
+ * `pooled` the pool output, `upstream` the gradient of the pool output.
+ * Only the winners (see forEachWinner) pass a gradient. Pure: typed arrays
+ * in, typed arrays out.
+ */
+export function convBlockGradients(
+  input: Float32Array,
+  activation: Float32Array,
+  pooled: Float32Array,
+  upstream: Float32Array,
+  shape: ConvBlockShape,
+): { kernel: Float32Array; bias: Float32Array } {
+  const { height, width, channels, filters, kernel } = shape;
+  const kernelGradient = new Float64Array(kernel * kernel * channels * filters);
+  const biasGradient = new Float64Array(filters);
+  const inputRow = width * channels;
+  const rowTaps = kernel * channels;
+  forEachWinner(activation, pooled, upstream, shape, (b, y, x, f, gradient) => {
+    biasGradient[f] += gradient;
+    const patchOrigin = (b * height + y) * inputRow + x * channels;
+    if (kernel === 3 && channels === 1) {
+      // The notebook's case (3×3, grayscale), unrolled: the loop below is twice as slow here (one-thread backends use it).
+      const [r0, r1, r2] = [patchOrigin, patchOrigin + inputRow, patchOrigin + 2 * inputRow];
+      kernelGradient[f] += input[r0] * gradient;
+      kernelGradient[f + filters] += input[r0 + 1] * gradient;
+      kernelGradient[f + 2 * filters] += input[r0 + 2] * gradient;
+      kernelGradient[f + 3 * filters] += input[r1] * gradient;
+      kernelGradient[f + 4 * filters] += input[r1 + 1] * gradient;
+      kernelGradient[f + 5 * filters] += input[r1 + 2] * gradient;
+      kernelGradient[f + 6 * filters] += input[r2] * gradient;
+      kernelGradient[f + 7 * filters] += input[r2 + 1] * gradient;
+      kernelGradient[f + 8 * filters] += input[r2 + 2] * gradient;
+      return;
+    }
+    let target = f;
+    for (let ky = 0; ky < kernel; ky++) {
+      const row = patchOrigin + ky * inputRow;
+      for (let element = 0; element < rowTaps; element++) {
+        kernelGradient[target] += input[row + element] * gradient;
+        target += filters;
+      }
+    }
+  });
   return { kernel: Float32Array.from(kernelGradient), bias: Float32Array.from(biasGradient) };
+}
+
+/**
+ * The gradient of the conv output (before the ReLU) that the pool's winners
+ * receive, zero elsewhere: the definition the input's gradient follows when
+ * the block is not the first layer.
+ */
+export function convBlockOutputGradient(activation: Float32Array, pooled: Float32Array, upstream: Float32Array, shape: ConvBlockShape): Float32Array {
+  const { batch, height, width, filters, kernel } = shape;
+  const [convHeight, convWidth] = [height - kernel + 1, width - kernel + 1];
+  const gradient = new Float32Array(batch * convHeight * convWidth * filters);
+  forEachWinner(activation, pooled, upstream, shape, (b, y, x, f, value) => {
+    gradient[((b * convHeight + y) * convWidth + x) * filters + f] = value;
+  });
+  return gradient;
 }
 
 /**
@@ -132,45 +156,6 @@ export type ConvBlockGradients = (
   shape: ConvBlockShape,
   filter?: Float32Array,
 ) => { kernel: Float32Array; bias: Float32Array; input?: Float32Array };
-
-/**
- * The gradient of the conv output (before the ReLU) that the pool's winners
- * receive, zero elsewhere: what the input's gradient is computed from when
- * the block is not the first layer. Same winner rule as convBlockGradients.
- */
-export function convBlockOutputGradient(activation: Float32Array, pooled: Float32Array, upstream: Float32Array, shape: ConvBlockShape): Float32Array {
-  const { batch, height, width, filters, kernel, pool } = shape;
-  const convHeight = height - kernel + 1;
-  const convWidth = width - kernel + 1;
-  const pooledHeight = Math.floor((convHeight - pool) / pool) + 1;
-  const pooledWidth = Math.floor((convWidth - pool) / pool) + 1;
-  const gradient = new Float32Array(batch * convHeight * convWidth * filters);
-  const activationRow = convWidth * filters;
-  for (let b = 0; b < batch; b++) {
-    const activationBase = b * convHeight * activationRow;
-    for (let qy = 0; qy < pooledHeight; qy++) {
-      for (let qx = 0; qx < pooledWidth; qx++) {
-        const pooledOffset = ((b * pooledHeight + qy) * pooledWidth + qx) * filters;
-        const windowBase = activationBase + (qy * pool * convWidth + qx * pool) * filters;
-        for (let f = 0; f < filters; f++) {
-          const value = upstream[pooledOffset + f];
-          const maximum = pooled[pooledOffset + f];
-          if (value === 0 || !(maximum > 0)) continue;
-          search: for (let i = 0; i < pool; i++) {
-            const row = windowBase + i * activationRow + f;
-            for (let j = 0; j < pool; j++) {
-              if (activation[row + j * filters] === maximum) {
-                gradient[row + j * filters] = value;
-                break search;
-              }
-            }
-          }
-        }
-      }
-    }
-  }
-  return gradient;
-}
 
 /**
  * relu(conv2d(x, kernel) + bias) → maxPool(pool, stride pool), with the
