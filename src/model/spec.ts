@@ -263,25 +263,6 @@ export function checkParameterLimit(shaped: readonly ShapedLayer[], limit: numbe
   );
 }
 
-/** A layer's options in a few words, e.g. "32 filters 3×3 same, relu" or "size 2". */
-export function describeLayer(spec: ShapedLayer['spec']): string {
-  switch (spec.kind) {
-    case 'conv2d':
-      return `${spec.filters} filters ${spec.kernel}×${spec.kernel}${spec.stride !== 1 ? ` stride ${spec.stride}` : ''}${spec.padding === 'same' ? ' same' : ''}, ${spec.activation}`;
-    case 'max_pool':
-    case 'avg_pool':
-      return `size ${spec.size}${spec.stride !== spec.size ? ` stride ${spec.stride}` : ''}`;
-    case 'dropout':
-      return `rate ${spec.rate}`;
-    case 'dense':
-      return `${spec.units} units, ${spec.activation}`;
-    case 'output':
-      return `${spec.units} classes, logits`;
-    default:
-      return '';
-  }
-}
-
 /** The layer's options as the record keeps them (everything but the kind). */
 export function layerOptions(spec: ShapedLayer['spec']): Record<string, string | number> {
   const { kind: _kind, ...options } = spec as Record<string, string | number>;

@@ -36,7 +36,7 @@ export function dropoutSeed(context, position) {
     return (((context.seed * 1_000_003 + context.step) * 101 + position) * 7 + context.shard) % 2_147_483_647;
 }
 /** Whether the conv layer at `index` and the next layer form the block conv-block.ts computes. */
-function isConvPoolBlock(layers, index) {
+export function isConvPoolBlock(layers, index) {
     const conv = layers[index].spec;
     const pool = layers[index + 1]?.spec;
     return conv.kind === 'conv2d' && conv.activation === 'relu' && conv.stride === 1 && pool?.kind === 'max_pool' && pool.stride === pool.size;

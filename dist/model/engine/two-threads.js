@@ -19,7 +19,7 @@ import { heapValues } from './conv-block.js';
 import { layerName, shapedLayers } from '../build.js';
 import { samePadding } from '../spec.js';
 import { epochOrder, epochStats, imageBatch, labelsOf, optimizerOf } from '../train.js';
-import { describePlan, finishStep, planTraining, trainingForward, variablesOutsideTfjs } from './step.js';
+import { describePlan, finishStep, isConvPoolBlock, planTraining, trainingForward, variablesOutsideTfjs } from './step.js';
 import { convBlockGradientsInWasm, convBlockScratchBytes, createSharedMemory, denseReluInWasm, denseScratchBytes, instantiateSimdModule, } from './simd.js';
 /** Threads that train together; fixed, so that results do not depend on the machine. */
 export const SHARDS = 2;
@@ -99,7 +99,7 @@ export function scratchLayout(spec, rows) {
     layers.forEach((shaped, index) => {
         const layer = shaped.spec;
         const next = layers[index + 1]?.spec;
-        if (layer.kind === 'conv2d' && layer.activation === 'relu' && layer.stride === 1 && next?.kind === 'max_pool' && next.stride === next.size) {
+        if (layer.kind === 'conv2d' && next?.kind === 'max_pool' && isConvPoolBlock(layers, index)) {
             const pad = samePadding(layer);
             const [height, width, channels] = shaped.inputShape;
             // A block after other layers passes its input's gradient back (step.ts).

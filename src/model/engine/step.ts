@@ -74,7 +74,7 @@ export function dropoutSeed(context: StepContext, position: number): number {
 }
 
 /** Whether the conv layer at `index` and the next layer form the block conv-block.ts computes. */
-function isConvPoolBlock(layers: readonly ShapedLayer[], index: number): boolean {
+export function isConvPoolBlock(layers: readonly ShapedLayer[], index: number): boolean {
   const conv = layers[index].spec;
   const pool = layers[index + 1]?.spec;
   return conv.kind === 'conv2d' && conv.activation === 'relu' && conv.stride === 1 && pool?.kind === 'max_pool' && pool.stride === pool.size;

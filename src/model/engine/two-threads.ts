@@ -23,7 +23,7 @@ import { layerName, shapedLayers, type ModelSpec } from '../build.js';
 import { samePadding } from '../spec.js';
 import type { OptimizerSettings } from '../../params.js';
 import { epochOrder, epochStats, imageBatch, labelsOf, optimizerOf, type ImageTensorSource, type TrainOptions } from '../train.js';
-import { describePlan, finishStep, planTraining, trainingForward, variablesOutsideTfjs, type FastParts, type PlannedLayer, type StepContext } from './step.js';
+import { describePlan, finishStep, isConvPoolBlock, planTraining, trainingForward, variablesOutsideTfjs, type FastParts, type PlannedLayer, type StepContext } from './step.js';
 import {
   convBlockGradientsInWasm,
   convBlockScratchBytes,
@@ -154,7 +154,7 @@ export function scratchLayout(spec: ModelSpec, rows: number): ScratchRegion[] {
   layers.forEach((shaped, index) => {
     const layer = shaped.spec;
     const next = layers[index + 1]?.spec;
-    if (layer.kind === 'conv2d' && layer.activation === 'relu' && layer.stride === 1 && next?.kind === 'max_pool' && next.stride === next.size) {
+    if (layer.kind === 'conv2d' && next?.kind === 'max_pool' && isConvPoolBlock(layers, index)) {
       const pad = samePadding(layer);
       const [height, width, channels] = shaped.inputShape as [number, number, number];
       // A block after other layers passes its input's gradient back (step.ts).
