@@ -122,6 +122,7 @@ async function runStages(options: RunOptions, workers: TrainingWorker[]): Promis
     backend: prepared.backend.name === 'wasm' ? { ...prepared.backend, trainingThreads: trainer.twoThreads ? SHARDS : 1 } : prepared.backend,
     repeats: trained.repeats,
     first: trained.first,
+    matrices: trained.matrices,
     modelCard: saved.card,
     timings: run.timings,
   });
@@ -287,7 +288,9 @@ function chooseTrainer(run: RunState, params: Params, prepared: Prepared): Train
 interface Trained {
   repeats: RepeatResult[];
   /** The first repeat's model (the one saved) and its validation results. */
-  first: { model: ReturnType<typeof createModel>; scores: ReturnType<typeof scoreLogits>; perClass: ReturnType<typeof perClassMetrics>; matrix: number[][] };
+  first: { model: ReturnType<typeof createModel>; scores: ReturnType<typeof scoreLogits> };
+  /** Every repeat's confusion counts (the record pools them). */
+  matrices: number[][][];
 }
 
 /** train.repeats models, seeds train.seed, +1, …, each trained and evaluated on the same split. */
@@ -296,6 +299,7 @@ async function trainRepeats(run: RunState, params: Params, prepared: Prepared, s
   const { source, listing } = prepared;
   const classes = listing.classes;
   const repeats: RepeatResult[] = [];
+  const matrices: number[][][] = [];
   let first: Trained['first'] | undefined;
   timings.train = 0;
   timings.evaluate = 0;
@@ -335,6 +339,7 @@ async function trainRepeats(run: RunState, params: Params, prepared: Prepared, s
     const matrix = confusionMatrix(split.validationLabels, scores.predicted, classes.length);
     const perClass = perClassMetrics(matrix, classes);
     timings.evaluate += seconds(stageStart);
+    matrices.push(matrix);
     repeats.push({
       seed,
       history,
@@ -342,12 +347,12 @@ async function trainRepeats(run: RunState, params: Params, prepared: Prepared, s
       perClass,
       correct: split.validationPaths.filter((_, row) => scores.predicted[row] === split.validationLabels[row]),
     });
-    if (repeat === 0) first = { model, scores, perClass, matrix };
+    if (repeat === 0) first = { model, scores };
     else model.dispose();
   }
   timings.train = Number(timings.train.toFixed(3));
   timings.evaluate = Number(timings.evaluate.toFixed(3));
-  return { repeats, first: first! };
+  return { repeats, first: first!, matrices };
 }
 
 /** Saves the first repeat's model into the output folder and measures the model card (size, inference time). */
@@ -394,14 +399,12 @@ async function writeOutputs(run: RunState, record: RunRecord, modelDir: string):
   await writeRecord(files.record, record);
   await writeFile(files.metrics, metricsFileContent(record.metrics));
   const { metrics, repeats } = record;
+  // The record's metrics are the means over seeds: the same numbers as metrics.json and the report.
   const accuracies = repeats.map((repeat) => repeat.metrics.val_acc);
-  const meanAccuracy = accuracies.reduce((sum, value) => sum + value, 0) / accuracies.length;
-  const seedsText = repeats.length > 1
-    ? ` (seed ${repeats[0].seed}; mean over ${repeats.length} seeds ${meanAccuracy.toFixed(4)}, from ${Math.min(...accuracies).toFixed(4)} to ${Math.max(...accuracies).toFixed(4)})`
-    : '';
+  const seedsText = repeats.length > 1 ? `, means over ${repeats.length} seeds (val_acc from ${Math.min(...accuracies).toFixed(4)} to ${Math.max(...accuracies).toFixed(4)})` : '';
   run.log(
-    `done in ${formatDuration(record.timings.total)}: val_acc ${metrics.val_acc.toFixed(4)}${seedsText}, val_loss ${metrics.val_loss.toFixed(4)}, ` +
-      `macro F1 ${metrics.f1_score.toFixed(4)} → ${files.record}`,
+    `done in ${formatDuration(record.timings.total)}: val_acc ${metrics.val_acc.toFixed(4)}, val_loss ${metrics.val_loss.toFixed(4)}, ` +
+      `macro F1 ${metrics.f1_score.toFixed(4)}${seedsText} → ${files.record}`,
   );
   return { record, outDir, files };
 }

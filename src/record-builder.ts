@@ -1,11 +1,19 @@
 // The run record from what the pipeline's steps produced: one function, so
 // that every entry (the CLI, the action, a sweep's variants) writes the same
 // run.json for the same run. Pure: no tfjs, no files.
+//
+// One number everywhere: the record's metrics are the means over the seeds
+// (what the headline, the tables and the thresholds read), its per-class
+// metrics and confusion matrix pool every seed's predictions; only what needs
+// one model (the predictions, the history, the saved model) is the first
+// seed's, and the record names that seed (`predictionsSeed`).
 
 import type { DatasetListing, DecodedDataset } from './data/dataset.js';
 import type { ParamOverride, Params } from './params.js';
+import { METRIC_KEYS } from './metrics.js';
+import { perClassMetrics } from './model/evaluate.js';
 import { layersAsList } from './model/spec.js';
-import { RUN_RECORD_VERSION, type BackendInfo, type ClassMetrics, type ModelCard, type Prediction, type RepeatResult, type RunRecord } from './record.js';
+import { RUN_RECORD_VERSION, type BackendInfo, type ClassMetrics, type Metrics, type ModelCard, type Prediction, type RepeatResult, type RunRecord } from './record.js';
 import { libraryVersions, TOOL_NAME, TOOL_VERSION } from './version.js';
 
 export interface RecordInputs {
@@ -18,8 +26,10 @@ export interface RecordInputs {
   split: { seed: number; fraction: number; trainCount: number; validationPaths: string[] };
   backend: BackendInfo;
   repeats: RepeatResult[];
-  /** The first repeat's validation results: its softmax probabilities (rows in validationPaths' order), class scores and confusion counts. */
-  first: { scores: { predicted: ArrayLike<number>; probabilities: Float64Array | Float32Array }; perClass: ClassMetrics[]; matrix: number[][] };
+  /** The first repeat's validation results: its softmax probabilities (rows in validationPaths' order). */
+  first: { scores: { predicted: ArrayLike<number>; probabilities: Float64Array | Float32Array } };
+  /** Every repeat's confusion counts, in the order of `repeats`. */
+  matrices: number[][][];
   modelCard: ModelCard;
   timings: Record<string, number>;
   /** Default: now. */
@@ -28,9 +38,27 @@ export interface RecordInputs {
 
 const round6 = (value: number) => Number(value.toFixed(6));
 
+/** Each metric's mean over the repeats: the run's one number per metric. */
+export function meanMetrics(repeats: readonly Pick<RepeatResult, 'metrics'>[]): Metrics {
+  return Object.fromEntries(METRIC_KEYS.map((key) => [key, repeats.reduce((sum, repeat) => sum + repeat.metrics[key], 0) / repeats.length])) as Metrics;
+}
+
+/**
+ * Every repeat's predictions pooled: the confusion counts summed over the
+ * seeds, and per-class precision, recall and F1 of those pooled counts; a
+ * class's support stays its number of validation images (every seed
+ * validates on the same images).
+ */
+export function pooledResults(matrices: readonly number[][][], classes: string[]): { matrix: number[][]; perClass: ClassMetrics[] } {
+  const matrix = classes.map((_, row) => classes.map((_, column) => matrices.reduce((sum, counts) => sum + counts[row][column], 0)));
+  const perClass = perClassMetrics(matrix, classes).map((entry) => ({ ...entry, support: entry.support / matrices.length }));
+  return { matrix, perClass };
+}
+
 export function buildRunRecord(inputs: RecordInputs): RunRecord {
   const { params, listing, decoded, split, first } = inputs;
   const classes = listing.classes;
+  const pooled = pooledResults(inputs.matrices, classes);
   const imagesPerClass: Record<string, number> = Object.fromEntries(classes.map((name) => [name, 0]));
   for (const image of decoded.images) imagesPerClass[classes[image.label]]++;
   const labelOf = new Map(decoded.images.map((image) => [image.path, image.label]));
@@ -70,11 +98,12 @@ export function buildRunRecord(inputs: RecordInputs): RunRecord {
     },
     backend: inputs.backend,
     versions: libraryVersions(),
-    metrics: inputs.repeats[0].metrics,
+    metrics: meanMetrics(inputs.repeats),
     history: inputs.repeats[0].history,
-    perClass: first.perClass,
-    confusionMatrix: first.matrix,
+    perClass: pooled.perClass,
+    confusionMatrix: pooled.matrix,
     predictions,
+    predictionsSeed: inputs.repeats[0].seed,
     repeats: inputs.repeats,
     modelCard: inputs.modelCard,
     timings: inputs.timings,

@@ -207,6 +207,7 @@ const RECORD = object(
       object({ path: relativePath, trueLabel: className, predictedLabel: className, probabilities: array(number, RECORD_LIMITS.classes) }),
       RECORD_LIMITS.predictions,
     ),
+    predictionsSeed: integer(0),
     repeats: array(
       object({ seed: integer(0), history, metrics, perClass: classMetrics, correct: array(relativePath, RECORD_LIMITS.predictions) }, ['perClass']),
       RECORD_LIMITS.repeats,
@@ -214,7 +215,7 @@ const RECORD = object(
     modelCard,
     timings: map(number, RECORD_LIMITS.entries, 100),
   },
-  ['source', 'paramsOverride', 'perClass', 'repeats', 'modelCard', 'timings', 'versions'],
+  ['source', 'paramsOverride', 'perClass', 'repeats', 'modelCard', 'timings', 'versions', 'predictionsSeed'],
 );
 
 /** What the fields must agree on beyond their types: the sizes the report indexes with. */

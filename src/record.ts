@@ -134,19 +134,37 @@ export interface RunRecord {
   split: SplitSummary;
   backend: BackendInfo;
   versions: Record<string, string>;
-  /** Metrics of the first (saved) model. */
+  /** Each metric's mean over the repeats (metrics.json; in records of older tool versions, the first model's). */
   metrics: Metrics;
+  /** The first repeat's (the saved model's) training history. */
   history: EpochStats[];
+  /** Per-class metrics of every repeat's predictions pooled (support: the class's validation images). */
   perClass: ClassMetrics[];
-  /** Counts; rows are the true class, columns the predicted one, in `dataset.classes` order. */
+  /** Counts summed over the repeats (each validation image once per seed); rows are the true class, columns the predicted one, in `dataset.classes` order. */
   confusionMatrix: number[][];
+  /** The saved model's predictions, one per validation image. */
   predictions: Prediction[];
+  /** The seed of the model whose predictions and history the record holds (absent in records of older tool versions: repeats[0]'s). */
+  predictionsSeed?: number;
   /** One entry per trained model (train.repeats); repeats[0] is the saved model. */
   repeats: RepeatResult[];
   /** The model's layers, size and speed (absent in records of older tool versions). */
   modelCard?: ModelCard;
   /** Seconds per stage: decode, split, train, evaluate, save, total (and report when run with it). */
   timings: Record<string, number>;
+}
+
+/** The seed of the one model whose predictions and history a record holds (undefined when a damaged record does not say). */
+export function modelSeedOf(record: RunRecord): number | undefined {
+  if (typeof record.predictionsSeed === 'number') return record.predictionsSeed;
+  const seed = Array.isArray(record.repeats) ? record.repeats[0]?.seed : undefined;
+  return typeof seed === 'number' ? seed : undefined;
+}
+
+/** "seed 77's model", or "the saved model" when the record does not say. */
+export function oneModelLabel(record: RunRecord): string {
+  const seed = modelSeedOf(record);
+  return seed === undefined ? 'the saved model' : `seed ${seed}'s model`;
 }
 
 export class RecordError extends Error {

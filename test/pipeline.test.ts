@@ -28,21 +28,35 @@ test('a run writes a complete, self-consistent record, metrics.json and the mode
   assert.equal(record.split.trainCount + record.split.validationCount, 110);
   assert.equal(record.predictions.length, record.split.validationCount);
   assert.deepEqual([...record.predictions.map((prediction) => prediction.path)].sort(), record.split.validation);
+  // One number everywhere: the confusion matrix pools both seeds' predictions (each image once per seed) ...
   const matrixTotal = record.confusionMatrix.flat().reduce((sum, value) => sum + value, 0);
-  assert.equal(matrixTotal, record.split.validationCount);
-  const correct = record.predictions.filter((prediction) => prediction.trueLabel === prediction.predictedLabel).length;
-  assert.equal(record.metrics.val_acc, correct / record.predictions.length);
+  assert.equal(matrixTotal, 2 * record.split.validationCount);
+  const diagonal = record.confusionMatrix.reduce((sum, row, i) => sum + row[i], 0);
+  assert.equal(diagonal, record.repeats[0].correct.length + record.repeats[1].correct.length);
+  // ... the metrics are the means over the seeds ...
   assert.equal(record.repeats.length, 2);
   assert.deepEqual(record.repeats.map((repeat) => repeat.seed), [77, 78]);
+  for (const key of ['val_acc', 'val_loss', 'f1_score'] as const) {
+    assert.equal(record.metrics[key], (record.repeats[0].metrics[key] + record.repeats[1].metrics[key]) / 2);
+  }
+  assert.notEqual(record.repeats[0].metrics.val_acc, record.repeats[1].metrics.val_acc, 'two seeds that agree could not tell a mean from a first seed');
+  // ... and the predictions are one model's, which the record names.
+  assert.equal(record.predictionsSeed, 77);
+  const correct = record.predictions.filter((prediction) => prediction.trueLabel === prediction.predictedLabel).length;
   assert.equal(record.repeats[0].correct.length, correct);
+  assert.equal(record.repeats[0].metrics.val_acc, correct / record.predictions.length);
+  // Per class: the pooled predictions; the support stays the class's validation images.
+  for (const [i, entry] of record.perClass.entries()) {
+    assert.equal(entry.support, record.predictions.filter((prediction) => prediction.trueLabel === entry.label).length);
+    assert.equal(entry.recall, record.confusionMatrix[i][i] / (2 * entry.support));
+  }
   // Every repeat keeps its per-class scores (the report tests each class against its own seed noise).
-  assert.deepEqual(record.repeats[0].perClass, record.perClass);
   assert.deepEqual(record.repeats[1].perClass!.map((entry) => entry.label), record.dataset.classes);
   const secondCorrect = new Set(record.repeats[1].correct);
   const secondMacroF1 = record.repeats[1].perClass!.reduce((sum, entry) => sum + entry.f1, 0) / record.dataset.classes.length;
   assert.ok(Math.abs(secondMacroF1 - record.repeats[1].metrics.f1_score) < 1e-12);
   assert.equal(record.repeats[1].metrics.val_acc, secondCorrect.size / record.predictions.length);
-  assert.ok(lines.some((line) => /^done in .*: val_acc \d\.\d{4} \(seed 77; mean over 2 seeds \d\.\d{4}, from \d\.\d{4} to \d\.\d{4}\)/.test(line)), lines.join('\n'));
+  assert.ok(lines.some((line) => line.includes(`val_acc ${record.metrics.val_acc.toFixed(4)}, `) && /means over 2 seeds \(val_acc from \d\.\d{4} to \d\.\d{4}\)/.test(line)), lines.join('\n'));
   assert.equal(record.history.length, 2);
   assert.equal(record.backend.name, 'wasm');
   assert.equal(record.backend.trainingThreads, 2);
@@ -67,6 +81,7 @@ test('a run writes a complete, self-consistent record, metrics.json and the mode
   assert.deepEqual(await readRecord(files.record), JSON.parse(await readFile(files.record, 'utf8')));
   const metricsFile = JSON.parse(await readFile(files.metrics, 'utf8'));
   assert.deepEqual(Object.keys(metricsFile).slice(0, 5), ['val_loss', 'val_acc', 'precision', 'recall', 'f1_score']);
+  assert.equal(metricsFile.val_acc, Number(record.metrics.val_acc.toFixed(6)));
   assert.deepEqual((await readdir(files.model)).sort(), ['metadata.json', 'model.json', 'weights.bin']);
   assert.ok(lines.some((line) => /epoch 2\/2: loss .* ETA/.test(line)));
 });

@@ -9,7 +9,7 @@ import { RECOMMENDED_REPEATS, SEED_TEST } from '../compare/compare.js';
 import { formatPValue } from '../compare/stats.js';
 import type { ThresholdCheck } from '../compare/thresholds.js';
 import { metricDefinition } from '../metrics.js';
-import type { RunRecord } from '../record.js';
+import { oneModelLabel, type RunRecord } from '../record.js';
 import { modelBlocks } from './model-card.js';
 import { confusionBlocks, historyBlocks } from './text-charts.js';
 
@@ -198,7 +198,7 @@ function changeBlocks(input: DocumentInput, detail: Detail): Block[] {
     if (chart) blocks.push({ type: 'image', file: chart.file, alt: chart.alt });
     if (detail < 2 && (head.values.length > 1 || base.values.length > 1)) blocks.push(seedTable(head, base, seeds.sameSeeds === true));
   }
-  blocks.push(...imagePairBlocks(comparison));
+  blocks.push(...imagePairBlocks(comparison, input));
   return blocks;
 }
 
@@ -220,7 +220,8 @@ function seedTable(head: NonNullable<Comparison['seeds']>['head'], base: NonNull
 }
 
 /** McNemar on the saved models, worded as what it is: whether these two particular models differ. */
-function imagePairBlocks(comparison: Comparison): Block[] {
+function imagePairBlocks(comparison: Comparison, input: DocumentInput): Block[] {
+  const models = input.base ? `the base's ${oneModelLabel(input.base)} and the PR's ${oneModelLabel(input.head)}` : '';
   const significance = comparison.significance;
   if (!significance || significance.kind === 'unavailable') {
     return [{ type: 'paragraph', text: [`No image-by-image comparison: ${significance?.reason ?? 'nothing to compare'}.`] }];
@@ -229,7 +230,7 @@ function imagePairBlocks(comparison: Comparison): Block[] {
     return [{
       type: 'paragraph',
       text: [
-        `Image by image (the first seed's model of each side, on the ${significance.shared} validation images both predicted): `,
+        `Image by image (one model per side, ${models}, on the ${significance.shared} validation images both predicted): `,
         `these two models disagree on ${significance.b + significance.c} images; the base gets ${significance.b} right that the PR gets wrong, `,
         `the PR gets ${significance.c} right that the base gets wrong (McNemar's exact test ${formatPValue(significance.pValue)}). `,
         'That says whether these two trained models differ, not whether the change is larger than seed noise.',
@@ -240,7 +241,7 @@ function imagePairBlocks(comparison: Comparison): Block[] {
     type: 'paragraph',
     text: [
       'The runs share no validation images, so they cannot be compared image by image; ',
-      `the first seed's models got base ${significance.baseCorrect}/${significance.baseTotal} and PR ${significance.headCorrect}/${significance.headTotal} right `,
+      `one model per side (${models}) got base ${significance.baseCorrect}/${significance.baseTotal} and PR ${significance.headCorrect}/${significance.headTotal} right `,
       `(two-proportion z-test z = ${significance.z.toFixed(2)}, ${formatPValue(significance.pValue)}, which ignores seed noise).`,
     ],
   }];

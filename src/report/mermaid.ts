@@ -4,7 +4,7 @@
 // markdown) the block is still the numbers, one line per run. Pure; the
 // block holds only numbers and fixed words, nothing from the records' text.
 
-import type { EpochStats, RunRecord } from '../record.js';
+import { oneModelLabel, type EpochStats, type RunRecord } from '../record.js';
 import { BASE_COLOUR, HEAD_COLOUR } from './colours.js';
 
 function validationAccuracy(record: RunRecord | undefined): number[] {
@@ -47,8 +47,9 @@ export function historyMermaid(head: RunRecord, base?: RunRecord): MermaidChart 
     '    y-axis "Validation accuracy" 0 --> 1',
     ...lines.map((line) => `    line [${line.values.map(value).join(', ')}]`),
   ].join('\n');
+  // A history is one model's (the saved one): the caption names its seed.
   const caption = base && baseLine.length > 0 && headLine.length > 0
-    ? `Validation accuracy per epoch: base in orange (${baseLine.length} epochs), PR in blue (${headLine.length} epochs).`
-    : `Validation accuracy per epoch (${epochs} epochs).`;
+    ? `Validation accuracy per epoch: base in orange (${baseLine.length} epochs, ${oneModelLabel(base)}), PR in blue (${headLine.length} epochs, ${oneModelLabel(head)}).`
+    : `Validation accuracy per epoch (${epochs} epochs, ${oneModelLabel(headLine.length > 0 ? head : base!)}).`;
   return { caption, text };
 }
