@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The local entry: the same pipeline as the action, no @actions/*.
-//   train-and-report run     [--data DIR] [--params FILE] [--out DIR] [--backend B] [--base DIR]
+//   train-and-report run     [--data DIR] [--params FILE] [--out DIR] [--backend B] [--base DIR] [--force-training]
 //   train-and-report sweep   --grid 'KEY=V1,V2 ...' [--data DIR] [--params FILE] [--out DIR] [--parallel N]
 //   train-and-report report  --head DIR [--base DIR] --out DIR [--thresholds T]
 //   train-and-report predict --model DIR IMAGE...
@@ -17,7 +17,7 @@ import { readRecord, type RunRecord } from './record.js';
 
 const USAGE = `usage:
   train-and-report run     [--data DIR] [--params FILE] [--set KEY=VALUE]... [--out DIR] [--backend auto|tensorflow-gpu|tensorflow|wasm|cpu]
-                           [--base DIR] [--thresholds T] [--cache DIR | --no-cache]
+                           [--base DIR [--force-training]] [--thresholds T] [--cache DIR | --no-cache]
   train-and-report sweep   --grid 'KEY=V1,V2 KEY=V1,V2' [--data DIR] [--params FILE] [--set KEY=VALUE]... [--out DIR]
                            [--parallel N] [--variant-charts] [--backend B] [--cache DIR | --no-cache]
   train-and-report report  --head DIR [--base DIR] --out DIR [--data DIR] [--thresholds T]
@@ -64,15 +64,20 @@ async function ensureSample(outDir: string, imagesPerClass: number | undefined, 
   return result;
 }
 
+/** The --base folder's record, or why there is none (a missing or unreadable base is not an error: the report says why). */
+async function loadBase(baseDir: string | undefined): Promise<{ base?: RunRecord; baseMissingReason?: string }> {
+  if (!baseDir) return { base: undefined, baseMissingReason: 'no base run was given (pass --base DIR, the output folder of a run on the base branch, to compare)' };
+  const { loadBaseRecord } = await import('./report/index.js');
+  return loadBaseRecord(resolve(baseDir, 'run.json'));
+}
+
 async function reportStep(
-  options: { head: RunRecord; baseDir?: string; outDir: string; dataDir?: string; thresholds?: Thresholds },
+  options: { head: RunRecord; loaded: { base?: RunRecord; baseMissingReason?: string }; outDir: string; dataDir?: string; thresholds?: Thresholds },
   log: (line: string) => void,
 ) {
-  const { writeReport, loadBaseRecord } = await import('./report/index.js');
+  const { writeReport } = await import('./report/index.js');
   const thresholds = options.thresholds;
-  const { base, baseMissingReason } = options.baseDir
-    ? await loadBaseRecord(resolve(options.baseDir, 'run.json'))
-    : { base: undefined, baseMissingReason: 'no base run was given (pass --base DIR, the output folder of a run on the base branch, to compare)' };
+  const { base, baseMissingReason } = options.loaded;
   const result = await writeReport({ head: options.head, base, baseMissingReason, outDir: options.outDir, dataDir: options.dataDir, thresholds });
   log(`report: ${resolve(options.outDir, 'report.md')} (${result.verdict}; ${result.images.length} images)`);
   for (const regression of result.regressions) log(`threshold crossed: ${JSON.stringify(regression)}`);
@@ -107,6 +112,7 @@ export async function main(argv: string[], log: (line: string) => void = (line) 
           seed: { type: 'string' },
           cache: { type: 'string' },
           'no-cache': { type: 'boolean' },
+          'force-training': { type: 'boolean' },
           verbose: { type: 'boolean' },
           quiet: { type: 'boolean' },
         },
@@ -130,6 +136,9 @@ export async function main(argv: string[], log: (line: string) => void = (line) 
       const thresholds = values.thresholds ? parseThresholds(values.thresholds) : undefined;
       const outDir = values.out ?? 'out';
       await checkOutputFolder(outDir, [...OUTPUT_ENTRIES, 'report.md', 'report.html']);
+      if (values['force-training'] && !values.base) throw new UsageError('--force-training needs --base DIR (without a base there is nothing to reuse, and every run trains)');
+      // The base before training: when nothing that reaches training changed, its runs are reused.
+      const loaded = await loadBase(values.base);
       let dataDir = values.data;
       if (dataDir === undefined) {
         dataDir = DEFAULT_SAMPLE_DIR;
@@ -144,10 +153,13 @@ export async function main(argv: string[], log: (line: string) => void = (line) 
         log: print,
         overrides,
         overridesSource: '--set',
+        reuseBase: loaded.base,
+        reuseModelDir: values.base ? resolve(values.base, 'model') : undefined,
+        forceTraining: values['force-training'] === true,
       });
       // run.json is the pipeline's, as the action writes it: the report's own time is only logged.
       const reportStarted = performance.now();
-      const report = await reportStep({ head: result.record, baseDir: values.base, outDir, dataDir, thresholds }, print);
+      const report = await reportStep({ head: result.record, loaded, outDir, dataDir, thresholds }, print);
       print(`report written in ${((performance.now() - reportStarted) / 1000).toFixed(1)} s`);
       return report.regressions.length > 0 ? 2 : 0;
     }
@@ -207,7 +219,7 @@ export async function main(argv: string[], log: (line: string) => void = (line) 
       const { parseThresholds } = await import('./compare/thresholds.js');
       const thresholds = values.thresholds ? parseThresholds(values.thresholds) : undefined;
       const head = await readRecord(resolve(values.head, 'run.json'));
-      const result = await reportStep({ head, baseDir: values.base, outDir: values.out, dataDir: values.data, thresholds }, print);
+      const result = await reportStep({ head, loaded: await loadBase(values.base), outDir: values.out, dataDir: values.data, thresholds }, print);
       return result.regressions.length > 0 ? 2 : 0;
     }
     case 'predict': {

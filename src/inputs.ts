@@ -38,6 +38,8 @@ export interface ActionConfig {
   comment: 'update' | 'new' | 'off';
   failOnRegression: Thresholds;
   baseline: Baseline;
+  /** Train even when nothing that reaches training changed since the base (its results would be reused). */
+  forceTraining: boolean;
   uploadArtifact: boolean;
   artifactName: string;
   keepRuns: number;
@@ -58,6 +60,7 @@ export const INPUT_DEFAULTS = {
   'fail-on-regression': 'off',
   baseline: 'auto',
   'upload-artifact': 'true',
+  'force-training': 'false',
   'working-directory': '.',
   'keep-runs': '100',
 } as const;
@@ -150,6 +153,7 @@ export function readInputs(read: InputReader, workspace: string): ActionConfig {
     comment: oneOf('comment', get('comment'), ['update', 'new', 'off'] as const),
     failOnRegression: parseThresholdInput('fail-on-regression', get('fail-on-regression')),
     baseline: parseBaseline('baseline', get('baseline')),
+    forceTraining: parseBoolean('force-training', get('force-training')),
     uploadArtifact: parseBoolean('upload-artifact', get('upload-artifact')),
     artifactName,
     keepRuns: parsePositiveInteger('keep-runs', get('keep-runs')),

@@ -246,7 +246,11 @@ async function train(client: GitHubClient, context: ActionContext, config: Actio
       workflow: identity.workflow, job: identity.job, variant: identity.variant, paramsOverride: config.paramsOverride.map((override) => override.text), runId: context.runId, sha: context.sha,
     });
   }
+  // The baseline before training: when nothing that reaches training changed, its runs are reused.
+  const baseline = await resolveBaseline(client, context, config, identity);
   const result = await runExperiment({
+    reuseBase: baseline.found ? baseline.record : undefined,
+    forceTraining: config.forceTraining,
     dataDir: config.data,
     paramsFile: config.params,
     outDir,
@@ -278,7 +282,6 @@ async function train(client: GitHubClient, context: ActionContext, config: Actio
       runId: context.runId,
     });
   }
-  const baseline = await resolveBaseline(client, context, config, identity);
   await report(client, context, config, {
     head: result.record,
     sha: context.sha,

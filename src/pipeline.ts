@@ -2,8 +2,8 @@
 // evaluate → run record (+ metrics.json and the saved model). Runs without
 // GitHub; the CLI and the action call it.
 
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { cp, stat, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { decodeDataset, DatasetError, listDataset, type DatasetListing, type DecodedDataset } from './data/dataset.js';
 import { splitDataset } from './data/split.js';
 import { startBackend, type BackendChoice } from './model/backend.js';
@@ -17,7 +17,9 @@ import { saveModel, type ModelMetadata } from './model/storage.js';
 import { labelsOf, predictLogits, trainModel, type ImageTensorSource, type TrainOptions } from './model/train.js';
 import { checkOutputFolder, claimOutputFolder } from './output.js';
 import { applyOverrides, loadParams, modelLayers, optimizerSettings, ParamsError, type ParamOverride, type Params } from './params.js';
-import { buildRunRecord } from './record-builder.js';
+import { decideReuse, seedList, trainingFingerprint } from './fingerprint.js';
+import { buildRunRecord, recordedParams, reusedRunRecord } from './record-builder.js';
+import { numericsVersions } from './version.js';
 import { metricsFileContent, writeRecord, type BackendInfo, type ModelCard, type RepeatResult, type RunRecord } from './record.js';
 
 export interface RunOptions {
@@ -42,6 +44,16 @@ export interface RunOptions {
   prepared?: PreparedData;
   /** A sweep's second training thread, reused by its variants; this run does not close it. */
   trainingWorker?: TrainingWorker;
+  /**
+   * The base's run record, looked up before training: when everything that
+   * reaches training equals the base's (the same training fingerprint), this
+   * run trains nothing and takes the base's per-seed results.
+   */
+  reuseBase?: RunRecord;
+  /** The base's saved model folder, copied into this run's output when its results are reused. */
+  reuseModelDir?: string;
+  /** Train even when the base's results could be reused. */
+  forceTraining?: boolean;
 }
 
 export interface PreparedData {
@@ -106,6 +118,22 @@ async function runStages(options: RunOptions, workers: TrainingWorker[]): Promis
   await checkOutputFolder(options.outDir, OUTPUT_ENTRIES);
   const prepared = await prepare(run, params, workers);
   const split = splitImages(run, params, prepared);
+  // The number of threads that trained together changes the float sums: it is part of the backend.
+  const backend: BackendInfo = prepared.backend.name === 'wasm' ? { ...prepared.backend, trainingThreads: prepared.worker !== undefined ? SHARDS : 1 } : prepared.backend;
+  const seeds = seedList(params.train.seed, params.train.repeats);
+  const fingerprint = trainingFingerprint({
+    data: prepared.decoded.contentHash,
+    params: recordedParams(params),
+    seeds,
+    backend,
+    numerics: numericsVersions(),
+    machine: `${process.platform}-${process.arch}`,
+  });
+  if (options.reuseBase) {
+    const decision = decideReuse(fingerprint, seeds, options.reuseBase, options.forceTraining === true);
+    if (decision.reuse) return reuseBaseRun(run, options.reuseBase);
+    run.log(`training: ${decision.reason}`);
+  }
   const trainer = chooseTrainer(run, params, prepared);
   const trained = await trainRepeats(run, params, prepared, split, trainer);
   const saved = await saveFirstModel(run, params, prepared, split, trainer, trained);
@@ -118,15 +146,38 @@ async function runStages(options: RunOptions, workers: TrainingWorker[]): Promis
     listing: prepared.listing,
     decoded: prepared.decoded,
     split: { seed: params.prepare.seed, fraction: params.prepare.split, trainCount: split.train.length, validationPaths: split.validationPaths },
-    // The number of threads that trained together changes the float sums: it is part of the backend.
-    backend: prepared.backend.name === 'wasm' ? { ...prepared.backend, trainingThreads: trainer.twoThreads ? SHARDS : 1 } : prepared.backend,
+    backend,
     repeats: trained.repeats,
     first: trained.first,
     matrices: trained.matrices,
     modelCard: saved.card,
+    fingerprint,
     timings: run.timings,
   });
   return writeOutputs(run, record, saved.modelDir);
+}
+
+/**
+ * Nothing that reaches training changed since the base: its per-seed results
+ * are this run's, and nothing trains. The base's model is copied when its
+ * folder is here (a local --base); in CI the records hold no model, so none is written.
+ */
+async function reuseBaseRun(run: RunState, base: RunRecord): Promise<RunResult> {
+  const { options } = run;
+  await claimOutputFolder(options.outDir, OUTPUT_ENTRIES);
+  const modelDir = join(options.outDir, 'model');
+  const from = base.source?.sha ? `the base run ${base.source.sha.slice(0, 7)}` : `the base run (recorded ${base.createdAt})`;
+  run.log(`reused: nothing that reaches training changed since the base (training fingerprint ${base.fingerprint!.slice(0, 12)}): its ${base.repeats.length} runs are reused from ${from}, nothing is trained`);
+  if (resolve(options.reuseModelDir ?? modelDir) === resolve(modelDir)) {
+    run.log('model: the base\'s, left where it is (the base folder is the output folder)');
+  } else if (options.reuseModelDir && (await stat(options.reuseModelDir).then((info) => info.isDirectory(), () => false))) {
+    await cp(options.reuseModelDir, modelDir, { recursive: true });
+  } else {
+    run.log(`model: not written (${from} left no model folder here; force training to get one)`);
+  }
+  run.timings.total = seconds(run.started);
+  const record = reusedRunRecord(base, { source: options.source, overrides: options.overrides ?? [], dataDir: options.dataDir, timings: run.timings });
+  return writeOutputs(run, record, modelDir);
 }
 
 interface RunState {

@@ -31,6 +31,8 @@ export interface RecordInputs {
   /** Every repeat's confusion counts, in the order of `repeats`. */
   matrices: number[][][];
   modelCard: ModelCard;
+  /** The training fingerprint (src/fingerprint.ts). */
+  fingerprint: string;
   timings: Record<string, number>;
   /** Default: now. */
   createdAt?: Date;
@@ -55,6 +57,18 @@ export function pooledResults(matrices: readonly number[][][], classes: string[]
   return { matrix, perClass };
 }
 
+/**
+ * The params as run.json holds them: the model list as params.yaml writes it,
+ * so that a record's params can be pasted back into one. With a list, the
+ * notebook's shorthands are not the model: they are left out, as formatParams leaves them.
+ */
+export function recordedParams(params: Params): RunRecord['params'] {
+  const recorded = params.model
+    ? { ...params, train: Object.fromEntries(Object.entries(params.train).filter(([key]) => key !== 'conv_size' && key !== 'dense_size')), model: layersAsList(params.model) }
+    : params;
+  return recorded as unknown as RunRecord['params'];
+}
+
 export function buildRunRecord(inputs: RecordInputs): RunRecord {
   const { params, listing, decoded, split, first } = inputs;
   const classes = listing.classes;
@@ -68,17 +82,13 @@ export function buildRunRecord(inputs: RecordInputs): RunRecord {
     predictedLabel: classes[first.scores.predicted[row]],
     probabilities: Array.from(first.scores.probabilities.subarray(row * classes.length, (row + 1) * classes.length), round6),
   }));
-  // The model list as params.yaml writes it, so that a record's params can be pasted back into one.
-  // With a list, the notebook's shorthands are not the model: they are left out, as formatParams leaves them.
-  const recordParams = params.model
-    ? { ...params, train: Object.fromEntries(Object.entries(params.train).filter(([key]) => key !== 'conv_size' && key !== 'dense_size')), model: layersAsList(params.model) }
-    : params;
+  const recordParams = recordedParams(params);
   return {
     recordVersion: RUN_RECORD_VERSION,
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
     createdAt: (inputs.createdAt ?? new Date()).toISOString(),
     ...(inputs.source ? { source: inputs.source } : {}),
-    params: recordParams as unknown as RunRecord['params'],
+    params: recordParams,
     ...(inputs.overrides.length > 0 ? { paramsOverride: inputs.overrides.map((override) => override.text) } : {}),
     dataset: {
       root: inputs.dataDir,
@@ -106,6 +116,39 @@ export function buildRunRecord(inputs: RecordInputs): RunRecord {
     predictionsSeed: inputs.repeats[0].seed,
     repeats: inputs.repeats,
     modelCard: inputs.modelCard,
+    fingerprint: inputs.fingerprint,
     timings: inputs.timings,
+  };
+}
+
+/** This run's own facts when it reuses its base's results. */
+export interface ReuseInputs {
+  source?: RunRecord['source'];
+  overrides: readonly ParamOverride[];
+  dataDir: string;
+  timings: Record<string, number>;
+  createdAt?: Date;
+}
+
+/**
+ * The record of a run that trained nothing: everything that reaches training
+ * equals the base's (same fingerprint), so its per-seed results, pooled
+ * predictions and model card are the base's, taken as they are; what is this
+ * run's own (when, which commit, the data folder, the overrides, the timings,
+ * the tool) is its own, and `reused` says where the results came from.
+ */
+export function reusedRunRecord(base: RunRecord, inputs: ReuseInputs): RunRecord {
+  const { source: _source, paramsOverride: _overrides, reused: _reused, ...results } = base;
+  return {
+    ...results,
+    recordVersion: RUN_RECORD_VERSION,
+    tool: { name: TOOL_NAME, version: TOOL_VERSION },
+    createdAt: (inputs.createdAt ?? new Date()).toISOString(),
+    ...(inputs.source ? { source: inputs.source } : {}),
+    ...(inputs.overrides.length > 0 ? { paramsOverride: inputs.overrides.map((override) => override.text) } : {}),
+    dataset: { ...base.dataset, root: inputs.dataDir },
+    versions: libraryVersions(),
+    timings: inputs.timings,
+    reused: { ...(base.source?.sha ? { sha: base.source.sha } : {}), createdAt: base.createdAt },
   };
 }

@@ -213,9 +213,11 @@ const RECORD = object(
       RECORD_LIMITS.repeats,
     ),
     modelCard,
+    fingerprint: string(64, HEX64, 'a sha256 in hex'),
+    reused: object({ sha, createdAt: string(40, ISO_TIME, 'a UTC time such as 2026-01-01T00:00:00.000Z') }, ['sha']),
     timings: map(number, RECORD_LIMITS.entries, 100),
   },
-  ['source', 'paramsOverride', 'perClass', 'repeats', 'modelCard', 'timings', 'versions', 'predictionsSeed'],
+  ['source', 'paramsOverride', 'perClass', 'repeats', 'modelCard', 'timings', 'versions', 'predictionsSeed', 'fingerprint', 'reused'],
 );
 
 /** What the fields must agree on beyond their types: the sizes the report indexes with. */

@@ -150,6 +150,13 @@ export interface RunRecord {
   repeats: RepeatResult[];
   /** The model's layers, size and speed (absent in records of older tool versions). */
   modelCard?: ModelCard;
+  /** sha256 of everything that reaches training (src/fingerprint.ts); absent in records of older tool versions. */
+  fingerprint?: string;
+  /**
+   * Present when this run trained nothing: its fingerprint equalled its base's, and
+   * the base's per-seed results (and model card) were taken: which record they came from.
+   */
+  reused?: { sha?: string; createdAt: string };
   /** Seconds per stage: decode, split, train, evaluate, save, total (and report when run with it). */
   timings: Record<string, number>;
 }

@@ -1,7 +1,10 @@
 // The tool's own version and the versions of the libraries that shape its
 // numbers, for the run record.
 
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
+import { NUMERICS_VERSION } from './fingerprint.js';
+import { KERNELS_WASM_BASE64 } from './model/engine/simd/training.wasm.js';
 
 const require = createRequire(import.meta.url);
 
@@ -33,5 +36,23 @@ export function libraryVersions(): Record<string, string> {
     '@tensorflow/tfjs-layers': packageVersion('@tensorflow/tfjs-layers'),
     sharp: packageVersion('sharp'),
     libvips: libvipsVersion(),
+  };
+}
+
+/**
+ * What decides the numbers a run computes, beyond its data, params and
+ * backend: the tool's numerics version, the hash of its WebAssembly kernels,
+ * the tool's own version and every library version above, and the backend
+ * packages' versions. Part of the training fingerprint.
+ */
+export function numericsVersions(): Record<string, string | number> {
+  return {
+    numerics: NUMERICS_VERSION,
+    kernels: createHash('sha256').update(KERNELS_WASM_BASE64).digest('hex'),
+    ...libraryVersions(),
+    '@tensorflow/tfjs-backend-wasm': packageVersion('@tensorflow/tfjs-backend-wasm'),
+    '@tensorflow/tfjs-backend-cpu': packageVersion('@tensorflow/tfjs-backend-cpu'),
+    '@tensorflow/tfjs-node': packageVersion('@tensorflow/tfjs-node'),
+    '@tensorflow/tfjs-node-gpu': packageVersion('@tensorflow/tfjs-node-gpu'),
   };
 }

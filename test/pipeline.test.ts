@@ -4,6 +4,7 @@ import { readFile, writeFile, mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { generateSampleDataset } from '../src/data/sample.js';
 import { runExperiment } from '../src/pipeline.js';
+import { parseOverrides } from '../src/params.js';
 import { predict } from '../src/predict.js';
 import { readRecord } from '../src/record.js';
 import { temporaryFolder } from './helpers/images.js';
@@ -86,11 +87,41 @@ test('a run writes a complete, self-consistent record, metrics.json and the mode
   assert.ok(lines.some((line) => /epoch 2\/2: loss .* ETA/.test(line)));
 });
 
-test('repeat run, same seed, same backend: identical metrics.json', async () => {
+test('repeat run, same seed, same backend: identical metrics.json; with that run as its base, its runs are reused', async () => {
   const first = await runExperiment({ dataDir, paramsFile, outDir: join(work, 'out-b'), backend: 'wasm' });
-  const second = await runExperiment({ dataDir, paramsFile, outDir: join(work, 'out-c'), backend: 'wasm' });
+  // Forced to train although nothing changed: the same numbers, bit for bit, which is what makes reuse sound.
+  const forcedLines: string[] = [];
+  const second = await runExperiment({ dataDir, paramsFile, outDir: join(work, 'out-c'), backend: 'wasm', reuseBase: first.record, forceTraining: true, log: (line) => forcedLines.push(line) });
   assert.equal(await readFile(second.files.metrics, 'utf8'), await readFile(first.files.metrics, 'utf8'));
   assert.deepEqual(second.record.predictions, first.record.predictions);
+  assert.deepEqual(second.record.repeats.map((repeat) => repeat.metrics), first.record.repeats.map((repeat) => repeat.metrics));
+  assert.match(first.record.fingerprint!, /^[0-9a-f]{64}$/);
+  assert.equal(second.record.fingerprint, first.record.fingerprint);
+  assert.equal(second.record.reused, undefined);
+  assert.ok(forcedLines.includes('training: training forced (force-training)'), forcedLines.join('\n'));
+  assert.ok(second.record.timings.train > 0);
+
+  // Not forced: nothing trains; the base's per-seed results, pooled predictions and model are this run's, and the record says where they came from.
+  const lines: string[] = [];
+  const reused = await runExperiment({ dataDir, paramsFile, outDir: join(work, 'out-reused'), backend: 'wasm', reuseBase: first.record, reuseModelDir: first.files.model, log: (line) => lines.push(line) });
+  assert.ok(lines.some((line) => /^reused: nothing that reaches training changed since the base \(training fingerprint [0-9a-f]{12}\): its 2 runs are reused/.test(line)), lines.join('\n'));
+  assert.ok(!lines.some((line) => /epoch \d\/\d/.test(line)), 'a reused run trains no epoch');
+  assert.equal(reused.record.timings.train, undefined);
+  assert.deepEqual(reused.record.reused, { createdAt: first.record.createdAt });
+  assert.deepEqual(reused.record.repeats, first.record.repeats);
+  assert.deepEqual(reused.record.confusionMatrix, first.record.confusionMatrix);
+  assert.equal(await readFile(reused.files.metrics, 'utf8'), await readFile(first.files.metrics, 'utf8'));
+  assert.deepEqual(await readFile(join(reused.files.model, 'weights.bin')), await readFile(join(first.files.model, 'weights.bin')));
+  assert.deepEqual(await readRecord(reused.files.record), reused.record);
+
+  // One param that reaches training changes the fingerprint: the run trains.
+  const changedLines: string[] = [];
+  const changed = await runExperiment({
+    dataDir, paramsFile, outDir: join(work, 'out-changed'), backend: 'wasm', reuseBase: first.record, overrides: parseOverrides(['train.epochs=1'], '--set'), log: (line) => changedLines.push(line),
+  });
+  assert.notEqual(changed.record.fingerprint, first.record.fingerprint);
+  assert.equal(changed.record.reused, undefined);
+  assert.ok(changedLines.some((line) => line.startsWith('training: something that reaches training changed since the base')), changedLines.join('\n'));
 });
 
 test('the saved model predicts what the run recorded, without the run', async () => {

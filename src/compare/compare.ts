@@ -168,7 +168,7 @@ export function compare(head: RunRecord, base?: RunRecord): Comparison {
   const significance = base ? significanceOf(head, base, notes) : undefined;
   const seeds = seedComparison(head, base);
   const metrics = metricRows(head, base);
-  const { verdict, reasons } = decide(base, significance, seeds);
+  const { verdict, reasons } = decide(base, significance, seeds, reusedFromBase(head, base));
   const perClass = classRows(head, base);
   if (base) classChanges(head, base, perClass);
   return {
@@ -528,7 +528,12 @@ function classChanges(head: RunRecord, base: RunRecord, rows: ClassRow[]): void 
   }
 }
 
-function decide(base: RunRecord | undefined, significance: Significance | undefined, seeds: SeedComparison | undefined): { verdict: Verdict; reasons: string[] } {
+/** The head trained nothing and took this base's results (the same training fingerprint). */
+export function reusedFromBase(head: RunRecord, base: RunRecord | undefined): boolean {
+  return base !== undefined && head.reused !== undefined && typeof head.fingerprint === 'string' && head.fingerprint === base.fingerprint;
+}
+
+function decide(base: RunRecord | undefined, significance: Significance | undefined, seeds: SeedComparison | undefined, reused: boolean): { verdict: Verdict; reasons: string[] } {
   if (!base) return { verdict: 'no baseline', reasons: [] };
   const reasons: string[] = [];
   if (!seeds?.base) {
@@ -536,6 +541,10 @@ function decide(base: RunRecord | undefined, significance: Significance | undefi
     return { verdict: 'no clear change', reasons };
   }
   const perSide = describeCounts(seeds.head.values.length, seeds.base.values.length);
+  if (seeds.identical && reused) {
+    reasons.push(`Nothing that reaches training changed since the base: its ${seeds.base.values.length} run${seeds.base.values.length === 1 ? ' is' : 's are'} reused, nothing was trained.`);
+    return { verdict: 'no clear change', reasons };
+  }
   if (seeds.identical) {
     reasons.push(`The PR's runs are identical to the base's, seed for seed (${perSide}): nothing that reaches training changed.`);
     return { verdict: 'no clear change', reasons };

@@ -5,7 +5,7 @@
 // comment limit by dropping whole rows and sections, each with a note.
 
 import type { ClassRow, Comparison, MetricRow } from '../compare/compare.js';
-import { RECOMMENDED_REPEATS, SEED_TEST } from '../compare/compare.js';
+import { RECOMMENDED_REPEATS, reusedFromBase, SEED_TEST } from '../compare/compare.js';
 import { formatPValue } from '../compare/stats.js';
 import type { ThresholdCheck } from '../compare/thresholds.js';
 import { metricDefinition } from '../metrics.js';
@@ -187,7 +187,10 @@ function changeBlocks(input: DocumentInput, detail: Detail): Block[] {
     ];
     if (seeds.interval && !seeds.identical) text.push(` (${Math.round(seeds.interval.level * 100)} % interval ${signed(seeds.interval.low)} to ${signed(seeds.interval.high)})`);
     text.push('. ');
-    if (seeds.identical) text.push({ strong: 'Identical runs, seed for seed: no change.' });
+    if (seeds.identical && reusedFromBase(input.head, input.base)) {
+      const from = shortSha(input.head.reused?.sha);
+      text.push({ strong: `Nothing that reaches training changed, so the PR trained nothing: its results are the base's${from ? ` (${from})` : ''}, reused seed for seed.` });
+    } else if (seeds.identical) text.push({ strong: 'Identical runs, seed for seed: no change.' });
     else if (seeds.untestable) text.push({ strong: `${seeds.untestable.charAt(0).toUpperCase()}${seeds.untestable.slice(1)}.` }, ` Set train.repeats to ${RECOMMENDED_REPEATS} or more (on the base branch too).`);
     else {
       text.push(`Rank test over seeds (exact two-sided permutation test, Wilcoxon-Mann-Whitney): ${formatPValue(seeds.pValue!)}: `);

@@ -164,6 +164,8 @@ function notices(result: RunResult): string[] {
 async function seedPerfectBaseline(w: World, sha: string, from: RunResult): Promise<void> {
   const record = JSON.parse(await readFile(join(from.outputs.report, '..', 'run.json'), 'utf8'));
   record.metrics = { ...record.metrics, val_acc: 0.99, val_loss: 0.01 };
+  // Made by hand, not trained: without the training fingerprint no run reuses its numbers.
+  delete record.fingerprint;
   // Every seed of it: the report judges the mean over seeds.
   for (const repeat of record.repeats) repeat.metrics = { ...repeat.metrics, val_acc: 0.99, val_loss: 0.01 };
   record.source = { ...record.source, sha };
@@ -387,10 +389,21 @@ const CASES: Case[] = [
         assertImagesExist(w, comments[0].body);
         assert.ok(w.fake.storeFiles().has(pullRun(7, head1)), 'keyed by head SHA, not the merge commit');
         assert.ok(imageUrls(opened.summary).length > 0, 'summary shows the same images');
+        // Nothing that reaches training changed (same data and params): the baseline, looked up first, is reused and nothing trains.
+        assert.match(opened.rawLog, /reused: nothing that reaches training changed since the base \(training fingerprint [0-9a-f]{12}\): its 6 runs are reused from the base run [0-9a-f]{7}, nothing is trained/);
+        assert.doesNotMatch(opened.rawLog, /epoch 1\/1/);
+        assert.ok(comments[0].body.includes('Nothing that reaches training changed since the base: its 6 runs are reused, nothing was trained.'), 'the headline says so');
+        const stored = JSON.parse(w.fake.storeFiles().get(pullRun(7, head1))!.toString());
+        assert.deepEqual(stored.reused, { sha: w.main[1], createdAt: JSON.parse(w.fake.storeFiles().get(baselineRun(w.main[1]))!.toString()).createdAt });
+        assert.deepEqual(metricsOf(opened), JSON.parse(w.fake.storeFiles().get(baselineRun(w.main[1]))!.toString()).metrics);
 
         const head2 = w.fake.addCommit([head1], 'pr 2');
-        const synced = await pull(w, { number: 7, head: head2, base: w.main[1], action: 'synchronize' });
+        const synced = await pull(w, { number: 7, head: head2, base: w.main[1], action: 'synchronize', inputs: { 'force-training': 'true' } });
         assert.equal(synced.failed, false, synced.rawLog);
+        assert.match(synced.rawLog, /training: training forced \(force-training\)/);
+        assert.match(synced.rawLog, /epoch 1\/1/);
+        // Trained again, the same numbers bit for bit: the fingerprint's promise.
+        assert.deepEqual(metricsOf(synced), metricsOf(opened));
         const after = w.fake.commentsOn(7);
         assert.equal(after.length, 1);
         assert.equal(after[0].id, comments[0].id);

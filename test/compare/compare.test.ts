@@ -74,6 +74,17 @@ test('identical runs on the same seeds are exactly "no clear change"', () => {
   assert.ok(result.metrics.every((row) => row.assessment === 'unchanged' && row.delta === 0));
 });
 
+test('a run that reused its base\'s results says so in the headline\'s reasons; a reuse claim against another base does not', () => {
+  const base = { ...makeRecord({ accuracy: 0.7, repeats: 6 }), fingerprint: 'a'.repeat(64) };
+  const head = { ...base, fingerprint: 'a'.repeat(64), reused: { createdAt: base.createdAt } };
+  const result = compare(head, base);
+  assert.equal(result.verdict, 'no clear change');
+  assert.deepEqual(result.reasons, ['Nothing that reaches training changed since the base: its 6 runs are reused, nothing was trained.']);
+  // Compared with a base of another fingerprint, the head's own numbers are judged as any other run's.
+  const other = compare(head, { ...base, fingerprint: 'b'.repeat(64) });
+  assert.match(other.reasons[0], /^The PR's runs are identical to the base's/);
+});
+
 /** A record whose repeats have these val_acc values, seeds 77, 78, … */
 function withAccuracies(values: number[], seed = 77): RunRecord {
   const record = makeRecord({ repeats: values.length, seed });
