@@ -153,9 +153,11 @@ export async function main(argv: string[], log: (line: string) => void = (line) 
         log: print,
         overrides,
         overridesSource: '--set',
-        reuseBase: loaded.base,
-        reuseModelDir: values.base ? resolve(values.base, 'model') : undefined,
+        base: loaded.base,
+        baseModelDir: values.base ? resolve(values.base, 'model') : undefined,
         forceTraining: values['force-training'] === true,
+        // Against a base, as a pull request does: seeds in stages, stopping when the verdict is decided.
+        sequential: loaded.base !== undefined,
       });
       // run.json is the pipeline's, as the action writes it: the report's own time is only logged.
       const reportStarted = performance.now();

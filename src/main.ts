@@ -249,8 +249,10 @@ async function train(client: GitHubClient, context: ActionContext, config: Actio
   // The baseline before training: when nothing that reaches training changed, its runs are reused.
   const baseline = await resolveBaseline(client, context, config, identity);
   const result = await runExperiment({
-    reuseBase: baseline.found ? baseline.record : undefined,
+    base: baseline.found ? baseline.record : undefined,
     forceTraining: config.forceTraining,
+    // A pull request's seeds stop as soon as the verdict is decided; branch runs are baselines and train every seed.
+    sequential: pull !== undefined,
     dataDir: config.data,
     paramsFile: config.params,
     outDir,

@@ -17,7 +17,11 @@ import { saveModel, type ModelMetadata } from './model/storage.js';
 import { labelsOf, predictLogits, trainModel, type ImageTensorSource, type TrainOptions } from './model/train.js';
 import { checkOutputFolder, claimOutputFolder } from './output.js';
 import { applyOverrides, loadParams, modelLayers, optimizerSettings, ParamsError, type ParamOverride, type Params } from './params.js';
+import { metricSamples } from './compare/compare.js';
+import { judgeSequentially, nextLook, ruleApplies, STOPPING_RULE, type StopReason } from './compare/sequential.js';
+import { formatPValue } from './compare/stats.js';
 import { decideReuse, seedList, trainingFingerprint } from './fingerprint.js';
+import { improvementSign } from './metrics.js';
 import { buildRunRecord, recordedParams, reusedRunRecord } from './record-builder.js';
 import { numericsVersions } from './version.js';
 import { metricsFileContent, writeRecord, type BackendInfo, type ModelCard, type RepeatResult, type RunRecord } from './record.js';
@@ -49,11 +53,18 @@ export interface RunOptions {
    * reaches training equals the base's (the same training fingerprint), this
    * run trains nothing and takes the base's per-seed results.
    */
-  reuseBase?: RunRecord;
+  base?: RunRecord;
   /** The base's saved model folder, copied into this run's output when its results are reused. */
-  reuseModelDir?: string;
+  baseModelDir?: string;
   /** Train even when the base's results could be reused. */
   forceTraining?: boolean;
+  /**
+   * Train the seeds in stages against the base's recorded seeds and stop as
+   * soon as the verdict is decided (compare/sequential.ts): a pull request's
+   * run. Only with a base of the rule's seed count and the default repeats;
+   * runs that become baselines train every seed.
+   */
+  sequential?: boolean;
 }
 
 export interface PreparedData {
@@ -129,9 +140,9 @@ async function runStages(options: RunOptions, workers: TrainingWorker[]): Promis
     numerics: numericsVersions(),
     machine: `${process.platform}-${process.arch}`,
   });
-  if (options.reuseBase) {
-    const decision = decideReuse(fingerprint, seeds, options.reuseBase, options.forceTraining === true);
-    if (decision.reuse) return reuseBaseRun(run, options.reuseBase);
+  if (options.base) {
+    const decision = decideReuse(fingerprint, seeds, options.base, options.forceTraining === true);
+    if (decision.reuse) return reuseBaseRun(run, options.base);
     run.log(`training: ${decision.reason}`);
   }
   const trainer = chooseTrainer(run, params, prepared);
@@ -148,6 +159,7 @@ async function runStages(options: RunOptions, workers: TrainingWorker[]): Promis
     split: { seed: params.prepare.seed, fraction: params.prepare.split, trainCount: split.train.length, validationPaths: split.validationPaths },
     backend,
     repeats: trained.repeats,
+    stopping: trained.stopping,
     first: trained.first,
     matrices: trained.matrices,
     modelCard: saved.card,
@@ -168,10 +180,10 @@ async function reuseBaseRun(run: RunState, base: RunRecord): Promise<RunResult> 
   const modelDir = join(options.outDir, 'model');
   const from = base.source?.sha ? `the base run ${base.source.sha.slice(0, 7)}` : `the base run (recorded ${base.createdAt})`;
   run.log(`reused: nothing that reaches training changed since the base (training fingerprint ${base.fingerprint!.slice(0, 12)}): its ${base.repeats.length} runs are reused from ${from}, nothing is trained`);
-  if (resolve(options.reuseModelDir ?? modelDir) === resolve(modelDir)) {
+  if (resolve(options.baseModelDir ?? modelDir) === resolve(modelDir)) {
     run.log('model: the base\'s, left where it is (the base folder is the output folder)');
-  } else if (options.reuseModelDir && (await stat(options.reuseModelDir).then((info) => info.isDirectory(), () => false))) {
-    await cp(options.reuseModelDir, modelDir, { recursive: true });
+  } else if (options.baseModelDir && (await stat(options.baseModelDir).then((info) => info.isDirectory(), () => false))) {
+    await cp(options.baseModelDir, modelDir, { recursive: true });
   } else {
     run.log(`model: not written (${from} left no model folder here; force training to get one)`);
   }
@@ -342,6 +354,8 @@ interface Trained {
   first: { model: ReturnType<typeof createModel>; scores: ReturnType<typeof scoreLogits> };
   /** Every repeat's confusion counts (the record pools them). */
   matrices: number[][][];
+  /** When the seeds were trained in stages: how many, and why it stopped. */
+  stopping?: RunRecord['stopping'];
 }
 
 /** train.repeats models, seeds train.seed, +1, …, each trained and evaluated on the same split. */
@@ -354,10 +368,16 @@ async function trainRepeats(run: RunState, params: Params, prepared: Prepared, s
   let first: Trained['first'] | undefined;
   timings.train = 0;
   timings.evaluate = 0;
-  const totalEpochs = params.train.epochs * params.train.repeats;
+  // In stages against the base's seeds when the rule applies (a PR's run), else every seed.
+  const baseValues = run.options.base ? metricSamples(run.options.base, 'val_acc')?.values : undefined;
+  const staged = run.options.sequential === true && params.train.repeats === STOPPING_RULE.baseSeeds && baseValues !== undefined && ruleApplies(baseValues);
+  let target = staged ? STOPPING_RULE.looks[0] : params.train.repeats;
+  let stopping: Trained['stopping'];
+  if (staged) log(`seeds in stages: ${STOPPING_RULE.looks.join(', ')} PR seeds against the base's ${baseValues!.length}, stopping as soon as the verdict is decided`);
   let epochsDone = 0;
   let epochSecondsSum = 0;
-  for (let repeat = 0; repeat < params.train.repeats; repeat++) {
+  for (let repeat = 0; repeat < target; repeat++) {
+    const totalEpochs = params.train.epochs * target;
     const seed = params.train.seed + repeat;
     const spec = trainer.specFor(seed);
     const model = createModel(spec);
@@ -375,7 +395,7 @@ async function trainRepeats(run: RunState, params: Params, prepared: Prepared, s
         epochsDone++;
         epochSecondsSum += stats.seconds;
         const eta = (epochSecondsSum / epochsDone) * (totalEpochs - epochsDone);
-        const prefix = params.train.repeats > 1 ? `repeat ${repeat + 1}/${params.train.repeats} ` : '';
+        const prefix = target > 1 ? `repeat ${repeat + 1}/${target} ` : '';
         log(
           `${prefix}epoch ${stats.epoch}/${params.train.epochs}: loss ${stats.loss.toFixed(4)} acc ${stats.accuracy.toFixed(4)} ` +
             `val_loss ${stats.val_loss.toFixed(4)} val_acc ${stats.val_accuracy.toFixed(4)} (${stats.seconds.toFixed(2)} s, ETA ${formatDuration(eta)})`,
@@ -400,11 +420,28 @@ async function trainRepeats(run: RunState, params: Params, prepared: Prepared, s
     });
     if (repeat === 0) first = { model, scores };
     else model.dispose();
+    if (staged && repeats.length === target) {
+      const judged = judgeSequentially(baseValues!, repeats.map((result) => result.metrics.val_acc), improvementSign('val_acc'))!;
+      const said = `${judged.seeds} PR seeds against the base's ${baseValues!.length}: ${formatPValue(judged.pValue)} (level ${judged.level})`;
+      if (judged.stop) {
+        stopping = { looks: [...STOPPING_RULE.looks], seeds: judged.seeds, reason: judged.stop };
+        log(`seeds: stopped after ${said}: ${STOP_WORDS[judged.stop]}`);
+        break;
+      }
+      target = nextLook(repeats.length)!;
+      log(`seeds: ${said}: not decided yet, training up to ${target}`);
+    }
   }
   timings.train = Number(timings.train.toFixed(3));
   timings.evaluate = Number(timings.evaluate.toFixed(3));
-  return { repeats, first: first!, matrices };
+  return { repeats, first: first!, matrices, stopping };
 }
+
+const STOP_WORDS: Record<StopReason, string> = {
+  decided: 'the verdict is decided',
+  'no change likely': 'no change is likely to be found with more seeds',
+  maximum: 'the most seeds the rule trains',
+};
 
 /** Saves the first repeat's model into the output folder and measures the model card (size, inference time). */
 async function saveFirstModel(run: RunState, params: Params, prepared: Prepared, split: SplitImages, trainer: Trainer, trained: Trained): Promise<{ modelDir: string; card: ModelCard }> {

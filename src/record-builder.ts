@@ -26,6 +26,8 @@ export interface RecordInputs {
   split: { seed: number; fraction: number; trainCount: number; validationPaths: string[] };
   backend: BackendInfo;
   repeats: RepeatResult[];
+  /** When the seeds were trained in stages and stopped early. */
+  stopping?: RunRecord['stopping'];
   /** The first repeat's validation results: its softmax probabilities (rows in validationPaths' order). */
   first: { scores: { predicted: ArrayLike<number>; probabilities: Float64Array | Float32Array } };
   /** Every repeat's confusion counts, in the order of `repeats`. */
@@ -115,6 +117,7 @@ export function buildRunRecord(inputs: RecordInputs): RunRecord {
     predictions,
     predictionsSeed: inputs.repeats[0].seed,
     repeats: inputs.repeats,
+    ...(inputs.stopping ? { stopping: inputs.stopping } : {}),
     modelCard: inputs.modelCard,
     fingerprint: inputs.fingerprint,
     timings: inputs.timings,
@@ -138,7 +141,7 @@ export interface ReuseInputs {
  * the tool) is its own, and `reused` says where the results came from.
  */
 export function reusedRunRecord(base: RunRecord, inputs: ReuseInputs): RunRecord {
-  const { source: _source, paramsOverride: _overrides, reused: _reused, ...results } = base;
+  const { source: _source, paramsOverride: _overrides, reused: _reused, stopping: _stopping, ...results } = base;
   return {
     ...results,
     recordVersion: RUN_RECORD_VERSION,

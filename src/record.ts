@@ -157,6 +157,12 @@ export interface RunRecord {
    * the base's per-seed results (and model card) were taken: which record they came from.
    */
   reused?: { sha?: string; createdAt: string };
+  /**
+   * Present when the seeds were trained in stages against the base's and
+   * stopped early (compare/sequential.ts): the rule's looks, the PR seeds
+   * trained, and why it stopped. `repeats` holds those seeds.
+   */
+  stopping?: { looks: number[]; seeds: number; reason: 'decided' | 'no change likely' | 'maximum' };
   /** Seconds per stage: decode, split, train, evaluate, save, total (and report when run with it). */
   timings: Record<string, number>;
 }

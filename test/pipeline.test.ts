@@ -4,6 +4,7 @@ import { readFile, writeFile, mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { generateSampleDataset } from '../src/data/sample.js';
 import { runExperiment } from '../src/pipeline.js';
+import { compare } from '../src/compare/compare.js';
 import { parseOverrides } from '../src/params.js';
 import { predict } from '../src/predict.js';
 import { readRecord } from '../src/record.js';
@@ -91,7 +92,7 @@ test('repeat run, same seed, same backend: identical metrics.json; with that run
   const first = await runExperiment({ dataDir, paramsFile, outDir: join(work, 'out-b'), backend: 'wasm' });
   // Forced to train although nothing changed: the same numbers, bit for bit, which is what makes reuse sound.
   const forcedLines: string[] = [];
-  const second = await runExperiment({ dataDir, paramsFile, outDir: join(work, 'out-c'), backend: 'wasm', reuseBase: first.record, forceTraining: true, log: (line) => forcedLines.push(line) });
+  const second = await runExperiment({ dataDir, paramsFile, outDir: join(work, 'out-c'), backend: 'wasm', base: first.record, forceTraining: true, log: (line) => forcedLines.push(line) });
   assert.equal(await readFile(second.files.metrics, 'utf8'), await readFile(first.files.metrics, 'utf8'));
   assert.deepEqual(second.record.predictions, first.record.predictions);
   assert.deepEqual(second.record.repeats.map((repeat) => repeat.metrics), first.record.repeats.map((repeat) => repeat.metrics));
@@ -103,7 +104,7 @@ test('repeat run, same seed, same backend: identical metrics.json; with that run
 
   // Not forced: nothing trains; the base's per-seed results, pooled predictions and model are this run's, and the record says where they came from.
   const lines: string[] = [];
-  const reused = await runExperiment({ dataDir, paramsFile, outDir: join(work, 'out-reused'), backend: 'wasm', reuseBase: first.record, reuseModelDir: first.files.model, log: (line) => lines.push(line) });
+  const reused = await runExperiment({ dataDir, paramsFile, outDir: join(work, 'out-reused'), backend: 'wasm', base: first.record, baseModelDir: first.files.model, log: (line) => lines.push(line) });
   assert.ok(lines.some((line) => /^reused: nothing that reaches training changed since the base \(training fingerprint [0-9a-f]{12}\): its 2 runs are reused/.test(line)), lines.join('\n'));
   assert.ok(!lines.some((line) => /epoch \d\/\d/.test(line)), 'a reused run trains no epoch');
   assert.equal(reused.record.timings.train, undefined);
@@ -117,11 +118,32 @@ test('repeat run, same seed, same backend: identical metrics.json; with that run
   // One param that reaches training changes the fingerprint: the run trains.
   const changedLines: string[] = [];
   const changed = await runExperiment({
-    dataDir, paramsFile, outDir: join(work, 'out-changed'), backend: 'wasm', reuseBase: first.record, overrides: parseOverrides(['train.epochs=1'], '--set'), log: (line) => changedLines.push(line),
+    dataDir, paramsFile, outDir: join(work, 'out-changed'), backend: 'wasm', base: first.record, overrides: parseOverrides(['train.epochs=1'], '--set'), log: (line) => changedLines.push(line),
   });
   assert.notEqual(changed.record.fingerprint, first.record.fingerprint);
   assert.equal(changed.record.reused, undefined);
   assert.ok(changedLines.some((line) => line.startsWith('training: something that reaches training changed since the base')), changedLines.join('\n'));
+});
+
+test('against a base, the seeds train in stages and stop as soon as the verdict is decided', async () => {
+  const overrides = parseOverrides(['train.repeats=6'], '--set');
+  // A base whose six seeds all scored 0: any trained PR seed lies above every one of them.
+  const template = (await runExperiment({ dataDir, paramsFile, outDir: join(work, 'out-template'), backend: 'wasm' })).record;
+  const base = structuredClone(template);
+  delete base.fingerprint;
+  base.repeats = Array.from({ length: 6 }, (_, i) => ({ ...structuredClone(template.repeats[0]), seed: 77 + i, metrics: { ...template.repeats[0].metrics, val_acc: 0 } }));
+  const lines: string[] = [];
+  const { record } = await runExperiment({ dataDir, paramsFile, outDir: join(work, 'out-staged'), backend: 'wasm', base, sequential: true, overrides, log: (line) => lines.push(line) });
+  assert.deepEqual(record.repeats.map((repeat) => repeat.seed), [77, 78, 79], 'the first look: 3 seeds');
+  assert.deepEqual(record.stopping, { looks: [3, 4, 6, 8], seeds: 3, reason: 'decided' });
+  assert.ok(lines.includes(`seeds: stopped after 3 PR seeds against the base's 6: p = 0.024 (level 0.024): the verdict is decided`), lines.join('\n'));
+  const comparison = compare(record, base);
+  assert.equal(comparison.verdict, 'better');
+  assert.match(comparison.reasons[0], /^The PR trained its seeds in stages against the base's 6 and decided at 3 PR seeds \(p = 0\.024, at or below that look's level 0\.024\)/);
+  // Without `sequential` (a branch run, a baseline) every seed trains.
+  const full = await runExperiment({ dataDir, paramsFile, outDir: join(work, 'out-full'), backend: 'wasm', base, overrides });
+  assert.equal(full.record.repeats.length, 6);
+  assert.equal(full.record.stopping, undefined);
 });
 
 test('the saved model predicts what the run recorded, without the run', async () => {

@@ -7,6 +7,7 @@ import { DEFAULT_PARAMS } from '../params.js';
 import type { ClassMetrics, Metrics, Prediction, RunRecord } from '../record.js';
 import { RUN_RECORD_VERSION } from '../record.js';
 import { improvementSign, METRIC_KEYS, metricDefinition, type Direction } from '../metrics.js';
+import { judgeSequentially, ruleApplies, type SequentialJudgement } from './sequential.js';
 import { formatPValue, mcnemarExact, permutationTest, pooledInterval, spread, twoProportionTest, type Spread, type TwoSampleInterval } from './stats.js';
 
 export type Verdict = 'better' | 'worse' | 'no clear change' | 'no baseline';
@@ -119,6 +120,8 @@ export interface SeedComparison extends Partial<SeedTest> {
   /** Seed-to-seed sd on one side: what seeds alone move the metric by. */
   noise?: number;
   noiseFrom?: 'base' | 'PR';
+  /** The PR trained its seeds in stages and stopped early: the stopping rule's judgement, which is the verdict's. */
+  sequential?: SequentialJudgement;
 }
 
 export interface Flip {
@@ -498,6 +501,13 @@ function seedComparison(head: RunRecord, base?: RunRecord): SeedComparison | und
   if (!baseSamples) return { metric: 'val_acc', head: headRun };
   const baseRun = seedSide(baseSamples.seeds, baseSamples.values);
   const test = testSeeds(headRun, baseRun, improvementSign('val_acc'));
+  // Seeds trained in stages were looked at several times: the stopping rule's levels, not the single test's, decide.
+  const sequential = head.stopping && !test.identical && ruleApplies(baseRun.values) ? judgeSequentially(baseRun.values, headRun.values, improvementSign('val_acc')) : undefined;
+  if (sequential) {
+    test.pValue = sequential.pValue;
+    test.decision = sequential.decision;
+    delete test.untestable;
+  }
   // "Seeds alone move accuracy by": the base's own spread, or the PR's when the base has one run.
   const noiseSide = baseRun.values.length > 1 ? baseRun : headRun.values.length > 1 ? headRun : undefined;
   return {
@@ -507,6 +517,7 @@ function seedComparison(head: RunRecord, base?: RunRecord): SeedComparison | und
     sameSeeds: headRun.seeds.length === baseRun.seeds.length && headRun.seeds.every((seed, i) => seed === baseRun.seeds[i]),
     noise: noiseSide?.spread.sd,
     noiseFrom: noiseSide === undefined ? undefined : noiseSide === baseRun ? 'base' : 'PR',
+    ...(sequential ? { sequential } : {}),
     ...test,
   };
 }
@@ -549,7 +560,13 @@ function decide(base: RunRecord | undefined, significance: Significance | undefi
     reasons.push(`The PR's runs are identical to the base's, seed for seed (${perSide}): nothing that reaches training changed.`);
     return { verdict: 'no clear change', reasons };
   }
-  if (seeds.untestable) {
+  if (seeds.sequential) {
+    const { seeds: trained, pValue, level, stop } = seeds.sequential;
+    const why = stop === 'decided' ? `decided at ${trained} PR seeds (${formatPValue(pValue)}, at or below that look's level ${level})`
+      : stop === 'no change likely' ? `stopped at ${trained} PR seeds: ${formatPValue(pValue)}, too far from any level for more seeds to likely find a change`
+        : `stopped at ${trained} PR seeds, the most the rule trains (${formatPValue(pValue)}, above that look's level ${level})`;
+    reasons.push(`The PR trained its seeds in stages against the base's ${seeds.base.values.length} and ${why}; the rule keeps false alarms under 5 % over all its looks.`);
+  } else if (seeds.untestable) {
     reasons.push(`${capitalise(seeds.untestable)}; set train.repeats to ${RECOMMENDED_REPEATS} or more to tell a change from seed noise.`);
   } else if (seeds.decision === 'no clear change') {
     reasons.push(`Over ${perSide} the change of the mean is within what seed noise alone gives (${formatPValue(seeds.pValue!)}).`);
