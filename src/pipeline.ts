@@ -17,7 +17,7 @@ import { saveModel, type ModelMetadata } from './model/storage.js';
 import { labelsOf, predictLogits, trainModel, type ImageTensorSource, type TrainOptions } from './model/train.js';
 import { checkOutputFolder, claimOutputFolder } from './output.js';
 import { applyOverrides, loadParams, modelLayers, optimizerSettings, ParamsError, type ParamOverride, type Params } from './params.js';
-import { metricSamples } from './compare/compare.js';
+import { metricSamples, validationKeys } from './compare/compare.js';
 import { judgeSequentially, nextLook, ruleApplies, STOPPING_RULE, type StopReason } from './compare/sequential.js';
 import { formatPValue } from './compare/stats.js';
 import { decideReuse, seedList, trainingFingerprint } from './fingerprint.js';
@@ -370,7 +370,11 @@ async function trainRepeats(run: RunState, params: Params, prepared: Prepared, s
   timings.evaluate = 0;
   // In stages against the base's seeds when the rule applies (a PR's run), else every seed.
   const baseValues = run.options.base ? metricSamples(run.options.base, 'val_acc')?.values : undefined;
-  const staged = run.options.sequential === true && params.train.repeats === STOPPING_RULE.baseSeeds && baseValues !== undefined && ruleApplies(baseValues);
+  // The rule judges accuracy on the same images: after a data change that moved the validation images, every seed trains.
+  const baseKeys = run.options.base ? validationKeys(run.options.base) : undefined;
+  const ownKeys = split.validationPaths.map((path, row) => `${classes[split.validationLabels[row]]}/${prepared.decoded.fileHashes[path]}`);
+  const sameImages = baseKeys !== undefined && baseKeys.size === ownKeys.length && new Set([...baseKeys.values(), ...ownKeys]).size === ownKeys.length;
+  const staged = run.options.sequential === true && params.train.repeats === STOPPING_RULE.baseSeeds && baseValues !== undefined && ruleApplies(baseValues) && sameImages;
   let target = staged ? STOPPING_RULE.looks[0] : params.train.repeats;
   let stopping: Trained['stopping'];
   if (staged) log(`seeds in stages: ${STOPPING_RULE.looks.join(', ')} PR seeds against the base's ${baseValues!.length}, stopping as soon as the verdict is decided`);

@@ -127,11 +127,11 @@ test('repeat run, same seed, same backend: identical metrics.json; with that run
 
 test('against a base, the seeds train in stages and stop as soon as the verdict is decided', async () => {
   const overrides = parseOverrides(['train.repeats=6'], '--set');
-  // A base whose six seeds all scored 0: any trained PR seed lies above every one of them.
+  // A base whose six seeds scored 0 to 0.005: any trained PR seed lies above every one of them.
   const template = (await runExperiment({ dataDir, paramsFile, outDir: join(work, 'out-template'), backend: 'wasm' })).record;
   const base = structuredClone(template);
   delete base.fingerprint;
-  base.repeats = Array.from({ length: 6 }, (_, i) => ({ ...structuredClone(template.repeats[0]), seed: 77 + i, metrics: { ...template.repeats[0].metrics, val_acc: 0 } }));
+  base.repeats = Array.from({ length: 6 }, (_, i) => ({ ...structuredClone(template.repeats[0]), seed: 77 + i, metrics: { ...template.repeats[0].metrics, val_acc: i / 1000 } }));
   const lines: string[] = [];
   const { record } = await runExperiment({ dataDir, paramsFile, outDir: join(work, 'out-staged'), backend: 'wasm', base, sequential: true, overrides, log: (line) => lines.push(line) });
   assert.deepEqual(record.repeats.map((repeat) => repeat.seed), [77, 78, 79], 'the first look: 3 seeds');

@@ -122,6 +122,12 @@ export interface SeedComparison extends Partial<SeedTest> {
   noiseFrom?: 'base' | 'PR';
   /** The PR trained its seeds in stages and stopped early: the stopping rule's judgement, which is the verdict's. */
   sequential?: SequentialJudgement;
+  /**
+   * The runs validate on different images (the PR added, removed or relabelled
+   * some): `head` and `base` are then each seed's accuracy on the images both
+   * share (same content, same class), and this is the PR's on all its images.
+   */
+  sharedImages?: { count: number; headTotal: number; baseTotal: number; headAll: SeedRun };
 }
 
 export interface Flip {
@@ -465,9 +471,10 @@ function identicalRuns(head: SeedRun, base: SeedRun): boolean {
  * interval, and whether it is larger than seed noise explains (module
  * comment on SEED_TEST). `sign` is +1 when higher is better.
  */
-export function testSeeds(head: SeedRun, base: SeedRun, sign: 1 | -1): SeedTest {
+export function testSeeds(head: SeedRun, base: SeedRun, sign: 1 | -1, canBeIdentical = true): SeedTest {
   const difference = head.spread.mean - base.spread.mean;
-  const identical = identicalRuns(head, base);
+  // Values on shared images of different datasets can agree seed for seed without the runs being the same.
+  const identical = canBeIdentical && identicalRuns(head, base);
   const runsPerSide = Math.min(head.values.length, base.values.length);
   const result: SeedTest = { difference, identical, decision: 'no clear change' };
   if (identical) return { ...result, difference: 0 };
@@ -493,14 +500,63 @@ function trimmed(value: number): string {
   return value.toFixed(value < 0.01 ? 4 : 3);
 }
 
+/**
+ * Each validation image of a record as "class/content hash": the same key in
+ * two records is the same question (the same image, the same true class),
+ * whatever its path. Undefined when the record lacks what it takes.
+ */
+export function validationKeys(record: RunRecord): Map<string, string> | undefined {
+  const files = record.dataset?.files;
+  const predictions = predictionsOf(record);
+  if (!files || predictions.length === 0) return undefined;
+  const keys = new Map<string, string>();
+  for (const prediction of predictions) {
+    const hash = files[prediction.path];
+    if (typeof hash !== 'string') return undefined;
+    keys.set(prediction.path, `${prediction.trueLabel}/${hash}`);
+  }
+  return keys;
+}
+
+/**
+ * When the two runs validate on different images: every seed's accuracy on
+ * the images both share (by content and class), from each repeat's list of
+ * images it got right. Undefined when they validate on the same images, or
+ * when a record lacks what it takes (then all images are compared, as before).
+ */
+export function sharedImageAccuracies(head: RunRecord, base: RunRecord): { count: number; head: SeedRun; base: SeedRun; headTotal: number; baseTotal: number } | undefined {
+  const headKeys = validationKeys(head);
+  const baseKeys = validationKeys(base);
+  if (!headKeys || !baseKeys) return undefined;
+  const baseSet = new Set(baseKeys.values());
+  const headSet = new Set(headKeys.values());
+  const shared = new Set([...headSet].filter((key) => baseSet.has(key)));
+  if (shared.size === headSet.size && shared.size === baseSet.size) return undefined;
+  if (shared.size === 0) return undefined;
+  const side = (record: RunRecord, keys: Map<string, string>): SeedRun | undefined => {
+    const repeats = Array.isArray(record.repeats) ? record.repeats.filter((r) => r && Array.isArray(r.correct)) : [];
+    if (repeats.length === 0) return undefined;
+    // Copies of one image count once, as a key.
+    const values = repeats.map((r) => new Set(r.correct.map((path) => keys.get(path)).filter((key): key is string => key !== undefined && shared.has(key))).size / shared.size);
+    return seedSide(repeats.map((r) => r.seed), values);
+  };
+  const headRun = side(head, headKeys);
+  const baseRun = side(base, baseKeys);
+  if (!headRun || !baseRun) return undefined;
+  return { count: shared.size, head: headRun, base: baseRun, headTotal: headSet.size, baseTotal: baseSet.size };
+}
+
 function seedComparison(head: RunRecord, base?: RunRecord): SeedComparison | undefined {
   const headSamples = metricSamples(head, 'val_acc');
   if (!headSamples) return undefined;
-  const headRun = seedSide(headSamples.seeds, headSamples.values);
+  const headAll = seedSide(headSamples.seeds, headSamples.values);
   const baseSamples = base ? metricSamples(base, 'val_acc') : undefined;
-  if (!baseSamples) return { metric: 'val_acc', head: headRun };
-  const baseRun = seedSide(baseSamples.seeds, baseSamples.values);
-  const test = testSeeds(headRun, baseRun, improvementSign('val_acc'));
+  if (!baseSamples) return { metric: 'val_acc', head: headAll };
+  // A data change is judged on the images both runs validate on; the PR's figures on all its images stay beside it.
+  const shared = base ? sharedImageAccuracies(head, base) : undefined;
+  const headRun = shared?.head ?? headAll;
+  const baseRun = shared?.base ?? seedSide(baseSamples.seeds, baseSamples.values);
+  const test = testSeeds(headRun, baseRun, improvementSign('val_acc'), shared === undefined);
   // Seeds trained in stages were looked at several times: the stopping rule's levels, not the single test's, decide.
   const sequential = head.stopping && !test.identical && ruleApplies(baseRun.values) ? judgeSequentially(baseRun.values, headRun.values, improvementSign('val_acc')) : undefined;
   if (sequential) {
@@ -518,6 +574,7 @@ function seedComparison(head: RunRecord, base?: RunRecord): SeedComparison | und
     noise: noiseSide?.spread.sd,
     noiseFrom: noiseSide === undefined ? undefined : noiseSide === baseRun ? 'base' : 'PR',
     ...(sequential ? { sequential } : {}),
+    ...(shared ? { sharedImages: { count: shared.count, headTotal: shared.headTotal, baseTotal: shared.baseTotal, headAll } } : {}),
     ...test,
   };
 }
@@ -552,6 +609,10 @@ function decide(base: RunRecord | undefined, significance: Significance | undefi
     return { verdict: 'no clear change', reasons };
   }
   const perSide = describeCounts(seeds.head.values.length, seeds.base.values.length);
+  if (seeds.sharedImages) {
+    const { count, headTotal, baseTotal, headAll } = seeds.sharedImages;
+    reasons.push(`The runs validate on different images (PR ${headTotal}, base ${baseTotal}), so the verdict compares each seed's accuracy on the ${count} images both share (same content and class); on all its ${headTotal} images the PR's mean is ${headAll.spread.mean.toFixed(4)}.`);
+  }
   if (seeds.identical && reused) {
     reasons.push(`Nothing that reaches training changed since the base: its ${seeds.base.values.length} run${seeds.base.values.length === 1 ? ' is' : 's are'} reused, nothing was trained.`);
     return { verdict: 'no clear change', reasons };

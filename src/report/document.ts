@@ -129,7 +129,8 @@ function verdictLine(input: DocumentInput): Block {
   const text: Inline[] = [{ strong: VERDICT_TEXT[comparison.verdict] }];
   if (input.base && seeds?.base && seeds.difference !== undefined) {
     const many = seeds.head.values.length > 1 || seeds.base.values.length > 1;
-    text.push(`: validation accuracy ${number(seeds.base.spread.mean)} → ${number(seeds.head.spread.mean)} (${signed(seeds.difference)})`);
+    const on = seeds.sharedImages ? ` on the ${seeds.sharedImages.count} validation images both share` : '';
+    text.push(`: validation accuracy${on} ${number(seeds.base.spread.mean)} → ${number(seeds.head.spread.mean)} (${signed(seeds.difference)})`);
     text.push(many ? `, means over ${runsPerSide(seeds.head.values.length, seeds.base.values.length)}.` : '.');
     if (comparison.reasons.length > 0) text.push(` ${comparison.reasons.join(' ')}`);
     if (seeds.noise !== undefined && seeds.noise > 0) text.push(` Seeds alone move accuracy by ${points(seeds.noise)} on the ${seeds.noiseFrom === 'PR' ? 'PR' : 'base'} (sd over its ${seeds.noiseFrom === 'PR' ? seeds.head.values.length : seeds.base.values.length} seeds).`);
