@@ -938,6 +938,16 @@ const ROWS: Row[] = [
     message: /sweep needs --grid 'KEY=V1,V2 KEY=V1,V2'/,
     untouched: ['data', 'params.yaml'],
   },
+  {
+    name: '--force-training without --base',
+    setup: standard,
+    args: (dir) => ['run', '--data', join(dir, 'data'), '--out', join(dir, 'out'), '--force-training'],
+    code: 1,
+    usage: true,
+    message: /--force-training needs --base DIR \(without a base there is nothing to reuse, and every run trains\)/,
+    untouched: ['data', 'params.yaml'],
+    check: async (dir) => assert.ok(!existsSync(join(dir, 'out')), 'nothing was written'),
+  },
 ];
 
 // ---- the loop ----------------------------------------------------------------

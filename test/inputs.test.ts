@@ -29,6 +29,7 @@ test('each bad input is named with its bad value', () => {
     [{ backend: 'tpu' }, /input 'backend' must be one of auto, tensorflow-gpu, tensorflow, wasm, cpu; got "tpu"/],
     [{ 'keep-runs': '0' }, /input 'keep-runs' must be a whole number ≥ 1; got "0"/],
     [{ 'upload-artifact': 'maybe' }, /input 'upload-artifact' must be true or false; got "maybe"/],
+    [{ 'force-training': 'always' }, /input 'force-training' must be true or false; got "always"/],
     [{ 'reports-branch': 'bad..name' }, /input 'reports-branch' must be a valid branch name; got "bad..name"/],
     [{ 'fail-on-regression': 'val_acc 0.02' }, /input 'fail-on-regression': threshold "val_acc 0.02" has no ":"/],
     [{ baseline: 'main..dev' }, /input 'baseline' must be auto, none or a git ref/],
