@@ -170,7 +170,7 @@ function runReference(params: TrainSet, layers?: unknown[]): ReferenceRun {
   };
 }
 
-/** One `run --base` of ours: whole-process wall and peak RSS, the verdict, the PR seeds and whether it trained. */
+/** One `run --base` of ours: whole-process wall and peak RSS, the verdict, the PR seeds, whether it trained, and each seed's results (not its epoch times). */
 async function runAgainstBase(params: TrainSet, baseDir: string, work: string, name: string) {
   const paramsFile = join(work, `${name}.yaml`);
   await writeFile(paramsFile, `train:\n${Object.entries(params).map(([key, value]) => `  ${key}: ${value}`).join('\n')}\n`);
@@ -179,7 +179,7 @@ async function runAgainstBase(params: TrainSet, baseDir: string, work: string, n
   const { wall, peakRssMiB, stdout } = timed(process.execPath, ['dist/cli.js', 'run', '--data', DATA, '--params', paramsFile, '--out', outDir, '--base', baseDir, '--no-cache']);
   const record = JSON.parse(await readFile(join(outDir, 'run.json'), 'utf8'));
   const verdict = /\((better|worse|no clear change|no baseline); \d+ images\)/.exec(stdout)?.[1] ?? '?';
-  return { wall, peakRssMiB, verdict, seeds: record.repeats.length as number, reused: record.reused !== undefined, stopping: record.stopping, repeats: JSON.stringify(record.repeats), report: await readFile(join(outDir, 'report.md'), 'utf8') };
+  return { wall, peakRssMiB, verdict, seeds: record.repeats.length as number, reused: record.reused !== undefined, stopping: record.stopping, repeats: JSON.stringify(record.repeats.map((repeat: { seed: number; metrics: object; correct: string[] }) => [repeat.seed, repeat.metrics, repeat.correct])), report: await readFile(join(outDir, 'report.md'), 'utf8') };
 }
 
 async function benchVerdict(withReference: boolean, work: string): Promise<void> {
