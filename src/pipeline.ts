@@ -372,8 +372,10 @@ async function trainRepeats(run: RunState, params: Params, prepared: Prepared, s
   const baseValues = run.options.base ? metricSamples(run.options.base, 'val_acc')?.values : undefined;
   // The rule judges accuracy on the same images: after a data change that moved the validation images, every seed trains.
   const baseKeys = run.options.base ? validationKeys(run.options.base) : undefined;
-  const ownKeys = split.validationPaths.map((path, row) => `${classes[split.validationLabels[row]]}/${prepared.decoded.fileHashes[path]}`);
-  const sameImages = baseKeys !== undefined && baseKeys.size === ownKeys.length && new Set([...baseKeys.values(), ...ownKeys]).size === ownKeys.length;
+  // As sets: copies of one image in one class are one key.
+  const ownKeys = new Set(split.validationPaths.map((path, row) => `${classes[split.validationLabels[row]]}/${prepared.decoded.fileHashes[path]}`));
+  const theirKeys = new Set(baseKeys?.values() ?? []);
+  const sameImages = baseKeys !== undefined && theirKeys.size === ownKeys.size && [...ownKeys].every((key) => theirKeys.has(key));
   const staged = run.options.sequential === true && params.train.repeats === STOPPING_RULE.baseSeeds && baseValues !== undefined && ruleApplies(baseValues) && sameImages;
   let target = staged ? STOPPING_RULE.looks[0] : params.train.repeats;
   let stopping: Trained['stopping'];
