@@ -144,7 +144,7 @@ test('params.model is bounded before params.ts reads it', () => {
 
 test('own fields only: constructor, toString and __proto__ are no fields of a record', async () => {
   const top = record();
-  top.constructor = { name: 'x' };
+  Object.defineProperty(top, 'constructor', { value: { name: 'x' }, enumerable: true });
   refused(top, /field "constructor" must be absent \(a key naming JavaScript object internals is never data\)/);
   const metric = record();
   metric.metrics.toString = 0.5;

@@ -75,6 +75,8 @@ async function pullOf(context: ActionContext, rows: LegRow[], deps: AggregateDep
     if (!folder) continue; // a failed job the API listed: its name and error are the API's
     // A record without a hand-off cannot be checked against the API: it is not published.
     if (folder.record && !folder.handoff) throw new GitHubError(`${forLog(folder.artifact)} holds a run record but no hand-off; refusing to publish an artifact that cannot be checked`);
+    // A hand-off with a run record that failed its schema (or none): refused as publish mode refuses it.
+    if (folder.handoff && !folder.record) throw new GitHubError(folder.problem ?? `${forLog(folder.artifact)} holds a hand-off but no run.json; refusing the artifact`);
     if (!folder.record || !folder.handoff) {
       core.notice(`Refused the artifact ${forLog(folder.artifact)}: it holds no run record and hand-off to check against the API, so nothing in it is shown${row.job ? "; its leg's row is what the jobs API says" : ''}.`);
       row.folder = undefined;
@@ -108,14 +110,16 @@ export async function aggregate(client: GitHubClient, context: ActionContext, co
     core.warning(`${(error as Error).message}; legs that failed before uploading their artifact are not listed`);
     return [];
   });
-  const rows = planLegs(folders, jobs, context.workflowRun ? undefined : ownJobName(jobs));
-  if (rows.length === 0) throw new GitHubError(`workflow run ${runId} has no legs of this action: no artifact with a run record and no failed job; run aggregate after the matrix job (needs: <matrix job>)`);
-  core.info(`aggregating ${rows.length} legs of workflow run ${runId}: ${rows.map((row) => `${forLog(row.variant)}${row.failure ? ` (${forLog(row.failure)})` : ''}`).join('; ')}`);
-  const trusted = await pullOf(context, rows, deps);
+  const planned = planLegs(folders, jobs, context.workflowRun ? undefined : ownJobName(jobs));
+  if (planned.length === 0) throw new GitHubError(`workflow run ${runId} has no legs of this action: no artifact with a run record and no failed job; run aggregate after the matrix job (needs: <matrix job>)`);
+  core.info(`aggregating ${planned.length} legs of workflow run ${runId}: ${planned.map((row) => `${forLog(row.variant)}${row.failure ? ` (${forLog(row.failure)})` : ''}`).join('; ')}`);
+  const trusted = await pullOf(context, planned, deps);
   if ('stale' in trusted) {
     core.notice(trusted.stale);
     return;
   }
+  // A refused artifact's leg stays only where the jobs API lists its job.
+  const rows = planned.filter((row) => row.folder || row.job);
   const { pull, sha, provenance } = trusted;
 
   const unknownPrimary = config.primaryVariant.filter((name) => !rows.some((row) => row.variant === name));
