@@ -8,14 +8,15 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { aggregate } from './github/aggregate.js';
 import { findBaseline, listHistory, type Baseline } from './github/baseline.js';
-import { createClient, DEFAULT_RETRY, explain, statusOf, type GitHubClient, type RetryPolicy } from './github/client.js';
-import { commentMarker, getPullHead, getViewerLogin, MAX_COMMENT_LENGTH, commentBody, postComment } from './github/comment.js';
+import { createClient, DEFAULT_RETRY, type GitHubClient, type RetryPolicy } from './github/client.js';
+import { commentMarker } from './github/comment.js';
+import { executePlan } from './github/effects.js';
 import { isBaselineRun, readContext, readEventPayload, type ActionContext } from './github/context.js';
 import { findHandoffFolders, HandoffError, writeHandoff } from './github/handoff.js';
 import { writeLegInfo } from './github/legs.js';
 import { MAX_ARTIFACTS, preparePublication, provenanceLine, type Publication } from './github/publish.js';
 import { forLog, forPath } from './github/untrusted.js';
-import { blobUrl, listOpenPulls, saveRun, type RunKind, type StoredFile } from './github/store.js';
+import type { RunKind, StoredFile } from './github/store.js';
 import { identityKey, variantLabel, type RunIdentity } from './identity.js';
 import { InputError, PARAMS_OVERRIDE_SOURCE, readInputs, type ActionConfig } from './inputs.js';
 import { runExperiment } from './pipeline.js';
@@ -107,7 +108,7 @@ async function resolveBaseline(client: GitHubClient, context: ActionContext, con
   return { found: false, reason: `a ${context.eventName} run has no base to compare with; set the baseline input to a branch, tag or SHA` };
 }
 
-/** Report → reports branch → summary → comment → outputs; shared by run and publish modes. */
+/** Report → outputs → the plan of its effects (effects.ts: records ref, summary, comment, failure); shared by run and publish modes. */
 async function report(client: GitHubClient, context: ActionContext, config: ActionConfig, target: ReportTarget): Promise<void> {
   const { baseline, pullRequest } = target;
   const written = await writeReport({
@@ -136,94 +137,29 @@ async function report(client: GitHubClient, context: ActionContext, config: Acti
   core.setOutput('baseline-sha', baseline.found ? baseline.sha : '');
   core.setOutput('regressed', String(regressed));
 
-  const readOnlyFork = pullRequest?.fromFork === true;
-  let refused = false;
-  const degraded = (error: unknown) => {
-    const readOnly = readOnlyFork && statusOf(error) === 403;
-    refused ||= readOnly;
-    return readOnly;
-  };
-  let commit: string | undefined;
   const files: StoredFile[] = [
     // Compact: a record near the 20 MB cap stays near it (pretty-printed, 19 MB became 94 MB).
     { name: 'run.json', content: Buffer.from(JSON.stringify(target.head) + '\n') },
     { name: 'metrics.json', content: Buffer.from(metricsFileContent(target.head.metrics)) },
   ];
   for (const image of written.images) files.push({ name: image, content: await readFile(join(target.outDir, image)) });
-  let folder = '';
-  if (target.kind === undefined) {
-    core.info(`not recorded: a ${context.eventName} run on ${context.ref || 'no ref'} is neither a branch run (push, schedule, workflow_dispatch) nor a pull request run`);
-  } else {
-    try {
-      const openPulls = pullRequest ? await listOpenPulls(client, context.repository) : undefined;
-      const saved = await saveRun(client, context.repository, {
-        ref: config.recordsRef,
-        identity: target.identity,
-        kind: target.kind,
-        sha: target.sha,
-        ...(pullRequest ? { pullRequest: pullRequest.number } : { branch: context.ref }),
-        createdAt: target.head.createdAt,
-        files,
-        keepRuns: config.keepRuns,
-        openPulls,
-        backoffMs: delayUnit(process.env) / 2,
-        log: (line) => core.info(line),
-      });
-      commit = saved.commit;
-      folder = saved.path;
-      core.info(
-        `recorded ${saved.path}/ in ${config.recordsRef} (${saved.bytes} bytes in ${files.length} files; pin ${saved.commit.slice(0, 7)}, head ${saved.head.slice(0, 7)}` +
-          `${saved.pruned.length > 0 ? `, pruned ${saved.pruned.length} old runs` : ''})`,
-      );
-    } catch (error) {
-      if (!degraded(error)) throw error;
-    }
-  }
-
   const { marker, legacy } = markersOf(target.identity, target.workflowName);
-  const imageUrl = (name: string) => (commit ? blobUrl(context.serverUrl, context.repository, commit, `${folder}/${name}`) : name);
-  const markdown = written.renderMarkdown(imageUrl, MAX_COMMENT_LENGTH - marker.length - 120);
-  await core.summary.addRaw(markdown, true).write();
-
-  if (pullRequest && config.comment !== 'off') {
-    try {
-      const viewerLogin = await getViewerLogin(client);
-      const headSha = await getPullHead(client, context.repository, pullRequest.number);
-      const posted = await postComment(client, context.repository, pullRequest.number, commentBody(marker, markdown, target.sha), {
-        mode: config.comment,
-        marker,
-        legacyMarkers: legacy,
-        viewerLogin,
-        freshness: { trainedSha: target.sha, headSha },
-        delayMs: delayUnit(process.env),
-        log: (line) => core.info(line),
-      });
-      if (posted.action === 'skipped') {
-        const line = `Left the comment alone: ${posted.reason}.`;
-        core.info(line);
-        await core.summary.addRaw(`\n> ${line}\n`, true).write();
-      } else {
-        core.setOutput('comment-url', posted.url);
-        core.info(`${posted.action} the comment ${posted.url}`);
-      }
-    } catch (error) {
-      if (!degraded(error)) {
-        throw explain(error, { action: `comment on pull request #${pullRequest.number}`, permission: 'pull-requests: write', missing: `pull request #${pullRequest.number}` });
-      }
-    }
-  }
-  if (refused) {
-    core.notice(
+  await executePlan(client, context, config, {
+    save: target.kind === undefined
+      ? { skipped: `not recorded: a ${context.eventName} run on ${context.ref || 'no ref'} is neither a branch run (push, schedule, workflow_dispatch) nor a pull request run` }
+      : { identity: target.identity, kind: target.kind, sha: target.sha, createdAt: target.head.createdAt, files, what: 'the run' },
+    pullRequest: pullRequest?.number,
+    render: written.renderMarkdown,
+    comment: { marker, legacyMarkers: legacy, trainedSha: target.sha },
+    readOnlyFork: pullRequest?.fromFork === true,
+    forkNotice:
       'This pull request comes from a fork, so the workflow token is read-only: the report is in the job summary and the artifact ' +
-        `instead of a comment. To get the comment, add the publish workflow (train-and-report with mode: publish on workflow_run); ` +
-        'see docs/github-action.md#pull-requests-from-forks.',
-    );
-  }
-  if (regressed && target.enforceThresholds) {
-    throw new RegressionError(
-      `fail-on-regression: ${written.regressions.length} threshold(s) crossed: ${written.regressions.map((regression) => regression.message).join('; ')}`,
-    );
-  }
+      `instead of a comment. To get the comment, add the publish workflow (train-and-report with mode: publish on workflow_run); ` +
+      'see docs/github-action.md#pull-requests-from-forks.',
+    failure: regressed && target.enforceThresholds
+      ? new RegressionError(`fail-on-regression: ${written.regressions.length} threshold(s) crossed: ${written.regressions.map((regression) => regression.message).join('; ')}`)
+      : undefined,
+  }, { delayMs: delayUnit(process.env) });
 }
 
 async function train(client: GitHubClient, context: ActionContext, config: ActionConfig, env: Env): Promise<void> {

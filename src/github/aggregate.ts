@@ -14,13 +14,14 @@ import type { ActionConfig } from '../inputs.js';
 import type { RunRecord } from '../record.js';
 import { writeSweepReport, type SweepVariantInput } from '../report/sweep-report.js';
 import type { Baseline } from './baseline.js';
-import { explain, GitHubError, statusOf, type GitHubClient } from './client.js';
-import { commentBody, commentMarker, getPullHead, getViewerLogin, MAX_COMMENT_LENGTH, postComment } from './comment.js';
+import { GitHubError, statusOf, type GitHubClient } from './client.js';
+import { commentMarker } from './comment.js';
+import { executePlan } from './effects.js';
 import type { ActionContext, PullRequestInfo } from './context.js';
 import { artifactPreview, MAX_ARTIFACTS, provenanceLine, type Prepared, type TrustedPullRequest } from './publish.js';
 import { listRunJobs, planLegs, readLegFolders, variantName, type LegRow } from './legs.js';
 import { forLog, forOutputKey, forPath } from './untrusted.js';
-import { blobUrl, listOpenPulls, saveRun, type RunKind } from './store.js';
+import type { RunKind } from './store.js';
 import type { RunIdentity } from '../identity.js';
 
 export class AggregateRegressionError extends Error {
@@ -160,65 +161,23 @@ export async function aggregate(client: GitHubClient, context: ActionContext, co
   const regressed = config.failOnRegression.length > 0 && written.regressions.length > 0;
   core.setOutput('regressed', String(regressed));
 
-  // Links are pinned to the commit that holds the images (records ref, this job's identity), so a later run cannot change what this comment shows.
-  let pinned: { commit: string; path: string } | undefined;
-  if (deps.kind === undefined) {
-    core.info(`images not recorded: a ${context.eventName} run is neither a branch run nor a pull request run`);
-  } else {
-    try {
-      const files = await Promise.all(written.images.map(async (name) => ({ name, content: await readFile(join(deps.outDir, name)) })));
-      const saved = await saveRun(client, context.repository, {
-        ref: config.recordsRef,
-        identity: deps.identity,
-        kind: deps.kind,
-        sha,
-        ...(pull ? { pullRequest: pull.number } : { branch: context.ref }),
-        createdAt: new Date().toISOString(),
-        files,
-        keepRuns: config.keepRuns,
-        openPulls: pull ? await listOpenPulls(client, context.repository) : undefined,
-        backoffMs: deps.delayMs / 2,
-        log: (line) => core.info(line),
-      });
-      pinned = { commit: saved.commit, path: saved.path };
-      core.info(`recorded the comparison's ${files.length} images in ${saved.path}/ of ${config.recordsRef} (pin ${saved.commit.slice(0, 7)})`);
-    } catch (error) {
-      if (!(pull?.fromFork && statusOf(error) === 403)) throw error;
-    }
-  }
-  const imageUrl = (name: string) => (pinned ? blobUrl(context.serverUrl, context.repository, pinned.commit, `${pinned.path}/${name}`) : name);
-  const marker = sweepMarker(rows, context);
-  const markdown = written.renderMarkdown(imageUrl, MAX_COMMENT_LENGTH - marker.length - 120);
-  await core.summary.addRaw(markdown, true).write();
-
-  if (pull && config.comment !== 'off') {
-    try {
-      const posted = await postComment(client, context.repository, pull.number, commentBody(marker, markdown, sha), {
-        mode: config.comment,
-        marker,
-        viewerLogin: await getViewerLogin(client),
-        freshness: { trainedSha: sha, headSha: await getPullHead(client, context.repository, pull.number) },
-        delayMs: deps.delayMs,
-        log: (line) => core.info(line),
-      });
-      if (posted.action === 'skipped') {
-        core.info(`Left the comment alone: ${posted.reason}.`);
-      } else {
-        core.setOutput('comment-url', posted.url);
-        core.info(`${posted.action} the comment ${posted.url}`);
-      }
-    } catch (error) {
-      if (pull.fromFork && statusOf(error) === 403) {
-        core.notice('This pull request comes from a fork, so the workflow token is read-only: the comparison is in the job summary; add the publish workflow (mode: aggregate on workflow_run) to get the comment.');
-      } else {
-        throw explain(error, { action: `comment on pull request #${pull.number}`, permission: 'pull-requests: write', missing: `pull request #${pull.number}` });
-      }
-    }
-  }
-  if (regressed && !context.workflowRun) {
-    const lines = written.regressions.map((regression) => `${regression.variant}: ${regression.message}`);
-    throw new AggregateRegressionError(`fail-on-regression: ${written.regressions.length} threshold(s) crossed by primary variants: ${lines.join('; ')}`);
-  }
+  const files = await Promise.all(written.images.map(async (name) => ({ name, content: await readFile(join(deps.outDir, name)) })));
+  // Thresholds fail the job only where the legs ran here: on workflow_run they are the fork's claims, shown, not enforced.
+  const failure = regressed && !context.workflowRun
+    ? new AggregateRegressionError(`fail-on-regression: ${written.regressions.length} threshold(s) crossed by primary variants: ${written.regressions.map((regression) => `${regression.variant}: ${regression.message}`).join('; ')}`)
+    : undefined;
+  await executePlan(client, context, config, {
+    // The comparison's images, under this job's identity (the legs recorded their own runs).
+    save: deps.kind === undefined
+      ? { skipped: `images not recorded: a ${context.eventName} run is neither a branch run nor a pull request run` }
+      : { identity: deps.identity, kind: deps.kind, sha, createdAt: new Date().toISOString(), files, what: `the comparison's ${files.length} images` },
+    pullRequest: pull?.number,
+    render: written.renderMarkdown,
+    comment: { marker: sweepMarker(rows, context), legacyMarkers: [], trainedSha: sha },
+    readOnlyFork: pull?.fromFork === true,
+    forkNotice: 'This pull request comes from a fork, so the workflow token is read-only: the comparison is in the job summary; add the publish workflow (mode: aggregate on workflow_run) to get the comment.',
+    failure,
+  }, { delayMs: deps.delayMs });
 }
 
 /** The aggregate job is the one still running; a completed job is never this one. */
