@@ -47,12 +47,12 @@ function largestRecord(real: Json): Json {
   record.repeats = Array.from({ length: REPEATS }, (_, seed) => ({ seed, history, metrics: record.metrics, perClass, correct: [] as string[] }));
   const probabilities = classes.map(() => 1 / classes.length);
   const prediction = (index: number) => ({ path: `${classes[index % classes.length]}/image_${index}.jpg`, trueLabel: classes[index % classes.length], predictedLabel: classes[(index * 7) % classes.length], probabilities });
+  record.split.validation = Array.from({ length: 1000 }, (_, i) => prediction(i).path);
   // Fill with predictions up to just under the cap, measured on the compact text the action reads.
   const base = Buffer.byteLength(JSON.stringify({ ...record, predictions: [] }));
-  const each = Buffer.byteLength(JSON.stringify(prediction(0))) + 1;
+  const each = Buffer.byteLength(JSON.stringify(prediction(99_999))) + 1;
   const count = Math.min(RECORD_LIMITS.predictions, Math.floor((RECORD_LIMITS.bytes - base - 4096) / each));
   record.predictions = Array.from({ length: count }, (_, i) => prediction(i));
-  record.split.validation = record.predictions.slice(0, 1000).map((p: Json) => p.path);
   return record;
 }
 
@@ -62,7 +62,14 @@ async function largestPreview(): Promise<Buffer> {
   let rows = 640;
   for (;;) {
     const pixels = Buffer.alloc(width * height * 3, 255);
-    for (let i = 0; i < width * rows * 3; i++) pixels[i] = (Math.imul(i, 2654435761) >>> 24) & 0xff;
+    // xorshift noise: incompressible, so the file's bytes grow with the noisy rows.
+    let state = 0x9e3779b9;
+    for (let i = 0; i < width * rows * 3; i++) {
+      state ^= state << 13;
+      state ^= state >>> 17;
+      state ^= state << 5;
+      pixels[i] = state & 0xff;
+    }
     const png = await sharp(pixels, { raw: { width, height, channels: 3 } }).png({ compressionLevel: 9 }).toBuffer();
     if (png.length <= MAX_PREVIEW_BYTES) return png;
     rows = Math.floor(rows * 0.9);
@@ -111,7 +118,7 @@ export async function benchArtifact(): Promise<void> {
     });
     const runJson = (await stat(join(artifact, 'run.json'))).size;
     const png = (await stat(join(artifact, 'predictions.png'))).size;
-    console.log(`artifact: run.json ${(runJson / 1024 / 1024).toFixed(1)} MB (cap ${RECORD_LIMITS.bytes / 1024 / 1024} MB; ${record.dataset.classes.length} classes, ${record.predictions.length} predictions, ${EPOCHS} epochs × ${REPEATS + 1} histories), predictions.png ${(png / 1024 / 1024).toFixed(1)} MB (4096 × 8192)`);
+    console.log(`artifact: run.json ${runJson} bytes (cap ${RECORD_LIMITS.bytes}; ${record.dataset.classes.length} classes, ${record.predictions.length} predictions, ${EPOCHS} epochs × ${REPEATS + 1} histories), predictions.png ${png} bytes (cap ${MAX_PREVIEW_BYTES}; 4096 × 8192)`);
 
     const payload = webhookExample('workflow_run', 'completed');
     payload.workflow_run.id = 1;
