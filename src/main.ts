@@ -10,16 +10,18 @@ import { aggregate } from './github/aggregate.js';
 import { findBaseline, listHistory, type Baseline } from './github/baseline.js';
 import { createClient, DEFAULT_RETRY, explain, statusOf, type GitHubClient, type RetryPolicy } from './github/client.js';
 import { commentMarker, getPullHead, getViewerLogin, MAX_COMMENT_LENGTH, commentBody, postComment } from './github/comment.js';
-import { isBaselineRun, readContext, readEventPayload, type ActionContext } from './github/context.js';
+import { isBaselineRun, isDefaultBranchPush, readContext, readEventPayload, type ActionContext } from './github/context.js';
 import { findHandoffFolders, writeHandoff } from './github/handoff.js';
 import { writeLegInfo } from './github/legs.js';
 import { preparePublication, provenanceLine, type Publication } from './github/publish.js';
 import { blobUrl, listOpenPulls, saveRun, type RunKind, type StoredFile } from './github/store.js';
+import { alertFailure, alertOnStep, trendFor, type TrendHistory } from './github/trend.js';
 import { identityKey, variantLabel, type RunIdentity } from './identity.js';
 import { InputError, PARAMS_OVERRIDE_SOURCE, readInputs, type ActionConfig } from './inputs.js';
 import { runExperiment } from './pipeline.js';
 import { metricsFileContent, type RunRecord } from './record.js';
-import { writeReport } from './report/index.js';
+import { writeReport, type ReportResult } from './report/index.js';
+import type { TrendSection } from './report/trend.js';
 
 /** How far back along first parents a baseline is looked for. */
 const BASELINE_MAX_DEPTH = 50;
@@ -52,6 +54,8 @@ interface ReportTarget {
   headRef?: string;
   /** Publish mode reports crossed thresholds but does not fail: the PR's own run already did. */
   enforceThresholds: boolean;
+  /** The branch over time (trend-runs), and the records it read. */
+  trend?: { section: TrendSection; history: TrendHistory };
 }
 
 /** Retry delays (and the spacing of writes) can be shortened for tests; GitHub's retry-after is counted in this unit too. */
@@ -129,6 +133,7 @@ async function report(client: GitHubClient, context: ActionContext, config: Acti
       baseRef: pullRequest?.baseRef,
       title: pullRequest?.title,
     },
+    trend: target.trend?.section,
   });
   core.info(`verdict: ${written.verdict}${baseline.found ? ` (baseline ${baseline.sha.slice(0, 7)})` : ` (${baseline.reason})`}`);
   const reportFile = join(target.outDir, 'report.md');
@@ -151,7 +156,7 @@ async function report(client: GitHubClient, context: ActionContext, config: Acti
     { name: 'run.json', content: Buffer.from(JSON.stringify(target.head, null, 2) + '\n') },
     { name: 'metrics.json', content: Buffer.from(metricsFileContent(target.head.metrics)) },
   ];
-  for (const image of written.images) files.push({ name: image, content: await readFile(join(target.outDir, image)) });
+  for (const name of [...written.images, ...written.data]) files.push({ name, content: await readFile(join(target.outDir, name)) });
   let folder = '';
   if (target.kind === undefined) {
     core.info(`not recorded: a ${context.eventName} run on ${context.ref || 'no ref'} is neither a branch run (push, schedule, workflow_dispatch) nor a pull request run`);
@@ -185,7 +190,8 @@ async function report(client: GitHubClient, context: ActionContext, config: Acti
   const { marker, legacy } = markersOf(target.identity, target.workflowName);
   const imageUrl = (name: string) => (commit ? blobUrl(context.serverUrl, context.repository, commit, `${folder}/${name}`) : name);
   const markdown = written.renderMarkdown(imageUrl, MAX_COMMENT_LENGTH - marker.length - 120);
-  await core.summary.addRaw(markdown, true).write();
+  const alert = target.kind === 'baseline' && baseline.found ? await pushAlert(client, context, config, target, written, baseline) : '';
+  await core.summary.addRaw(alert + markdown, true).write();
 
   if (pullRequest && config.comment !== 'off') {
     try {
@@ -226,6 +232,52 @@ async function report(client: GitHubClient, context: ActionContext, config: Acti
       `fail-on-regression: ${written.regressions.length} threshold(s) crossed: ${written.regressions.map((regression) => regression.message).join('; ')}`,
     );
   }
+}
+
+/** The branch over time (trend-runs > 0), read from the records; a failure to read it leaves it out with a warning. */
+async function branchTrend(client: GitHubClient, context: ActionContext, config: ActionConfig, identity: RunIdentity, record: RunRecord, baseline: Baseline): Promise<ReportTarget['trend']> {
+  const pull = context.pullRequest;
+  if (config.trendRuns === 0 || (!pull && !isBaselineRun(context))) return undefined;
+  const started = performance.now();
+  try {
+    const trend = await trendFor(client, context.repository, {
+      storeRef: config.recordsRef,
+      legacyBranch: config.reportsBranch,
+      identity,
+      runs: config.trendRuns,
+      keepRuns: config.keepRuns,
+      start: pull ? (baseline.found ? baseline.start : pull.baseSha) : context.sha,
+      branch: pull ? pull.baseRef : context.ref.replace(/^refs\/heads\//, ''),
+    }, pull ? { record, sha: pull.headSha, kind: 'pull', pullRequest: pull.number, subject: pull.title } : { record, sha: context.sha, kind: 'push' });
+    core.info(`trend: ${trend.history.entries.length} recorded runs read in ${((performance.now() - started) / 1000).toFixed(2)} s${trend.section.trend.notes.map((note) => `; ${note}`).join('')}`);
+    return trend;
+  } catch (error) {
+    core.warning(`The trend was left out of the report: ${error instanceof Error ? error.message : String(error)}`);
+    return undefined;
+  }
+}
+
+/** A push's step beyond seed noise: an annotation, a summary line, and on the default branch the alert issue. Returns the summary's lines. */
+async function pushAlert(client: GitHubClient, context: ActionContext, config: ActionConfig, target: ReportTarget, written: ReportResult, baseline: Extract<Baseline, { found: true }>): Promise<string> {
+  const subjects = target.trend?.history.subjects;
+  let result;
+  try {
+    result = await alertOnStep(client, context.repository, {
+      identity: target.identity,
+      branch: context.ref.replace(/^refs\/heads\//, ''),
+      comparison: written.comparison,
+      before: { sha: baseline.sha, subject: subjects?.get(baseline.sha) },
+      after: { sha: target.sha, subject: subjects?.get(target.sha), record: target.head, runUrl: `${context.serverUrl}/${context.repository.owner}/${context.repository.repo}/actions/runs/${context.runId}` },
+      history: target.trend?.history,
+      issue: config.alertIssue && isDefaultBranchPush(context),
+    });
+  } catch (error) {
+    core.warning(alertFailure(error));
+    return '';
+  }
+  if (result.annotation) core[result.annotation.level](result.annotation.message, { title: result.annotation.title });
+  for (const line of result.log) core.info(line);
+  return result.summary ? `${result.summary}\n\n` : '';
 }
 
 async function train(client: GitHubClient, context: ActionContext, config: ActionConfig, env: Env): Promise<void> {
@@ -291,6 +343,7 @@ async function train(client: GitHubClient, context: ActionContext, config: Actio
     baseline,
     headRef: context.ref.replace(/^refs\/heads\//, ''),
     enforceThresholds: true,
+    trend: await branchTrend(client, context, config, identity, result.record, baseline),
   });
 }
 
