@@ -144,6 +144,8 @@ export class FakeGitHub {
   /** Before each of the next `times` GraphQL ref updates of `ref`, another writer moves it first. */
   racingWriter?: { ref: string; times: number };
   readonly faults: Fault[] = [];
+  /** Milliseconds every answer waits (a benchmark's stand-in for the network; 0 in tests). */
+  latencyMs = 0;
   /** Jobs per workflow run id. */
   readonly jobs = new Map<string, FakeJob[]>();
   private nextJobId = 5000;
@@ -381,6 +383,7 @@ export class FakeGitHub {
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', this.url);
     const method = request.method ?? 'GET';
+    if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
     const chunks: Buffer[] = [];
     for await (const chunk of request) chunks.push(chunk as Buffer);
     const text = Buffer.concat(chunks).toString('utf8');
