@@ -10,7 +10,7 @@ import { aggregate } from './github/aggregate.js';
 import { findBaseline, listHistory, type Baseline } from './github/baseline.js';
 import { createClient, DEFAULT_RETRY, explain, statusOf, type GitHubClient, type RetryPolicy } from './github/client.js';
 import { commentMarker, getPullHead, getViewerLogin, MAX_COMMENT_LENGTH, commentBody, postComment } from './github/comment.js';
-import { isBaselineRun, isDefaultBranchPush, readContext, readEventPayload, type ActionContext } from './github/context.js';
+import { isBaselineRun, isDefaultBranchPush, readContext, readEventPayload, type ActionContext, type PullRequestInfo } from './github/context.js';
 import { findHandoffFolders, writeHandoff } from './github/handoff.js';
 import { writeLegInfo } from './github/legs.js';
 import { preparePublication, provenanceLine, type Publication } from './github/publish.js';
@@ -235,8 +235,10 @@ async function report(client: GitHubClient, context: ActionContext, config: Acti
 }
 
 /** The branch over time (trend-runs > 0), read from the records; a failure to read it leaves it out with a warning. */
-async function branchTrend(client: GitHubClient, context: ActionContext, config: ActionConfig, identity: RunIdentity, record: RunRecord, baseline: Baseline): Promise<ReportTarget['trend']> {
-  const pull = context.pullRequest;
+async function branchTrend(
+  client: GitHubClient, context: ActionContext, config: ActionConfig, identity: RunIdentity, record: RunRecord, baseline: Baseline,
+  pull: Pick<PullRequestInfo, 'number' | 'headSha' | 'baseSha' | 'baseRef' | 'title'> | undefined,
+): Promise<ReportTarget['trend']> {
   if (config.trendRuns === 0 || (!pull && !isBaselineRun(context))) return undefined;
   const started = performance.now();
   try {
@@ -343,7 +345,7 @@ async function train(client: GitHubClient, context: ActionContext, config: Actio
     baseline,
     headRef: context.ref.replace(/^refs\/heads\//, ''),
     enforceThresholds: true,
-    trend: await branchTrend(client, context, config, identity, result.record, baseline),
+    trend: await branchTrend(client, context, config, identity, result.record, baseline, pull),
   });
 }
 
@@ -388,6 +390,7 @@ async function publish(client: GitHubClient, context: ActionContext, config: Act
       kind: 'pull',
       baseline,
       enforceThresholds: false,
+      trend: await branchTrend(client, context, config, identity, record, baseline, pullRequest),
     });
   }
 }
