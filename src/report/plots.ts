@@ -232,6 +232,8 @@ export function trendChart(trend: Trend, title: string): ChartSpec | undefined {
       '<MEANS>': means,
       '<RUNS>': runs,
       '<RUN_COLORS>': runs.map((run) => (run === trendRunName('pull') ? HEAD_COLOUR : BASE_COLOUR)),
+      // One kind of run (every push, or every local run) needs no legend for it.
+      '<RUN_LEGEND>': runs.length > 1 ? {} : null,
       '<STEPS>': stepDomain,
       '<STEP_COLORS>': stepDomain.map((step) => STEP_COLOURS[step]),
     }),
