@@ -74,7 +74,9 @@ export async function readTrendHistory(client: GitHubClient, repo: RepoRef, quer
   let renamedAt: { sha: string; names: string[] } | undefined;
   let walked = 0;
   let from: string | undefined = query.start;
-  const wanted = () => found.length < query.runs && (remaining.size > 0 || (baselines.others.size > 0 && !renamedAt));
+  // Pages are fetched while runs of this identity remain to be found; the commits of the last page are
+  // still looked at for other identities' runs (where a renamed identity's history shows), at no extra call.
+  const wanted = () => found.length < query.runs && remaining.size > 0;
   while (from && walked < maxCommits && wanted()) {
     const history = await listHistory(client, repo, from, 100);
     if (!history) {
@@ -84,7 +86,7 @@ export async function readTrendHistory(client: GitHubClient, repo: RepoRef, quer
     for (const commit of history) if (commit.subject !== undefined) subjects.set(commit.sha, commit.subject);
     const step = firstParentPath(history, from, maxCommits - walked);
     for (const sha of step.path) {
-      if (!wanted()) break;
+      if (found.length >= query.runs) break;
       if (remaining.delete(sha)) {
         found.push(sha);
         renamedAt = undefined;
