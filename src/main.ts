@@ -15,7 +15,7 @@ import { findHandoffFolders, writeHandoff } from './github/handoff.js';
 import { writeLegInfo } from './github/legs.js';
 import { preparePublication, provenanceLine, type Publication } from './github/publish.js';
 import { blobUrl, listOpenPulls, saveRun, type RunKind, type StoredFile } from './github/store.js';
-import { alertFailure, alertOnStep, trendFor, type TrendHistory } from './github/trend.js';
+import { alertOnStep, trendFor, type TrendHistory } from './github/trend.js';
 import { identityKey, variantLabel, type RunIdentity } from './identity.js';
 import { InputError, PARAMS_OVERRIDE_SOURCE, readInputs, type ActionConfig } from './inputs.js';
 import { runExperiment } from './pipeline.js';
@@ -259,26 +259,21 @@ async function branchTrend(
   }
 }
 
-/** A push's step beyond seed noise: an annotation, a summary line, and on the default branch the alert issue. Returns the summary's lines. */
+/** A push's step beyond seed noise: an annotation, a summary line, and on the default branch the alert issue (a failure to write it is a warning). Returns the summary's lines. */
 async function pushAlert(client: GitHubClient, context: ActionContext, config: ActionConfig, target: ReportTarget, written: ReportResult, baseline: Extract<Baseline, { found: true }>): Promise<string> {
   const subjects = target.trend?.history.subjects;
-  let result;
-  try {
-    result = await alertOnStep(client, context.repository, {
-      identity: target.identity,
-      branch: context.ref.replace(/^refs\/heads\//, ''),
-      comparison: written.comparison,
-      before: { sha: baseline.sha, subject: subjects?.get(baseline.sha) },
-      after: { sha: target.sha, subject: subjects?.get(target.sha), record: target.head, runUrl: `${context.serverUrl}/${context.repository.owner}/${context.repository.repo}/actions/runs/${context.runId}` },
-      history: target.trend?.history,
-      issue: config.alertIssue && isDefaultBranchPush(context),
-    });
-  } catch (error) {
-    core.warning(alertFailure(error));
-    return '';
-  }
+  const result = await alertOnStep(client, context.repository, {
+    identity: target.identity,
+    branch: context.ref.replace(/^refs\/heads\//, ''),
+    comparison: written.comparison,
+    before: { sha: baseline.sha, subject: subjects?.get(baseline.sha) },
+    after: { sha: target.sha, subject: subjects?.get(target.sha), record: target.head, runUrl: `${context.serverUrl}/${context.repository.owner}/${context.repository.repo}/actions/runs/${context.runId}` },
+    history: target.trend?.history,
+    issue: config.alertIssue && isDefaultBranchPush(context),
+  });
   if (result.annotation) core[result.annotation.level](result.annotation.message, { title: result.annotation.title });
   for (const line of result.log) core.info(line);
+  if (result.problem) core.warning(result.problem);
   return result.summary ? `${result.summary}\n\n` : '';
 }
 

@@ -211,6 +211,8 @@ export interface AlertResult {
   /** Lines for the log (plain). */
   log: string[];
   issue?: { action: 'opened' | 'updated' | 'closed'; number: number; url: string };
+  /** Why the issue could not be kept (one line, alertFailure's); the annotation and summary stand regardless. */
+  problem?: string;
 }
 
 interface AlertIssue {
@@ -294,9 +296,9 @@ export async function alertOnStep(client: GitHubClient, repo: RepoRef, input: Al
     result.log.push(`${head}: ${line}`);
   }
   if (!input.issue) return result;
-  const viewerLogin = await getViewerLogin(client);
-  const open = await findAlertIssue(client, repo, input.identity, viewerLogin);
   try {
+    const viewerLogin = await getViewerLogin(client);
+    const open = await findAlertIssue(client, repo, input.identity, viewerLogin);
     if (verdict === 'worse') {
       if (open) {
         await client.rest.issues.update({ ...repo, issue_number: open.number, body: withDrop(open.body, input) });
@@ -320,7 +322,9 @@ export async function alertOnStep(client: GitHubClient, repo: RepoRef, input: Al
       }
     }
   } catch (error) {
-    throw explain(error, { action: 'open, update or close the alert issue', permission: 'issues: write' });
+    // GitHub's refusal (a permission, a 5xx after retries) is a line; anything else is a fault of ours and fails the step.
+    if (statusOf(error) === undefined && !(error instanceof GitHubError)) throw error;
+    result.problem = alertFailure(explain(error, { action: 'open, update or close the alert issue', permission: 'issues: write' }));
   }
   if (result.issue) {
     const verb = result.issue.action === 'opened' ? 'Opened' : result.issue.action === 'updated' ? 'Updated' : 'Closed';
@@ -331,7 +335,7 @@ export async function alertOnStep(client: GitHubClient, repo: RepoRef, input: Al
 }
 
 /** A failure to keep the issue is said in one line and does not fail the run (the record is already saved). */
-export function alertFailure(error: unknown): string {
+function alertFailure(error: unknown): string {
   const status = statusOf(error);
   const message = error instanceof Error ? error.message : String(error);
   return `The alert issue was not written${status ? ` (HTTP ${status})` : ''}: ${oneLine(message, 400)}; set alert-issue: false to stop trying`;
