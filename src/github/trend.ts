@@ -264,7 +264,8 @@ export function alertIssueBody(input: AlertInput): string {
 }
 
 function withDrop(body: string, input: AlertInput): string {
-  return body.includes(DROPS_END) ? body.replace(DROPS_END, `${dropLine(input)}\n${DROPS_END}`) : `${body}\n\n${dropLine(input)}`;
+  // A function, not a replacement string: a subject's "$&" must stay text.
+  return body.includes(DROPS_END) ? body.replace(DROPS_END, () => `${dropLine(input)}\n${DROPS_END}`) : `${body}\n\n${dropLine(input)}`;
 }
 
 /** Has the run recovered: not worse beyond noise than the run before the first drop? Undefined when that run is not among the records read. */

@@ -167,10 +167,13 @@ test('a drop opens one issue per identity, a second drop updates it, a recovery 
     assert.match(issue.body, /\(\[run\]\(https:\/\/github\.example\/o\/r\/actions\/runs\/9\)\)/);
     assert.match(worse.summary, /Opened the alert issue \(\[#\d+\]\(https:\/\/github\.example\/octo-org\/planets\/issues\/\d+\)\)\./);
 
-    const again = await alertOnStep(client, repo, alertInput(c, d, bad, record(0.3, 277), { history }));
+    const dollar = alertInput(c, d, bad, record(0.3, 277), { history });
+    dollar.after.subject = 'costs $& and $1';
+    const again = await alertOnStep(client, repo, dollar);
     assert.equal(again.issue?.action, 'updated');
     assert.equal(fake.issues.size, 2, 'one issue per identity');
     assert.equal((issue.body.match(/^- /gm) ?? []).length, 2);
+    assert.ok(issue.body.includes('(“costs $& and $1”)'), issue.body);
     assert.equal(fake.commentsOn(issue.number).length, 1);
 
     // Within noise of the last run but still worse than b, the run before the first drop: stays open.
