@@ -228,7 +228,7 @@ export function trendChart(trend: Trend, title: string): ChartSpec | undefined {
       '<WIDTH>': Math.max(320, 36 * trend.points.length),
       '<POINTS>': names,
       '<X_TITLE>': trend.points.some((point) => point.kind === 'local') ? 'Run, in the order given' : 'Commit, oldest first',
-      '<SEEDS>': seeds,
+      '<DATA>': seeds,
       '<MEANS>': means,
       '<RUNS>': runs,
       '<RUN_COLORS>': runs.map((run) => (run === trendRunName('pull') ? HEAD_COLOUR : BASE_COLOUR)),

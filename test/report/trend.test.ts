@@ -56,9 +56,9 @@ test('the Mermaid chart holds numbers and fixed words only, one line per series'
 test('the chart: every seed, each mean coloured by the step into it, runs in the table\'s order', () => {
   const trend = buildTrend(entries());
   const chart = trendChart(trend, 'main')!;
-  const spec = chart.spec as { layer: Array<{ data: { values: Array<Record<string, unknown>> } }>; encoding: { x: { sort: string[] } } };
+  const spec = chart.spec as { data: { values: unknown[] }; layer: Array<{ data: { values: Array<Record<string, unknown>> } }>; encoding: { x: { sort: string[] } } };
   assert.deepEqual(spec.encoding.x.sort, ['1 1111111', '2 2222222', '3 3333333', '4 PR #7']);
-  assert.equal(spec.layer[0].data.values.length, 24);
+  assert.equal(spec.data.values.length, 24);
   assert.deepEqual(spec.layer[1].data.values.map((row) => row.step), ['first', 'better', 'worse', 'better']);
   assert.deepEqual(spec.layer[1].data.values.map((row) => row.run), ['push', 'push', 'push', 'PR']);
   assert.match(chart.alt, /^main: mean validation accuracy over seeds, 4 runs, .*beyond seed noise: better at run 2 \(\+0\.\d\d\), worse at run 3 \(−0\.\d\d\), better at run 4/);
