@@ -139,7 +139,8 @@ export async function trendFor(
   query: Omit<TrendQuery, 'skip'> & { branch: string },
   run: TrendRun,
 ): Promise<{ section: TrendSection; history: TrendHistory }> {
-  const history = await readTrendHistory(client, repo, { ...query, skip: run.kind === 'push' ? run.sha : undefined });
+  // A push is one of the last `runs` pushes itself; a pull request's run comes after them.
+  const history = await readTrendHistory(client, repo, { ...query, runs: run.kind === 'push' ? Math.max(0, query.runs - 1) : query.runs, skip: run.kind === 'push' ? run.sha : undefined });
   const current: TrendEntry = {
     label: run.kind === 'pull' ? `PR #${run.pullRequest}` : run.sha.slice(0, 7),
     kind: run.kind,

@@ -51,6 +51,10 @@ test('the trend reads the identity\'s recorded runs on the first-parent history,
     assert.equal(pushed.section.folded, false);
     assert.deepEqual(pushed.section.trend.steps.map((step) => step.verdict), ['better', 'no clear change', 'worse']);
     assert.equal(pushed.section.trend.points[3].subject, 'c5');
+    const three = await trendFor(client, repo, { ...query(c[5]), runs: 3, branch: 'main' }, { record: record(0.5, 277), sha: c[5], kind: 'push' });
+    assert.deepEqual(three.section.trend.points.map((point) => point.sha), [c[3], c[4], c[5]], 'the push is one of the last 3');
+    const pulledThree = await trendFor(client, repo, { ...query(c[4]), runs: 2, branch: 'main' }, { record: record(0.5, 277), sha: side, kind: 'pull', pullRequest: 7 });
+    assert.equal(pulledThree.section.title, 'main over the last 2 pushes, and this pull request');
     const rerun = await readTrendHistory(client, repo, query(c[4], { skip: c[4] }));
     assert.deepEqual(rerun.entries.map((entry) => entry.sha), [c[1], c[3]]);
 
