@@ -58,7 +58,7 @@ test('bad input is one line each and never a point: unreadable records, no val_a
   assert.equal(trend.notes[0], 'a gap the caller found');
   assert.match(trend.notes[1], /^2222222: run\.json: record version \d+ is newer .*; left out of the trend\.$/);
   assert.match(trend.notes[2], /^3333333: its run record holds no val_acc; left out of the trend\.$/);
-  assert.match(trend.notes[3], /^4444444: one seed only \(train\.repeats: 1\), so its point has no spread and the steps to and from it are not judged\.$/);
+  assert.match(trend.notes[3], /^4444444: one seed only \(train\.repeats: 1, or a record from before repeats\), so its point has no spread and the steps to and from it are not judged\.$/);
   assert.equal(trend.points[1].sd, undefined);
   // 0.55 → 0.9 is a big change, but one seed cannot tell it from noise: not judged.
   assert.ok(trend.steps.every((step) => step.untestable !== undefined && step.verdict === 'no clear change'));
