@@ -190,7 +190,9 @@ async function report(client: GitHubClient, context: ActionContext, config: Acti
   const { marker, legacy } = markersOf(target.identity, target.workflowName);
   const imageUrl = (name: string) => (commit ? blobUrl(context.serverUrl, context.repository, commit, `${folder}/${name}`) : name);
   const markdown = written.renderMarkdown(imageUrl, MAX_COMMENT_LENGTH - marker.length - 120);
-  const alert = target.kind === 'baseline' && baseline.found ? await pushAlert(client, context, config, target, written, baseline) : '';
+  // The alert speaks of the previous push: only a push compared with its own previous run (baseline: auto).
+  const previousPush = target.kind === 'baseline' && context.eventName === 'push' && config.baseline.kind === 'auto';
+  const alert = previousPush && baseline.found ? await pushAlert(client, context, config, target, written, baseline) : '';
   await core.summary.addRaw(alert + markdown, true).write();
 
   if (pullRequest && config.comment !== 'off') {
