@@ -11,17 +11,19 @@ import { findBaseline, listHistory, type Baseline } from './github/baseline.js';
 import { createClient, DEFAULT_RETRY, type GitHubClient, type RetryPolicy } from './github/client.js';
 import { commentMarker } from './github/comment.js';
 import { executePlan } from './github/effects.js';
-import { isBaselineRun, readContext, readEventPayload, type ActionContext } from './github/context.js';
+import { isBaselineRun, isDefaultBranchPush, readContext, readEventPayload, type ActionContext, type PullRequestInfo } from './github/context.js';
 import { findHandoffFolders, HandoffError, writeHandoff } from './github/handoff.js';
 import { writeLegInfo } from './github/legs.js';
 import { MAX_ARTIFACTS, preparePublication, provenanceLine, type Publication } from './github/publish.js';
+import { alertOnStep, trendFor, type TrendHistory } from './github/trend.js';
 import { forLog, forPath } from './github/untrusted.js';
 import type { RunKind, StoredFile } from './github/store.js';
 import { identityKey, variantLabel, type RunIdentity } from './identity.js';
 import { InputError, PARAMS_OVERRIDE_SOURCE, readInputs, type ActionConfig } from './inputs.js';
 import { runExperiment } from './pipeline.js';
 import { metricsFileContent, type RunRecord } from './record.js';
-import { writeReport } from './report/index.js';
+import { writeReport, type ReportResult } from './report/index.js';
+import type { TrendSection } from './report/trend.js';
 
 /** How far back along first parents a baseline is looked for. */
 const BASELINE_MAX_DEPTH = 50;
@@ -54,6 +56,8 @@ interface ReportTarget {
   headRef?: string;
   /** Publish mode reports crossed thresholds but does not fail: the PR's own run already did. */
   enforceThresholds: boolean;
+  /** The branch over time (trend-runs), and the records it read. */
+  trend?: { section: TrendSection; history: TrendHistory };
 }
 
 /** Retry delays (and the spacing of writes) can be shortened for tests; GitHub's retry-after is counted in this unit too. */
@@ -127,6 +131,7 @@ async function report(client: GitHubClient, context: ActionContext, config: Acti
       baseRef: pullRequest?.baseRef,
       title: pullRequest?.title,
     },
+    trend: target.trend?.section,
   });
   core.info(`verdict: ${written.verdict}${baseline.found ? ` (baseline ${baseline.sha.slice(0, 7)})` : ` (${baseline.reason})`}`);
   const reportFile = join(target.outDir, 'report.md');
@@ -142,14 +147,17 @@ async function report(client: GitHubClient, context: ActionContext, config: Acti
     { name: 'run.json', content: Buffer.from(JSON.stringify(target.head) + '\n') },
     { name: 'metrics.json', content: Buffer.from(metricsFileContent(target.head.metrics)) },
   ];
-  for (const image of written.images) files.push({ name: image, content: await readFile(join(target.outDir, image)) });
+  for (const name of [...written.images, ...written.data]) files.push({ name, content: await readFile(join(target.outDir, name)) });
   const { marker, legacy } = markersOf(target.identity, target.workflowName);
+  // The alert speaks of the previous push: only a push compared with its own previous run (baseline: auto).
+  const previousPush = target.kind === 'baseline' && context.eventName === 'push' && config.baseline.kind === 'auto';
+  const alert = previousPush && baseline.found ? await pushAlert(client, context, config, target, written, baseline) : '';
   await executePlan(client, context, config, {
     save: target.kind === undefined
       ? { skipped: `not recorded: a ${context.eventName} run on ${context.ref || 'no ref'} is neither a branch run (push, schedule, workflow_dispatch) nor a pull request run` }
       : { identity: target.identity, kind: target.kind, sha: target.sha, createdAt: target.head.createdAt, files, what: 'the run' },
     pullRequest: pullRequest?.number,
-    render: written.renderMarkdown,
+    render: (imageUrl, maxLength) => alert + written.renderMarkdown(imageUrl, maxLength - alert.length),
     comment: { marker, legacyMarkers: legacy, trainedSha: target.sha },
     readOnlyFork: pullRequest?.fromFork === true,
     forkNotice:
@@ -160,6 +168,50 @@ async function report(client: GitHubClient, context: ActionContext, config: Acti
       ? new RegressionError(`fail-on-regression: ${written.regressions.length} threshold(s) crossed: ${written.regressions.map((regression) => regression.message).join('; ')}`)
       : undefined,
   }, { delayMs: delayUnit(process.env) });
+}
+
+/** The branch over time (trend-runs > 0), read from the records; a failure to read it leaves it out with a warning. */
+async function branchTrend(
+  client: GitHubClient, context: ActionContext, config: ActionConfig, identity: RunIdentity, record: RunRecord, baseline: Baseline,
+  pull: Pick<PullRequestInfo, 'number' | 'headSha' | 'baseSha' | 'baseRef' | 'title'> | undefined,
+): Promise<ReportTarget['trend']> {
+  if (config.trendRuns === 0 || (!pull && !isBaselineRun(context))) return undefined;
+  const started = performance.now();
+  try {
+    const trend = await trendFor(client, context.repository, {
+      storeRef: config.recordsRef,
+      legacyBranch: config.reportsBranch,
+      identity,
+      runs: config.trendRuns,
+      keepRuns: config.keepRuns,
+      start: pull ? (baseline.found ? baseline.start : pull.baseSha) : context.sha,
+      branch: pull ? pull.baseRef : context.ref.replace(/^refs\/heads\//, ''),
+    }, pull ? { record, sha: pull.headSha, kind: 'pull', pullRequest: pull.number, subject: pull.title } : { record, sha: context.sha, kind: 'push' });
+    core.info(forLog(`trend: ${trend.history.entries.length} recorded runs read in ${((performance.now() - started) / 1000).toFixed(2)} s${trend.section.trend.notes.map((note) => `; ${note}`).join('')}`, 2000));
+    return trend;
+  } catch (error) {
+    core.warning(forLog(`The trend was left out of the report: ${error instanceof Error ? error.message : String(error)}`, 1000));
+    return undefined;
+  }
+}
+
+/** A push's step beyond seed noise: an annotation, a summary line, and on the default branch the alert issue (a failure to write it is a warning). Returns the summary's lines. */
+async function pushAlert(client: GitHubClient, context: ActionContext, config: ActionConfig, target: ReportTarget, written: ReportResult, baseline: Extract<Baseline, { found: true }>): Promise<string> {
+  const subjects = target.trend?.history.subjects;
+  const result = await alertOnStep(client, context.repository, {
+    identity: target.identity,
+    branch: context.ref.replace(/^refs\/heads\//, ''),
+    comparison: written.comparison,
+    before: { sha: baseline.sha, subject: subjects?.get(baseline.sha) },
+    after: { sha: target.sha, subject: subjects?.get(target.sha), record: target.head, runUrl: `${context.serverUrl}/${context.repository.owner}/${context.repository.repo}/actions/runs/${context.runId}` },
+    history: target.trend?.history,
+    issue: config.alertIssue && isDefaultBranchPush(context),
+  });
+  // Commit subjects come from pull requests: every line that holds one passes the gate.
+  if (result.annotation) core[result.annotation.level](forLog(result.annotation.message, 1000), { title: forLog(result.annotation.title) });
+  for (const line of result.log) core.info(forLog(line, 1000));
+  if (result.problem) core.warning(forLog(result.problem, 1000));
+  return result.summary ? `${result.summary}\n\n` : '';
 }
 
 async function train(client: GitHubClient, context: ActionContext, config: ActionConfig, env: Env): Promise<void> {
@@ -226,6 +278,7 @@ async function train(client: GitHubClient, context: ActionContext, config: Actio
     baseline,
     headRef: context.ref.replace(/^refs\/heads\//, ''),
     enforceThresholds: true,
+    trend: await branchTrend(client, context, config, identity, result.record, baseline, pull),
   });
 }
 
@@ -285,6 +338,7 @@ async function publish(client: GitHubClient, context: ActionContext, config: Act
       kind: 'pull',
       baseline,
       enforceThresholds: false,
+      trend: await branchTrend(client, context, config, identity, record, baseline, pullRequest),
     });
   }
 }

@@ -794,6 +794,67 @@ const ROWS: Row[] = [
     untouched: ['head'],
   },
 
+  // Run folders for `trend`
+  {
+    name: 'trend with one run folder (usage)',
+    setup: copyHead,
+    args: (dir) => ['trend', join(dir, 'head'), '--out', join(dir, 'trend')],
+    code: 1,
+    usage: true,
+    message: /trend needs two or more run folders \(the --out folders of runs\), oldest first/,
+    untouched: ['head'],
+  },
+  {
+    name: 'trend: a folder without run.json',
+    setup: async (dir) => {
+      await copyHead(dir);
+      await mkdir(join(dir, 'empty'));
+    },
+    args: (dir) => ['trend', join(dir, 'head'), join(dir, 'empty'), '--out', join(dir, 'trend')],
+    code: 1,
+    message: /empty\/run\.json: no run record here; pass the --out folder of a finished "train-and-report run"/,
+    untouched: ['head', 'empty'],
+    check: (dir) => assert.equal(existsSync(join(dir, 'trend')), false),
+  },
+  {
+    name: 'trend: a run of a newer (unknown) record version',
+    setup: (dir) => editBaseRecord(dir, (text) => text.replace('"recordVersion": 1', '"recordVersion": 99')),
+    args: (dir) => ['trend', join(dir, 'base'), join(dir, 'head'), '--out', join(dir, 'trend')],
+    code: 1,
+    message: /base\/run\.json: record version 99 is newer than this tool understands \(1\); update train-and-report/,
+    untouched: ['head', 'base'],
+  },
+  {
+    name: 'trend: a run of one seed is a point without spread, its step not judged',
+    setup: (dir) => editBaseRecord(dir, (text) => {
+      const parsed = JSON.parse(text) as { repeats: unknown[] };
+      return JSON.stringify({ ...parsed, repeats: parsed.repeats.slice(0, 1) }, null, 2);
+    }),
+    args: (dir) => ['trend', join(dir, 'base'), join(dir, 'head'), '--out', join(dir, 'trend')],
+    code: 0,
+    message: /^note: .*base: one seed only \(train\.repeats: 1, or a record from before repeats\), so its point has no spread and the steps to and from it are not judged\.$/m,
+    untouched: ['head', 'base'],
+    check: async (dir, result) => {
+      assert.match(result.stdout, /2\. .*head: .* \? not judged/);
+      const markdown = await readFile(join(dir, 'trend', 'trend.md'), 'utf8');
+      assertTablesIntact(markdown);
+      assert.match(markdown, /\| 1 \| .*base \| 0\.\d{4} \(1 seed\) \| — \|/);
+    },
+  },
+  {
+    name: 'trend: --out holds the user\'s trend.md: refused, file untouched',
+    setup: async (dir) => {
+      await copyHead(dir);
+      await copyHead(dir, 'base');
+      await mkdir(join(dir, 'out'));
+      await writeFile(join(dir, 'out', 'trend.md'), 'my notes\n');
+    },
+    args: (dir) => ['trend', join(dir, 'base'), join(dir, 'head'), '--out', join(dir, 'out')],
+    code: 1,
+    message: /output folder ".*\/out" already holds "trend\.md", not written by train-and-report; choose another --out folder or move those files away/,
+    untouched: ['head', 'base', 'out'],
+  },
+
   // Options
   {
     name: '--thresholds malformed: refused before training',

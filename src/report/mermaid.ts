@@ -4,9 +4,13 @@
 // markdown) the block is still the numbers, one line per run. Pure; the
 // block holds only numbers and fixed words, nothing from the records' text.
 
+import type { Trend } from '../compare/trend.js';
 import type { EpochStats, RunRecord } from '../record.js';
 import { BASE_COLOUR, HEAD_COLOUR } from './colours.js';
 import { drawnEpochs } from './epochs.js';
+
+/** The seed spread's lines in the trend chart. */
+const SPREAD_COLOUR = '#a0a0a0';
 
 function validEpochs(record: RunRecord | undefined): EpochStats[] {
   if (!record || !Array.isArray(record.history)) return [];
@@ -66,5 +70,36 @@ export function historyMermaid(head: RunRecord, base?: RunRecord): MermaidChart 
   const caption = base && baseEpochs.length > 0 && headEpochs.length > 0
     ? `Validation accuracy per epoch: base in orange (${baseEpochs.length} epochs), PR in blue (${headEpochs.length} epochs).${thinned}`
     : `Validation accuracy per epoch (${longer.length} epochs).${thinned}`;
+  return { caption, text };
+}
+
+/**
+ * A branch over time: each run's mean validation accuracy joined in order,
+ * with mean − sd and mean + sd as two grey lines, on an axis that fits
+ * them. The x axis is the runs' numbers in the trend's table (no commit
+ * text reaches the block). Undefined without points.
+ */
+export function trendMermaid(trend: Trend): MermaidChart | undefined {
+  const points = trend.points;
+  if (points.length === 0) return undefined;
+  const low = points.map((point) => point.mean - (point.sd ?? 0));
+  const high = points.map((point) => point.mean + (point.sd ?? 0));
+  const floor = Math.max(0, Math.floor((Math.min(...low) - 0.02) * 20) / 20);
+  const ceiling = Math.min(1, Math.ceil((Math.max(...high) + 0.02) * 20) / 20);
+  const spreadShown = points.some((point) => point.sd !== undefined);
+  const lines = [
+    ...(spreadShown ? [{ values: low, colour: SPREAD_COLOUR }, { values: high, colour: SPREAD_COLOUR }] : []),
+    { values: points.map((point) => point.mean), colour: HEAD_COLOUR },
+  ];
+  const init = { themeVariables: { xyChart: { plotColorPalette: lines.map((line) => line.colour).join(', ') } } };
+  const text = [
+    `%%{init: ${JSON.stringify(init)}}%%`,
+    'xychart-beta',
+    '    title "Validation accuracy per run, mean over seeds"',
+    `    x-axis "Run (numbered as in the table)" [${points.map((_, index) => index + 1).join(', ')}]`,
+    `    y-axis "Validation accuracy" ${value(floor)} --> ${value(ceiling)}`,
+    ...lines.map((line) => `    line [${line.values.map(value).join(', ')}]`),
+  ].join('\n');
+  const caption = `Mean validation accuracy of each run in blue${spreadShown ? ', mean ± sd over its seeds in grey' : ''}; runs numbered as in the table (${points.length} runs).`;
   return { caption, text };
 }
