@@ -63,7 +63,7 @@ for (const denseSize of [16, 12]) {
   test(`two threads train what one thread trains (same history to float32 rounding), dense size ${denseSize}`, async () => {
     const spec = { ...SPEC, denseSize };
     const model = createModel(spec);
-    const single = trainModel(model, spec, source, options());
+    const single = await trainModel(model, spec, source, options());
     model.dispose();
     const { history } = await parallel(spec);
     assert.equal(history.length, single.length);
@@ -100,7 +100,7 @@ for (const [name, layers, optimizer] of [
     const spec: ModelSpec = { ...SPEC, ...(layers ? { layers: layers.map((layer) => ({ ...layer })) as ModelSpec['layers'] } : {}) };
     const trainOptions = options({ optimizer: { ...optimizer } });
     const model = createModel(spec);
-    const single = trainModel(model, spec, source, trainOptions);
+    const single = await trainModel(model, spec, source, trainOptions);
     model.dispose();
     const { history } = await parallel(spec, { optimizer: { ...optimizer } });
     for (const [index, epoch] of history.entries()) {

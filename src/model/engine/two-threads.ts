@@ -459,7 +459,7 @@ export class TrainingWorker {
         // This thread blocks in the barrier while the worker computes; a worker error comes back through the port.
         const sums = this.trainOwnShard(() => trainShardEpoch(model, shared, 0, options.train.length, step, options.classes), shared);
         step += Math.ceil(options.train.length / options.batchSize);
-        const stats = epochStats(model, source, options, validationLabels, epoch, sums, started);
+        const stats = await epochStats(model, source, options, validationLabels, epoch, sums, started);
         history.push(stats);
         options.onEpoch?.(stats);
       }
