@@ -831,7 +831,7 @@ const ROWS: Row[] = [
     setup: standard,
     args: (dir) => run(dir).map((arg) => (arg === 'wasm' ? 'wsam' : arg)),
     code: 1,
-    message: /--backend must be one of auto, tensorflow-gpu, tensorflow, wasm, cpu; got "wsam"/,
+    message: /--backend must be one of auto, webgpu, tensorflow-gpu, tensorflow, wasm, cpu; got "wsam"/,
     untouched: ['data', 'params.yaml'],
   },
   {
