@@ -377,7 +377,8 @@ async function saveFirstModel(run: RunState, params: Params, prepared: Prepared,
     const inference = await measureInference(model, prepared.source, split.validation);
     const card = modelCard(shapedLayers(trainer.specFor(params.train.seed)), trainer.engines, await folderBytes(modelDir), inference, optimizerSettings(params.train), {
       threads: trainer.twoThreads ? SHARDS : 1,
-      summary: trainer.summary,
+      // A GPU's adapter is part of where training ran (the CPU backends are named in the run info).
+      summary: prepared.backend.adapter ? `${describeBackend(prepared.backend)}: ${trainer.summary}` : trainer.summary,
     });
     run.log(
       `model: ${card.parameters.toLocaleString('en-US')} weights, ${(card.sizeBytes / 1024).toFixed(0)} KiB on disk, ` +
