@@ -141,3 +141,16 @@ test('params.model is bounded before params.ts reads it', () => {
   nested.params.model = [{ conv2d: { filters: { deep: [1, 2, 3] } } }];
   refused(nested, /field "params\.model\[0\]\.conv2d\["filters"\]" must be a finite number or a string/);
 });
+
+test("a webgpu record with its adapter passes; an adapter's text that could carry markup, or a backend not in the table, is refused", () => {
+  const value = record();
+  value.backend = {
+    name: 'webgpu',
+    package: '@tensorflow/tfjs-backend-webgpu',
+    adapter: { vendor: 'mesa', architecture: 'software', device: 'llvmpipe-llvm-15-0-6-256-bits-', driver: 'llvmpipe: Mesa 25.0.7-2~bpo12+1 (LLVM 15.0.6) 0.0.1', fallback: true },
+  };
+  assert.deepEqual(validateRecord(value, 'art/run.json').backend, value.backend);
+  refused({ ...value, backend: { ...value.backend, adapter: { ...value.backend.adapter, device: '<img src=x>' } } }, /^art\/run\.json: field "backend\.adapter\.device" must be at most 200 letters/);
+  refused({ ...value, backend: { ...value.backend, adapter: { ...value.backend.adapter, fallback: 'yes' } } }, /"backend\.adapter\.fallback" must be true or false/);
+  refused({ ...value, backend: { ...value.backend, name: 'metal' } }, /"backend\.name" must be webgpu, tensorflow-gpu, tensorflow, wasm or cpu/);
+});

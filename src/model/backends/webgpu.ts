@@ -10,8 +10,8 @@
 // which Node lacks, so the table's row says hostKernels: false and training
 // runs the plain tfjs path of the one loop.
 
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import type { AdapterInfo } from '../../record.js';
@@ -80,6 +80,38 @@ export function chooseAdapter<T extends { info: AdapterInfo }>(found: readonly T
   return { taken: found[0], why: 'no hardware adapter; a software one, because backend webgpu was chosen by name' };
 }
 
+/**
+ * Whether Linux's Vulkan loader would find a driver: an ICD file where the
+ * loader looks (VK_DRIVER_FILES or VK_ICD_FILENAMES when set, else the
+ * standard folders). Without one, Dawn is not loaded at all: it would print
+ * the loader's warnings on every run of a runner without a GPU. Other
+ * systems (Metal, Direct3D) are asked through Dawn.
+ */
+export function vulkanDriverFiles(env: NodeJS.ProcessEnv = process.env): string[] | undefined {
+  if (process.platform !== 'linux') return undefined;
+  const listed = env.VK_DRIVER_FILES || env.VK_ICD_FILENAMES;
+  const home = homedir();
+  const folders = listed
+    ? listed.split(':')
+    : [
+        ...(env.XDG_CONFIG_HOME ? [env.XDG_CONFIG_HOME] : [join(home, '.config')]),
+        ...(env.XDG_CONFIG_DIRS || '/etc/xdg').split(':'),
+        '/etc',
+        ...(env.XDG_DATA_HOME ? [env.XDG_DATA_HOME] : [join(home, '.local/share')]),
+        ...(env.XDG_DATA_DIRS || '/usr/local/share:/usr/share').split(':'),
+      ].map((folder) => join(folder, 'vulkan', 'icd.d'));
+  const found: string[] = [];
+  for (const path of folders.filter(Boolean)) {
+    try {
+      if (statSync(path).isDirectory()) found.push(...readdirSync(path).filter((name) => name.endsWith('.json')).map((name) => join(path, name)));
+      else if (existsSync(path)) found.push(path);
+    } catch {
+      // Absent: the loader skips it too.
+    }
+  }
+  return found;
+}
+
 /** Mesa prints an error per call without a runtime folder; a private one keeps the log clean. */
 function ensureRuntimeDir(): void {
   if (!process.env.XDG_RUNTIME_DIR) process.env.XDG_RUNTIME_DIR = mkdtempSync(join(tmpdir(), 'train-and-report-xdg-'));
@@ -91,6 +123,10 @@ let registered: AdapterInfo | undefined;
 
 async function discover(): Promise<typeof discovery | NotStarted> {
   if (discovery) return discovery;
+  if (vulkanDriverFiles()?.length === 0) {
+    discovery = { found: [], list: 'none' };
+    return discovery;
+  }
   ensureRuntimeDir();
   const dawn = await tryImport('webgpu');
   if (!dawn.ok) return { reason: `webgpu (Dawn's bindings): ${dawn.reason}`, ordinary: dawn.missing, fix: 'reinstall train-and-report (npm ci) or use backend: wasm' };
