@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import type { LayerCard, ModelCard } from '../record.js';
-import type { OptimizerSettings } from '../params.js';
+import type { OptimizerSettings } from './optimizer.js';
 import { countParameters, layerOptions, type ShapedLayer } from './spec.js';
 import type { Engine } from './engine/step.js';
 import { imageBatch, type ImageTensorSource } from './train.js';

@@ -8,7 +8,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import type { EpochStats } from '../record.js';
 import { createRandom, shuffled } from '../random.js';
-import type { OptimizerSettings } from '../params.js';
+import type { OptimizerSettings } from './optimizer.js';
 import type { ModelSpec } from './build.js';
 import { scoreLogits } from './evaluate.js';
 import { finishStep, planTraining, trainingForward, type StepContext } from './engine/step.js';
