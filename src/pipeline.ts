@@ -11,8 +11,8 @@ import { describeBackend } from './model/backend-choice.js';
 import { confusionMatrix, perClassMetrics, scoreLogits, summaryMetrics } from './model/evaluate.js';
 import { createModel, shapedLayers, type ModelSpec } from './model/build.js';
 import { folderBytes, measureInference, modelCard } from './model/card.js';
-import { describePlan, planTraining, type Engine } from './model/engine/step.js';
-import { describeTwoThreadPlan, SHARDS, TrainingWorker } from './model/engine/two-threads.js';
+import { describePlan, planTraining, type Engine } from './model/step.js';
+import { describeTwoThreadPlan, SHARDS, TrainingWorker } from './model/backends/wasm/two-threads.js';
 import { checkParameterLimit, ModelSpecError } from './model/spec.js';
 import { saveModel, type ModelMetadata } from './model/storage.js';
 import { labelsOf, predictLogits, trainModel, type ImageTensorSource, type TrainOptions } from './model/train.js';
@@ -75,7 +75,7 @@ function formatDuration(totalSeconds: number): string {
 }
 
 /**
- * The second training thread for WASM (model/engine/two-threads.ts), or none when
+ * The second training thread for WASM (model/backends/wasm/two-threads.ts), or none when
  * it cannot start: training then runs on this thread alone, as on the other
  * backends.
  */

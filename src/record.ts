@@ -98,7 +98,7 @@ export interface BackendInfo {
   simd?: boolean;
   /** The WASM backend's own threads. */
   threads?: number;
-  /** WASM: threads that trained together (model/engine/two-threads.ts); their number changes the float sums. */
+  /** WASM: threads that trained together (model/backends/wasm/two-threads.ts); their number changes the float sums. */
   trainingThreads?: number;
   /** webgpu: the adapter it ran on (its float order is the adapter's and the driver's). */
   adapter?: AdapterInfo;

@@ -9,7 +9,7 @@ import type * as tfl from '@tensorflow/tfjs-layers';
 import type { LayerCard, ModelCard } from '../record.js';
 import type { OptimizerSettings } from './optimizer.js';
 import { countParameters, layerOptions, type ShapedLayer } from './spec.js';
-import type { Engine } from './engine/step.js';
+import type { Engine } from './step.js';
 import { imageBatch, type ImageTensorSource } from './train.js';
 
 /** The layers as the record keeps them; `engines` says where each list position trained. */

@@ -11,7 +11,7 @@ import { createRandom, shuffled } from '../random.js';
 import type { OptimizerSettings } from './optimizer.js';
 import type { ModelSpec } from './build.js';
 import { scoreLogits } from './evaluate.js';
-import { finishStep, planTraining, trainingForward, type StepContext } from './engine/step.js';
+import { finishStep, planTraining, trainingForward, type StepContext } from './step.js';
 
 export interface ImageTensorSource {
   /** uint8 pixels, `imageShape` product bytes per image. */

@@ -2,7 +2,7 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs-core';
 import { startBackend } from '../../src/model/backend.js';
-import { shardRows, TrainingWorker } from '../../src/model/engine/two-threads.js';
+import { shardRows, TrainingWorker } from '../../src/model/backends/wasm/two-threads.js';
 import { createModel, type ModelSpec } from '../../src/model/build.js';
 import { trainModel, type ImageTensorSource, type TrainOptions } from '../../src/model/train.js';
 import type * as tfl from '@tensorflow/tfjs-layers';

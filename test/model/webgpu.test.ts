@@ -12,7 +12,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { startBackend } from '../../src/model/backend.js';
 import { chooseAdapter } from '../../src/model/backends/webgpu.js';
 import { createModel } from '../../src/model/build.js';
-import { describePlan, planTraining } from '../../src/model/engine/step.js';
+import { describePlan, planTraining } from '../../src/model/step.js';
 import { trainModel } from '../../src/model/train.js';
 import type { AdapterInfo } from '../../src/record.js';
 import { syntheticImages } from '../helpers/tensors.js';

@@ -2,7 +2,7 @@
 
 import * as tf from '@tensorflow/tfjs-core';
 import { probeBackend } from '../backend.js';
-import { registerTfjsOverrides } from '../engine/tfjs-overrides.js';
+import { registerTfjsOverrides } from './wasm/tfjs-overrides.js';
 import type { BackendModule } from './types.js';
 
 export const cpu: BackendModule = {

@@ -1,9 +1,9 @@
-// tfjs's WebAssembly backend with the project's SIMD kernels (engine/): the
+// tfjs's WebAssembly backend with the project's SIMD kernels (wasm/): the
 // tested default. Its second training thread is started by the pipeline.
 
 import * as tf from '@tensorflow/tfjs-core';
 import { probeBackend } from '../backend.js';
-import { registerTfjsOverrides } from '../engine/tfjs-overrides.js';
+import { registerTfjsOverrides } from './wasm/tfjs-overrides.js';
 import type { BackendModule } from './types.js';
 
 export const wasm: BackendModule = {

@@ -18,9 +18,9 @@
 
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
-import { layerName, shapedLayers, type ModelSpec } from '../build.js';
-import { samePadding, type LayerSpec, type ShapedLayer } from '../spec.js';
-import { hostKernelsServe } from '../backend-choice.js';
+import { layerName, shapedLayers, type ModelSpec } from './build.js';
+import { samePadding, type LayerSpec, type ShapedLayer } from './spec.js';
+import { hostKernelsServe } from './backend-choice.js';
 import { convBlockGradients, convReluPool, type ConvBlockGradients, type DenseLayer } from './conv-block.js';
 
 /** Where a layer's training arithmetic ran. */
