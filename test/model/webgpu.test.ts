@@ -6,11 +6,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import * as tf from '@tensorflow/tfjs-core';
 import { startBackend } from '../../src/model/backend.js';
-import { chooseAdapter } from '../../src/model/backends/webgpu.js';
+import { chooseAdapter, vulkanDriverFiles } from '../../src/model/backends/webgpu.js';
 import { createModel } from '../../src/model/build.js';
 import { describePlan, planTraining } from '../../src/model/step.js';
 import { trainModel } from '../../src/model/train.js';
@@ -52,6 +55,18 @@ test('adapter choice: a hardware adapter always; a software one only when webgpu
   assert.match(auto.why, /only software adapters, which auto never takes/);
   assert.equal(chooseAdapter([{ info: software }], 'chosen').taken?.info, software);
   assert.match(chooseAdapter([], 'chosen').why, /^no adapter/);
+});
+
+test("Linux: the Vulkan drivers are the ICD files where the loader looks; none means Dawn is not loaded", { skip: process.platform !== 'linux' }, async () => {
+  const folder = await mkdtemp(join(tmpdir(), 'icd-'));
+  assert.deepEqual(vulkanDriverFiles({ VK_DRIVER_FILES: folder }), []);
+  await writeFile(join(folder, 'lvp_icd.x86_64.json'), '{}');
+  await writeFile(join(folder, 'README'), '');
+  assert.deepEqual(vulkanDriverFiles({ VK_DRIVER_FILES: folder }), [join(folder, 'lvp_icd.x86_64.json')]);
+  assert.deepEqual(vulkanDriverFiles({ VK_ICD_FILENAMES: `/nonexistent/icd.json:${join(folder, 'lvp_icd.x86_64.json')}` }), [join(folder, 'lvp_icd.x86_64.json')]);
+  // The standard folders: XDG_DATA_DIRS/vulkan/icd.d among them.
+  const data = await mkdtemp(join(tmpdir(), 'data-'));
+  assert.deepEqual(vulkanDriverFiles({ XDG_DATA_DIRS: data, XDG_CONFIG_DIRS: data, XDG_CONFIG_HOME: data, XDG_DATA_HOME: data })!.filter((file) => file.startsWith(data)), []);
 });
 
 test('no Vulkan driver: backend webgpu is one line naming what was found and where the fix is', async () => {

@@ -118,7 +118,7 @@ function ensureRuntimeDir(): void {
 }
 
 /** Dawn, its adapters and the device once registered with tfjs: found once per process. */
-let discovery: { found: FoundAdapter[]; list: string } | undefined;
+let discovery: { found: FoundAdapter[]; list: string; gpu?: Gpu; globals?: object } | undefined;
 let registered: AdapterInfo | undefined;
 
 async function discover(): Promise<typeof discovery | NotStarted> {
@@ -130,17 +130,11 @@ async function discover(): Promise<typeof discovery | NotStarted> {
   ensureRuntimeDir();
   const dawn = await tryImport('webgpu');
   if (!dawn.ok) return { reason: `webgpu (Dawn's bindings): ${dawn.reason}`, ordinary: dawn.missing, fix: 'reinstall train-and-report (npm ci) or use backend: wasm' };
-  // Loaded before navigator.gpu exists, so that the package does not register its own factory (it would take whichever adapter comes first).
-  await import('@tensorflow/tfjs-backend-webgpu');
   const { create, globals } = dawn.module as DawnModule;
   try {
     const gpu = create([]);
     const found = await findAdapters(gpu);
-    // The backend looks for navigator.gpu; Node >= 21 has a navigator with getters only, so `gpu` is defined on it.
-    Object.assign(globalThis, globals);
-    if (!('navigator' in globalThis)) Object.defineProperty(globalThis, 'navigator', { value: {}, configurable: true, writable: true });
-    Object.defineProperty(globalThis.navigator, 'gpu', { value: gpu, configurable: true });
-    discovery = { found, list: found.length > 0 ? found.map((candidate) => describeAdapter(candidate.info)).join('; ') : 'none' };
+    discovery = { found, list: found.length > 0 ? found.map((candidate) => describeAdapter(candidate.info)).join('; ') : 'none', gpu, globals };
     return discovery;
   } catch (error) {
     return { reason: `webgpu: Dawn did not start (${(error as Error).message.split('\n')[0]})`, ordinary: false, fix: 'use backend: wasm' };
@@ -148,9 +142,14 @@ async function discover(): Promise<typeof discovery | NotStarted> {
 }
 
 /** The taken adapter's device as tfjs's `webgpu` backend, once per process. */
-async function register(adapter: GpuAdapter, info: AdapterInfo): Promise<void> {
+async function register(adapter: GpuAdapter, info: AdapterInfo, gpu: Gpu, globals: object): Promise<void> {
   if (registered) return;
+  // Loaded before navigator.gpu exists, so that the package does not register its own factory (it would take whichever adapter comes first).
   const { WebGPUBackend } = await import('@tensorflow/tfjs-backend-webgpu');
+  // The backend looks for navigator.gpu; Node >= 21 has a navigator with getters only, so `gpu` is defined on it.
+  Object.assign(globalThis, globals);
+  if (!('navigator' in globalThis)) Object.defineProperty(globalThis, 'navigator', { value: {}, configurable: true, writable: true });
+  Object.defineProperty(globalThis.navigator, 'gpu', { value: gpu, configurable: true });
   // The limits and features tfjs's own factory asks for.
   const limits = adapter.limits;
   const device = await adapter.requestDevice({
@@ -171,7 +170,7 @@ async function startWebgpu(mode: StartMode): Promise<StartedBackend | NotStarted
   const { taken, why } = chooseAdapter(found.found, mode);
   if (!taken) return { reason: `webgpu: adapters found: ${found.list}; not taken: ${why}`, ordinary: true, fix: 'see docs/gpu-runners.md for what the runner needs' };
   try {
-    await register(taken.adapter, taken.info);
+    await register(taken.adapter, taken.info, found.gpu!, found.globals!);
     if (!(await tf.setBackend('webgpu'))) return { reason: 'webgpu: the tfjs backend did not start', ordinary: false, fix: 'use backend: wasm' };
     await tf.ready();
   } catch (error) {
