@@ -406,8 +406,10 @@ const GPU_WORKLOAD = {
 /** One run each on webgpu and wasm (and the reference), side by side: whole run, epochs 2+, val_acc. */
 async function benchGpu(small: boolean, withReference: boolean, work: string): Promise<void> {
   const epochs = Number(values['gpu-epochs'] ?? (small ? DEFAULT_PARAMS.train.epochs : GPU_WORKLOAD.epochs));
-  const params: TrainSet = { ...PARAM_SETS.default, epochs, repeats: 1 };
   const layers = small ? undefined : GPU_WORKLOAD.layers;
+  // A layer list replaces the notebook's two size shorthands (params.yaml refuses both).
+  const { conv_size: _conv, dense_size: _dense, ...notebookTrain } = PARAM_SETS.default;
+  const params: TrainSet = small ? { ...PARAM_SETS.default, epochs, repeats: 1 } : { ...notebookTrain, epochs, repeats: 1 };
   const setup = small ? {} : { prepare: GPU_WORKLOAD.prepare };
   console.log(`\n## GPU check: ${small ? "the notebook's model (32×32 grayscale)" : '128×128 RGB, conv blocks 32/64/128 + global average pool + dense 128'}, ${epochs} epoch(s), 1 repeat, one round`);
   const runs: Array<[string, { wall: number; epochs: number[]; valAcc: number; backend: string; train?: number }]> = [];
@@ -416,7 +418,7 @@ async function benchGpu(small: boolean, withReference: boolean, work: string): P
       const run = await runOurs(DATA, params, work, undefined, layers, { ...setup, backend });
       runs.push([`ours, ${backend}`, { wall: run.wall, epochs: run.epochSeconds, valAcc: run.valAcc, backend: run.backend, train: run.timings.train }]);
     } catch (error) {
-      console.log(`${backend}: did not run (${(error as Error).message.split('\n').find((line) => line.includes('backend')) ?? (error as Error).message.split('\n')[0]})`);
+      console.log(`${backend}: did not run (${(error as Error).message.split('\n').filter(Boolean).pop()})`);
     }
   }
   if (withReference) {

@@ -29,11 +29,12 @@ interface Started {
   log?: string[];
   notices?: string[];
   error?: string;
+  stderr: string;
 }
 
 async function startInChild(choice: string, env: NodeJS.ProcessEnv = {}): Promise<Started> {
-  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', startScript, choice], { env: { ...process.env, ...env } });
-  return JSON.parse(stdout.trim().split('\n').pop()!) as Started;
+  const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', 'tsx', startScript, choice], { env: { ...process.env, ...env } });
+  return { ...(JSON.parse(stdout.trim().split('\n').pop()!) as Omit<Started, 'stderr'>), stderr };
 }
 
 /** Whether this machine has a WebGPU adapter: asked once, in a child (tfjs's backend registry is global). */
@@ -86,6 +87,7 @@ test('auto on a machine whose only adapter is software (lavapipe) keeps WASM and
   const line = started.skipped?.find((reason) => reason.startsWith('webgpu: '));
   assert.match(line ?? '', /^webgpu: adapters found: .*\[software\]; not taken: only software adapters, which auto never takes/);
   assert.deepEqual(started.notices, [], 'a software adapter is the ordinary case: no warning');
+  assert.equal(started.stderr, '', "Dawn's and the driver's warnings stay in the child that lists the adapters");
 });
 
 test('backend webgpu on a software adapter: the record names the adapter, and a notice says it is slow', async (t) => {

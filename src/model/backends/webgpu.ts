@@ -10,7 +10,9 @@
 // which Node lacks, so the table's row says hostKernels: false and training
 // runs the plain tfjs path of the one loop.
 
+import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { promisify } from 'node:util';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
@@ -43,7 +45,7 @@ interface FoundAdapter {
   info: AdapterInfo;
 }
 
-function adapterInfo(adapter: GpuAdapter): AdapterInfo {
+function adapterInfo(adapter: Pick<GpuAdapter, 'info' | 'isFallbackAdapter'>): AdapterInfo {
   const { info } = adapter;
   const legacy = adapter.isFallbackAdapter;
   return {
@@ -60,15 +62,47 @@ function adapterInfo(adapter: GpuAdapter): AdapterInfo {
  * fallback, each once. WebGPU hands out one adapter per request, so these
  * three requests are how to see them all.
  */
+const ADAPTER_REQUESTS = [{ powerPreference: 'high-performance' }, { powerPreference: 'low-power' }, { forceFallbackAdapter: true }];
+
 async function findAdapters(gpu: Gpu): Promise<FoundAdapter[]> {
   const found: FoundAdapter[] = [];
-  for (const options of [{ powerPreference: 'high-performance' }, { powerPreference: 'low-power' }, { forceFallbackAdapter: true }]) {
+  for (const options of ADAPTER_REQUESTS) {
     const adapter = await gpu.requestAdapter(options);
     if (!adapter) continue;
     const info = adapterInfo(adapter);
     if (!found.some((other) => JSON.stringify(other.info) === JSON.stringify(info))) found.push({ adapter, info });
   }
   return found;
+}
+
+// Prints what each request answers, as JSON: run in a child process (below).
+const LIST_ADAPTERS = `
+const [dawnUrl, requests] = process.argv.slice(1);
+const { create } = await import(dawnUrl);
+const gpu = create([]);
+const answers = [];
+for (const options of JSON.parse(requests)) {
+  const adapter = await gpu.requestAdapter(options);
+  if (adapter) answers.push({ info: { ...Object.fromEntries(['vendor', 'architecture', 'device', 'description', 'isFallbackAdapter'].map((key) => [key, adapter.info[key]])) }, isFallbackAdapter: adapter.isFallbackAdapter });
+}
+console.log(JSON.stringify(answers));
+process.exit(0);
+`;
+
+/**
+ * The adapters' descriptions, asked in a child process: Dawn and the Vulkan
+ * drivers print warnings on stderr when adapters are created, which auto's
+ * runs on a machine with only a software adapter should not show (an error's
+ * one line stays one line). The child's stderr is dropped.
+ */
+async function peekAdapters(): Promise<AdapterInfo[] | string> {
+  try {
+    const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', LIST_ADAPTERS, import.meta.resolve('webgpu'), JSON.stringify(ADAPTER_REQUESTS)], { timeout: 60_000 });
+    const infos = (JSON.parse(stdout.trim().split('\n').pop()!) as Pick<GpuAdapter, 'info' | 'isFallbackAdapter'>[]).map(adapterInfo);
+    return infos.filter((info, index) => infos.findIndex((other) => JSON.stringify(other) === JSON.stringify(info)) === index);
+  } catch (error) {
+    return (error as Error).message.split('\n')[0];
+  }
 }
 
 /** The adapter a mode takes: the first hardware one; a software one only when webgpu was chosen by name. */
@@ -121,20 +155,25 @@ function ensureRuntimeDir(): void {
 let discovery: { found: FoundAdapter[]; list: string; gpu?: Gpu; globals?: object } | undefined;
 let registered: AdapterInfo | undefined;
 
-async function discover(): Promise<typeof discovery | NotStarted> {
+const listOf = (infos: readonly AdapterInfo[]) => (infos.length > 0 ? infos.map(describeAdapter).join('; ') : 'none');
+
+async function discover(mode: StartMode): Promise<typeof discovery | NotStarted> {
   if (discovery) return discovery;
-  if (vulkanDriverFiles()?.length === 0) {
-    discovery = { found: [], list: 'none' };
-    return discovery;
-  }
+  if (vulkanDriverFiles()?.length === 0) return { found: [], list: 'none' };
   ensureRuntimeDir();
+  if (mode === 'auto') {
+    // Dawn is loaded here only when auto will take an adapter: a hardware one.
+    const peeked = await peekAdapters();
+    if (typeof peeked === 'string') return { reason: `webgpu: listing the adapters failed (${peeked})`, ordinary: false, fix: 'use backend: wasm' };
+    if (chooseAdapter(peeked.map((info) => ({ info })), mode).taken === undefined) return { found: peeked.map((info) => ({ info })) as FoundAdapter[], list: listOf(peeked) };
+  }
   const dawn = await tryImport('webgpu');
   if (!dawn.ok) return { reason: `webgpu (Dawn's bindings): ${dawn.reason}`, ordinary: dawn.missing, fix: 'reinstall train-and-report (npm ci) or use backend: wasm' };
   const { create, globals } = dawn.module as DawnModule;
   try {
     const gpu = create([]);
     const found = await findAdapters(gpu);
-    discovery = { found, list: found.length > 0 ? found.map((candidate) => describeAdapter(candidate.info)).join('; ') : 'none', gpu, globals };
+    discovery = { found, list: listOf(found.map((candidate) => candidate.info)), gpu, globals };
     return discovery;
   } catch (error) {
     return { reason: `webgpu: Dawn did not start (${(error as Error).message.split('\n')[0]})`, ordinary: false, fix: 'use backend: wasm' };
@@ -165,7 +204,7 @@ async function register(adapter: GpuAdapter, info: AdapterInfo, gpu: Gpu, global
 }
 
 async function startWebgpu(mode: StartMode): Promise<StartedBackend | NotStarted> {
-  const found = await discover();
+  const found = await discover(mode);
   if (!found || 'reason' in found) return found!;
   const { taken, why } = chooseAdapter(found.found, mode);
   if (!taken) return { reason: `webgpu: adapters found: ${found.list}; not taken: ${why}`, ordinary: true, fix: 'see docs/gpu-runners.md for what the runner needs' };
