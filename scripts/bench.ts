@@ -7,6 +7,7 @@
 //   npm run bench [-- --rounds 3] [--only default,tuned,tuned-1,scale,images] [--no-reference] [--no-warm] [--scale]
 //   npm run bench -- --sweep [--parallel 1,2] [--rounds N]
 //   npm run bench -- --noise [--k 6] [--pool-seeds 60] [--other-seeds 30] [--change epochs6|epochs7|dense16] [--pools DIR]
+//   npm run bench -- --artifact
 //   npm run bench -- --layers '[{"conv2d": {"filters": 32, "kernel": 3}}, …]' [--lr 0.001] [--epochs 10] [--repeats 1] [--rounds N]
 //
 // --layers hands one layer list (params.yaml's `model:`, the reference's
@@ -26,6 +27,8 @@
 // by side with the reference, and prints the WebGPU adapter that ran; --gpu-small
 // does the same for the notebook's model. With --gpu-epochs N, N epochs;
 // --gpu-backends wasm (or webgpu) runs one side only (lavapipe is too slow for the big one).
+// --artifact measures what the largest artifact a fork can get accepted costs
+// the privileged publish job: wall seconds and peak RSS (scripts/artifact-bench.ts).
 // A script that prints figures, not a test: it asserts nothing.
 
 import { spawnSync } from 'node:child_process';
@@ -36,6 +39,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { describeBackend } from '../src/model/backend-choice.js';
 import { DEFAULT_PARAMS } from '../src/params.js';
+import { benchArtifact } from './artifact-bench.js';
 import { benchNoise } from './noise-bench.js';
 
 const { values } = parseArgs({
@@ -50,6 +54,7 @@ const { values } = parseArgs({
     parallel: { type: 'string', default: '1,2' },
     data: { type: 'string', default: '../shared/datasets/planets-and-moons' },
     noise: { type: 'boolean', default: false },
+    artifact: { type: 'boolean', default: false },
     k: { type: 'string', default: String(DEFAULT_PARAMS.train.repeats) },
     'pool-seeds': { type: 'string', default: '60' },
     'other-seeds': { type: 'string', default: '30' },
@@ -440,6 +445,11 @@ async function benchGpu(small: boolean, withReference: boolean, work: string): P
 async function main(): Promise<void> {
   if (!existsSync(DATA)) {
     console.log(`bench: ${DATA} is absent; the benchmark needs the real dataset beside the repository`);
+    return;
+  }
+  if (values.artifact) {
+    // Runs the action's entry from src, as its tests do: no build needed.
+    await benchArtifact();
     return;
   }
   const build = spawnSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });

@@ -568,6 +568,8 @@ const ROWS: Row[] = [
       ['malformed YAML (line number)', 'train:\n  epochs: 1\n  lr: [0.1\n', /params\.yaml: not valid YAML at line 4, column 1: Flow sequence in block collection must be sufficiently indented and end with a \]$/],
       ['unknown key suggests the closest', 'train:\n  epoch: 1\n', /params\.yaml: unknown key "train\.epoch"; did you mean "epochs"\?/],
       ['unknown section suggests the closest', 'trian:\n  epochs: 1\n', /params\.yaml: unknown key "trian"; did you mean "train"\?/],
+      ['a key naming object internals (constructor)', 'constructor:\n  hasOwn: 1\n', /params\.yaml: "constructor": the key "constructor" is not allowed \(it names a JavaScript object's internals, not data\); remove it$/],
+      ['a key naming object internals (train.__proto__)', 'train:\n  __proto__:\n    polluted: 1\n', /params\.yaml: "train\.__proto__": the key "__proto__" is not allowed/],
       ['wrong type (string for a number)', 'train:\n  epochs: five\n', /params\.yaml: "train\.epochs" must be a whole number from 1 to 10000; got "five"/],
       ['wrong type (string for a boolean)', 'prepare:\n  grayscale: "yes"\n', /params\.yaml: "prepare\.grayscale" must be true or false; got "yes"/],
       ['section is not a mapping', 'train: 5\n', /params\.yaml: "train" must be a mapping of keys, got 5/],

@@ -34,7 +34,7 @@ export interface ReportOptions {
    * The preview as already rendered (publish mode: from the artifact, re-encoded by the
    * caller), or none; when given, no data folder is read, whatever the record names.
    */
-  preview?: { png?: Buffer; note?: string };
+  preview?: { png?: Buffer; alt?: string; note?: string };
   /** A line under the verdict on where the numbers come from (e.g. a fork's own run). */
   provenance?: string;
   /** Parsed by parseThresholds. */
@@ -71,8 +71,8 @@ interface RenderedImage {
 async function previewImages(options: ReportOptions, comparison: Comparison, renderer: Renderer): Promise<{ images: RenderedImage[]; note?: string }> {
   const { head } = options;
   if (options.preview) {
-    const { png, note } = options.preview;
-    return { images: png ? [{ file: 'predictions.png', alt: 'Predictions on validation images (True / Pred)', png }] : [], note };
+    const { png, alt, note } = options.preview;
+    return { images: png ? [{ file: 'predictions.png', alt: alt ?? 'Predictions on validation images (True / Pred)', png }] : [], note };
   }
   const dataDir = options.dataDir ?? head.dataset?.root;
   if (!Array.isArray(head.predictions) || head.predictions.length === 0) return { images: [], note: 'No predictions preview: the run record holds no predictions.' };

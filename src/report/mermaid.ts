@@ -6,13 +6,13 @@
 
 import type { EpochStats, RunRecord } from '../record.js';
 import { BASE_COLOUR, HEAD_COLOUR } from './colours.js';
+import { drawnEpochs } from './epochs.js';
 
-function validationAccuracy(record: RunRecord | undefined): number[] {
+function validEpochs(record: RunRecord | undefined): EpochStats[] {
   if (!record || !Array.isArray(record.history)) return [];
   return [...record.history]
     .filter((epoch: EpochStats) => Number.isInteger(epoch.epoch) && Number.isFinite(epoch.val_accuracy))
-    .sort((a, b) => a.epoch - b.epoch)
-    .map((epoch) => epoch.val_accuracy);
+    .sort((a, b) => a.epoch - b.epoch);
 }
 
 const value = (number: number) => String(Number(number.toFixed(4)));
@@ -30,10 +30,25 @@ export interface MermaidChart {
  * neither run has a history.
  */
 export function historyMermaid(head: RunRecord, base?: RunRecord): MermaidChart | undefined {
-  const headLine = validationAccuracy(head);
-  const baseLine = validationAccuracy(base);
-  if (headLine.length === 0 && baseLine.length === 0) return undefined;
-  const epochs = Math.max(headLine.length, baseLine.length);
+  const headEpochs = validEpochs(head);
+  const baseEpochs = validEpochs(base);
+  if (headEpochs.length === 0 && baseEpochs.length === 0) return undefined;
+  // The longer run decides which epochs are drawn; the other run's line is cut at its own length.
+  const longer = headEpochs.length >= baseEpochs.length ? headEpochs : baseEpochs;
+  const drawn = drawnEpochs(longer).map((epoch) => epoch.epoch);
+  const at = (epochs: EpochStats[]) => {
+    const byEpoch = new Map(epochs.map((epoch) => [epoch.epoch, epoch.val_accuracy]));
+    const line: number[] = [];
+    for (const epoch of drawn) {
+      const value = byEpoch.get(epoch);
+      if (value === undefined) break;
+      line.push(value);
+    }
+    return line;
+  };
+  const headLine = at(headEpochs);
+  const baseLine = at(baseEpochs);
+  const epochs = drawn.length;
   const lines: Array<{ values: number[]; colour: string }> = [];
   if (baseLine.length > 0) lines.push({ values: baseLine, colour: BASE_COLOUR });
   if (headLine.length > 0) lines.push({ values: headLine, colour: HEAD_COLOUR });
@@ -43,12 +58,13 @@ export function historyMermaid(head: RunRecord, base?: RunRecord): MermaidChart 
     `%%{init: ${JSON.stringify(init)}}%%`,
     'xychart-beta',
     '    title "Validation accuracy per epoch"',
-    `    x-axis "Epoch" [${Array.from({ length: epochs }, (_, i) => i + 1).join(', ')}]`,
+    `    x-axis "Epoch" [${drawn.join(', ')}]`,
     '    y-axis "Validation accuracy" 0 --> 1',
     ...lines.map((line) => `    line [${line.values.map(value).join(', ')}]`),
   ].join('\n');
-  const caption = base && baseLine.length > 0 && headLine.length > 0
-    ? `Validation accuracy per epoch: base in orange (${baseLine.length} epochs), PR in blue (${headLine.length} epochs).`
-    : `Validation accuracy per epoch (${epochs} epochs).`;
+  const thinned = longer.length > epochs ? ` ${epochs} of ${longer.length} epochs drawn, evenly spaced.` : '';
+  const caption = base && baseEpochs.length > 0 && headEpochs.length > 0
+    ? `Validation accuracy per epoch: base in orange (${baseEpochs.length} epochs), PR in blue (${headEpochs.length} epochs).${thinned}`
+    : `Validation accuracy per epoch (${longer.length} epochs).${thinned}`;
   return { caption, text };
 }

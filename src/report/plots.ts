@@ -7,6 +7,7 @@
 import type { Comparison } from '../compare/compare.js';
 import { classesOf, confusionRates } from '../compare/compare.js';
 import type { RunRecord } from '../record.js';
+import { drawnEpochs } from './epochs.js';
 import { confusionAlt, f1Alt, historyAlt, seedsAlt, sweepCurvesAlt } from './alt-text.js';
 import { BAD_COLOUR, BASE_COLOUR, GOOD_COLOUR, HEAD_COLOUR, NONE_COLOUR } from './colours.js';
 import confusionDiffTemplate from './templates/confusion-diff.vl.json' with { type: 'json' };
@@ -87,7 +88,7 @@ export function historyChart({ head, base }: Runs): ChartSpec | undefined {
   const rows: object[] = [];
   for (const [run, record] of [[HEAD_RUN, head], [BASE_RUN, base]] as const) {
     if (!record || !Array.isArray(record.history)) continue;
-    for (const epoch of record.history) {
+    for (const epoch of drawnEpochs([...record.history].sort((a, b) => a.epoch - b.epoch))) {
       for (const [metric, split, value] of [
         ['loss', 'train', epoch.loss], ['loss', 'validation', epoch.val_loss],
         ['accuracy', 'train', epoch.accuracy], ['accuracy', 'validation', epoch.val_accuracy],
@@ -213,7 +214,7 @@ export function sweepCurvesChart(curves: SweepCurve[]): ChartSpec | undefined {
   for (const curve of curves) {
     for (const [run, record] of [[HEAD_RUN, curve.head], [BASE_RUN, curve.base]] as const) {
       if (!record || !Array.isArray(record.history)) continue;
-      for (const epoch of record.history) {
+      for (const epoch of drawnEpochs([...record.history].sort((a, b) => a.epoch - b.epoch))) {
         for (const [metric, value] of [['loss', epoch.val_loss], ['accuracy', epoch.val_accuracy]] as const) {
           if (typeof value === 'number' && Number.isFinite(value)) rows.push({ variant: curve.variant, run, metric, epoch: epoch.epoch, value, series: `${curve.variant} ${run}` });
         }
