@@ -14,10 +14,11 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Thresholds } from './compare/thresholds.js';
+import { BACKEND_CHOICES } from './model/backend-choice.js';
 import { readRecord, type RunRecord } from './record.js';
 
 const USAGE = `usage:
-  train-and-report run     [--data DIR] [--params FILE] [--set KEY=VALUE]... [--out DIR] [--backend auto|tensorflow-gpu|tensorflow|wasm|cpu]
+  train-and-report run     [--data DIR] [--params FILE] [--set KEY=VALUE]... [--out DIR] [--backend ${BACKEND_CHOICES.join('|')}]
                            [--base DIR] [--thresholds T] [--cache DIR | --no-cache]
   train-and-report sweep   --grid 'KEY=V1,V2 KEY=V1,V2' [--data DIR] [--params FILE] [--set KEY=VALUE]... [--out DIR]
                            [--parallel N] [--variant-charts] [--backend B] [--cache DIR | --no-cache]

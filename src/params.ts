@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { forbiddenKeyProblem } from './github/untrusted.js';
+import { OPTIMIZERS, type OptimizerName, type OptimizerSettings } from './model/optimizer.js';
 import { layersAsList, ModelSpecError, notebookLayers, parseLayers, shapeLayers, type LayerSpec } from './model/spec.js';
 
 export interface PrepareParams {
@@ -32,8 +33,7 @@ export interface TrainParams {
   max_parameters: number;
 }
 
-export const OPTIMIZERS = ['adam', 'adamw', 'sgd'] as const;
-export type OptimizerName = (typeof OPTIMIZERS)[number];
+export { OPTIMIZERS, type OptimizerName, type OptimizerSettings };
 
 export interface Params {
   prepare: PrepareParams;
@@ -63,13 +63,6 @@ export const DEFAULT_PARAMS: Params = {
 /** The hidden layers that train: params.yaml's `model:` list, or the notebook's model from its two shorthands. */
 export function modelLayers(params: Params): LayerSpec[] {
   return params.model ?? notebookLayers(params.train.conv_size, params.train.dense_size);
-}
-
-export interface OptimizerSettings {
-  name: OptimizerName;
-  learningRate: number;
-  weightDecay?: number;
-  momentum?: number;
 }
 
 /** The optimizer with its defaults filled in (torch's: AdamW's weight decay 0.01, SGD's momentum 0). */

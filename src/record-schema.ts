@@ -9,6 +9,7 @@
 import { lstat, open } from 'node:fs/promises';
 import { forbiddenKeyProblem, parseUntrustedJson, UntrustedJsonError } from './github/untrusted.js';
 import { METRICS, type MetricDefinition } from './metrics.js';
+import { BACKEND_NAMES, backendNamesInWords } from './model/backend-choice.js';
 import { ParamsError, validateParams } from './params.js';
 import { RecordError, RUN_RECORD_VERSION, upgradeRecord, type RunRecord } from './record.js';
 
@@ -111,6 +112,8 @@ const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z$/;
 const sha = string(40, SHA, 'a 40-character commit SHA');
 const className = string(200);
 const relativePath = string(RECORD_LIMITS.path);
+// A GPU adapter's words reach the comment as text: letters, digits and the punctuation drivers use.
+const adapterText = string(200, /^[\w .,:;()+\-/@#~]*$/, 'at most 200 letters, digits, spaces and . , : ; ( ) + - / @ # ~');
 
 const nonNegative: Check = (value, field) => {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) fail(field, 'a finite number, 0 or more');
@@ -213,8 +216,15 @@ const RECORD = object(
       validation: array(relativePath, RECORD_LIMITS.predictions),
     }),
     backend: object(
-      { name: string(40, /^(tensorflow-gpu|tensorflow|wasm|cpu)$/, 'tensorflow-gpu, tensorflow, wasm or cpu'), package: string(100), simd: boolean, threads: integer(0, 1024), trainingThreads: integer(0, 1024) },
-      ['simd', 'threads', 'trainingThreads'],
+      {
+        name: string(40, new RegExp(`^(${BACKEND_NAMES.join('|')})$`), backendNamesInWords(BACKEND_NAMES)),
+        package: string(100),
+        simd: boolean,
+        threads: integer(0, 1024),
+        trainingThreads: integer(0, 1024),
+        adapter: object({ vendor: adapterText, architecture: adapterText, device: adapterText, driver: adapterText, fallback: boolean }),
+      },
+      ['simd', 'threads', 'trainingThreads', 'adapter'],
     ),
     versions: map(string(100), RECORD_LIMITS.entries, 100),
     metrics,

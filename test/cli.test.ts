@@ -27,7 +27,7 @@ test('errors are one clear line, no stack trace', () => {
 
   const backend = cli('run', '--backend', 'gpu', '--out', '/tmp/never-written');
   assert.equal(backend.code, 1);
-  assert.match(backend.stderr, /--backend must be one of auto, tensorflow-gpu, tensorflow, wasm, cpu; got "gpu"/);
+  assert.match(backend.stderr, /--backend must be one of auto, webgpu, tensorflow-gpu, tensorflow, wasm, cpu; got "gpu"/);
 
   const unknown = cli('train');
   assert.match(unknown.stderr, /unknown command "train"/);

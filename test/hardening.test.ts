@@ -43,17 +43,19 @@ interface Row {
   check?: (dir: string, result: CliResult) => Promise<void> | void;
   /** The product is wrong here (see docs/hardening.md); the row stays as a reminder. */
   todo?: string;
+  /** Added to the child's environment. */
+  env?: NodeJS.ProcessEnv;
 }
 
 const REPO = join(import.meta.dirname, '..');
 const CLASSES: Record<string, [number, number, number]> = { Red: [200, 40, 40], Green: [40, 200, 40], Blue: [40, 40, 200] };
 const FAST_PARAMS = 'train:\n  epochs: 1\n';
 
-function runCli(args: string[], maxRss: boolean): Promise<CliResult> {
+function runCli(args: string[], maxRss: boolean, env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
   const node = [process.execPath, '--import', 'tsx', join(REPO, 'src', 'cli.ts'), ...args];
   const command = maxRss ? ['/usr/bin/time', '-f', 'peak-rss-kb %M', ...node] : node;
   return new Promise((resolve, reject) => {
-    const child = spawn(command[0], command.slice(1), { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command[0], command.slice(1), { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
@@ -890,11 +892,21 @@ const ROWS: Row[] = [
     untouched: ['data', 'params.yaml'],
   },
   {
+    name: '--backend webgpu on a runner without a GPU driver',
+    setup: standard,
+    args: (dir) => run(dir).map((arg) => (arg === 'wasm' ? 'webgpu' : arg)),
+    // The Vulkan loader reads its drivers from this list: a missing file means none.
+    env: { VK_ICD_FILENAMES: '/nonexistent/icd.json', VK_DRIVER_FILES: '/nonexistent/icd.json' },
+    code: 1,
+    message: /backend "webgpu" is not available \(webgpu: adapters found: none; not taken: no adapter: .*\); see docs\/gpu-runners\.md for what the runner needs$/,
+    untouched: ['data', 'params.yaml'],
+  },
+  {
     name: '--backend misspelt',
     setup: standard,
     args: (dir) => run(dir).map((arg) => (arg === 'wasm' ? 'wsam' : arg)),
     code: 1,
-    message: /--backend must be one of auto, tensorflow-gpu, tensorflow, wasm, cpu; got "wsam"/,
+    message: /--backend must be one of auto, webgpu, tensorflow-gpu, tensorflow, wasm, cpu; got "wsam"/,
     untouched: ['data', 'params.yaml'],
   },
   {
@@ -1010,7 +1022,7 @@ async function check(row: Row): Promise<void> {
   try {
     await row.setup(dir);
     const before = await hashTree(dir);
-    const result = await runCli(row.args(dir), row.maxRssMb !== undefined);
+    const result = await runCli(row.args(dir), row.maxRssMb !== undefined, row.env);
     const output = `exit ${result.code}\nstdout:\n${result.stdout}\nstderr:\n${result.stderr}`;
 
     assert.equal(result.code, row.code, output);

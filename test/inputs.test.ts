@@ -29,7 +29,7 @@ test('thresholds, baseline refs and booleans are parsed', () => {
 test('each bad input is named with its bad value', () => {
   const cases: Array<[Record<string, string>, RegExp]> = [
     [{ comment: 'sometimes' }, /input 'comment' must be one of update, new, off; got "sometimes"/],
-    [{ backend: 'tpu' }, /input 'backend' must be one of auto, tensorflow-gpu, tensorflow, wasm, cpu; got "tpu"/],
+    [{ backend: 'tpu' }, /input 'backend' must be one of auto, webgpu, tensorflow-gpu, tensorflow, wasm, cpu; got "tpu"/],
     [{ 'keep-runs': '0' }, /input 'keep-runs' must be a whole number ≥ 1; got "0"/],
     [{ 'upload-artifact': 'maybe' }, /input 'upload-artifact' must be true or false; got "maybe"/],
     [{ 'reports-branch': 'bad..name' }, /input 'reports-branch' must be a valid branch name; got "bad..name"/],

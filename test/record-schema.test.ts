@@ -174,3 +174,16 @@ test('metric values are in range: shares from 0 to 1, losses 0 or more', () => {
   history.history[0].val_accuracy = -0.1;
   refused(history, /field "history\[0\]\.val_accuracy" must be a finite number from 0 to 1/);
 });
+
+test("a webgpu record with its adapter passes; an adapter's text that could carry markup, or a backend not in the table, is refused", () => {
+  const value = record();
+  value.backend = {
+    name: 'webgpu',
+    package: '@tensorflow/tfjs-backend-webgpu',
+    adapter: { vendor: 'mesa', architecture: 'software', device: 'llvmpipe-llvm-15-0-6-256-bits-', driver: 'llvmpipe: Mesa 25.0.7-2~bpo12+1 (LLVM 15.0.6) 0.0.1', fallback: true },
+  };
+  assert.deepEqual(validateRecord(value, 'art/run.json').backend, value.backend);
+  refused({ ...value, backend: { ...value.backend, adapter: { ...value.backend.adapter, device: '<img src=x>' } } }, /^art\/run\.json: field "backend\.adapter\.device" must be at most 200 letters/);
+  refused({ ...value, backend: { ...value.backend, adapter: { ...value.backend.adapter, fallback: 'yes' } } }, /"backend\.adapter\.fallback" must be true or false/);
+  refused({ ...value, backend: { ...value.backend, name: 'metal' } }, /"backend\.name" must be webgpu, tensorflow-gpu, tensorflow, wasm or cpu/);
+});

@@ -4,6 +4,7 @@
 // `detail` lowers how much is shown, so that the markdown can fit GitHub's
 // comment limit by dropping whole rows and sections, each with a note.
 
+import { describeAdapter } from '../model/backend-choice.js';
 import type { ClassRow, Comparison, MetricRow } from '../compare/compare.js';
 import { RECOMMENDED_REPEATS, SEED_TEST } from '../compare/compare.js';
 import { formatPValue } from '../compare/stats.js';
@@ -391,7 +392,8 @@ function runInfoBlocks(head: RunRecord, base: RunRecord | undefined, detail: Det
       threads ? plural(threads) : '',
       trainingThreads ? `trained on ${plural(trainingThreads)}` : '',
     ].filter(Boolean);
-    return `${record.backend.name} (${record.backend.package}${extras.length ? `, ${extras.join(', ')}` : ''})`;
+    const adapter = record.backend.adapter ? `, adapter ${describeAdapter(record.backend.adapter)}` : '';
+    return `${record.backend.name} (${record.backend.package}${extras.length ? `, ${extras.join(', ')}` : ''}${adapter})`;
   };
   const rows: string[][] = [['backend', backend(head), ...(base ? [backend(base)] : [])]];
   rows.push(['tool', `${head.tool?.name ?? '—'} ${head.tool?.version ?? ''}`.trim(), ...(base ? [`${base.tool?.name ?? '—'} ${base.tool?.version ?? ''}`.trim()] : [])]);
