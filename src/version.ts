@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { NUMERICS_VERSION } from './fingerprint.js';
-import { KERNELS_WASM_BASE64 } from './model/engine/simd/training.wasm.js';
+import { KERNELS_WASM_BASE64 } from './model/backends/wasm/simd/training.wasm.js';
 
 const require = createRequire(import.meta.url);
 
