@@ -43,6 +43,6 @@ test('a 10,000-epoch history is drawn as 200 evenly spaced epochs, first and las
   assert.equal(categories.at(-1), '10000');
   assert.equal(lines[0].length, MAX_DRAWN_EPOCHS);
   assert.ok(chart.text.length < 5000, `${chart.text.length} characters`);
-  assert.match(chart.caption, /\(10000 epochs\)\. 200 of 10000 epochs drawn, evenly spaced\./);
+  assert.match(chart.caption, /\(10000 epochs, seed \d+'s model\)\. 200 of 10000 epochs drawn, evenly spaced\./);
   assert.deepEqual(drawnEpochs([{ epoch: 1 }, { epoch: 2 }]), [{ epoch: 1 }, { epoch: 2 }]);
 });
