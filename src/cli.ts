@@ -108,7 +108,9 @@ async function ensureSample(outDir: string, imagesPerClass: number | undefined, 
   const { generateSampleDataset } = await import('./data/sample.js');
   const started = performance.now();
   const result = await generateSampleDataset({ outDir, imagesPerClass, seed });
-  log(`sample data: ${result.images} images in ${result.classes.length} classes at ${outDir} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  const how = result.rendered === 0 ? `already rendered by this generator with these options, checked in ${seconds} s` : `rendered in ${seconds} s`;
+  log(`sample data: ${result.images} images in ${result.classes.length} classes at ${outDir} (${how})`);
   return result;
 }
 
