@@ -33,6 +33,27 @@ export class RegressionError extends Error {
 
 type Env = Record<string, string | undefined>;
 
+/** The log folded as one ::group:: per stage: starting a stage closes the one before. */
+interface Stages {
+  stage(name: string): void;
+  end(): void;
+}
+
+function groupedStages(): Stages {
+  let open = false;
+  return {
+    stage(name) {
+      if (open) core.endGroup();
+      core.startGroup(name);
+      open = true;
+    },
+    end() {
+      if (open) core.endGroup();
+      open = false;
+    },
+  };
+}
+
 interface ReportTarget {
   head: RunRecord;
   /** The commit the run is about: the record's key on the reports branch. */
@@ -111,8 +132,9 @@ async function resolveBaseline(client: GitHubClient, context: ActionContext, con
 }
 
 /** Report → reports branch → summary → comment → outputs; shared by run and publish modes. */
-async function report(client: GitHubClient, context: ActionContext, config: ActionConfig, target: ReportTarget): Promise<void> {
+async function report(client: GitHubClient, context: ActionContext, config: ActionConfig, target: ReportTarget, stages: Stages): Promise<void> {
   const { baseline, pullRequest } = target;
+  stages.stage('Report');
   const written = await writeReport({
     head: target.head,
     base: baseline.found ? baseline.record : undefined,
@@ -153,6 +175,7 @@ async function report(client: GitHubClient, context: ActionContext, config: Acti
   ];
   for (const image of written.images) files.push({ name: image, content: await readFile(join(target.outDir, image)) });
   let folder = '';
+  stages.stage(`Record the run in ${config.recordsRef}`);
   if (target.kind === undefined) {
     core.info(`not recorded: a ${context.eventName} run on ${context.ref || 'no ref'} is neither a branch run (push, schedule, workflow_dispatch) nor a pull request run`);
   } else {
@@ -182,6 +205,7 @@ async function report(client: GitHubClient, context: ActionContext, config: Acti
     }
   }
 
+  stages.stage(pullRequest && config.comment !== 'off' ? 'Job summary and comment' : 'Job summary');
   const { marker, legacy } = markersOf(target.identity, target.workflowName);
   const imageUrl = (name: string) => (commit ? blobUrl(context.serverUrl, context.repository, commit, `${folder}/${name}`) : name);
   const markdown = written.renderMarkdown(imageUrl, MAX_COMMENT_LENGTH - marker.length - 120);
@@ -214,6 +238,7 @@ async function report(client: GitHubClient, context: ActionContext, config: Acti
       }
     }
   }
+  stages.end();
   if (refused) {
     core.notice(
       'This pull request comes from a fork, so the workflow token is read-only: the report is in the job summary and the artifact ' +
@@ -228,7 +253,7 @@ async function report(client: GitHubClient, context: ActionContext, config: Acti
   }
 }
 
-async function train(client: GitHubClient, context: ActionContext, config: ActionConfig, env: Env): Promise<void> {
+async function train(client: GitHubClient, context: ActionContext, config: ActionConfig, env: Env, stages: Stages): Promise<void> {
   if (!config.paramsIsDefault && !(await exists(config.params))) {
     throw new InputError(`input 'params': ${config.params} does not exist; fix the path or leave the input out to use the defaults`);
   }
@@ -255,6 +280,7 @@ async function train(client: GitHubClient, context: ActionContext, config: Actio
     overrides: config.paramsOverride,
     overridesSource: PARAMS_OVERRIDE_SOURCE,
     log: (line) => core.info(line),
+    stage: (name) => stages.stage(name),
     notice: (line) => core.notice(line),
     source: {
       sha: context.sha,
@@ -278,6 +304,7 @@ async function train(client: GitHubClient, context: ActionContext, config: Actio
       runId: context.runId,
     });
   }
+  stages.stage('Find the baseline');
   const baseline = await resolveBaseline(client, context, config, identity);
   await report(client, context, config, {
     head: result.record,
@@ -291,7 +318,7 @@ async function train(client: GitHubClient, context: ActionContext, config: Actio
     baseline,
     headRef: context.ref.replace(/^refs\/heads\//, ''),
     enforceThresholds: true,
-  });
+  }, stages);
 }
 
 /**
@@ -299,11 +326,12 @@ async function train(client: GitHubClient, context: ActionContext, config: Actio
  * workflow run and the API, record validated), and only then is anything written, so a
  * bad artifact leaves the reports branch and the pull request untouched.
  */
-async function publish(client: GitHubClient, context: ActionContext, config: ActionConfig, env: Env): Promise<void> {
+async function publish(client: GitHubClient, context: ActionContext, config: ActionConfig, env: Env, stages: Stages): Promise<void> {
   const temp = env.RUNNER_TEMP || tmpdir();
   const downloaded = env.TRAIN_AND_REPORT_DOWNLOAD_DIR || join(temp, 'train-and-report-download');
   const runId = config.runId || context.workflowRun?.id || '';
   const publications: Publication[] = [];
+  stages.stage('Check the downloaded artifacts');
   for (const folder of await findHandoffFolders(downloaded)) {
     const prepared = await preparePublication(client, context.repository, folder, runId);
     if (prepared.kind === 'stale') core.notice(prepared.message);
@@ -311,6 +339,7 @@ async function publish(client: GitHubClient, context: ActionContext, config: Act
   }
   for (const publication of publications) {
     const { pullRequest, record, identity } = publication;
+    stages.stage(`Find the baseline of pull request #${pullRequest.number}`);
     core.info(`publishing the report of pull request #${pullRequest.number} (${pullRequest.headSha.slice(0, 7)}) from ${basename(publication.folder)}`);
     core.info(`preview: ${publication.preview?.note ?? publication.previewNote}`);
     const baseline = await findBaseline(client, context.repository, {
@@ -335,17 +364,18 @@ async function publish(client: GitHubClient, context: ActionContext, config: Act
       kind: 'pull',
       baseline,
       enforceThresholds: false,
-    });
+    }, stages);
   }
 }
 
-async function act(env: Env): Promise<void> {
+async function act(env: Env, stages: Stages): Promise<void> {
   const config = readInputs((name) => core.getInput(name), env.GITHUB_WORKSPACE || process.cwd());
   core.setSecret(config.token);
   const context = readContext(env, await readEventPayload(env));
   const client = createClient(config.token, { apiUrl: context.apiUrl, retry: retryPolicy(env) });
-  if (config.mode === 'publish') await publish(client, context, config, env);
+  if (config.mode === 'publish') await publish(client, context, config, env, stages);
   else if (config.mode === 'aggregate') {
+    stages.stage('Aggregate the legs');
     const temp = env.RUNNER_TEMP || tmpdir();
     await aggregate(client, context, config, {
       baselineFor: (identity, pull) =>
@@ -361,14 +391,17 @@ async function act(env: Env): Promise<void> {
       downloadDir: env.TRAIN_AND_REPORT_DOWNLOAD_DIR || join(temp, 'train-and-report-download'),
       outDir: join(temp, 'train-and-report-aggregate'),
     });
-  } else await train(client, context, config, env);
+  } else await train(client, context, config, env, stages);
+  stages.end();
 }
 
 /** Runs the action; fails the step on anything thrown, Error or not. */
 export async function run(env: Env = process.env): Promise<void> {
+  const stages = groupedStages();
   try {
-    await act(env);
+    await act(env, stages);
   } catch (error) {
+    stages.end(); // the failure is shown outside the folded stage
     if (error instanceof Error) {
       if (error.stack) core.debug(error.stack);
       core.setFailed(error.message);

@@ -179,6 +179,24 @@ interface Case {
   run: () => Promise<void>;
 }
 
+/** The log's ::group:: folds, name → the lines inside; each must close before the next opens, and none stays open. */
+function foldedGroups(log: string): Map<string, string> {
+  const groups = new Map<string, string>();
+  let open: string | undefined;
+  for (const line of log.split('\n')) {
+    if (line.startsWith('::group::')) {
+      assert.equal(open, undefined, `"${line}" opens inside "${open}"`);
+      open = line.slice('::group::'.length);
+      groups.set(open, '');
+    } else if (line.startsWith('::endgroup::')) {
+      assert.notEqual(open, undefined, 'an ::endgroup:: with no group open');
+      open = undefined;
+    } else if (open !== undefined) groups.set(open, `${groups.get(open)}${line}\n`);
+  }
+  assert.equal(open, undefined, `"${open}" is never closed`);
+  return groups;
+}
+
 const CASES: Case[] = [
   {
     name: 'a PR whose head is the base branch\'s tip (a backport) leaves that tip\'s baseline untouched',
@@ -379,6 +397,14 @@ const CASES: Case[] = [
         const opened = await pull(w, { number: 7, head: head1, base: w.main[1] });
         assert.equal(opened.failed, false, opened.rawLog);
         assert.equal(opened.outputs['baseline-sha'], w.main[1]);
+        const groups = foldedGroups(opened.rawLog);
+        assert.deepEqual([...groups.keys()], [
+          'Data: params, images, split', 'Train and evaluate (6 seeds)', 'Save the model and the run record',
+          'Find the baseline', 'Report', `Record the run in ${STORE}`, 'Job summary and comment',
+        ]);
+        assert.match(groups.get('Data: params, images, split')!, /^data: \d+ images in 11 classes/m);
+        assert.match(groups.get('Train and evaluate (6 seeds)')!, /epoch 1\/1: loss/);
+        assert.match(groups.get('Report')!, /^verdict: /m);
         const comments = structuredClone(w.fake.commentsOn(7));
         assert.equal(comments.length, 1);
         assert.equal(comments[0].login, APP_BOT_LOGIN);
