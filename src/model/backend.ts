@@ -88,7 +88,9 @@ async function startNative(choice: 'tensorflow-gpu' | 'tensorflow'): Promise<Bac
 }
 
 async function startWasm(threads?: number): Promise<BackendInfo | string> {
-  const wasm = await import('@tensorflow/tfjs-backend-wasm');
+  const loaded = await import('@tensorflow/tfjs-backend-wasm');
+  // In the bundle (dist/), a CommonJS package imported this way has only a default export: its exports object.
+  const wasm: typeof loaded = 'setThreadsCount' in loaded ? loaded : (loaded as unknown as { default: typeof loaded }).default;
   if (threads !== undefined) wasm.setThreadsCount(threads);
   try {
     if (!(await tf.setBackend('wasm'))) return '@tensorflow/tfjs-backend-wasm: did not start';

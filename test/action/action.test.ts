@@ -376,8 +376,8 @@ const CASES: Case[] = [
         assert.match(result.summary, /No baseline/i);
         assert.equal(result.outputs['comment-url'], '');
         assert.equal(result.uploads.length, 1);
-        assert.equal(result.caches[0].kind, 'restore');
-        assert.match(result.caches[0].key, /^train-and-report-deps-Linux-X64-node\d+-\d+\.\d+\.\d+-[0-9a-f]{16}-auto$/);
+        assert.deepEqual(result.npmCalls, [], 'nothing installed');
+        assert.deepEqual(result.caches.map((cache) => cache.path.split('/').pop()), ['train-and-report-pixels'], 'the pixel cache only, no dependency cache');
         assert.equal(w.fake.comments.length, 0);
         const second = await push(w, w.main[2], w.main[1]);
         assert.equal(second.outputs['baseline-sha'], w.main[1], 'the next push compares with the previous one');
@@ -698,34 +698,50 @@ const CASES: Case[] = [
 
 for (const testCase of CASES) test(`${testCase.name} → ${testCase.expect}`, testCase.run);
 
-test('the install step is well-formed and installs per backend', async () => {
+test('only an explicitly chosen native backend installs, its version from package.json, and says so', async () => {
   const manifest = await loadManifest();
-  const step = manifest.runs.steps.find((candidate) => candidate.id === 'deps-install');
+  const step = manifest.runs.steps.find((candidate) => candidate.id === 'native-backend');
   assert.ok(step?.run);
-  assert.equal(step.if, "steps.deps-cache.outputs.cache-hit != 'true'");
+  assert.equal(step.if, "inputs.mode == 'run' && (inputs.backend == 'tensorflow' || inputs.backend == 'tensorflow-gpu')");
   const folder = await mkdtemp(join(tmpdir(), 'install-'));
   await mkdir(join(folder, 'bin'));
   // npm itself needs the registry; a stand-in on PATH records what the step asks of it.
   await writeFile(join(folder, 'bin', 'npm'), `#!/bin/sh\necho "npm $*" >> "${folder}/calls"\n`);
   await chmod(join(folder, 'bin', 'npm'), 0o755);
   const run = promisify(execFile);
-  await run('bash', ['-n', '-c', step.run]);
-  const calls: Record<string, string[]> = {};
-  for (const [name, backend, mode] of [['auto', 'auto', 'run'], ['tensorflow-gpu', 'tensorflow-gpu', 'run'], ['tensorflow', 'tensorflow', 'run'], ['wasm', 'wasm', 'run'], ['publish', 'auto', 'publish']]) {
+  const optional = JSON.parse(await readFile(join(REPO_ROOT, 'package.json'), 'utf8')).optionalDependencies as Record<string, string>;
+  for (const [backend, name] of [['tensorflow', '@tensorflow/tfjs-node'], ['tensorflow-gpu', '@tensorflow/tfjs-node-gpu']]) {
     await writeFile(join(folder, 'calls'), '');
-    const script = substitute(step.run, { inputs: { backend, mode } });
-    await run('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', script], {
-      cwd: folder,
-      env: { PATH: `${join(folder, 'bin')}:${process.env.PATH}`, TRAIN_AND_REPORT_BACKEND: backend, TRAIN_AND_REPORT_MODE: mode },
+    const { stdout } = await run('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', substitute(step.run, { inputs: { backend } })], {
+      cwd: REPO_ROOT,
+      env: { PATH: `${join(folder, 'bin')}:${process.env.PATH}`, TRAIN_AND_REPORT_BACKEND: backend },
     });
-    calls[name] = (await readFile(join(folder, 'calls'), 'utf8')).trim().split('\n');
+    assert.deepEqual((await readFile(join(folder, 'calls'), 'utf8')).trim().split('\n'), [`npm install --no-save --no-audit --no-fund ${name}@${optional[name]}`]);
+    assert.match(stdout, new RegExp(`::notice::backend ${backend}: installing ${name}@`));
   }
-  const install = 'npm ci --omit=dev --ignore-scripts --no-audit --no-fund';
-  assert.deepEqual(calls.auto, [install, 'npm rebuild @tensorflow/tfjs-node']);
-  assert.deepEqual(calls['tensorflow-gpu'], [install, 'npm rebuild @tensorflow/tfjs-node-gpu']);
-  assert.deepEqual(calls.tensorflow, [install, 'npm rebuild @tensorflow/tfjs-node']);
-  assert.deepEqual(calls.wasm, [install]);
-  assert.deepEqual(calls.publish, [install], 'publish mode renders only: no native TensorFlow download');
+});
+
+test('from a release folder (the bundle and its run-time packages, nothing else), the action trains, records and installs nothing', async () => {
+  const release = join(await mkdtemp(join(tmpdir(), 'release-')), 'action');
+  await promisify(execFile)(process.execPath, [join(REPO_ROOT, 'scripts', 'release.mjs'), '--assemble', release, '--installed'], { cwd: REPO_ROOT });
+  const w = await world();
+  try {
+    const payload = webhookExample('push');
+    Object.assign(payload, { ref: 'refs/heads/main', before: w.main[0], after: w.main[1] });
+    payload.repository.default_branch = 'main';
+    payload.repository.full_name = `${w.fake.owner}/${w.fake.repo}`;
+    const result = await runAction({
+      fake: w.fake, token: TOKEN, eventName: 'push', payload, sha: w.main[1], ref: 'refs/heads/main', inputs: { ...baseInputs(), 'github-token': TOKEN },
+      workspace: w.workspace, artifacts: w.artifacts, runId: '1', actionPath: release,
+    });
+    assert.equal(result.failed, false, result.rawLog);
+    assert.deepEqual(result.npmCalls, []);
+    assert.match(result.rawLog, /native parts: carried by this release, nothing to install/);
+    assert.match(result.rawLog, /epoch 1\/1: loss/);
+    assert.ok(w.fake.storeFiles().has(baselineRun(w.main[1])), 'the run is recorded');
+  } finally {
+    await w.fake.close();
+  }
 });
 
 test('every input reaches the entry as INPUT_*, and every output comes from the entry step', async () => {
