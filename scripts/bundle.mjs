@@ -10,7 +10,7 @@
 //
 //   node scripts/bundle.mjs           write dist/
 //   node scripts/bundle.mjs --meta    also print the largest inputs (what the bundle costs, by package)
-import { copyFileSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -20,8 +20,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(join(root, 'package.json'));
 const dist = join(root, 'dist');
 
-/** Packages loaded at run time from node_modules/: native code and what only a backend that is opted into needs. */
-export const NATIVE = ['sharp', '@resvg/resvg-js', 'webgpu', '@tensorflow/tfjs-node', '@tensorflow/tfjs-node-gpu', '@tensorflow/tfjs-backend-webgpu'];
+/** Packages loaded at run time from node_modules/: native code (its JavaScript part finds its own prebuilt binary). */
+export const NATIVE = ['sharp', '@resvg/resvg-js', 'webgpu', '@tensorflow/tfjs-node', '@tensorflow/tfjs-node-gpu'];
 
 /** Entry points: the action, the CLI, the cache-key step, and the two worker scripts (loaded by path beside the bundle). */
 const ENTRIES = {
@@ -62,8 +62,6 @@ const result = await build({
   legalComments: 'linked',
   metafile: true,
   logLevel: 'warning',
-  // tfjs-core reaches for node-fetch only when fetch is missing (Node 22 has it).
-  alias: {},
   logOverride: { 'empty-import-meta': 'silent' },
 });
 
@@ -87,4 +85,3 @@ if (process.argv.includes('--meta')) {
   }
   for (const [name, bytes] of [...byPackage].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`${(bytes / 1e6).toFixed(2).padStart(7)} MB  ${name}`);
 }
-mkdirSync(dist, { recursive: true });

@@ -12,8 +12,8 @@
 // A script that prints figures, not a test: it asserts nothing.
 
 import { spawn, spawnSync } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 
@@ -42,10 +42,34 @@ async function folderBytes(folder: string): Promise<number> {
 
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
 
-function runStep(script: string, env: NodeJS.ProcessEnv, cwd: string, stopAt?: RegExp): Promise<{ seconds: number; output: string }> {
+/** CPU seconds (user + system) of the processes in a process group, with their reaped children: from /proc. */
+async function groupCpuSeconds(group: number): Promise<number> {
+  const ticks = 100; // USER_HZ on Linux
+  let total = 0;
+  for (const pid of await readdir('/proc').catch(() => [] as string[])) {
+    if (!/^\d+$/.test(pid)) continue;
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // After the name: state(0) ppid(1) pgrp(2) … utime(11) stime(12) cutime(13) cstime(14).
+    if (Number(fields[2]) === group) total += (Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) / ticks;
+  }
+  return total;
+}
+
+interface StepTime {
+  seconds: number;
+  /** CPU seconds the step's processes used: on a loaded machine, closer to what an idle one takes. */
+  cpu: number;
+  output: string;
+}
+
+/** Runs a step's script as the runner does; with `stopAt`, stops it at the first output line that matches. */
+function runStep(script: string, env: NodeJS.ProcessEnv, cwd: string, timesFile: string, stopAt?: RegExp): Promise<StepTime> {
   const started = performance.now();
+  // bash's `times` on exit: the CPU time of the shell and of its children.
+  const traced = `trap 'times > "${timesFile}"' EXIT\n${script}`;
   return new Promise((done, failed) => {
-    const child = spawn('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', script], { env, cwd, detached: true });
+    const child = spawn('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', traced], { env, cwd, detached: true });
     let output = '';
     let stopped = false;
     const read = (chunk: Buffer) => {
@@ -53,17 +77,24 @@ function runStep(script: string, env: NodeJS.ProcessEnv, cwd: string, stopAt?: R
       if (stopAt && !stopped && stopAt.test(output)) {
         stopped = true;
         const seconds = (performance.now() - started) / 1000;
-        process.kill(-child.pid!, 'SIGTERM');
-        done({ seconds, output });
+        groupCpuSeconds(child.pid!).then((cpu) => {
+          process.kill(-child.pid!, 'SIGTERM');
+          done({ seconds, cpu, output });
+        }, failed);
       }
     };
     child.stdout.on('data', read);
     child.stderr.on('data', read);
     child.on('error', failed);
-    child.on('close', (code) => {
+    child.on('close', async (code) => {
       if (stopped) return;
-      if (code === 0 && !stopAt) done({ seconds: (performance.now() - started) / 1000, output });
-      else failed(new Error(`step ended with ${code} before ${stopAt ?? 'its end'}:\n${output}`));
+      if (code !== 0 || stopAt) {
+        failed(new Error(`step ended with ${code} before ${stopAt ?? 'its end'}:\n${output}`));
+        return;
+      }
+      const times = await readFile(timesFile, 'utf8').catch(() => '');
+      const cpu = [...times.matchAll(/(\d+)m([\d.]+)s/g)].reduce((sum, match) => sum + Number(match[1]) * 60 + Number(match[2]), 0);
+      done({ seconds: (performance.now() - started) / 1000, cpu, output });
     });
   });
 }
@@ -75,7 +106,7 @@ export async function benchStart(options: StartOptions): Promise<void> {
     const action = join(work, 'action');
     const assembled = spawnSync(process.execPath, ['scripts/release.mjs', '--assemble', action, ...(options.installedOnly ? ['--installed'] : [])], { cwd: root, encoding: 'utf8' });
     if (assembled.status !== 0) throw new Error(`assembling the release folder failed:\n${assembled.stdout}${assembled.stderr}`);
-    const manifest = parseYaml(await (await import('node:fs/promises')).readFile(join(action, 'action.yml'), 'utf8')) as {
+    const manifest = parseYaml(await readFile(join(action, 'action.yml'), 'utf8')) as {
       inputs: Record<string, { default?: string }>;
       runs: { steps: Step[] };
     };
@@ -121,20 +152,23 @@ export async function benchStart(options: StartOptions): Promise<void> {
       ...Object.fromEntries(Object.entries(inputs).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value])),
     };
     const steps = new Map(manifest.runs.steps.filter((step) => step.id).map((step) => [step.id!, step]));
-    const timed: [string, number][] = [];
+    const timed: [string, StepTime][] = [];
+    const timesFile = join(home, 'times');
     for (const [id, label, cwd] of [['node', 'Node check', workspace], ['native', 'native parts', action], ['pixels-key', 'pixel-cache key', workspace]] as const) {
       const step = steps.get(id);
       if (!step?.run) throw new Error(`action.yml has no run step "${id}"`);
-      const result = await runStep(step.run, env, cwd);
+      const result = await runStep(step.run, env, cwd, timesFile);
       if (id === 'native' && /installing/.test(result.output)) throw new Error(`the native-parts step installed something:\n${result.output}`);
-      timed.push([label, result.seconds]);
+      timed.push([label, result]);
     }
     const entry = steps.get('run')!;
-    const first = await runStep(entry.run!, env, workspace, /epoch 1\/\d+: loss/);
-    timed.push(['entry to its first training line', first.seconds]);
+    const first = await runStep(entry.run!, env, workspace, timesFile, /epoch 1\/\d+: loss/);
+    timed.push(['entry to its first training line', first]);
     const decode = /\(decoded in ([\d.]+) s\)/.exec(first.output)?.[1];
-    console.log(`steps: ${timed.map(([label, seconds]) => `${label} ${seconds.toFixed(2)} s`).join(', ')}${decode ? ` (the entry decoded the images in ${decode} s)` : ''}`);
-    console.log(`action start → first training line: ${timed.reduce((sum, [, seconds]) => sum + seconds, 0).toFixed(2)} s (no dependency cache, no pixel cache, nothing installed)`);
+    console.log(`steps (wall / CPU): ${timed.map(([label, time]) => `${label} ${time.seconds.toFixed(2)} / ${time.cpu.toFixed(2)} s`).join(', ')}${decode ? ` (the entry decoded the images in ${decode} s)` : ''}`);
+    const sum = (pick: (time: StepTime) => number) => timed.reduce((total, [, time]) => total + pick(time), 0).toFixed(2);
+    console.log(`action start → first training line: ${sum((time) => time.seconds)} s wall, ${sum((time) => time.cpu)} s CPU (no dependency cache, no pixel cache, nothing installed)`);
+    console.log(`machine: ${availableParallelism()} CPUs, load average ${loadavg().map((value) => value.toFixed(1)).join(' ')} (1, 5, 15 min)`);
 
     if (options.before) {
       const old = join(work, 'before');
