@@ -58,13 +58,15 @@ async function groupCpuSeconds(group: number): Promise<number> {
 
 interface StepTime {
   seconds: number;
+  /** Seconds to the first line matching `markAt`, when given. */
+  marked?: number;
   /** CPU seconds the step's processes used: on a loaded machine, closer to what an idle one takes. */
   cpu: number;
   output: string;
 }
 
 /** Runs a step's script as the runner does; with `stopAt`, stops it at the first output line that matches. */
-function runStep(script: string, env: NodeJS.ProcessEnv, cwd: string, timesFile: string, stopAt?: RegExp): Promise<StepTime> {
+function runStep(script: string, env: NodeJS.ProcessEnv, cwd: string, timesFile: string, stopAt?: RegExp, markAt?: RegExp): Promise<StepTime> {
   const started = performance.now();
   // bash's `times` on exit: the CPU time of the shell and of its children.
   const traced = `trap 'times > "${timesFile}"' EXIT\n${script}`;
@@ -72,14 +74,16 @@ function runStep(script: string, env: NodeJS.ProcessEnv, cwd: string, timesFile:
     const child = spawn('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', traced], { env, cwd, detached: true });
     let output = '';
     let stopped = false;
+    let marked: number | undefined;
     const read = (chunk: Buffer) => {
       output += chunk.toString();
+      if (markAt && marked === undefined && markAt.test(output)) marked = (performance.now() - started) / 1000;
       if (stopAt && !stopped && stopAt.test(output)) {
         stopped = true;
         const seconds = (performance.now() - started) / 1000;
         groupCpuSeconds(child.pid!).then((cpu) => {
           process.kill(-child.pid!, 'SIGTERM');
-          done({ seconds, cpu, output });
+          done({ seconds, marked, cpu, output });
         }, failed);
       }
     };
@@ -162,12 +166,16 @@ export async function benchStart(options: StartOptions): Promise<void> {
       timed.push([label, result]);
     }
     const entry = steps.get('run')!;
-    const first = await runStep(entry.run!, env, workspace, timesFile, /epoch 1\/\d+: loss/);
+    const first = await runStep(entry.run!, env, workspace, timesFile, /epoch 1\/\d+: loss/, /^training on /m);
     timed.push(['entry to its first training line', first]);
     const decode = /\(decoded in ([\d.]+) s\)/.exec(first.output)?.[1];
     console.log(`steps (wall / CPU): ${timed.map(([label, time]) => `${label} ${time.seconds.toFixed(2)} / ${time.cpu.toFixed(2)} s`).join(', ')}${decode ? ` (the entry decoded the images in ${decode} s)` : ''}`);
     const sum = (pick: (time: StepTime) => number) => timed.reduce((total, [, time]) => total + pick(time), 0).toFixed(2);
     console.log(`action start → first training line: ${sum((time) => time.seconds)} s wall, ${sum((time) => time.cpu)} s CPU (no dependency cache, no pixel cache, nothing installed)`);
+    if (first.marked !== undefined) {
+      const before = timed.slice(0, -1).reduce((total, [, time]) => total + time.seconds, 0);
+      console.log(`action start → training starts ("training on …", before the first epoch's line): ${(before + first.marked).toFixed(2)} s wall`);
+    }
     console.log(`machine: ${availableParallelism()} CPUs, load average ${loadavg().map((value) => value.toFixed(1)).join(' ')} (1, 5, 15 min)`);
 
     if (options.before) {

@@ -594,12 +594,14 @@ async function stampHolds(stamp: SampleStamp | undefined, current: Omit<SampleSt
   if (!stamp) return false;
   const same = (Object.keys(current) as (keyof typeof current)[]).every((key) => stamp[key] === current[key]);
   if (!same || Object.keys(stamp.files).length !== paths.length) return false;
-  for (const path of paths) {
+  let holds = true;
+  await forEachLimited(paths.length, 16, async (index) => {
+    const path = paths[index];
     const recorded = Object.hasOwn(stamp.files, path) ? stamp.files[path] : undefined;
-    const bytes = await readFile(join(outDir, path)).catch(() => undefined);
-    if (recorded === undefined || bytes === undefined || sha256(bytes) !== recorded) return false;
-  }
-  return true;
+    const bytes = holds ? await readFile(join(outDir, path)).catch(() => undefined) : undefined;
+    if (recorded === undefined || bytes === undefined || sha256(bytes) !== recorded) holds = false;
+  });
+  return holds;
 }
 
 /**
