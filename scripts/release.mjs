@@ -129,7 +129,7 @@ function smokeTest(folder, version) {
   const isolated = mkdtempSync(join(tmpdir(), 'train-and-report-smoke-'));
   try {
     // Copied outside the checkout: Node must not find this checkout's node_modules above it.
-    cpSync(folder, join(isolated, 'action'), { recursive: true, filter: (path) => !path.includes(`${join(folder, '.git')}`) });
+    cpSync(folder, join(isolated, 'action'), { recursive: true, filter: (path) => path !== join(folder, '.git') });
     const cli = join(isolated, 'action', 'dist', 'cli.js');
     const printed = run(process.execPath, [cli, '--version'], { cwd: isolated }).trim();
     if (printed !== version) fail(`the release's --version printed "${printed}", not ${version}`);
