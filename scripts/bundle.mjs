@@ -3,7 +3,7 @@
 // installs nothing: every pure-JavaScript dependency is inside the bundle.
 // What cannot be bundled stays a package under node_modules/ (the release
 // commit carries those: scripts/release.mjs):
-//   - native addons, each with its prebuilt per-platform package: NATIVE below;
+//   - native addons, each with its prebuilt per-platform package: NATIVE (scripts/native.mjs);
 //   - the fonts the charts are drawn with (read as files, by path).
 // The WebAssembly of @tensorflow/tfjs-backend-wasm is copied next to the
 // bundle, where its loader looks (its __dirname is the bundle's folder).
@@ -15,13 +15,12 @@ import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { NATIVE } from './native.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(join(root, 'package.json'));
 const dist = join(root, 'dist');
 
-/** Packages loaded at run time from node_modules/: native code (its JavaScript part finds its own prebuilt binary). */
-export const NATIVE = ['sharp', '@resvg/resvg-js', 'webgpu', '@tensorflow/tfjs-node', '@tensorflow/tfjs-node-gpu'];
 
 /** Entry points: the action, the CLI, the cache-key step, and the two worker scripts (loaded by path beside the bundle). */
 const ENTRIES = {

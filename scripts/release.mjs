@@ -24,11 +24,13 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, 
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { NATIVE } from './native.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Packages the bundle loads from node_modules at run time (scripts/bundle.mjs keeps them external), with their dependencies. */
-export const RUNTIME = ['sharp', '@resvg/resvg-js'];
+/** What the bundle loads from node_modules at run time: the native packages that are dependencies (not those installed only when chosen). */
+const dependencies = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).dependencies;
+export const RUNTIME = NATIVE.filter((name) => Object.hasOwn(dependencies, name));
 /** Of a package that is only data, the files the tool reads. */
 const ONLY_FILES = { 'dejavu-fonts-ttf': ['package.json', 'LICENSE', 'ttf/DejaVuSans.ttf', 'ttf/DejaVuSans-Bold.ttf'] };
 const DATA_PACKAGES = Object.keys(ONLY_FILES);
