@@ -14,6 +14,7 @@ import type { BackendInfo } from '../record.js';
 import { registerTfjsOverrides } from './engine/tfjs-overrides.js';
 
 import { BackendError, type BackendChoice } from './backend-choice.js';
+import { commonJsExports } from '../commonjs.js';
 
 export { BACKEND_CHOICES, BackendError, parseBackendChoice, type BackendChoice } from './backend-choice.js';
 
@@ -88,9 +89,7 @@ async function startNative(choice: 'tensorflow-gpu' | 'tensorflow'): Promise<Bac
 }
 
 async function startWasm(threads?: number): Promise<BackendInfo | string> {
-  const loaded = await import('@tensorflow/tfjs-backend-wasm');
-  // In the bundle (dist/), a CommonJS package imported this way has only a default export: its exports object.
-  const wasm: typeof loaded = 'setThreadsCount' in loaded ? loaded : (loaded as unknown as { default: typeof loaded }).default;
+  const wasm = commonJsExports(await import('@tensorflow/tfjs-backend-wasm'));
   if (threads !== undefined) wasm.setThreadsCount(threads);
   try {
     if (!(await tf.setBackend('wasm'))) return '@tensorflow/tfjs-backend-wasm: did not start';
