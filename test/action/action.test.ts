@@ -754,7 +754,7 @@ test('every input reaches the entry as INPUT_*, and every output comes from the 
   for (const [name, output] of Object.entries(manifest.outputs)) assert.equal(output.value, `\${{ steps.run.outputs.${name} }}`);
 });
 
-test("the project's workflows validate, and the self-test runs the action with uses: ./", async () => {
+test("the project's workflows validate, and the self-test runs this checkout's action as a release folder", async () => {
   const folder = join(REPO_ROOT, '.github', 'workflows');
   const names = (await readdir(folder)).sort();
   assert.deepEqual(names, ['check-dist.yml', 'self-test.yml', 'test.yml']);
@@ -763,5 +763,8 @@ test("the project's workflows validate, and the self-test runs the action with u
     const parsed = parseWorkflow({ name, content }, new NoOperationTraceWriter());
     assert.deepEqual(parsed.context.errors.getErrors().map((error) => error.message), [], name);
   }
-  assert.match(await readFile(join(folder, 'self-test.yml'), 'utf8'), /uses: \.\/\n/);
+  // This checkout's action as a release carries it: assembled, then run with no node_modules above it.
+  const selfTest = await readFile(join(folder, 'self-test.yml'), 'utf8');
+  assert.match(selfTest, /node scripts\/release\.mjs --assemble \.release --installed\n\s+rm -rf node_modules\n/);
+  assert.match(selfTest, /uses: \.\/\.release\n/);
 });
