@@ -8,7 +8,9 @@
 //   npm run bench -- --sweep [--parallel 1,2] [--rounds N]
 //   npm run bench -- --start [--before] [--this-platform] [--data DIR]
 //   npm run bench -- --noise [--k 6] [--pool-seeds 60] [--other-seeds 30] [--change epochs6|epochs7|dense16] [--pools DIR]
+//   npm run bench -- --artifact
 //   npm run bench -- --layers '[{"conv2d": {"filters": 32, "kernel": 3}}, …]' [--lr 0.001] [--epochs 10] [--repeats 1] [--rounds N]
+//   npm run bench -- --trend [--trend-runs 20] [--record RUN_DIR/run.json] [--latency-ms 0,150] [--rounds N]
 //
 // --layers hands one layer list (params.yaml's `model:`, the reference's
 // --layers) to both tools, and benches only that model (add --only default,…
@@ -24,6 +26,10 @@
 // size (scripts/start-bench.ts); --before adds the run-time install it replaced.
 // --noise measures the verdict's false-alarm and detection rates instead
 // (scripts/noise-bench.ts).
+// --artifact measures what the largest artifact a fork can get accepted costs
+// the privileged publish job: wall seconds and peak RSS (scripts/artifact-bench.ts).
+// --trend measures what the action's trend costs: API calls and seconds to read
+// the recorded runs (scripts/trend-bench.ts); it trains nothing.
 // A script that prints figures, not a test: it asserts nothing.
 
 import { spawnSync } from 'node:child_process';
@@ -33,8 +39,10 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_PARAMS } from '../src/params.js';
+import { benchArtifact } from './artifact-bench.js';
 import { benchNoise } from './noise-bench.js';
 import { benchStart } from './start-bench.js';
+import { benchTrend } from './trend-bench.js';
 
 const { values } = parseArgs({
   options: {
@@ -51,6 +59,7 @@ const { values } = parseArgs({
     start: { type: 'boolean', default: false },
     before: { type: 'boolean', default: false },
     'this-platform': { type: 'boolean', default: false },
+    artifact: { type: 'boolean', default: false },
     k: { type: 'string', default: String(DEFAULT_PARAMS.train.repeats) },
     'pool-seeds': { type: 'string', default: '60' },
     'other-seeds': { type: 'string', default: '30' },
@@ -60,6 +69,10 @@ const { values } = parseArgs({
     lr: { type: 'string', default: '0.001' },
     epochs: { type: 'string', default: '10' },
     repeats: { type: 'string', default: '1' },
+    trend: { type: 'boolean', default: false },
+    'trend-runs': { type: 'string', default: '20' },
+    record: { type: 'string' },
+    'latency-ms': { type: 'string', default: '0,150' },
   },
 });
 const rounds = Number(values.rounds);
@@ -374,8 +387,17 @@ async function benchImages(work: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  if (values.trend) {
+    await benchTrend({ runs: Number(values['trend-runs']), record: values.record, latencies: values['latency-ms']!.split(',').map(Number), rounds });
+    return;
+  }
   if (!existsSync(DATA)) {
     console.log(`bench: ${DATA} is absent; the benchmark needs the real dataset beside the repository`);
+    return;
+  }
+  if (values.artifact) {
+    // Runs the action's entry from src, as its tests do: no build needed.
+    await benchArtifact();
     return;
   }
   const build = spawnSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });

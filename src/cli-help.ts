@@ -27,7 +27,7 @@ export interface CommandHelp {
 export const EXIT_CODES: readonly (readonly [number, string])[] = [
   [0, 'success'],
   [1, 'an error: bad input, a failed step, or (sweep) a variant that failed; one line says what and how to fix it'],
-  [2, 'run and report: the --thresholds were crossed (the report is written)'],
+  [2, 'run and report: the --thresholds were crossed (the report is written); trend: the last run is worse beyond seed noise'],
 ];
 
 /** Options every command takes. */

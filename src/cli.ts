@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The local entry: the same pipeline as the action, no @actions/*.
-//   train-and-report run | sweep | report | predict | sample [options]; COMMAND --help; --version
+//   train-and-report run | sweep | report | predict | trend | sample [options]; COMMAND --help; --version
 // The commands and options are the tables below. Errors print one line (the message) and exit 1;
 // --verbose adds the stack.
 
@@ -21,7 +21,7 @@ const OPTIONS = {
   data: { type: 'string', arg: 'DIR', help: 'folder of images, one sub-folder per class (run, sweep: default the built-in sample, generated into data/sample)' },
   params: { type: 'string', arg: 'FILE', help: 'params.yaml (default params.yaml; the built-in defaults when that file is missing)' },
   set: { type: 'string', multiple: true, arg: 'KEY=VALUE', help: 'a param on top of the params file, e.g. --set train.lr=0.001 (repeatable)' },
-  out: { type: 'string', arg: 'DIR', help: 'output folder (run: out, sweep: out-sweep, sample: data/sample); never emptied, only its own files are replaced' },
+  out: { type: 'string', arg: 'DIR', help: 'output folder (run: out, sweep: out-sweep, trend: out-trend, sample: data/sample); never emptied, only its own files are replaced' },
   backend: { type: 'string', arg: 'B', help: `TensorFlow.js backend: ${BACKEND_CHOICES.join(', ')} (default auto)` },
   base: { type: 'string', arg: 'DIR', help: 'the --out folder of an earlier run to compare with' },
   head: { type: 'string', arg: 'DIR', help: 'the --out folder of the run to report on' },
@@ -64,6 +64,12 @@ const COMMANDS: Record<string, CommandHelp> = {
     required: ['model'],
     positionals: 'IMAGE...',
     example: 'train-and-report predict --model out/model data/raw/Saturn/Saturn_0.jpg',
+  },
+  trend: {
+    summary: 'The trend of runs, oldest first: their metric over time and whether the last step is worse beyond seed noise (exit code 2); trend.md into --out (default out-trend).',
+    options: ['out'],
+    positionals: 'RUN_DIR...',
+    example: 'train-and-report trend out-1 out-2 out-3 --out out-trend',
   },
   sample: {
     summary: 'Generate the built-in sample dataset (skipped when the folder already holds this generator\'s images for the same options).',
@@ -258,6 +264,25 @@ export async function main(argv: string[], log: (line: string) => void = (line) 
       await startBackend(parseBackendChoice(values.backend ?? 'auto', '--backend'));
       for (const line of await predictImages(values.model, positionals)) log(line);
       return 0;
+    }
+    case 'trend': {
+      if (positionals.length < 2) throw new UsageError('trend needs two or more run folders (the --out folders of runs), oldest first');
+      const { buildTrend, lastStep } = await import('./compare/trend.js');
+      const { writeTrendReport } = await import('./report/trend-report.js');
+      const { describeStep, trendSummary } = await import('./report/trend.js');
+      const entries = [];
+      for (const folder of positionals) {
+        const record = await readRecord(resolve(folder, 'run.json'));
+        entries.push({ label: folder.replace(/\/+$/, ''), kind: 'local' as const, ...(record.source?.sha ? { sha: record.source.sha } : {}), record });
+      }
+      const trend = buildTrend(entries);
+      const outDir = values.out ?? 'out-trend';
+      await writeTrendReport({ trend, title: `${trend.metric} over ${trend.points.length} runs`, folded: false }, outDir);
+      print(trendSummary(trend));
+      trend.points.forEach((point, index) => print(`  ${index + 1}. ${point.label}: ${point.mean.toFixed(4)}${point.sd === undefined ? '' : ` ± ${point.sd.toFixed(4)}`} ${describeStep(trend.steps.find((step) => step.to === index))}`));
+      for (const note of trend.notes) print(`note: ${note}`);
+      print(`trend: ${resolve(outDir, 'trend.md')}`);
+      return lastStep(trend)?.verdict === 'worse' ? 2 : 0;
     }
     case 'sample': {
       await ensureSample(

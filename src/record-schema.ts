@@ -7,14 +7,18 @@
 // Pure except for readUntrustedRecord, which reads one regular file.
 
 import { lstat, open } from 'node:fs/promises';
-import { METRIC_KEYS } from './metrics.js';
+import { forbiddenKeyProblem, parseUntrustedJson, UntrustedJsonError } from './github/untrusted.js';
+import { METRICS, type MetricDefinition } from './metrics.js';
 import { ParamsError, validateParams } from './params.js';
 import { RecordError, RUN_RECORD_VERSION, upgradeRecord, type RunRecord } from './record.js';
 
 /** Bounds far above any real record (the 1,605-image dataset's is 0.3 MB, 11 classes, 309 predictions). */
 export const RECORD_LIMITS = {
   bytes: 20 * 1024 * 1024,
-  classes: 1000,
+  // What the charts draw at their intended size: the per-class F1 chart keeps
+  // rows of at least 6 px up to 900 / 6 = 150 classes (plots.ts); beyond, every
+  // chart grows with the square of the classes (1,000 took 37 s and 4.4 GB).
+  classes: 150,
   predictions: 100_000,
   files: 1_000_000,
   epochs: 10_000,
@@ -68,11 +72,17 @@ const array = (item: Check, maxItems: number): Check => (value, field) => {
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   value !== null && typeof value === 'object' && !Array.isArray(value);
 
+/** Own keys only: "constructor" or "toString" is no field of a record, whatever objects inherit. */
+const refuseForbidden = (key: string, field: string) => {
+  if (forbiddenKeyProblem(key)) fail(`${field}.${key}`, 'absent (a key naming JavaScript object internals is never data)');
+};
+
 /** An object with exactly these fields; those in `optional` may be absent. Unknown fields are refused. */
 const object = (fields: Record<string, Check>, optional: string[] = []): Check => (value, field) => {
   if (!isPlainObject(value)) return fail(field, 'an object');
   for (const key of Object.keys(value)) {
-    if (!(key in fields)) fail(`${field}.${key}`, `absent (not a field of run records; known: ${Object.keys(fields).join(', ')})`);
+    refuseForbidden(key, field);
+    if (!Object.hasOwn(fields, key)) fail(`${field}.${key}`, `absent (not a field of run records; known: ${Object.keys(fields).join(', ')})`);
   }
   for (const [key, check] of Object.entries(fields)) {
     if (value[key] === undefined) {
@@ -89,6 +99,7 @@ const map = (item: Check, maxEntries: number, keyMax: number = RECORD_LIMITS.pat
   const keys = Object.keys(value);
   if (keys.length > maxEntries) fail(field, `an object of at most ${maxEntries} entries (has ${keys.length})`);
   for (const key of keys) {
+    refuseForbidden(key, field);
     if (key.length > keyMax) fail(`${field}`, `keyed by names of at most ${keyMax} characters`);
     item(value[key], `${field}[${JSON.stringify(key.slice(0, 80))}]`);
   }
@@ -101,14 +112,21 @@ const sha = string(40, SHA, 'a 40-character commit SHA');
 const className = string(200);
 const relativePath = string(RECORD_LIMITS.path);
 
-const metrics = object(Object.fromEntries(METRIC_KEYS.map((name) => [name, number])));
-const epoch = object({ epoch: integer(1, RECORD_LIMITS.epochs), loss: number, accuracy: number, val_loss: number, val_accuracy: number, seconds: number });
-const history = array(epoch, RECORD_LIMITS.epochs);
-const classMetrics = array(object({ label: className, precision: number, recall: number, f1: number, support: integer(0) }), RECORD_LIMITS.classes);
-
 const nonNegative: Check = (value, field) => {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) fail(field, 'a finite number, 0 or more');
 };
+
+/** A share (accuracy, precision, recall, F1): a fork's "val_acc: 7.5" is no accuracy. */
+const share: Check = (value, field) => {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 1) fail(field, 'a finite number from 0 to 1');
+};
+
+const RANGE_CHECKS: Record<MetricDefinition['range'], Check> = { share, nonNegative };
+
+const metrics = object(Object.fromEntries(METRICS.map((metric) => [metric.key, RANGE_CHECKS[metric.range]])));
+const epoch = object({ epoch: integer(1, RECORD_LIMITS.epochs), loss: nonNegative, accuracy: share, val_loss: nonNegative, val_accuracy: share, seconds: nonNegative });
+const history = array(epoch, RECORD_LIMITS.epochs);
+const classMetrics = array(object({ label: className, precision: share, recall: share, f1: share, support: integer(0) }), RECORD_LIMITS.classes);
 
 // Kinds and option names are words (conv2d, max_pool, filters): they reach the comment as text.
 const WORD = /^[a-z][a-z0-9_]{0,39}$/;
@@ -294,8 +312,9 @@ export async function readUntrustedRecord(file: string, maxBytes: number = RECOR
   }
   let parsed: unknown;
   try {
-    parsed = JSON.parse(text);
-  } catch {
+    parsed = parseUntrustedJson(text);
+  } catch (error) {
+    if (error instanceof UntrustedJsonError) throw new RecordError(`${file}: ${error.message}; refusing the artifact`);
     throw new RecordError(`${file}: not valid JSON; refusing the artifact`);
   }
   return validateRecord(parsed, file);

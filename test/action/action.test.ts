@@ -400,7 +400,7 @@ const CASES: Case[] = [
         const groups = foldedGroups(opened.rawLog);
         assert.deepEqual([...groups.keys()], [
           'Data: params, images, split', 'Train and evaluate (6 seeds)', 'Save the model and the run record',
-          'Find the baseline', 'Report', `Record the run in ${STORE}`, 'Job summary and comment',
+          'Find the baseline', 'Report', 'Record, summary and comment',
         ]);
         assert.match(groups.get('Data: params, images, split')!, /^data: \d+ images in 11 classes/m);
         assert.match(groups.get('Train and evaluate (6 seeds)')!, /epoch 1\/1: loss/);
