@@ -6,6 +6,7 @@
 //
 //   npm run bench [-- --rounds 3] [--only default,tuned,tuned-1,scale,images] [--no-reference] [--no-warm] [--scale]
 //   npm run bench -- --sweep [--parallel 1,2] [--rounds N]
+//   npm run bench -- --start [--before] [--this-platform] [--data DIR]
 //   npm run bench -- --noise [--k 6] [--pool-seeds 60] [--other-seeds 30] [--change epochs6|epochs7|dense16] [--pools DIR]
 //   npm run bench -- --artifact
 //   npm run bench -- --layers '[{"conv2d": {"filters": 32, "kernel": 3}}, …]' [--lr 0.001] [--epochs 10] [--repeats 1] [--rounds N]
@@ -21,6 +22,8 @@
 // tuned vs default), which the records store keeps for every run.
 // --sweep runs only the sweep figures: `sweep` over 8 variants against the same
 // 8 variants as single `run`s one after another (wall time, peak RSS, ratios).
+// --start measures the action's start (its folder as a release, to its first training line) and
+// size (scripts/start-bench.ts); --before adds the run-time install it replaced.
 // --noise measures the verdict's false-alarm and detection rates instead
 // (scripts/noise-bench.ts).
 // --gpu times GPU_WORKLOAD (128×128 RGB, three conv blocks of 32/64/128 filters,
@@ -44,6 +47,7 @@ import { describeBackend } from '../src/model/backend-choice.js';
 import { DEFAULT_PARAMS } from '../src/params.js';
 import { benchArtifact } from './artifact-bench.js';
 import { benchNoise } from './noise-bench.js';
+import { benchStart } from './start-bench.js';
 import { benchTrend } from './trend-bench.js';
 
 const { values } = parseArgs({
@@ -58,6 +62,9 @@ const { values } = parseArgs({
     parallel: { type: 'string', default: '1,2' },
     data: { type: 'string', default: '../shared/datasets/planets-and-moons' },
     noise: { type: 'boolean', default: false },
+    start: { type: 'boolean', default: false },
+    before: { type: 'boolean', default: false },
+    'this-platform': { type: 'boolean', default: false },
     artifact: { type: 'boolean', default: false },
     k: { type: 'string', default: String(DEFAULT_PARAMS.train.repeats) },
     'pool-seeds': { type: 'string', default: '60' },
@@ -473,6 +480,10 @@ async function main(): Promise<void> {
     } finally {
       await rm(work, { recursive: true, force: true });
     }
+    return;
+  }
+  if (values.start) {
+    await benchStart({ data: DATA, before: values.before === true, installedOnly: values['this-platform'] === true });
     return;
   }
   const withReference = hasTorch();

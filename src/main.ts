@@ -37,6 +37,27 @@ export class RegressionError extends Error {
 
 type Env = Record<string, string | undefined>;
 
+/** The log folded as one ::group:: per stage: starting a stage closes the one before. */
+interface Stages {
+  stage(name: string): void;
+  end(): void;
+}
+
+function groupedStages(): Stages {
+  let open = false;
+  return {
+    stage(name) {
+      if (open) core.endGroup();
+      core.startGroup(name);
+      open = true;
+    },
+    end() {
+      if (open) core.endGroup();
+      open = false;
+    },
+  };
+}
+
 interface ReportTarget {
   head: RunRecord;
   /** The commit the run is about: the record's key on the reports branch. */
@@ -113,8 +134,9 @@ async function resolveBaseline(client: GitHubClient, context: ActionContext, con
 }
 
 /** Report → outputs → the plan of its effects (effects.ts: records ref, summary, comment, failure); shared by run and publish modes. */
-async function report(client: GitHubClient, context: ActionContext, config: ActionConfig, target: ReportTarget): Promise<void> {
+async function report(client: GitHubClient, context: ActionContext, config: ActionConfig, target: ReportTarget, stages: Stages): Promise<void> {
   const { baseline, pullRequest } = target;
+  stages.stage('Report');
   const written = await writeReport({
     head: target.head,
     base: baseline.found ? baseline.record : undefined,
@@ -152,6 +174,7 @@ async function report(client: GitHubClient, context: ActionContext, config: Acti
   // The alert speaks of the previous push: only a push compared with its own previous run (baseline: auto).
   const previousPush = target.kind === 'baseline' && context.eventName === 'push' && config.baseline.kind === 'auto';
   const alert = previousPush && baseline.found ? await pushAlert(client, context, config, target, written, baseline) : '';
+  stages.stage('Record, summary and comment');
   await executePlan(client, context, config, {
     save: target.kind === undefined
       ? { skipped: `not recorded: a ${context.eventName} run on ${context.ref || 'no ref'} is neither a branch run (push, schedule, workflow_dispatch) nor a pull request run` }
@@ -168,6 +191,7 @@ async function report(client: GitHubClient, context: ActionContext, config: Acti
       ? new RegressionError(`fail-on-regression: ${written.regressions.length} threshold(s) crossed: ${written.regressions.map((regression) => regression.message).join('; ')}`)
       : undefined,
   }, { delayMs: delayUnit(process.env) });
+  stages.end();
 }
 
 /** The branch over time (trend-runs > 0), read from the records; a failure to read it leaves it out with a warning. */
@@ -214,7 +238,7 @@ async function pushAlert(client: GitHubClient, context: ActionContext, config: A
   return result.summary ? `${result.summary}\n\n` : '';
 }
 
-async function train(client: GitHubClient, context: ActionContext, config: ActionConfig, env: Env): Promise<void> {
+async function train(client: GitHubClient, context: ActionContext, config: ActionConfig, env: Env, stages: Stages): Promise<void> {
   if (!config.paramsIsDefault && !(await exists(config.params))) {
     throw new InputError(`input 'params': ${config.params} does not exist; fix the path or leave the input out to use the defaults`);
   }
@@ -242,6 +266,7 @@ async function train(client: GitHubClient, context: ActionContext, config: Actio
     overridesSource: PARAMS_OVERRIDE_SOURCE,
     // Lines quote file and class names from the data: through the gate.
     log: (line) => core.info(forLog(line, 2000)),
+    stage: (name) => stages.stage(name),
     notice: (line) => core.notice(forLog(line, 2000)),
     source: {
       sha: context.sha,
@@ -265,6 +290,7 @@ async function train(client: GitHubClient, context: ActionContext, config: Actio
       runId: context.runId,
     });
   }
+  stages.stage('Find the baseline');
   const baseline = await resolveBaseline(client, context, config, identity);
   await report(client, context, config, {
     head: result.record,
@@ -279,7 +305,7 @@ async function train(client: GitHubClient, context: ActionContext, config: Actio
     headRef: context.ref.replace(/^refs\/heads\//, ''),
     enforceThresholds: true,
     trend: await branchTrend(client, context, config, identity, result.record, baseline, pull),
-  });
+  }, stages);
 }
 
 /**
@@ -287,7 +313,7 @@ async function train(client: GitHubClient, context: ActionContext, config: Actio
  * workflow run and the API, record validated), and only then is anything written, so a
  * bad artifact leaves the reports branch and the pull request untouched.
  */
-async function publish(client: GitHubClient, context: ActionContext, config: ActionConfig, env: Env): Promise<void> {
+async function publish(client: GitHubClient, context: ActionContext, config: ActionConfig, env: Env, stages: Stages): Promise<void> {
   const temp = env.RUNNER_TEMP || tmpdir();
   const downloaded = env.TRAIN_AND_REPORT_DOWNLOAD_DIR || join(temp, 'train-and-report-download');
   const runId = config.runId || context.workflowRun?.id || '';
@@ -297,6 +323,7 @@ async function publish(client: GitHubClient, context: ActionContext, config: Act
     throw new HandoffError(`${downloaded} holds ${folders.length} artifacts with a hand-off, more than the ${MAX_ARTIFACTS} one publish run takes; refusing them all, nothing was published`);
   }
   const identities = new Map<string, string>();
+  stages.stage('Check the downloaded artifacts');
   for (const folder of folders) {
     const prepared = await preparePublication(client, context.repository, folder, runId);
     if (prepared.kind === 'stale') {
@@ -314,6 +341,7 @@ async function publish(client: GitHubClient, context: ActionContext, config: Act
   }
   for (const publication of publications) {
     const { pullRequest, record, identity } = publication;
+    stages.stage(`Find the baseline of pull request #${pullRequest.number}`);
     core.info(`publishing the report of pull request #${pullRequest.number} (${pullRequest.headSha.slice(0, 7)}) from ${forLog(basename(publication.folder))}`);
     core.info(`preview: ${forLog(publication.preview?.note ?? publication.previewNote ?? '', 1000)}`);
     const baseline = await findBaseline(client, context.repository, {
@@ -339,17 +367,19 @@ async function publish(client: GitHubClient, context: ActionContext, config: Act
       baseline,
       enforceThresholds: false,
       trend: await branchTrend(client, context, config, identity, record, baseline, pullRequest),
-    });
+    }, stages);
   }
+  stages.end();
 }
 
-async function act(env: Env): Promise<void> {
+async function act(env: Env, stages: Stages): Promise<void> {
   const config = readInputs((name) => core.getInput(name), env.GITHUB_WORKSPACE || process.cwd());
   core.setSecret(config.token);
   const context = readContext(env, await readEventPayload(env));
   const client = createClient(config.token, { apiUrl: context.apiUrl, retry: retryPolicy(env) });
-  if (config.mode === 'publish') await publish(client, context, config, env);
+  if (config.mode === 'publish') await publish(client, context, config, env, stages);
   else if (config.mode === 'aggregate') {
+    stages.stage('Aggregate the legs');
     const temp = env.RUNNER_TEMP || tmpdir();
     await aggregate(client, context, config, {
       baselineFor: (identity, pull) =>
@@ -365,14 +395,17 @@ async function act(env: Env): Promise<void> {
       downloadDir: env.TRAIN_AND_REPORT_DOWNLOAD_DIR || join(temp, 'train-and-report-download'),
       outDir: join(temp, 'train-and-report-aggregate'),
     });
-  } else await train(client, context, config, env);
+  } else await train(client, context, config, env, stages);
+  stages.end();
 }
 
 /** Runs the action; fails the step on anything thrown, Error or not. */
 export async function run(env: Env = process.env): Promise<void> {
+  const stages = groupedStages();
   try {
-    await act(env);
+    await act(env, stages);
   } catch (error) {
+    stages.end(); // the failure is shown outside the folded stage
     if (error instanceof Error) {
       if (error.stack) core.debug(forLog(error.stack, 10_000));
       // Messages quote artifact fields and names: through the gate like every log line.

@@ -28,6 +28,8 @@ export interface RunOptions {
   outDir: string;
   backend?: BackendChoice;
   log?: (line: string) => void;
+  /** Called as each stage starts, with its name (the action folds each stage's lines into a group). */
+  stage?: (name: string) => void;
   /** Lines worth a warning in CI (a backend that is installed but fails); default: log. */
   notice?: (line: string) => void;
   source?: RunRecord['source'];
@@ -102,13 +104,17 @@ export async function runExperiment(options: RunOptions): Promise<RunResult> {
 /** The run, as its named steps; each logs what it did and adds its seconds to `timings`. */
 async function runStages(options: RunOptions, workers: TrainingWorker[]): Promise<RunResult> {
   const run: RunState = { options, log: options.log ?? (() => {}), timings: {}, started: performance.now() };
+  const stage = options.stage ?? (() => {});
+  stage('Data: params, images, split');
   const params = await readParams(run);
   // Checked now, written only at the end: a failed run leaves no folder behind.
   await checkOutputFolder(options.outDir, OUTPUT_ENTRIES);
   const prepared = await prepare(run, params, workers);
   const split = splitImages(run, params, prepared);
+  stage(`Train and evaluate (${params.train.repeats} seed${params.train.repeats === 1 ? '' : 's'})`);
   const trainer = chooseTrainer(run, params, prepared);
   const trained = await trainRepeats(run, params, prepared, split, trainer);
+  stage('Save the model and the run record');
   const saved = await saveFirstModel(run, params, prepared, split, trainer, trained);
   run.timings.total = seconds(run.started);
   const record = buildRunRecord({
