@@ -12,7 +12,7 @@ const signed = (value: number) => (value > 0 ? `+${two(value)}` : value < 0 ? `â
 
 function finiteHistory(record: RunRecord | undefined): EpochStats[] {
   if (!record || !Array.isArray(record.history)) return [];
-  return record.history.filter((epoch) => Number.isFinite(epoch.val_accuracy) && Number.isFinite(epoch.val_loss));
+  return record.history.filter((epoch): epoch is EpochStats => Number.isFinite(epoch.val_accuracy) && Number.isFinite(epoch.val_loss));
 }
 
 function runHistory(history: EpochStats[]): string {

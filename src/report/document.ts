@@ -8,7 +8,7 @@ import type { ClassRow, Comparison, MetricRow } from '../compare/compare.js';
 import { RECOMMENDED_REPEATS, SEED_TEST } from '../compare/compare.js';
 import { formatPValue } from '../compare/stats.js';
 import type { ThresholdCheck } from '../compare/thresholds.js';
-import { metricDefinition } from '../metrics.js';
+import { metricDigits } from '../metrics.js';
 import type { RunRecord } from '../record.js';
 import { modelBlocks } from './model-card.js';
 import { confusionBlocks, historyBlocks } from './text-charts.js';
@@ -157,9 +157,9 @@ function thresholdBlocks(checks: ThresholdCheck[]): Block[] {
 
 function metricsTable(rows: MetricRow[], withBase: boolean): Block {
   const runs = (count: number | undefined) => (count !== undefined && count > 1 ? ` (mean of ${count})` : '');
-  const digits = (row: MetricRow) => metricDefinition(row.metric).digits;
+  const digits = (row: MetricRow) => metricDigits(row.metric);
   if (!withBase) {
-    return { type: 'table', header: ['Metric', `PR${runs(rows[0]?.headRuns)}`, 'Better when'], rows: rows.map((row) => [row.metric, number(row.head, digits(row)), row.direction]), align: ['left', 'right', 'left'] };
+    return { type: 'table', header: ['Metric', `PR${runs(rows[0]?.headRuns)}`, 'Better when'], rows: rows.map((row) => [row.metric, number(row.head, digits(row)), row.direction ?? 'not known (params: report.metrics)']), align: ['left', 'right', 'left'] };
   }
   return {
     type: 'table',

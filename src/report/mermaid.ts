@@ -4,13 +4,13 @@
 // markdown) the block is still the numbers, one line per run. Pure; the
 // block holds only numbers and fixed words, nothing from the records' text.
 
-import type { EpochStats, RunRecord } from '../record.js';
+import type { HistoryEpoch, RunRecord } from '../record.js';
 import { BASE_COLOUR, HEAD_COLOUR } from './colours.js';
 
 function validationAccuracy(record: RunRecord | undefined): number[] {
   if (!record || !Array.isArray(record.history)) return [];
   return [...record.history]
-    .filter((epoch: EpochStats) => Number.isInteger(epoch.epoch) && Number.isFinite(epoch.val_accuracy))
+    .filter((epoch): epoch is HistoryEpoch & { val_accuracy: number } => Number.isInteger(epoch.epoch) && Number.isFinite(epoch.val_accuracy))
     .sort((a, b) => a.epoch - b.epoch)
     .map((epoch) => epoch.val_accuracy);
 }
