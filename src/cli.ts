@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The local entry: the same pipeline as the action, no @actions/*.
 //   train-and-report run     [--data DIR] [--params FILE] [--out DIR] [--backend B] [--base DIR]
+//   train-and-report run     --command 'CMD' [--data DIR] [--params FILE] [--out DIR] [--base DIR]
 //   train-and-report sweep   --grid 'KEY=V1,V2 ...' [--data DIR] [--params FILE] [--out DIR] [--parallel N]
 //   train-and-report report  --head DIR [--base DIR] --out DIR [--thresholds T]
 //   train-and-report predict --model DIR IMAGE...
@@ -18,6 +19,8 @@ import { readRecord, type RunRecord } from './record.js';
 const USAGE = `usage:
   train-and-report run     [--data DIR] [--params FILE] [--set KEY=VALUE]... [--out DIR] [--backend auto|tensorflow-gpu|tensorflow|wasm|cpu]
                            [--base DIR] [--thresholds T] [--cache DIR | --no-cache]
+  train-and-report run     --command 'CMD' [--data DIR] [--params FILE] [--out DIR] [--base DIR] [--thresholds T]
+                           (your own training, once per seed: see docs/command.md)
   train-and-report sweep   --grid 'KEY=V1,V2 KEY=V1,V2' [--data DIR] [--params FILE] [--set KEY=VALUE]... [--out DIR]
                            [--parallel N] [--variant-charts] [--backend B] [--cache DIR | --no-cache]
   train-and-report report  --head DIR [--base DIR] --out DIR [--data DIR] [--thresholds T]
@@ -79,6 +82,24 @@ async function reportStep(
   return result;
 }
 
+/** `run --command`: the user's training command instead of the built-in CNN; the same record, report and comparison. */
+async function runCommand(values: { command?: string; data?: string; params?: string; out?: string; base?: string; thresholds?: string; set?: string[]; backend?: string }, print: (line: string) => void): Promise<number> {
+  const command = values.command!.trim();
+  if (command === '') throw new UsageError('--command is empty; give the command that trains one seed, e.g. --command "python train.py"');
+  for (const option of ['set', 'backend'] as const) {
+    if (values[option] !== undefined) throw new UsageError(`--${option} applies to the built-in trainer only; with --command, ${option === 'set' ? 'change params.yaml, which the command reads' : 'the command chooses its own device'}`);
+  }
+  const { runCommandExperiment, COMMAND_OUTPUT_ENTRIES } = await import('./command/trainer.js');
+  const { checkOutputFolder } = await import('./output.js');
+  const { parseThresholds } = await import('./compare/thresholds.js');
+  const thresholds = values.thresholds ? parseThresholds(values.thresholds) : undefined;
+  const outDir = values.out ?? 'out';
+  await checkOutputFolder(outDir, [...COMMAND_OUTPUT_ENTRIES, 'report.md', 'report.html']);
+  const result = await runCommandExperiment({ command, dataDir: values.data, paramsFile: values.params ?? 'params.yaml', outDir, log: print });
+  const report = await reportStep({ head: result.record, baseDir: values.base, outDir, dataDir: values.data, thresholds }, print);
+  return report.regressions.length > 0 ? 2 : 0;
+}
+
 export async function main(argv: string[], log: (line: string) => void = (line) => console.log(line)): Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
@@ -91,6 +112,7 @@ export async function main(argv: string[], log: (line: string) => void = (line) 
         args: rest,
         allowPositionals: command === 'predict',
         options: {
+          command: { type: 'string' },
           data: { type: 'string' },
           params: { type: 'string' },
           out: { type: 'string' },
@@ -119,6 +141,7 @@ export async function main(argv: string[], log: (line: string) => void = (line) 
 
   switch (command) {
     case 'run': {
+      if (values.command !== undefined) return runCommand(values, print);
       const { runExperiment, OUTPUT_ENTRIES } = await import('./pipeline.js');
       const { parseBackendChoice } = await import('./model/backend-choice.js');
       const { checkOutputFolder } = await import('./output.js');
@@ -152,6 +175,7 @@ export async function main(argv: string[], log: (line: string) => void = (line) 
       return report.regressions.length > 0 ? 2 : 0;
     }
     case 'sweep': {
+      if (values.command !== undefined) throw new UsageError('sweep trains the built-in CNN; for a training command, run a matrix of "run --command" jobs (one params file each): the action\'s aggregate mode compares them');
       if (!values.grid) throw new UsageError("sweep needs --grid 'KEY=V1,V2 KEY=V1,V2' (e.g. --grid 'train.lr=0.0001,0.001 train.conv_size=32,64')");
       const { parseGrid, expandGrid } = await import('./sweep/grid.js');
       const { parseOverrides } = await import('./params.js');

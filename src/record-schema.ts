@@ -7,6 +7,7 @@
 // Pure except for readUntrustedRecord, which reads one regular file.
 
 import { lstat, open } from 'node:fs/promises';
+import { readCommandParams } from './command/params.js';
 import { METRIC_KEYS } from './metrics.js';
 import { ParamsError, validateParams } from './params.js';
 import { RecordError, RUN_RECORD_VERSION, upgradeRecord, type RunRecord } from './record.js';
@@ -101,8 +102,14 @@ const sha = string(40, SHA, 'a 40-character commit SHA');
 const className = string(200);
 const relativePath = string(RECORD_LIMITS.path);
 
-const metrics = object(Object.fromEntries(METRIC_KEYS.map((name) => [name, number])));
-const epoch = object({ epoch: integer(1, RECORD_LIMITS.epochs), loss: number, accuracy: number, val_loss: number, val_accuracy: number, seconds: number });
+// The built-in trainer's keys (all of them: checkConsistency), or a training command's own names, which reach the comment as text.
+const METRIC_NAME = /^[A-Za-z_][A-Za-z0-9_.\-/]{0,63}$/;
+const metrics: Check = (value, field) => {
+  map(number, RECORD_LIMITS.entries, 64)(value, field);
+  for (const key of Object.keys(value as object)) if (!METRIC_NAME.test(key)) fail(field, 'keyed by metric names (letters, digits and _ . - /)');
+};
+// A training command's history.csv may have some of the fields only.
+const epoch = object({ epoch: integer(1, RECORD_LIMITS.epochs), loss: number, accuracy: number, val_loss: number, val_accuracy: number, seconds: number }, ['loss', 'accuracy', 'val_loss', 'val_accuracy', 'seconds']);
 const history = array(epoch, RECORD_LIMITS.epochs);
 const classMetrics = array(object({ label: className, precision: number, recall: number, f1: number, support: integer(0) }), RECORD_LIMITS.classes);
 
@@ -162,9 +169,17 @@ const paramsModel: Check = (value, field) => {
   }, RECORD_LIMITS.layers)(value, field);
 };
 
+const trainer = object({
+  kind: string(7, /^command$/, '"command"'),
+  command: string(4000),
+  seeds: array(object({ seed: integer(0), exitCode: integer(0, 255), seconds: nonNegative }), RECORD_LIMITS.repeats),
+  outputs: object({ history: boolean, predictions: boolean }),
+});
+
 const RECORD = object(
   {
     recordVersion: integer(1, RUN_RECORD_VERSION),
+    trainer,
     tool: object({ name: string(100), version: string(100) }),
     createdAt: string(40, ISO_TIME, 'a UTC time such as 2026-01-01T00:00:00.000Z'),
     source: object(
@@ -214,21 +229,31 @@ const RECORD = object(
     modelCard,
     timings: map(number, RECORD_LIMITS.entries, 100),
   },
-  ['source', 'paramsOverride', 'perClass', 'repeats', 'modelCard', 'timings', 'versions'],
+  ['source', 'trainer', 'paramsOverride', 'perClass', 'repeats', 'modelCard', 'timings', 'versions', 'split', 'backend'],
 );
 
 /** What the fields must agree on beyond their types: the sizes the report indexes with. */
 function checkConsistency(record: RunRecord): void {
+  const command = record.trainer !== undefined;
+  if (!command) {
+    // The built-in trainer writes its split, its backend and every metric of the table.
+    for (const field of ['split', 'backend'] as const) if (record[field] === undefined) fail(field, 'present');
+    for (const key of METRIC_KEYS) if (record.metrics[key] === undefined) fail(`metrics.${key}`, 'present');
+  }
   const classes = record.dataset.classes;
   const known = new Set(classes);
   if (known.size !== classes.length) fail('dataset.classes', 'distinct names');
-  if (record.confusionMatrix.length !== classes.length || record.confusionMatrix.some((row) => row.length !== classes.length)) {
+  // A training command without predictions.csv has no matrix.
+  const noMatrix = command && record.predictions.length === 0 && record.confusionMatrix.length === 0;
+  if (!noMatrix && (record.confusionMatrix.length !== classes.length || record.confusionMatrix.some((row) => row.length !== classes.length))) {
     fail('confusionMatrix', `a ${classes.length} × ${classes.length} matrix (one row and column per class)`);
   }
   record.predictions.forEach((prediction, index) => {
     if (!known.has(prediction.trueLabel)) fail(`predictions[${index}].trueLabel`, 'one of dataset.classes');
     if (!known.has(prediction.predictedLabel)) fail(`predictions[${index}].predictedLabel`, 'one of dataset.classes');
-    if (prediction.probabilities.length !== classes.length) fail(`predictions[${index}].probabilities`, `${classes.length} numbers (one per class)`);
+    // A training command's predictions.csv may leave the probabilities out.
+    const noProbabilities = command && prediction.probabilities.length === 0;
+    if (!noProbabilities && prediction.probabilities.length !== classes.length) fail(`predictions[${index}].probabilities`, `${classes.length} numbers (one per class)`);
   });
   (record.perClass ?? []).forEach((row, index) => {
     if (!known.has(row.label)) fail(`perClass[${index}].label`, 'one of dataset.classes');
@@ -258,7 +283,10 @@ export function validateRecord(raw: unknown, source: string): RunRecord {
     throw error;
   }
   try {
-    validateParams((raw as Record<string, unknown>).params, `${source} field "params"`);
+    // A training command's params are its own file's: only the keys this tool reads are checked.
+    const params = (raw as Record<string, unknown>).params;
+    if ((raw as Record<string, unknown>).trainer !== undefined) readCommandParams(params, `${source} field "params"`);
+    else validateParams(params, `${source} field "params"`);
   } catch (error) {
     if (error instanceof ParamsError) throw new RecordError(`${error.message}; refusing the artifact`);
     throw error;

@@ -379,8 +379,12 @@ function layerListText(model: unknown, seeModel: boolean): string | undefined {
  * train.optimizer), and it trained with that key's default. With a layer
  * list the notebook's shorthands are not the model, so they stay absent.
  */
-function paramsWithDefaults(params: RunRecord['params'] | undefined): Record<string, string> {
+function paramsWithDefaults(record: RunRecord): Record<string, string> {
+  const params = record.params;
   const flat = flattenParams(params ?? {});
+  // A training command's params are its own file's, defaults included; the command line is a param
+  // like any other, so that a PR that changes it is compared as a change. The built-in trainer's are not its params.
+  if (record.trainer) return { ...flat, command: record.trainer.command };
   const hasModel = Array.isArray(params?.model);
   for (const [key, value] of Object.entries(flattenParams(DEFAULT_PARAMS))) {
     if (hasModel && (key === 'train.conv_size' || key === 'train.dense_size')) continue;
@@ -390,8 +394,8 @@ function paramsWithDefaults(params: RunRecord['params'] | undefined): Record<str
 }
 
 function paramRows(head: RunRecord, base?: RunRecord): ParamRow[] {
-  const headFlat = paramsWithDefaults(head.params);
-  const baseFlat = base ? paramsWithDefaults(base.params) : {};
+  const headFlat = paramsWithDefaults(head);
+  const baseFlat = base ? paramsWithDefaults(base) : {};
   const keys = [...new Set([...Object.keys(headFlat), ...Object.keys(baseFlat)])].sort();
   const rows = keys.map((key) => ({
     key,

@@ -275,15 +275,12 @@ export async function decodeDataset(listing: DatasetListing, prepare: PreparePar
   // Shared memory, so that the training threads read it without a copy.
   const pixels = new Uint8Array(new SharedArrayBuffer(kept.length * imageBytes));
   const fileHashes: Record<string, string> = {};
-  const content = createHash('sha256');
   let keptIndex = 0;
   for (let index = 0; index < total; index++) {
     const image = decoded[index];
     if (!image) continue;
     pixels.set(image, keptIndex * imageBytes);
-    const path = listing.images[index].path;
-    fileHashes[path] = hashes[index]!;
-    content.update(`${path}\0${hashes[index]}\n`);
+    fileHashes[listing.images[index].path] = hashes[index]!;
     keptIndex++;
   }
   const cache: DecodedDataset['cache'] = { hits, decoded: kept.length - hits, file: cachePath };
@@ -297,7 +294,33 @@ export async function decodeDataset(listing: DatasetListing, prepare: PreparePar
       cache.cacheError = (error as Error).message;
     }
   }
-  return { pixels, images: kept, imageSize: [height, width], channels, fileHashes, contentHash: content.digest('hex'), skipped, cache };
+  return { pixels, images: kept, imageSize: [height, width], channels, fileHashes, contentHash: contentHashOf(fileHashes), skipped, cache };
+}
+
+/** sha256 over the images' paths and file hashes, in listing order (the order of `fileHashes`' keys). */
+function contentHashOf(fileHashes: Record<string, string>): string {
+  const content = createHash('sha256');
+  for (const [path, hash] of Object.entries(fileHashes)) content.update(`${path}\0${hash}\n`);
+  return content.digest('hex');
+}
+
+/**
+ * Every listed image's sha256 and the dataset's content hash, computed as
+ * decodeDataset computes them, without decoding: what a training command's
+ * record says about the data it was given.
+ */
+export async function hashDataset(listing: DatasetListing): Promise<Pick<DecodedDataset, 'fileHashes' | 'contentHash'>> {
+  const fileHashes: Record<string, string> = {};
+  for (const image of listing.images) {
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(join(listing.root, image.path));
+    } catch (error) {
+      throw new DatasetError(`image "${join(listing.root, image.path)}" cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    }
+    fileHashes[image.path] = createHash('sha256').update(bytes).digest('hex');
+  }
+  return { fileHashes, contentHash: contentHashOf(fileHashes) };
 }
 
 /** Decodes single files for `predict`, with the same preprocessing as training. */
