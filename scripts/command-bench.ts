@@ -1,0 +1,64 @@
+// `npm run bench -- --command`: what command mode costs over the command's own
+// time. A prepared seed's files (metrics.json, history.csv and predictions.csv
+// of the tests' trainer on the real dataset) are copied in by the command
+// `cp`, so the command itself takes milliseconds; the whole `run --command`
+// process (start-up, listing and hashing the data, one seed after another,
+// reading and checking the files, run.json, the report and its charts) is
+// timed with 1 and with 6 seeds, and the command's own seconds (run.json's
+// trainer.seeds) are subtracted. Fixed cost = overhead(1) − per-seed cost;
+// per-seed cost = (overhead(6) − overhead(1)) / 5. Medians over --rounds.
+// A script that prints figures, not a test.
+
+import { spawnSync } from 'node:child_process';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+
+const TRAINER = resolve('test/fixtures/command-trainer/train.mjs');
+
+const median = (numbers: number[]) => {
+  const sorted = [...numbers].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): number {
+  const started = performance.now();
+  const result = spawnSync(command, args, { encoding: 'utf8', env, maxBuffer: 64 * 1024 * 1024 });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${result.status}):\n${result.stderr}`);
+  return (performance.now() - started) / 1000;
+}
+
+export async function benchCommand(options: { data: string; rounds: number; work: string }): Promise<void> {
+  const prepared = join(options.work, 'prepared');
+  await mkdir(prepared, { recursive: true });
+  // One real seed's outputs on the real dataset, made once.
+  run(process.execPath, [TRAINER], { ...process.env, TRAIN_AND_REPORT_SEED: '77', TRAIN_AND_REPORT_OUT: prepared, TRAIN_AND_REPORT_DATA: options.data });
+  const predictions = (await readFile(join(prepared, 'predictions.csv'), 'utf8')).trim().split('\n').length - 1;
+  const command = `cp ${JSON.stringify(prepared)}/* "$TRAIN_AND_REPORT_OUT"/`;
+  const overheads: Record<number, number[]> = { 1: [], 6: [] };
+  const own: Record<number, number[]> = { 1: [], 6: [] };
+  const walls: Record<number, number[]> = { 1: [], 6: [] };
+  for (let round = 0; round < options.rounds; round++) {
+    for (const repeats of [1, 6]) {
+      const params = join(options.work, `params-${repeats}.yaml`);
+      await writeFile(params, `train:\n  repeats: ${repeats}\n`);
+      const out = join(options.work, `out-${repeats}`);
+      await rm(out, { recursive: true, force: true });
+      const wall = run(process.execPath, ['dist/cli.js', 'run', '--command', command, '--data', options.data, '--params', params, '--out', out, '--quiet']);
+      const record = JSON.parse(await readFile(join(out, 'run.json'), 'utf8')) as { trainer: { seeds: Array<{ seconds: number }> } };
+      const commandSeconds = record.trainer.seeds.reduce((sum, seed) => sum + seed.seconds, 0);
+      walls[repeats].push(wall);
+      own[repeats].push(commandSeconds);
+      overheads[repeats].push(wall - commandSeconds);
+    }
+  }
+  const one = median(overheads[1]);
+  const six = median(overheads[6]);
+  const perSeed = (six - one) / 5;
+  const fixed = one - perSeed;
+  console.log(`\ncommand mode overhead (${options.rounds} round(s), medians; the command copies one seed's files: ${predictions} predictions on ${options.data})`);
+  console.log('| seeds | whole process | the command\'s own time | overhead |');
+  console.log('| -: | -: | -: | -: |');
+  for (const repeats of [1, 6]) console.log(`| ${repeats} | ${median(walls[repeats]).toFixed(2)} s | ${median(own[repeats]).toFixed(3)} s | ${median(overheads[repeats]).toFixed(2)} s |`);
+  console.log(`fixed overhead per run: ${fixed.toFixed(2)} s (goal ≤ 2 s); per seed: ${perSeed.toFixed(3)} s (goal ≤ 0.2 s)`);
+}
