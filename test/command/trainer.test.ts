@@ -8,6 +8,8 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCommandExperiment } from '../../src/command/trainer.js';
+import { decodeDataset, hashDataset, listDataset } from '../../src/data/dataset.js';
+import { DEFAULT_PARAMS } from '../../src/params.js';
 import { compare } from '../../src/compare/compare.js';
 import { main } from '../../src/cli.js';
 import { validateRecord } from '../../src/record-schema.js';
@@ -88,6 +90,14 @@ test('a command trains every seed of the seed list; its files become a run recor
   // A changed command is a changed param.
   const changed = compare({ ...again.record, trainer: { ...again.record.trainer!, command: command('--other') } }, record);
   assert.deepEqual(changed.params.filter((param) => param.changed).map((param) => param.key), ['command']);
+});
+
+test("the data's hashes are the built-in trainer's: the same images compare as the same content", async () => {
+  const listing = await listDataset(data);
+  const hashed = await hashDataset(listing);
+  const decoded = await decodeDataset(listing, DEFAULT_PARAMS.prepare);
+  assert.deepEqual(hashed.fileHashes, decoded.fileHashes);
+  assert.equal(hashed.contentHash, decoded.contentHash);
 });
 
 test('a failing seed stops the run with its seed, exit code and last lines of stderr; the earlier output is kept', async () => {
