@@ -105,8 +105,13 @@ const relativePath = string(RECORD_LIMITS.path);
 // The built-in trainer's keys (all of them: checkConsistency), or a training command's own names, which reach the comment as text.
 const METRIC_NAME = /^[A-Za-z_][A-Za-z0-9_.\-/]{0,63}$/;
 const metrics: Check = (value, field) => {
-  map(number, RECORD_LIMITS.entries, 64)(value, field);
-  for (const key of Object.keys(value as object)) if (!METRIC_NAME.test(key)) fail(field, 'keyed by metric names (letters, digits and _ . - /)');
+  if (!isPlainObject(value)) return fail(field, 'an object');
+  const keys = Object.keys(value);
+  if (keys.length > RECORD_LIMITS.entries) fail(field, `an object of at most ${RECORD_LIMITS.entries} entries (has ${keys.length})`);
+  for (const key of keys) {
+    if (!METRIC_NAME.test(key)) fail(field, 'keyed by metric names (letters, digits and _ . - /)');
+    number(value[key], `${field}.${key}`);
+  }
 };
 // A training command's history.csv may have some of the fields only.
 const epoch = object({ epoch: integer(1, RECORD_LIMITS.epochs), loss: number, accuracy: number, val_loss: number, val_accuracy: number, seconds: number }, ['loss', 'accuracy', 'val_loss', 'val_accuracy', 'seconds']);
@@ -179,7 +184,6 @@ const trainer = object({
 const RECORD = object(
   {
     recordVersion: integer(1, RUN_RECORD_VERSION),
-    trainer,
     tool: object({ name: string(100), version: string(100) }),
     createdAt: string(40, ISO_TIME, 'a UTC time such as 2026-01-01T00:00:00.000Z'),
     source: object(
@@ -228,6 +232,7 @@ const RECORD = object(
     ),
     modelCard,
     timings: map(number, RECORD_LIMITS.entries, 100),
+    trainer,
   },
   ['source', 'trainer', 'paramsOverride', 'perClass', 'repeats', 'modelCard', 'timings', 'versions', 'split', 'backend'],
 );
@@ -239,6 +244,9 @@ function checkConsistency(record: RunRecord): void {
     // The built-in trainer writes its split, its backend and every metric of the table.
     for (const field of ['split', 'backend'] as const) if (record[field] === undefined) fail(field, 'present');
     for (const key of METRIC_KEYS) if (record.metrics[key] === undefined) fail(`metrics.${key}`, 'present');
+    for (const key of Object.keys(record.metrics)) {
+      if (!(METRIC_KEYS as readonly string[]).includes(key)) fail(`metrics.${key}`, `absent (not a metric of the built-in trainer; known: ${METRIC_KEYS.join(', ')})`);
+    }
   }
   const classes = record.dataset.classes;
   const known = new Set(classes);
