@@ -8,6 +8,7 @@
 //   npm run bench -- --sweep [--parallel 1,2] [--rounds N]
 //   npm run bench -- --noise [--k 6] [--pool-seeds 60] [--other-seeds 30] [--change epochs6|epochs7|dense16] [--pools DIR]
 //   npm run bench -- --command [--rounds N]
+//   npm run bench -- --command-noise [--pool-seeds 60] [--k 6]
 //   npm run bench -- --layers '[{"conv2d": {"filters": 32, "kernel": 3}}, …]' [--lr 0.001] [--epochs 10] [--repeats 1] [--rounds N]
 //
 // --layers hands one layer list (params.yaml's `model:`, the reference's
@@ -22,8 +23,9 @@
 // 8 variants as single `run`s one after another (wall time, peak RSS, ratios).
 // --noise measures the verdict's false-alarm and detection rates instead
 // (scripts/noise-bench.ts).
-// --command measures what command mode costs over the command's own time
-// (scripts/command-bench.ts).
+// --command measures what command mode costs over the command's own time,
+// --command-noise the verdict's false alarms on seed-only changes through a
+// command (scripts/command-bench.ts).
 // A script that prints figures, not a test: it asserts nothing.
 
 import { spawnSync } from 'node:child_process';
@@ -33,7 +35,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_PARAMS } from '../src/params.js';
-import { benchCommand } from './command-bench.js';
+import { benchCommand, benchCommandNoise } from './command-bench.js';
 import { benchNoise } from './noise-bench.js';
 
 const { values } = parseArgs({
@@ -49,6 +51,7 @@ const { values } = parseArgs({
     data: { type: 'string', default: '../shared/datasets/planets-and-moons' },
     noise: { type: 'boolean', default: false },
     command: { type: 'boolean', default: false },
+    'command-noise': { type: 'boolean', default: false },
     k: { type: 'string', default: String(DEFAULT_PARAMS.train.repeats) },
     'pool-seeds': { type: 'string', default: '60' },
     'other-seeds': { type: 'string', default: '30' },
@@ -378,10 +381,11 @@ async function main(): Promise<void> {
   }
   const build = spawnSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
   if (build.status !== 0) throw new Error('npm run build failed');
-  if (values.command) {
+  if (values.command || values['command-noise']) {
     const work = await mkdtemp(join(tmpdir(), 'train-and-report-bench-'));
     try {
-      await benchCommand({ data: DATA, rounds, work });
+      if (values.command) await benchCommand({ data: DATA, rounds, work });
+      if (values['command-noise']) await benchCommandNoise({ work, pool: Number(values['pool-seeds']), k: Number(values.k) });
     } finally {
       await rm(work, { recursive: true, force: true });
     }

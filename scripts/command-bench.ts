@@ -11,6 +11,9 @@
 // A script that prints figures, not a test.
 
 import { spawnSync } from 'node:child_process';
+import { compare } from '../src/compare/compare.js';
+import { generateSampleDataset } from '../src/data/sample.js';
+import type { RunRecord } from '../src/record.js';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -77,4 +80,50 @@ export async function benchCommand(options: { data: string; rounds: number; work
     console.log(`| ${repeats} | ${median(walls[repeats]).toFixed(2)} s | ${median(cpus[repeats]).toFixed(2)} s | ${median(own[repeats]).toFixed(3)} s | ${overhead.toFixed(2)} s | ${trainer.toFixed(2)} s | ${(overhead - trainer).toFixed(2)} s |`);
   }
   console.log(`fixed overhead per run: ${fixed.toFixed(2)} s wall, ${median(cpus[1]).toFixed(2)} s CPU (goal ≤ 2 s); per seed: ${perSeed.toFixed(3)} s (goal ≤ 0.2 s; whole processes: ${((six - one) / 5).toFixed(3)} s)`);
+}
+
+/**
+ * `npm run bench -- --command-noise`: false alarms of the verdict on
+ * seed-only changes through a command. The tests' trainer runs `pool` seeds
+ * in one `run --command` on a small generated dataset; the pool is cut into
+ * disjoint groups of k seeds, and every pair of groups goes through compare()
+ * as base and PR (both sides relabelled to the same seed list, as
+ * train.repeats gives them). Nothing but seed noise differs, so every
+ * "better" or "worse" is a false alarm.
+ */
+export async function benchCommandNoise(options: { work: string; pool: number; k: number }): Promise<void> {
+  const data = join(options.work, 'noise-data');
+  await generateSampleDataset({ outDir: data, imagesPerClass: 20, seed: 5 });
+  const params = join(options.work, 'noise-params.yaml');
+  await writeFile(params, `train:\n  repeats: ${options.pool}\n  fraction: 0.5\n`);
+  const out = join(options.work, 'noise-out');
+  run(process.execPath, ['dist/cli.js', 'run', '--command', `node ${JSON.stringify(TRAINER)}`, '--data', data, '--params', params, '--out', out, '--quiet']);
+  const record = JSON.parse(await readFile(join(out, 'run.json'), 'utf8')) as RunRecord;
+  const groups = Math.floor(record.repeats.length / options.k);
+  const side = (group: number): RunRecord => {
+    const repeats = record.repeats.slice(group * options.k, (group + 1) * options.k).map((repeat, index) => ({ ...repeat, seed: 77 + index }));
+    return { ...record, repeats, metrics: repeats[0].metrics };
+  };
+  let pairs = 0;
+  let alarms = 0;
+  let classTests = 0;
+  let classAlarms = 0;
+  for (let a = 0; a < groups; a++) {
+    for (let b = a + 1; b < groups; b++) {
+      const comparison = compare(side(b), side(a));
+      pairs++;
+      if (comparison.verdict === 'better' || comparison.verdict === 'worse') alarms++;
+      for (const row of comparison.perClass) {
+        if (!row.f1Seeds || row.f1Seeds.untestable || row.f1Seeds.identical) continue;
+        classTests++;
+        if (row.f1Seeds.decision !== 'no clear change') classAlarms++;
+      }
+    }
+  }
+  const accuracies = record.repeats.map((repeat) => repeat.metrics.val_acc);
+  const mean = accuracies.reduce((sum, value) => sum + value, 0) / accuracies.length;
+  const sd = Math.sqrt(accuracies.reduce((sum, value) => sum + (value - mean) ** 2, 0) / (accuracies.length - 1));
+  console.log(`\nseed-only changes through a command (${record.repeats.length} seeds of the tests' trainer on ${record.dataset.totalImages} generated images, val_acc ${mean.toFixed(3)} ± ${sd.toFixed(3)}; ${groups} disjoint groups of ${options.k})`);
+  console.log(`headline claims a change: ${alarms} of ${pairs} pairs (${((100 * alarms) / pairs).toFixed(1)} %; goal ≤ 5 %)`);
+  console.log(`a class flagged beyond its own seed noise: ${classAlarms} of ${classTests} class tests (${classTests ? ((100 * classAlarms) / classTests).toFixed(1) : '-'} %)`);
 }
