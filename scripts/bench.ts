@@ -9,7 +9,9 @@
 //   npm run bench -- --noise [--k 6] [--pool-seeds 60] [--other-seeds 30] [--change epochs6|epochs7|dense16] [--pools DIR]
 //   npm run bench -- --command [--rounds N]
 //   npm run bench -- --command-noise [--pool-seeds 60] [--k 6]
+//   npm run bench -- --artifact
 //   npm run bench -- --layers '[{"conv2d": {"filters": 32, "kernel": 3}}, …]' [--lr 0.001] [--epochs 10] [--repeats 1] [--rounds N]
+//   npm run bench -- --trend [--trend-runs 20] [--record RUN_DIR/run.json] [--latency-ms 0,150] [--rounds N]
 //
 // --layers hands one layer list (params.yaml's `model:`, the reference's
 // --layers) to both tools, and benches only that model (add --only default,…
@@ -26,6 +28,15 @@
 // --command measures what command mode costs over the command's own time,
 // --command-noise the verdict's false alarms on seed-only changes through a
 // command (scripts/command-bench.ts).
+// --gpu times GPU_WORKLOAD (128×128 RGB, three conv blocks of 32/64/128 filters,
+// global average pool, dense 128, 3 epochs) on backend webgpu and on wasm, side
+// by side with the reference, and prints the WebGPU adapter that ran; --gpu-small
+// does the same for the notebook's model. With --gpu-epochs N, N epochs;
+// --gpu-backends wasm (or webgpu) runs one side only (lavapipe is too slow for the big one).
+// --artifact measures what the largest artifact a fork can get accepted costs
+// the privileged publish job: wall seconds and peak RSS (scripts/artifact-bench.ts).
+// --trend measures what the action's trend costs: API calls and seconds to read
+// the recorded runs (scripts/trend-bench.ts); it trains nothing.
 // A script that prints figures, not a test: it asserts nothing.
 
 import { spawnSync } from 'node:child_process';
@@ -34,9 +45,12 @@ import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promise
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { describeBackend } from '../src/model/backend-choice.js';
 import { DEFAULT_PARAMS } from '../src/params.js';
 import { benchCommand, benchCommandNoise } from './command-bench.js';
+import { benchArtifact } from './artifact-bench.js';
 import { benchNoise } from './noise-bench.js';
+import { benchTrend } from './trend-bench.js';
 
 const { values } = parseArgs({
   options: {
@@ -52,6 +66,7 @@ const { values } = parseArgs({
     noise: { type: 'boolean', default: false },
     command: { type: 'boolean', default: false },
     'command-noise': { type: 'boolean', default: false },
+    artifact: { type: 'boolean', default: false },
     k: { type: 'string', default: String(DEFAULT_PARAMS.train.repeats) },
     'pool-seeds': { type: 'string', default: '60' },
     'other-seeds': { type: 'string', default: '30' },
@@ -61,6 +76,14 @@ const { values } = parseArgs({
     lr: { type: 'string', default: '0.001' },
     epochs: { type: 'string', default: '10' },
     repeats: { type: 'string', default: '1' },
+    trend: { type: 'boolean', default: false },
+    'trend-runs': { type: 'string', default: '20' },
+    record: { type: 'string' },
+    'latency-ms': { type: 'string', default: '0,150' },
+    gpu: { type: 'boolean', default: false },
+    'gpu-small': { type: 'boolean', default: false },
+    'gpu-epochs': { type: 'string' },
+    'gpu-backends': { type: 'string', default: 'webgpu,wasm' },
   },
 });
 const rounds = Number(values.rounds);
@@ -121,15 +144,23 @@ function timed(command: string, args: string[]): { wall: number; peakRssMiB: num
   return { wall, peakRssMiB: match ? Number(match[1]) / 1024 : NaN, cpu: cpu ? Number(cpu[1]) + Number(cpu[2]) : NaN, stdout: result.stdout };
 }
 
-async function runOurs(dataDir: string, params: TrainSet, work: string, cacheDir?: string, layers?: unknown[]): Promise<OurRun> {
+interface RunSetup {
+  /** params.yaml's prepare section, e.g. "  image_size: [128, 128]\n  grayscale: false" */
+  prepare?: string;
+  backend?: string;
+}
+
+async function runOurs(dataDir: string, params: TrainSet, work: string, cacheDir?: string, layers?: unknown[], setup: RunSetup = {}): Promise<OurRun> {
   const paramsFile = join(work, 'params.yaml');
   // A JSON list is YAML too: the model goes in as the reference gets it.
   const model = layers ? `model: ${JSON.stringify(layers)}\n` : '';
-  await writeFile(paramsFile, `train:\n${Object.entries(params).map(([key, value]) => `  ${key}: ${value}`).join('\n')}\n${model}`);
+  const prepare = setup.prepare ? `prepare:\n${setup.prepare}\n` : '';
+  await writeFile(paramsFile, `${prepare}train:\n${Object.entries(params).map(([key, value]) => `  ${key}: ${value}`).join('\n')}\n${model}`);
   const outDir = join(work, 'out');
   await rm(outDir, { recursive: true, force: true });
   const cache = cacheDir ? ['--cache', cacheDir] : ['--no-cache'];
-  const { wall, peakRssMiB } = timed(process.execPath, ['dist/cli.js', 'run', '--data', dataDir, '--params', paramsFile, '--out', outDir, '--quiet', ...cache]);
+  const backend = setup.backend ? ['--backend', setup.backend] : [];
+  const { wall, peakRssMiB } = timed(process.execPath, ['dist/cli.js', 'run', '--data', dataDir, '--params', paramsFile, '--out', outDir, '--quiet', ...cache, ...backend]);
   const record = JSON.parse(await readFile(join(outDir, 'run.json'), 'utf8'));
   return {
     wall,
@@ -138,18 +169,20 @@ async function runOurs(dataDir: string, params: TrainSet, work: string, cacheDir
     epochSeconds: record.history.map((epoch: { seconds: number }) => epoch.seconds),
     trainImages: record.split.trainCount,
     images: record.dataset.totalImages,
-    backend:
-      `${record.backend.name}${record.backend.simd ? ' SIMD' : ''}${record.backend.threads ? `, ${record.backend.threads} thread(s)` : ''}` +
+    backend: record.backend.adapter
+      ? describeBackend(record.backend)
+      : `${record.backend.name}${record.backend.simd ? ' SIMD' : ''}${record.backend.threads ? `, ${record.backend.threads} thread(s)` : ''}` +
       (record.backend.trainingThreads ? `, trained on ${record.backend.trainingThreads} thread(s)` : ''),
     valAcc: record.metrics.val_acc,
     repeats: record.repeats.length,
   };
 }
 
-function runReference(params: TrainSet, layers?: unknown[]): ReferenceRun {
+function runReference(params: TrainSet, layers?: unknown[], extra: string[] = []): ReferenceRun {
   const args = [
     REFERENCE,
     '--data', DATA,
+    ...extra,
     ...(layers ? ['--layers', JSON.stringify(layers)] : ['--conv-size', String(params.conv_size), '--dense-size', String(params.dense_size)]),
     '--lr', String(params.lr),
     '--epochs', String(params.epochs),
@@ -374,9 +407,69 @@ async function benchImages(work: string): Promise<void> {
   console.log(`PNG bytes per run: ${worst} (${(worst / 1000).toFixed(1)} kB), budget ${IMAGE_BUDGET_BYTES / 1000} kB: ${worst <= IMAGE_BUDGET_BYTES ? 'within' : 'OVER'}`);
 }
 
+/** The issue's bigger workload for a GPU: three conv blocks on 128×128 RGB images. */
+const GPU_WORKLOAD = {
+  prepare: '  image_size: [128, 128]\n  grayscale: false',
+  reference: ['--image-size', '128', '--rgb'],
+  layers: [
+    { conv2d: { filters: 32, kernel: 3, padding: 'same' } },
+    { max_pool: { size: 2 } },
+    { conv2d: { filters: 64, kernel: 3, padding: 'same' } },
+    { max_pool: { size: 2 } },
+    { conv2d: { filters: 128, kernel: 3, padding: 'same' } },
+    { max_pool: { size: 2 } },
+    { global_avg_pool: {} },
+    { dense: { units: 128 } },
+  ],
+  epochs: 3,
+};
+
+/** One run each on webgpu and wasm (and the reference), side by side: whole run, epochs 2+, val_acc. */
+async function benchGpu(small: boolean, withReference: boolean, work: string): Promise<void> {
+  const epochs = Number(values['gpu-epochs'] ?? (small ? DEFAULT_PARAMS.train.epochs : GPU_WORKLOAD.epochs));
+  const layers = small ? undefined : GPU_WORKLOAD.layers;
+  // A layer list replaces the notebook's two size shorthands (params.yaml refuses both).
+  const { conv_size: _conv, dense_size: _dense, ...notebookTrain } = PARAM_SETS.default;
+  const params: TrainSet = small ? { ...PARAM_SETS.default, epochs, repeats: 1 } : { ...notebookTrain, epochs, repeats: 1 };
+  const setup = small ? {} : { prepare: GPU_WORKLOAD.prepare };
+  console.log(`\n## GPU check: ${small ? "the notebook's model (32×32 grayscale)" : '128×128 RGB, conv blocks 32/64/128 + global average pool + dense 128'}, ${epochs} epoch(s), 1 repeat, one round`);
+  const runs: Array<[string, { wall: number; epochs: number[]; valAcc: number; backend: string; train?: number }]> = [];
+  for (const backend of values['gpu-backends']!.split(',').map((name) => name.trim())) {
+    try {
+      const run = await runOurs(DATA, params, work, undefined, layers, { ...setup, backend });
+      runs.push([`ours, ${backend}`, { wall: run.wall, epochs: run.epochSeconds, valAcc: run.valAcc, backend: run.backend, train: run.timings.train }]);
+    } catch (error) {
+      console.log(`${backend}: did not run (${(error as Error).message.split('\n').filter(Boolean).pop()})`);
+    }
+  }
+  if (withReference) {
+    const run = runReference(params, layers, small ? [] : GPU_WORKLOAD.reference);
+    runs.push(['reference (PyTorch, 1 thread)', { wall: run.wall, epochs: run.epochComputeSeconds, valAcc: run.valAcc, backend: 'PyTorch CPU' }]);
+  }
+  const rows = [['tool', 'ran on', 'epoch 1 (s)', 'epochs 2+ mean (s)', 'whole run (s)', 'val_acc']];
+  for (const [tool, run] of runs) {
+    rows.push([tool, run.backend, fixed(run.epochs[0]), run.epochs.length > 1 ? fixed(mean(run.epochs.slice(1))) : '-', fixed(run.wall), fixed(run.valAcc, 3)]);
+  }
+  console.log(table(rows));
+  const gpu = runs.find(([tool]) => tool === 'ours, webgpu')?.[1];
+  const wasm = runs.find(([tool]) => tool === 'ours, wasm')?.[1];
+  if (gpu && wasm) {
+    console.log(`wasm / webgpu: whole run ${fixed(wasm.wall / gpu.wall)}x, epochs 2+ ${fixed(mean(wasm.epochs.slice(1)) / mean(gpu.epochs.slice(1)))}x (above 1: webgpu is faster)`);
+  }
+}
+
 async function main(): Promise<void> {
+  if (values.trend) {
+    await benchTrend({ runs: Number(values['trend-runs']), record: values.record, latencies: values['latency-ms']!.split(',').map(Number), rounds });
+    return;
+  }
   if (!existsSync(DATA)) {
     console.log(`bench: ${DATA} is absent; the benchmark needs the real dataset beside the repository`);
+    return;
+  }
+  if (values.artifact) {
+    // Runs the action's entry from src, as its tests do: no build needed.
+    await benchArtifact();
     return;
   }
   const build = spawnSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
@@ -413,6 +506,10 @@ async function main(): Promise<void> {
         change: values.change!,
         pools: values.pools ? resolve(values.pools) : join(work, 'pools'),
       });
+      return;
+    }
+    if (values.gpu || values['gpu-small']) {
+      await benchGpu(values['gpu-small']!, withReference, work);
       return;
     }
     const names = values.only ? values.only.split(',').map((name) => name.trim()) : LAYERS ? ['layers'] : Object.keys(PARAM_SETS);

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Assembles src/model/engine/simd/training.wat into src/model/engine/simd/training.wasm.ts
+// Assembles src/model/backends/wasm/simd/training.wat into src/model/backends/wasm/simd/training.wasm.ts
 // (the module's bytes as base64), so that the build and the action need no
 // assembler: only this script does, and wabt is a dev dependency.
 //
@@ -8,8 +8,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import wabtInit from 'wabt';
 
-const source = new URL('../src/model/engine/simd/training.wat', import.meta.url);
-const target = new URL('../src/model/engine/simd/training.wasm.ts', import.meta.url);
+const source = new URL('../src/model/backends/wasm/simd/training.wat', import.meta.url);
+const target = new URL('../src/model/backends/wasm/simd/training.wasm.ts', import.meta.url);
 
 const wabt = await wabtInit();
 const module = wabt.parseWat('training.wat', readFileSync(source, 'utf8'), { simd: true, threads: true });
@@ -23,7 +23,7 @@ const text = `// Generated from training.wat by scripts/build-wasm.mjs (npm run 
 
 if (process.argv.includes('--check')) {
   if (readFileSync(target, 'utf8') !== text) {
-    console.error('src/model/engine/simd/training.wasm.ts is not what training.wat assembles to: run npm run build:wasm and commit it');
+    console.error('src/model/backends/wasm/simd/training.wasm.ts is not what training.wat assembles to: run npm run build:wasm and commit it');
     process.exit(1);
   }
 } else {

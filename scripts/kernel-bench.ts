@@ -17,7 +17,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import * as wasm from '@tensorflow/tfjs-backend-wasm';
 import { parseArgs } from 'node:util';
-import { conv2dFilterGradient, registerTfjsOverrides } from '../src/model/engine/tfjs-overrides.js';
+import { conv2dFilterGradient, registerTfjsOverrides } from '../src/model/backends/wasm/tfjs-overrides.js';
 import { createModel } from '../src/model/build.js';
 
 const { values: options } = parseArgs({

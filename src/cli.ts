@@ -5,6 +5,7 @@
 //   train-and-report sweep   --grid 'KEY=V1,V2 ...' [--data DIR] [--params FILE] [--out DIR] [--parallel N]
 //   train-and-report report  --head DIR [--base DIR] --out DIR [--thresholds T]
 //   train-and-report predict --model DIR IMAGE...
+//   train-and-report trend   RUN_DIR... [--out DIR]
 //   train-and-report sample  [--out DIR] [--images-per-class N] [--seed S]
 // Errors print one line (the message) and exit 1; --verbose adds the stack.
 
@@ -14,10 +15,11 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Thresholds } from './compare/thresholds.js';
+import { BACKEND_CHOICES } from './model/backend-choice.js';
 import { readRecord, type RunRecord } from './record.js';
 
 const USAGE = `usage:
-  train-and-report run     [--data DIR] [--params FILE] [--set KEY=VALUE]... [--out DIR] [--backend auto|tensorflow-gpu|tensorflow|wasm|cpu]
+  train-and-report run     [--data DIR] [--params FILE] [--set KEY=VALUE]... [--out DIR] [--backend ${BACKEND_CHOICES.join('|')}]
                            [--base DIR] [--thresholds T] [--cache DIR | --no-cache]
   train-and-report run     --command 'CMD' [--data DIR] [--params FILE] [--out DIR] [--base DIR] [--thresholds T]
                            (your own training, once per seed: see docs/command.md)
@@ -25,6 +27,7 @@ const USAGE = `usage:
                            [--parallel N] [--variant-charts] [--backend B] [--cache DIR | --no-cache]
   train-and-report report  --head DIR [--base DIR] --out DIR [--data DIR] [--thresholds T]
   train-and-report predict --model DIR IMAGE...
+  train-and-report trend   RUN_DIR... [--out DIR]   (run folders oldest first; exit 2 when the last is worse beyond seed noise)
   train-and-report sample  [--out DIR] [--images-per-class N] [--seed N]
 
 Without --data, run trains on the built-in sample dataset (generated into data/sample).
@@ -110,7 +113,7 @@ export async function main(argv: string[], log: (line: string) => void = (line) 
     try {
       return parseArgs({
         args: rest,
-        allowPositionals: command === 'predict',
+        allowPositionals: command === 'predict' || command === 'trend',
         options: {
           command: { type: 'string' },
           data: { type: 'string' },
@@ -242,6 +245,25 @@ export async function main(argv: string[], log: (line: string) => void = (line) 
       await startBackend(parseBackendChoice(values.backend ?? 'auto', '--backend'));
       for (const line of await predictImages(values.model, positionals)) log(line);
       return 0;
+    }
+    case 'trend': {
+      if (positionals.length < 2) throw new UsageError('trend needs two or more run folders (the --out folders of runs), oldest first');
+      const { buildTrend, lastStep } = await import('./compare/trend.js');
+      const { writeTrendReport } = await import('./report/trend-report.js');
+      const { describeStep, trendSummary } = await import('./report/trend.js');
+      const entries = [];
+      for (const folder of positionals) {
+        const record = await readRecord(resolve(folder, 'run.json'));
+        entries.push({ label: folder.replace(/\/+$/, ''), kind: 'local' as const, ...(record.source?.sha ? { sha: record.source.sha } : {}), record });
+      }
+      const trend = buildTrend(entries);
+      const outDir = values.out ?? 'out-trend';
+      await writeTrendReport({ trend, title: `${trend.metric} over ${trend.points.length} runs`, folded: false }, outDir);
+      print(trendSummary(trend));
+      trend.points.forEach((point, index) => print(`  ${index + 1}. ${point.label}: ${point.mean.toFixed(4)}${point.sd === undefined ? '' : ` ± ${point.sd.toFixed(4)}`} ${describeStep(trend.steps.find((step) => step.to === index))}`));
+      for (const note of trend.notes) print(`note: ${note}`);
+      print(`trend: ${resolve(outDir, 'trend.md')}`);
+      return lastStep(trend)?.verdict === 'worse' ? 2 : 0;
     }
     case 'sample': {
       await ensureSample(

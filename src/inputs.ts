@@ -45,6 +45,10 @@ export interface ActionConfig {
   uploadArtifact: boolean;
   artifactName: string;
   keepRuns: number;
+  /** Recorded runs the branch's trend shows (0: no trend). */
+  trendRuns: number;
+  /** Open, update and close one issue per identity when a push to the default branch makes the model worse. */
+  alertIssue: boolean;
   /** Only for publish mode: the workflow run whose artifact is published. */
   runId: string;
   /** Aggregate mode: the variants fail-on-regression applies to; empty = all. */
@@ -64,6 +68,8 @@ export const INPUT_DEFAULTS = {
   'upload-artifact': 'true',
   'working-directory': '.',
   'keep-runs': '100',
+  'trend-runs': '20',
+  'alert-issue': 'true',
 } as const;
 
 export type InputReader = (name: string) => string;
@@ -77,6 +83,11 @@ export function parseBoolean(name: string, value: string): boolean {
   if (/^(true|yes|on|1)$/i.test(value)) return true;
   if (/^(false|no|off|0)$/i.test(value)) return false;
   throw new InputError(`input '${name}' must be true or false; got "${value}"`);
+}
+
+export function parseCount(name: string, value: string, max: number): number {
+  if (!/^\d+$/.test(value) || Number(value) > max) throw new InputError(`input '${name}' must be a whole number from 0 to ${max}; got "${value}"`);
+  return Number(value);
 }
 
 export function parsePositiveInteger(name: string, value: string): number {
@@ -164,6 +175,8 @@ export function readInputs(read: InputReader, workspace: string): ActionConfig {
     uploadArtifact: parseBoolean('upload-artifact', get('upload-artifact')),
     artifactName,
     keepRuns: parsePositiveInteger('keep-runs', get('keep-runs')),
+    trendRuns: parseCount('trend-runs', get('trend-runs'), 100),
+    alertIssue: parseBoolean('alert-issue', get('alert-issue')),
     runId: read('run-id').trim(),
     // One name per line: a variant's name may hold commas ("lr=0.001, conv_size=64").
     primaryVariant: read('primary-variant').split('\n').map((name) => name.trim()).filter(Boolean),

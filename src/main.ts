@@ -8,19 +8,23 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { aggregate } from './github/aggregate.js';
 import { findBaseline, listHistory, type Baseline } from './github/baseline.js';
-import { createClient, DEFAULT_RETRY, explain, statusOf, type GitHubClient, type RetryPolicy } from './github/client.js';
-import { commentMarker, getPullHead, getViewerLogin, MAX_COMMENT_LENGTH, commentBody, postComment } from './github/comment.js';
-import { isBaselineRun, readContext, readEventPayload, type ActionContext } from './github/context.js';
-import { findHandoffFolders, writeHandoff } from './github/handoff.js';
+import { createClient, DEFAULT_RETRY, type GitHubClient, type RetryPolicy } from './github/client.js';
+import { commentMarker } from './github/comment.js';
+import { executePlan } from './github/effects.js';
+import { isBaselineRun, isDefaultBranchPush, readContext, readEventPayload, type ActionContext, type PullRequestInfo } from './github/context.js';
+import { findHandoffFolders, HandoffError, writeHandoff } from './github/handoff.js';
 import { writeLegInfo } from './github/legs.js';
-import { preparePublication, provenanceLine, type Publication } from './github/publish.js';
-import { blobUrl, listOpenPulls, saveRun, type RunKind, type StoredFile } from './github/store.js';
+import { MAX_ARTIFACTS, preparePublication, provenanceLine, type Publication } from './github/publish.js';
+import { alertOnStep, trendFor, type TrendHistory } from './github/trend.js';
+import { forLog, forPath } from './github/untrusted.js';
+import type { RunKind, StoredFile } from './github/store.js';
 import { identityKey, variantLabel, type RunIdentity } from './identity.js';
 import { InputError, PARAMS_OVERRIDE_SOURCE, readInputs, type ActionConfig } from './inputs.js';
 import { runCommandExperiment } from './command/trainer.js';
 import { runExperiment } from './pipeline.js';
 import { metricsFileContent, type RunRecord } from './record.js';
-import { writeReport } from './report/index.js';
+import { writeReport, type ReportResult } from './report/index.js';
+import type { TrendSection } from './report/trend.js';
 
 /** How far back along first parents a baseline is looked for. */
 const BASELINE_MAX_DEPTH = 50;
@@ -41,7 +45,7 @@ interface ReportTarget {
   outDir: string;
   dataDir?: string;
   /** Publish mode: the preview as the artifact carried it (or none); no data folder is read. */
-  preview?: { png?: Buffer; note?: string };
+  preview?: { png?: Buffer; alt?: string; note?: string };
   provenance?: string;
   pullRequest?: { number: number; headRef: string; baseRef: string; title: string; fromFork: boolean };
   identity: RunIdentity;
@@ -53,6 +57,8 @@ interface ReportTarget {
   headRef?: string;
   /** Publish mode reports crossed thresholds but does not fail: the PR's own run already did. */
   enforceThresholds: boolean;
+  /** The branch over time (trend-runs), and the records it read. */
+  trend?: { section: TrendSection; history: TrendHistory };
 }
 
 /** Retry delays (and the spacing of writes) can be shortened for tests; GitHub's retry-after is counted in this unit too. */
@@ -82,7 +88,7 @@ function markersOf(identity: RunIdentity, workflowName?: string): { marker: stri
 
 /** A default artifact (and output folder) name per identity: legs of one matrix never collide. */
 function legName(identity: RunIdentity): string {
-  return safeName(identity.job) + (identity.variant ? `-${identityKey(identity)}` : '');
+  return forPath(identity.job, 'job') + (identity.variant ? `-${identityKey(identity)}` : '');
 }
 
 async function exists(path: string): Promise<boolean> {
@@ -90,10 +96,6 @@ async function exists(path: string): Promise<boolean> {
     () => true,
     () => false,
   );
-}
-
-function safeName(text: string): string {
-  return text.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'job';
 }
 
 async function resolveBaseline(client: GitHubClient, context: ActionContext, config: ActionConfig, identity: RunIdentity): Promise<Baseline> {
@@ -111,7 +113,7 @@ async function resolveBaseline(client: GitHubClient, context: ActionContext, con
   return { found: false, reason: `a ${context.eventName} run has no base to compare with; set the baseline input to a branch, tag or SHA` };
 }
 
-/** Report → reports branch → summary → comment → outputs; shared by run and publish modes. */
+/** Report → outputs → the plan of its effects (effects.ts: records ref, summary, comment, failure); shared by run and publish modes. */
 async function report(client: GitHubClient, context: ActionContext, config: ActionConfig, target: ReportTarget): Promise<void> {
   const { baseline, pullRequest } = target;
   const written = await writeReport({
@@ -130,6 +132,7 @@ async function report(client: GitHubClient, context: ActionContext, config: Acti
       baseRef: pullRequest?.baseRef,
       title: pullRequest?.title,
     },
+    trend: target.trend?.section,
   });
   core.info(`verdict: ${written.verdict}${baseline.found ? ` (baseline ${baseline.sha.slice(0, 7)})` : ` (${baseline.reason})`}`);
   const reportFile = join(target.outDir, 'report.md');
@@ -140,93 +143,76 @@ async function report(client: GitHubClient, context: ActionContext, config: Acti
   core.setOutput('baseline-sha', baseline.found ? baseline.sha : '');
   core.setOutput('regressed', String(regressed));
 
-  const readOnlyFork = pullRequest?.fromFork === true;
-  let refused = false;
-  const degraded = (error: unknown) => {
-    const readOnly = readOnlyFork && statusOf(error) === 403;
-    refused ||= readOnly;
-    return readOnly;
-  };
-  let commit: string | undefined;
   const files: StoredFile[] = [
-    { name: 'run.json', content: Buffer.from(JSON.stringify(target.head, null, 2) + '\n') },
+    // Compact: a record near the 20 MB cap stays near it (pretty-printed, 19 MB became 94 MB).
+    { name: 'run.json', content: Buffer.from(JSON.stringify(target.head) + '\n') },
     { name: 'metrics.json', content: Buffer.from(metricsFileContent(target.head.metrics)) },
   ];
-  for (const image of written.images) files.push({ name: image, content: await readFile(join(target.outDir, image)) });
-  let folder = '';
-  if (target.kind === undefined) {
-    core.info(`not recorded: a ${context.eventName} run on ${context.ref || 'no ref'} is neither a branch run (push, schedule, workflow_dispatch) nor a pull request run`);
-  } else {
-    try {
-      const openPulls = pullRequest ? await listOpenPulls(client, context.repository) : undefined;
-      const saved = await saveRun(client, context.repository, {
-        ref: config.recordsRef,
-        identity: target.identity,
-        kind: target.kind,
-        sha: target.sha,
-        ...(pullRequest ? { pullRequest: pullRequest.number } : { branch: context.ref }),
-        createdAt: target.head.createdAt,
-        files,
-        keepRuns: config.keepRuns,
-        openPulls,
-        backoffMs: delayUnit(process.env) / 2,
-        log: (line) => core.info(line),
-      });
-      commit = saved.commit;
-      folder = saved.path;
-      core.info(
-        `recorded ${saved.path}/ in ${config.recordsRef} (${saved.bytes} bytes in ${files.length} files; pin ${saved.commit.slice(0, 7)}, head ${saved.head.slice(0, 7)}` +
-          `${saved.pruned.length > 0 ? `, pruned ${saved.pruned.length} old runs` : ''})`,
-      );
-    } catch (error) {
-      if (!degraded(error)) throw error;
-    }
-  }
-
+  for (const name of [...written.images, ...written.data]) files.push({ name, content: await readFile(join(target.outDir, name)) });
   const { marker, legacy } = markersOf(target.identity, target.workflowName);
-  const imageUrl = (name: string) => (commit ? blobUrl(context.serverUrl, context.repository, commit, `${folder}/${name}`) : name);
-  const markdown = written.renderMarkdown(imageUrl, MAX_COMMENT_LENGTH - marker.length - 120);
-  await core.summary.addRaw(markdown, true).write();
-
-  if (pullRequest && config.comment !== 'off') {
-    try {
-      const viewerLogin = await getViewerLogin(client);
-      const headSha = await getPullHead(client, context.repository, pullRequest.number);
-      const posted = await postComment(client, context.repository, pullRequest.number, commentBody(marker, markdown, target.sha), {
-        mode: config.comment,
-        marker,
-        legacyMarkers: legacy,
-        viewerLogin,
-        freshness: { trainedSha: target.sha, headSha },
-        delayMs: delayUnit(process.env),
-        log: (line) => core.info(line),
-      });
-      if (posted.action === 'skipped') {
-        const line = `Left the comment alone: ${posted.reason}.`;
-        core.info(line);
-        await core.summary.addRaw(`\n> ${line}\n`, true).write();
-      } else {
-        core.setOutput('comment-url', posted.url);
-        core.info(`${posted.action} the comment ${posted.url}`);
-      }
-    } catch (error) {
-      if (!degraded(error)) {
-        throw explain(error, { action: `comment on pull request #${pullRequest.number}`, permission: 'pull-requests: write', missing: `pull request #${pullRequest.number}` });
-      }
-    }
-  }
-  if (refused) {
-    core.notice(
+  // The alert speaks of the previous push: only a push compared with its own previous run (baseline: auto).
+  const previousPush = target.kind === 'baseline' && context.eventName === 'push' && config.baseline.kind === 'auto';
+  const alert = previousPush && baseline.found ? await pushAlert(client, context, config, target, written, baseline) : '';
+  await executePlan(client, context, config, {
+    save: target.kind === undefined
+      ? { skipped: `not recorded: a ${context.eventName} run on ${context.ref || 'no ref'} is neither a branch run (push, schedule, workflow_dispatch) nor a pull request run` }
+      : { identity: target.identity, kind: target.kind, sha: target.sha, createdAt: target.head.createdAt, files, what: 'the run' },
+    pullRequest: pullRequest?.number,
+    render: (imageUrl, maxLength) => alert + written.renderMarkdown(imageUrl, maxLength - alert.length),
+    comment: { marker, legacyMarkers: legacy, trainedSha: target.sha },
+    readOnlyFork: pullRequest?.fromFork === true,
+    forkNotice:
       'This pull request comes from a fork, so the workflow token is read-only: the report is in the job summary and the artifact ' +
-        `instead of a comment. To get the comment, add the publish workflow (train-and-report with mode: publish on workflow_run); ` +
-        'see docs/github-action.md#pull-requests-from-forks.',
-    );
+      `instead of a comment. To get the comment, add the publish workflow (train-and-report with mode: publish on workflow_run); ` +
+      'see docs/github-action.md#pull-requests-from-forks.',
+    failure: regressed && target.enforceThresholds
+      ? new RegressionError(`fail-on-regression: ${written.regressions.length} threshold(s) crossed: ${written.regressions.map((regression) => regression.message).join('; ')}`)
+      : undefined,
+  }, { delayMs: delayUnit(process.env) });
+}
+
+/** The branch over time (trend-runs > 0), read from the records; a failure to read it leaves it out with a warning. */
+async function branchTrend(
+  client: GitHubClient, context: ActionContext, config: ActionConfig, identity: RunIdentity, record: RunRecord, baseline: Baseline,
+  pull: Pick<PullRequestInfo, 'number' | 'headSha' | 'baseSha' | 'baseRef' | 'title'> | undefined,
+): Promise<ReportTarget['trend']> {
+  if (config.trendRuns === 0 || (!pull && !isBaselineRun(context))) return undefined;
+  const started = performance.now();
+  try {
+    const trend = await trendFor(client, context.repository, {
+      storeRef: config.recordsRef,
+      legacyBranch: config.reportsBranch,
+      identity,
+      runs: config.trendRuns,
+      keepRuns: config.keepRuns,
+      start: pull ? (baseline.found ? baseline.start : pull.baseSha) : context.sha,
+      branch: pull ? pull.baseRef : context.ref.replace(/^refs\/heads\//, ''),
+    }, pull ? { record, sha: pull.headSha, kind: 'pull', pullRequest: pull.number, subject: pull.title } : { record, sha: context.sha, kind: 'push' });
+    core.info(forLog(`trend: ${trend.history.entries.length} recorded runs read in ${((performance.now() - started) / 1000).toFixed(2)} s${trend.section.trend.notes.map((note) => `; ${note}`).join('')}`, 2000));
+    return trend;
+  } catch (error) {
+    core.warning(forLog(`The trend was left out of the report: ${error instanceof Error ? error.message : String(error)}`, 1000));
+    return undefined;
   }
-  if (regressed && target.enforceThresholds) {
-    throw new RegressionError(
-      `fail-on-regression: ${written.regressions.length} threshold(s) crossed: ${written.regressions.map((regression) => regression.message).join('; ')}`,
-    );
-  }
+}
+
+/** A push's step beyond seed noise: an annotation, a summary line, and on the default branch the alert issue (a failure to write it is a warning). Returns the summary's lines. */
+async function pushAlert(client: GitHubClient, context: ActionContext, config: ActionConfig, target: ReportTarget, written: ReportResult, baseline: Extract<Baseline, { found: true }>): Promise<string> {
+  const subjects = target.trend?.history.subjects;
+  const result = await alertOnStep(client, context.repository, {
+    identity: target.identity,
+    branch: context.ref.replace(/^refs\/heads\//, ''),
+    comparison: written.comparison,
+    before: { sha: baseline.sha, subject: subjects?.get(baseline.sha) },
+    after: { sha: target.sha, subject: subjects?.get(target.sha), record: target.head, runUrl: `${context.serverUrl}/${context.repository.owner}/${context.repository.repo}/actions/runs/${context.runId}` },
+    history: target.trend?.history,
+    issue: config.alertIssue && isDefaultBranchPush(context),
+  });
+  // Commit subjects come from pull requests: every line that holds one passes the gate.
+  if (result.annotation) core[result.annotation.level](forLog(result.annotation.message, 1000), { title: forLog(result.annotation.title) });
+  for (const line of result.log) core.info(forLog(line, 1000));
+  if (result.problem) core.warning(forLog(result.problem, 1000));
+  return result.summary ? `${result.summary}\n\n` : '';
 }
 
 async function train(client: GitHubClient, context: ActionContext, config: ActionConfig, env: Env): Promise<void> {
@@ -234,7 +220,7 @@ async function train(client: GitHubClient, context: ActionContext, config: Actio
     throw new InputError(`input 'params': ${config.params} does not exist; fix the path or leave the input out to use the defaults`);
   }
   const identity = runIdentity(context, config);
-  if (identity.variant) core.info(`variant: ${variantLabel(identity.variant)} (identity ${identityKey(identity)})`);
+  if (identity.variant) core.info(`variant: ${forLog(variantLabel(identity.variant))} (identity ${identityKey(identity)})`);
   const outDir = join(env.RUNNER_TEMP || tmpdir(), 'train-and-report', legName(identity));
   const pull = context.pullRequest;
   if (!config.command) core.setOutput('model', join(outDir, 'model'));
@@ -253,9 +239,11 @@ async function train(client: GitHubClient, context: ActionContext, config: Actio
     repository: `${context.repository.owner}/${context.repository.repo}`,
     ...(pull ? { pullRequest: pull.number, baseSha: pull.baseSha } : {}),
   };
+  // Lines quote file and class names from the data (and a command's own output): through the gate.
+  const log = (line: string) => core.info(forLog(line, 2000));
   const dataDir = config.command && config.dataIsDefault && !(await exists(config.data)) ? undefined : config.data;
   const result = config.command
-    ? await runCommandExperiment({ command: config.command, dataDir, paramsFile: config.params, outDir, cwd: config.workingDirectory, log: (line) => core.info(line), source })
+    ? await runCommandExperiment({ command: config.command, dataDir, paramsFile: config.params, outDir, cwd: config.workingDirectory, log, source })
     : await runExperiment({
       dataDir: config.data,
       paramsFile: config.params,
@@ -264,8 +252,8 @@ async function train(client: GitHubClient, context: ActionContext, config: Actio
       cacheDir: env.TRAIN_AND_REPORT_CACHE || undefined,
       overrides: config.paramsOverride,
       overridesSource: PARAMS_OVERRIDE_SOURCE,
-      log: (line) => core.info(line),
-      notice: (line) => core.notice(line),
+      log,
+      notice: (line) => core.notice(forLog(line, 2000)),
       source,
     });
   if (pull) {
@@ -296,6 +284,7 @@ async function train(client: GitHubClient, context: ActionContext, config: Actio
     baseline,
     headRef: context.ref.replace(/^refs\/heads\//, ''),
     enforceThresholds: true,
+    trend: await branchTrend(client, context, config, identity, result.record, baseline, pull),
   });
 }
 
@@ -309,15 +298,30 @@ async function publish(client: GitHubClient, context: ActionContext, config: Act
   const downloaded = env.TRAIN_AND_REPORT_DOWNLOAD_DIR || join(temp, 'train-and-report-download');
   const runId = config.runId || context.workflowRun?.id || '';
   const publications: Publication[] = [];
-  for (const folder of await findHandoffFolders(downloaded)) {
+  const folders = await findHandoffFolders(downloaded);
+  if (folders.length > MAX_ARTIFACTS) {
+    throw new HandoffError(`${downloaded} holds ${folders.length} artifacts with a hand-off, more than the ${MAX_ARTIFACTS} one publish run takes; refusing them all, nothing was published`);
+  }
+  const identities = new Map<string, string>();
+  for (const folder of folders) {
     const prepared = await preparePublication(client, context.repository, folder, runId);
-    if (prepared.kind === 'stale') core.notice(prepared.message);
-    else publications.push(prepared.publication);
+    if (prepared.kind === 'stale') {
+      core.notice(prepared.message);
+      continue;
+    }
+    // One comment per pull request and variant: two artifacts of one identity would take turns on it.
+    const key = `${prepared.publication.pullRequest.number} ${identityKey(prepared.publication.identity)}`;
+    const first = identities.get(key);
+    if (first !== undefined) {
+      throw new HandoffError(`the artifacts ${forLog(basename(first))} and ${forLog(basename(folder))} are the same run (pull request, workflow, job and variant); refusing to publish either`);
+    }
+    identities.set(key, folder);
+    publications.push(prepared.publication);
   }
   for (const publication of publications) {
     const { pullRequest, record, identity } = publication;
-    core.info(`publishing the report of pull request #${pullRequest.number} (${pullRequest.headSha.slice(0, 7)}) from ${basename(publication.folder)}`);
-    core.info(`preview: ${publication.preview?.note ?? publication.previewNote}`);
+    core.info(`publishing the report of pull request #${pullRequest.number} (${pullRequest.headSha.slice(0, 7)}) from ${forLog(basename(publication.folder))}`);
+    core.info(`preview: ${forLog(publication.preview?.note ?? publication.previewNote ?? '', 1000)}`);
     const baseline = await findBaseline(client, context.repository, {
       baseSha: pullRequest.baseSha,
       headSha: pullRequest.headSha,
@@ -326,7 +330,7 @@ async function publish(client: GitHubClient, context: ActionContext, config: Act
       identity,
       maxDepth: BASELINE_MAX_DEPTH,
     });
-    const outDir = join(temp, 'train-and-report-publish', safeName(basename(publication.folder)));
+    const outDir = join(temp, 'train-and-report-publish', forPath(basename(publication.folder), 'artifact'));
     await mkdir(outDir, { recursive: true });
     await report(client, context, config, {
       head: record,
@@ -340,6 +344,7 @@ async function publish(client: GitHubClient, context: ActionContext, config: Act
       kind: 'pull',
       baseline,
       enforceThresholds: false,
+      trend: await branchTrend(client, context, config, identity, record, baseline, pullRequest),
     });
   }
 }
@@ -375,10 +380,11 @@ export async function run(env: Env = process.env): Promise<void> {
     await act(env);
   } catch (error) {
     if (error instanceof Error) {
-      if (error.stack) core.debug(error.stack);
-      core.setFailed(error.message);
+      if (error.stack) core.debug(forLog(error.stack, 10_000));
+      // Messages quote artifact fields and names: through the gate like every log line.
+      core.setFailed(forLog(error.message, 2000));
     } else {
-      core.setFailed(`unexpected failure: ${typeof error === 'string' ? error : JSON.stringify(error) ?? String(error)}`);
+      core.setFailed(forLog(`unexpected failure: ${typeof error === 'string' ? error : JSON.stringify(error) ?? String(error)}`, 2000));
     }
   }
 }

@@ -19,20 +19,22 @@ export interface MetricDefinition<Key extends string = string> {
   digits: number;
   /** Position among the sweep table's columns (1 first); absent: no column. */
   sweepColumn?: number;
+  /** What a value can be: a share from 0 to 1, or a loss (0 or more); the record schema refuses anything else. */
+  range: 'share' | 'nonNegative';
 }
 
 /** In the order of metrics.json and of the report's metrics table. */
 export const METRICS = [
-  { key: 'val_loss', better: 'lower', label: 'validation loss', heading: 'val_loss', digits: 4, sweepColumn: 2 },
-  { key: 'val_acc', better: 'higher', label: 'validation accuracy', heading: 'val_acc', digits: 4, sweepColumn: 1 },
+  { key: 'val_loss', range: 'nonNegative', better: 'lower', label: 'validation loss', heading: 'val_loss', digits: 4, sweepColumn: 2 },
+  { key: 'val_acc', range: 'share', better: 'higher', label: 'validation accuracy', heading: 'val_acc', digits: 4, sweepColumn: 1 },
   // Macro averages over classes; a class never predicted counts as 0.
-  { key: 'precision', better: 'higher', label: 'macro precision', heading: 'macro precision', digits: 4 },
-  { key: 'recall', better: 'higher', label: 'macro recall', heading: 'macro recall', digits: 4 },
-  { key: 'f1_score', better: 'higher', label: 'macro F1', heading: 'macro F1', digits: 4, sweepColumn: 3 },
+  { key: 'precision', range: 'share', better: 'higher', label: 'macro precision', heading: 'macro precision', digits: 4 },
+  { key: 'recall', range: 'share', better: 'higher', label: 'macro recall', heading: 'macro recall', digits: 4 },
+  { key: 'f1_score', range: 'share', better: 'higher', label: 'macro F1', heading: 'macro F1', digits: 4, sweepColumn: 3 },
   // Averages weighted by each class's support.
-  { key: 'weighted_precision', better: 'higher', label: 'weighted precision', heading: 'weighted precision', digits: 4 },
-  { key: 'weighted_recall', better: 'higher', label: 'weighted recall', heading: 'weighted recall', digits: 4 },
-  { key: 'weighted_f1', better: 'higher', label: 'weighted F1', heading: 'weighted F1', digits: 4 },
+  { key: 'weighted_precision', range: 'share', better: 'higher', label: 'weighted precision', heading: 'weighted precision', digits: 4 },
+  { key: 'weighted_recall', range: 'share', better: 'higher', label: 'weighted recall', heading: 'weighted recall', digits: 4 },
+  { key: 'weighted_f1', range: 'share', better: 'higher', label: 'weighted F1', heading: 'weighted F1', digits: 4 },
 ] as const satisfies readonly MetricDefinition[];
 
 export type MetricKey = (typeof METRICS)[number]['key'];

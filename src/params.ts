@@ -4,6 +4,8 @@
 
 import { readFile } from 'node:fs/promises';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { forbiddenKeyProblem } from './github/untrusted.js';
+import { OPTIMIZERS, type OptimizerName, type OptimizerSettings } from './model/optimizer.js';
 import { layersAsList, ModelSpecError, notebookLayers, parseLayers, shapeLayers, type LayerSpec } from './model/spec.js';
 
 export interface PrepareParams {
@@ -31,8 +33,7 @@ export interface TrainParams {
   max_parameters: number;
 }
 
-export const OPTIMIZERS = ['adam', 'adamw', 'sgd'] as const;
-export type OptimizerName = (typeof OPTIMIZERS)[number];
+export { OPTIMIZERS, type OptimizerName, type OptimizerSettings };
 
 export interface Params {
   prepare: PrepareParams;
@@ -62,13 +63,6 @@ export const DEFAULT_PARAMS: Params = {
 /** The hidden layers that train: params.yaml's `model:` list, or the notebook's model from its two shorthands. */
 export function modelLayers(params: Params): LayerSpec[] {
   return params.model ?? notebookLayers(params.train.conv_size, params.train.dense_size);
-}
-
-export interface OptimizerSettings {
-  name: OptimizerName;
-  learningRate: number;
-  weightDecay?: number;
-  momentum?: number;
 }
 
 /** The optimizer with its defaults filled in (torch's: AdamW's weight decay 0.01, SGD's momentum 0). */
@@ -158,6 +152,17 @@ function closest(key: string, candidates: string[]): string | undefined {
   return bestDistance <= Math.max(2, Math.floor(key.length / 3)) ? best : undefined;
 }
 
+/** A schema entry by the key's own name: "constructor" or "hasOwnProperty" is no params key, whatever objects inherit. */
+function ownValue<T>(table: Record<string, T>, key: string): T | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
+/** Keys that name object internals are refused by name, before anything is looked up or written under them. */
+function refuseForbiddenKey(file: string, path: string, key: string): void {
+  const problem = forbiddenKeyProblem(key);
+  if (problem) throw new ParamsError(`${file}: "${path}${key}": ${problem}; remove it`);
+}
+
 function unknownKeyMessage(file: string, path: string, key: string, known: string[]): string {
   const suggestion = closest(key, known);
   const hint = suggestion ? `did you mean "${suggestion}"?` : `known keys: ${known.join(', ')}`;
@@ -177,6 +182,7 @@ export function validateParams(raw: unknown, file: string): Params {
   const result = structuredClone(DEFAULT_PARAMS) as unknown as Record<string, Record<string, unknown>>;
   const given = new Set<string>();
   for (const [sectionName, section] of Object.entries(raw as Record<string, unknown>)) {
+    refuseForbiddenKey(file, '', sectionName);
     if (sectionName === 'model') {
       if (section === null || section === undefined) continue;
       try {
@@ -186,14 +192,15 @@ export function validateParams(raw: unknown, file: string): Params {
       }
       continue;
     }
-    const schema = SCHEMA[sectionName as keyof typeof SCHEMA];
+    const schema = ownValue(SCHEMA, sectionName);
     if (!schema) throw new ParamsError(unknownKeyMessage(file, '', sectionName, TOP_LEVEL_KEYS));
     if (section === null) continue; // `train:` with nothing under it: all defaults
     if (typeof section !== 'object' || Array.isArray(section)) {
       throw new ParamsError(`${file}: "${sectionName}" must be a mapping of keys, got ${describe(section)}`);
     }
     for (const [key, value] of Object.entries(section as Record<string, unknown>)) {
-      const check = schema[key];
+      refuseForbiddenKey(file, `${sectionName}.`, key);
+      const check = ownValue(schema, key);
       if (!check) throw new ParamsError(unknownKeyMessage(file, `${sectionName}.`, key, Object.keys(schema)));
       const allowed = check(value);
       if (allowed) throw new ParamsError(`${file}: "${sectionName}.${key}" must be ${allowed}; got ${describe(value)}`);
@@ -333,9 +340,11 @@ function checkKey(key: string, where: string): void {
   if (!name || deeper.length > 0) {
     throw new ParamsError(`${where}: "${key}" is not a params key; write section.key=value, e.g. train.lr=0.001 (sections: ${sections.join(', ')}), or model=[…]`);
   }
-  const schema = SCHEMA[sectionName as keyof typeof SCHEMA];
+  refuseForbiddenKey(where, '', sectionName);
+  refuseForbiddenKey(where, `${sectionName}.`, name);
+  const schema = ownValue(SCHEMA, sectionName);
   if (!schema) throw new ParamsError(unknownKeyMessage(where, '', sectionName, sections));
-  if (!schema[name]) throw new ParamsError(unknownKeyMessage(where, `${sectionName}.`, name, Object.keys(schema)));
+  if (!ownValue(schema, name)) throw new ParamsError(unknownKeyMessage(where, `${sectionName}.`, name, Object.keys(schema)));
 }
 
 /**

@@ -7,11 +7,12 @@ import { join } from 'node:path';
 import { decodeDataset, DatasetError, listDataset, type DatasetListing, type DecodedDataset } from './data/dataset.js';
 import { splitDataset } from './data/split.js';
 import { startBackend, type BackendChoice } from './model/backend.js';
+import { describeBackend } from './model/backend-choice.js';
 import { confusionMatrix, perClassMetrics, scoreLogits, summaryMetrics } from './model/evaluate.js';
 import { createModel, shapedLayers, type ModelSpec } from './model/build.js';
 import { folderBytes, measureInference, modelCard } from './model/card.js';
-import { describePlan, planTraining, type Engine } from './model/engine/step.js';
-import { describeTwoThreadPlan, SHARDS, TrainingWorker } from './model/engine/two-threads.js';
+import { describePlan, planTraining, type Engine } from './model/step.js';
+import { describeTwoThreadPlan, SHARDS, TrainingWorker } from './model/backends/wasm/two-threads.js';
 import { checkParameterLimit, ModelSpecError } from './model/spec.js';
 import { saveModel, type ModelMetadata } from './model/storage.js';
 import { labelsOf, predictLogits, trainModel, type ImageTensorSource, type TrainOptions } from './model/train.js';
@@ -74,7 +75,7 @@ function formatDuration(totalSeconds: number): string {
 }
 
 /**
- * The second training thread for WASM (model/engine/two-threads.ts), or none when
+ * The second training thread for WASM (model/backends/wasm/two-threads.ts), or none when
  * it cannot start: training then runs on this thread alone, as on the other
  * backends.
  */
@@ -183,12 +184,13 @@ async function prepare(run: RunState, params: Params, workers: TrainingWorker[])
   ]);
   if (backendResult.status === 'rejected') throw backendResult.reason;
   if (dataResult.status === 'rejected') throw dataResult.reason;
-  const { info: backend, skipped: backendsSkipped, notices: backendNotices, worker } = backendResult.value;
+  const { info: backend, skipped: backendsSkipped, log: backendLog, notices: backendNotices, worker } = backendResult.value;
   const { listing, decoded } = dataResult.value;
   run.timings.decode = seconds(stageStart);
   for (const reason of backendsSkipped) log(`backend skipped: ${reason}`);
+  for (const line of backendLog) log(line);
   for (const line of backendNotices) (options.notice ?? log)(line);
-  log(`backend: ${backend.name}${backend.simd !== undefined ? ` (SIMD ${backend.simd ? 'on' : 'off'}, ${backend.threads} thread${backend.threads === 1 ? '' : 's'})` : ''}`);
+  log(`backend: ${describeBackend(backend)}`);
   if (decoded.cache.hits > 0) log(`pixel cache: ${decoded.cache.hits} of ${decoded.images.length} images taken from ${decoded.cache.file}`);
   if (decoded.cache.cacheError) log(`pixel cache not written (${decoded.cache.cacheError}); the next run decodes again`);
   log(`data: ${decoded.images.length} images in ${listing.classes.length} classes from ${options.dataDir} (decoded in ${run.timings.decode.toFixed(2)} s)`);
@@ -327,11 +329,11 @@ async function trainRepeats(run: RunState, params: Params, prepared: Prepared, s
         );
       },
     };
-    const history = trainer.twoThreads ? await prepared.worker!.train(model, spec, source, trainOptions) : trainModel(model, spec, source, trainOptions);
+    const history = trainer.twoThreads ? await prepared.worker!.train(model, spec, source, trainOptions) : await trainModel(model, spec, source, trainOptions);
     timings.train += seconds(stageStart);
 
     stageStart = performance.now();
-    const scores = scoreLogits(predictLogits(model, source, split.validation), split.validationLabels, classes.length);
+    const scores = scoreLogits(await predictLogits(model, source, split.validation), split.validationLabels, classes.length);
     const matrix = confusionMatrix(split.validationLabels, scores.predicted, classes.length);
     const perClass = perClassMetrics(matrix, classes);
     timings.evaluate += seconds(stageStart);
@@ -372,10 +374,11 @@ async function saveFirstModel(run: RunState, params: Params, prepared: Prepared,
   try {
     await saveModel(model, modelDir, metadata);
     run.timings.save = seconds(stageStart);
-    const inference = measureInference(model, prepared.source, split.validation);
+    const inference = await measureInference(model, prepared.source, split.validation);
     const card = modelCard(shapedLayers(trainer.specFor(params.train.seed)), trainer.engines, await folderBytes(modelDir), inference, optimizerSettings(params.train), {
       threads: trainer.twoThreads ? SHARDS : 1,
-      summary: trainer.summary,
+      // A GPU's adapter is part of where training ran (the CPU backends are named in the run info).
+      summary: prepared.backend.adapter ? `${describeBackend(prepared.backend)}: ${trainer.summary}` : trainer.summary,
     });
     run.log(
       `model: ${card.parameters.toLocaleString('en-US')} weights, ${(card.sizeBytes / 1024).toFixed(0)} KiB on disk, ` +

@@ -26,7 +26,9 @@ export async function predict(modelDir: string, files: string[], topCount = 3): 
     images.forEach((pixels, row) => {
       for (let byte = 0; byte < size; byte++) values[row * size + byte] = pixels[byte] / 255;
     });
-    const logits = tf.tidy(() => (model.predict(tf.tensor4d(values, [images.length, height, width, channels])) as tf.Tensor).dataSync());
+    const output = tf.tidy(() => model.predict(tf.tensor4d(values, [images.length, height, width, channels])) as tf.Tensor);
+    const logits = (await output.data()) as Float32Array;
+    output.dispose();
     const classes = metadata.labels.length;
     const scores = scoreLogits(logits, new Int32Array(images.length), classes);
     return files.map((file, row) => {

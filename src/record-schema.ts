@@ -8,14 +8,19 @@
 
 import { lstat, open } from 'node:fs/promises';
 import { readCommandParams } from './command/params.js';
-import { METRIC_KEYS } from './metrics.js';
+import { forbiddenKeyProblem, parseUntrustedJson, UntrustedJsonError } from './github/untrusted.js';
+import { isMetricKey, METRIC_KEYS, METRICS, metricDefinition, type MetricDefinition } from './metrics.js';
+import { BACKEND_NAMES, backendNamesInWords } from './model/backend-choice.js';
 import { ParamsError, validateParams } from './params.js';
 import { RecordError, RUN_RECORD_VERSION, upgradeRecord, type RunRecord } from './record.js';
 
 /** Bounds far above any real record (the 1,605-image dataset's is 0.3 MB, 11 classes, 309 predictions). */
 export const RECORD_LIMITS = {
   bytes: 20 * 1024 * 1024,
-  classes: 1000,
+  // What the charts draw at their intended size: the per-class F1 chart keeps
+  // rows of at least 6 px up to 900 / 6 = 150 classes (plots.ts); beyond, every
+  // chart grows with the square of the classes (1,000 took 37 s and 4.4 GB).
+  classes: 150,
   predictions: 100_000,
   files: 1_000_000,
   epochs: 10_000,
@@ -69,11 +74,17 @@ const array = (item: Check, maxItems: number): Check => (value, field) => {
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   value !== null && typeof value === 'object' && !Array.isArray(value);
 
+/** Own keys only: "constructor" or "toString" is no field of a record, whatever objects inherit. */
+const refuseForbidden = (key: string, field: string) => {
+  if (forbiddenKeyProblem(key)) fail(`${field}.${key}`, 'absent (a key naming JavaScript object internals is never data)');
+};
+
 /** An object with exactly these fields; those in `optional` may be absent. Unknown fields are refused. */
 const object = (fields: Record<string, Check>, optional: string[] = []): Check => (value, field) => {
   if (!isPlainObject(value)) return fail(field, 'an object');
   for (const key of Object.keys(value)) {
-    if (!(key in fields)) fail(`${field}.${key}`, `absent (not a field of run records; known: ${Object.keys(fields).join(', ')})`);
+    refuseForbidden(key, field);
+    if (!Object.hasOwn(fields, key)) fail(`${field}.${key}`, `absent (not a field of run records; known: ${Object.keys(fields).join(', ')})`);
   }
   for (const [key, check] of Object.entries(fields)) {
     if (value[key] === undefined) {
@@ -90,6 +101,7 @@ const map = (item: Check, maxEntries: number, keyMax: number = RECORD_LIMITS.pat
   const keys = Object.keys(value);
   if (keys.length > maxEntries) fail(field, `an object of at most ${maxEntries} entries (has ${keys.length})`);
   for (const key of keys) {
+    refuseForbidden(key, field);
     if (key.length > keyMax) fail(`${field}`, `keyed by names of at most ${keyMax} characters`);
     item(value[key], `${field}[${JSON.stringify(key.slice(0, 80))}]`);
   }
@@ -101,8 +113,22 @@ const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z$/;
 const sha = string(40, SHA, 'a 40-character commit SHA');
 const className = string(200);
 const relativePath = string(RECORD_LIMITS.path);
+// A GPU adapter's words reach the comment as text: letters, digits and the punctuation drivers use.
+const adapterText = string(200, /^[\w .,:;()+\-/@#~]*$/, 'at most 200 letters, digits, spaces and . , : ; ( ) + - / @ # ~');
 
-// The built-in trainer's keys (all of them: checkConsistency), or a training command's own names, which reach the comment as text.
+const nonNegative: Check = (value, field) => {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) fail(field, 'a finite number, 0 or more');
+};
+
+/** A share (accuracy, precision, recall, F1): a fork's "val_acc: 7.5" is no accuracy. */
+const share: Check = (value, field) => {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 1) fail(field, 'a finite number from 0 to 1');
+};
+
+const RANGE_CHECKS: Record<MetricDefinition['range'], Check> = { share, nonNegative };
+
+// The table's metrics in their range (the built-in trainer writes all of them: checkConsistency); a training
+// command's own metrics are any finite number, under names that reach the comment as text.
 const METRIC_NAME = /^[A-Za-z_][A-Za-z0-9_.\-/]{0,63}$/;
 const metrics: Check = (value, field) => {
   if (!isPlainObject(value)) return fail(field, 'an object');
@@ -110,17 +136,16 @@ const metrics: Check = (value, field) => {
   if (keys.length > RECORD_LIMITS.entries) fail(field, `an object of at most ${RECORD_LIMITS.entries} entries (has ${keys.length})`);
   for (const key of keys) {
     if (!METRIC_NAME.test(key)) fail(field, 'keyed by metric names (letters, digits and _ . - /)');
-    number(value[key], `${field}.${key}`);
+    (isMetricKey(key) ? RANGE_CHECKS[metricDefinition(key).range] : number)(value[key], `${field}.${key}`);
   }
 };
 // A training command's history.csv may have some of the fields only.
-const epoch = object({ epoch: integer(1, RECORD_LIMITS.epochs), loss: number, accuracy: number, val_loss: number, val_accuracy: number, seconds: number }, ['loss', 'accuracy', 'val_loss', 'val_accuracy', 'seconds']);
+const epoch = object(
+  { epoch: integer(1, RECORD_LIMITS.epochs), loss: nonNegative, accuracy: share, val_loss: nonNegative, val_accuracy: share, seconds: nonNegative },
+  ['loss', 'accuracy', 'val_loss', 'val_accuracy', 'seconds'],
+);
 const history = array(epoch, RECORD_LIMITS.epochs);
-const classMetrics = array(object({ label: className, precision: number, recall: number, f1: number, support: integer(0) }), RECORD_LIMITS.classes);
-
-const nonNegative: Check = (value, field) => {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) fail(field, 'a finite number, 0 or more');
-};
+const classMetrics = array(object({ label: className, precision: share, recall: share, f1: share, support: integer(0) }), RECORD_LIMITS.classes);
 
 // Kinds and option names are words (conv2d, max_pool, filters): they reach the comment as text.
 const WORD = /^[a-z][a-z0-9_]{0,39}$/;
@@ -214,8 +239,15 @@ const RECORD = object(
       validation: array(relativePath, RECORD_LIMITS.predictions),
     }),
     backend: object(
-      { name: string(40, /^(tensorflow-gpu|tensorflow|wasm|cpu)$/, 'tensorflow-gpu, tensorflow, wasm or cpu'), package: string(100), simd: boolean, threads: integer(0, 1024), trainingThreads: integer(0, 1024) },
-      ['simd', 'threads', 'trainingThreads'],
+      {
+        name: string(40, new RegExp(`^(${BACKEND_NAMES.join('|')})$`), backendNamesInWords(BACKEND_NAMES)),
+        package: string(100),
+        simd: boolean,
+        threads: integer(0, 1024),
+        trainingThreads: integer(0, 1024),
+        adapter: object({ vendor: adapterText, architecture: adapterText, device: adapterText, driver: adapterText, fallback: boolean }),
+      },
+      ['simd', 'threads', 'trainingThreads', 'adapter'],
     ),
     versions: map(string(100), RECORD_LIMITS.entries, 100),
     metrics,
@@ -330,8 +362,9 @@ export async function readUntrustedRecord(file: string, maxBytes: number = RECOR
   }
   let parsed: unknown;
   try {
-    parsed = JSON.parse(text);
-  } catch {
+    parsed = parseUntrustedJson(text);
+  } catch (error) {
+    if (error instanceof UntrustedJsonError) throw new RecordError(`${file}: ${error.message}; refusing the artifact`);
     throw new RecordError(`${file}: not valid JSON; refusing the artifact`);
   }
   return validateRecord(parsed, file);

@@ -84,16 +84,31 @@ export interface SplitSummary {
   validation: string[];
 }
 
+/** The GPU adapter a webgpu run used, as WebGPU describes it. */
+export interface AdapterInfo {
+  /** e.g. "nvidia", "mesa" */
+  vendor: string;
+  /** e.g. "ampere", "software" */
+  architecture: string;
+  device: string;
+  /** The driver's description, e.g. "llvmpipe: Mesa 25.0.7 (LLVM 15.0.6)" */
+  driver: string;
+  /** A software (fallback) adapter: computes on the CPU. */
+  fallback: boolean;
+}
+
 export interface BackendInfo {
-  /** tfjs backend that ran: tensorflow-gpu | tensorflow | wasm | cpu */
+  /** The backend that ran: a name of the table in model/backend-choice.ts */
   name: string;
   /** The package it came from, e.g. @tensorflow/tfjs-backend-wasm */
   package: string;
   simd?: boolean;
   /** The WASM backend's own threads. */
   threads?: number;
-  /** WASM: threads that trained together (model/engine/two-threads.ts); their number changes the float sums. */
+  /** WASM: threads that trained together (model/backends/wasm/two-threads.ts); their number changes the float sums. */
   trainingThreads?: number;
+  /** webgpu: the adapter it ran on (its float order is the adapter's and the driver's). */
+  adapter?: AdapterInfo;
 }
 
 /** One layer of the model card: the output layer (logits) is the last, with kind "output". */

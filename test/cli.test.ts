@@ -27,7 +27,7 @@ test('errors are one clear line, no stack trace', () => {
 
   const backend = cli('run', '--backend', 'gpu', '--out', '/tmp/never-written');
   assert.equal(backend.code, 1);
-  assert.match(backend.stderr, /--backend must be one of auto, tensorflow-gpu, tensorflow, wasm, cpu; got "gpu"/);
+  assert.match(backend.stderr, /--backend must be one of auto, webgpu, tensorflow-gpu, tensorflow, wasm, cpu; got "gpu"/);
 
   const unknown = cli('train');
   assert.match(unknown.stderr, /unknown command "train"/);
@@ -69,4 +69,24 @@ test('a failed run leaves no output folder behind', async () => {
   const result = cli('run', '--data', '/nonexistent/raw', '--out', outDir);
   assert.equal(result.code, 1);
   assert.equal(existsSync(outDir), false);
+});
+
+test('trend: the runs in the order given, exit 2 when the last step is worse beyond seed noise, 0 otherwise', async () => {
+  const { makeRecord } = await import('./report/fixtures.js');
+  const { mkdir, readFile } = await import('node:fs/promises');
+  const work = await temporaryFolder();
+  const runs = { notebook: 0.55, tuned: 0.85, 'notebook-again': 0.55 };
+  for (const [name, accuracy] of Object.entries(runs)) {
+    await mkdir(join(work, name));
+    await writeFile(join(work, name, 'run.json'), JSON.stringify(makeRecord({ accuracy, repeats: 6, repeatSpread: 0.01 })));
+  }
+  const worse = cli('trend', join(work, 'notebook'), join(work, 'tuned'), join(work, 'notebook-again'), '--out', join(work, 'trend'));
+  assert.equal(worse.code, 2, worse.stderr);
+  assert.match(worse.stdout, /^3 runs, 2 steps: 1 better and 1 worse beyond seed noise .*Last step: ▼ worse −0\.\d{4} \(p = 0\.0022\)\.$/m);
+  assert.match(worse.stdout, /^ {2}2\. .*tuned: 0\.\d{4} ± 0\.\d{4} ▲ better/m);
+  const written = await readFile(join(work, 'trend', 'trend.json'), 'utf8');
+  assert.deepEqual((JSON.parse(written) as { steps: Array<{ verdict: string }> }).steps.map((step) => step.verdict), ['better', 'worse']);
+  for (const file of ['trend.md', 'trend.html', 'trend.png', 'trend.vl.json']) assert.ok(existsSync(join(work, 'trend', file)), file);
+  const better = cli('trend', join(work, 'notebook'), join(work, 'tuned'), '--out', join(work, 'trend'));
+  assert.equal(better.code, 0, better.stderr);
 });

@@ -43,17 +43,19 @@ interface Row {
   check?: (dir: string, result: CliResult) => Promise<void> | void;
   /** The product is wrong here (see docs/hardening.md); the row stays as a reminder. */
   todo?: string;
+  /** Added to the child's environment. */
+  env?: NodeJS.ProcessEnv;
 }
 
 const REPO = join(import.meta.dirname, '..');
 const CLASSES: Record<string, [number, number, number]> = { Red: [200, 40, 40], Green: [40, 200, 40], Blue: [40, 40, 200] };
 const FAST_PARAMS = 'train:\n  epochs: 1\n';
 
-function runCli(args: string[], maxRss: boolean): Promise<CliResult> {
+function runCli(args: string[], maxRss: boolean, env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
   const node = [process.execPath, '--import', 'tsx', join(REPO, 'src', 'cli.ts'), ...args];
   const command = maxRss ? ['/usr/bin/time', '-f', 'peak-rss-kb %M', ...node] : node;
   return new Promise((resolve, reject) => {
-    const child = spawn(command[0], command.slice(1), { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command[0], command.slice(1), { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
@@ -578,6 +580,8 @@ const ROWS: Row[] = [
       ['malformed YAML (line number)', 'train:\n  epochs: 1\n  lr: [0.1\n', /params\.yaml: not valid YAML at line 4, column 1: Flow sequence in block collection must be sufficiently indented and end with a \]$/],
       ['unknown key suggests the closest', 'train:\n  epoch: 1\n', /params\.yaml: unknown key "train\.epoch"; did you mean "epochs"\?/],
       ['unknown section suggests the closest', 'trian:\n  epochs: 1\n', /params\.yaml: unknown key "trian"; did you mean "train"\?/],
+      ['a key naming object internals (constructor)', 'constructor:\n  hasOwn: 1\n', /params\.yaml: "constructor": the key "constructor" is not allowed \(it names a JavaScript object's internals, not data\); remove it$/],
+      ['a key naming object internals (train.__proto__)', 'train:\n  __proto__:\n    polluted: 1\n', /params\.yaml: "train\.__proto__": the key "__proto__" is not allowed/],
       ['wrong type (string for a number)', 'train:\n  epochs: five\n', /params\.yaml: "train\.epochs" must be a whole number from 1 to 10000; got "five"/],
       ['wrong type (string for a boolean)', 'prepare:\n  grayscale: "yes"\n', /params\.yaml: "prepare\.grayscale" must be true or false; got "yes"/],
       ['section is not a mapping', 'train: 5\n', /params\.yaml: "train" must be a mapping of keys, got 5/],
@@ -804,6 +808,67 @@ const ROWS: Row[] = [
     untouched: ['head'],
   },
 
+  // Run folders for `trend`
+  {
+    name: 'trend with one run folder (usage)',
+    setup: copyHead,
+    args: (dir) => ['trend', join(dir, 'head'), '--out', join(dir, 'trend')],
+    code: 1,
+    usage: true,
+    message: /trend needs two or more run folders \(the --out folders of runs\), oldest first/,
+    untouched: ['head'],
+  },
+  {
+    name: 'trend: a folder without run.json',
+    setup: async (dir) => {
+      await copyHead(dir);
+      await mkdir(join(dir, 'empty'));
+    },
+    args: (dir) => ['trend', join(dir, 'head'), join(dir, 'empty'), '--out', join(dir, 'trend')],
+    code: 1,
+    message: /empty\/run\.json: no run record here; pass the --out folder of a finished "train-and-report run"/,
+    untouched: ['head', 'empty'],
+    check: (dir) => assert.equal(existsSync(join(dir, 'trend')), false),
+  },
+  {
+    name: 'trend: a run of a newer (unknown) record version',
+    setup: (dir) => editBaseRecord(dir, (text) => text.replace('"recordVersion": 1', '"recordVersion": 99')),
+    args: (dir) => ['trend', join(dir, 'base'), join(dir, 'head'), '--out', join(dir, 'trend')],
+    code: 1,
+    message: /base\/run\.json: record version 99 is newer than this tool understands \(1\); update train-and-report/,
+    untouched: ['head', 'base'],
+  },
+  {
+    name: 'trend: a run of one seed is a point without spread, its step not judged',
+    setup: (dir) => editBaseRecord(dir, (text) => {
+      const parsed = JSON.parse(text) as { repeats: unknown[] };
+      return JSON.stringify({ ...parsed, repeats: parsed.repeats.slice(0, 1) }, null, 2);
+    }),
+    args: (dir) => ['trend', join(dir, 'base'), join(dir, 'head'), '--out', join(dir, 'trend')],
+    code: 0,
+    message: /^note: .*base: one seed only \(train\.repeats: 1, or a record from before repeats\), so its point has no spread and the steps to and from it are not judged\.$/m,
+    untouched: ['head', 'base'],
+    check: async (dir, result) => {
+      assert.match(result.stdout, /2\. .*head: .* \? not judged/);
+      const markdown = await readFile(join(dir, 'trend', 'trend.md'), 'utf8');
+      assertTablesIntact(markdown);
+      assert.match(markdown, /\| 1 \| .*base \| 0\.\d{4} \(1 seed\) \| — \|/);
+    },
+  },
+  {
+    name: 'trend: --out holds the user\'s trend.md: refused, file untouched',
+    setup: async (dir) => {
+      await copyHead(dir);
+      await copyHead(dir, 'base');
+      await mkdir(join(dir, 'out'));
+      await writeFile(join(dir, 'out', 'trend.md'), 'my notes\n');
+    },
+    args: (dir) => ['trend', join(dir, 'base'), join(dir, 'head'), '--out', join(dir, 'out')],
+    code: 1,
+    message: /output folder ".*\/out" already holds "trend\.md", not written by train-and-report; choose another --out folder or move those files away/,
+    untouched: ['head', 'base', 'out'],
+  },
+
   // Options
   {
     name: '--thresholds malformed: refused before training',
@@ -839,11 +904,21 @@ const ROWS: Row[] = [
     untouched: ['data', 'params.yaml'],
   },
   {
+    name: '--backend webgpu on a runner without a GPU driver',
+    setup: standard,
+    args: (dir) => run(dir).map((arg) => (arg === 'wasm' ? 'webgpu' : arg)),
+    // The Vulkan loader reads its drivers from this list: a missing file means none.
+    env: { VK_ICD_FILENAMES: '/nonexistent/icd.json', VK_DRIVER_FILES: '/nonexistent/icd.json' },
+    code: 1,
+    message: /backend "webgpu" is not available \(webgpu: adapters found: none; not taken: no adapter: .*\); see docs\/gpu-runners\.md for what the runner needs$/,
+    untouched: ['data', 'params.yaml'],
+  },
+  {
     name: '--backend misspelt',
     setup: standard,
     args: (dir) => run(dir).map((arg) => (arg === 'wasm' ? 'wsam' : arg)),
     code: 1,
-    message: /--backend must be one of auto, tensorflow-gpu, tensorflow, wasm, cpu; got "wsam"/,
+    message: /--backend must be one of auto, webgpu, tensorflow-gpu, tensorflow, wasm, cpu; got "wsam"/,
     untouched: ['data', 'params.yaml'],
   },
   {
@@ -1016,7 +1091,7 @@ async function check(row: Row): Promise<void> {
   try {
     await row.setup(dir);
     const before = await hashTree(dir);
-    const result = await runCli(row.args(dir), row.maxRssMb !== undefined);
+    const result = await runCli(row.args(dir), row.maxRssMb !== undefined, row.env);
     const output = `exit ${result.code}\nstdout:\n${result.stdout}\nstderr:\n${result.stderr}`;
 
     assert.equal(result.code, row.code, output);

@@ -13,6 +13,9 @@ test('defaults fill every input left empty; paths resolve in the working directo
     [config.mode, config.backend, config.reportsBranch, config.comment, config.failOnRegression, config.baseline, config.uploadArtifact, config.keepRuns],
     ['run', 'auto', 'train-and-report-reports', 'update', [], { kind: 'auto' }, true, 100],
   );
+  assert.deepEqual([config.trendRuns, config.alertIssue], [20, true]);
+  const off = readInputs(reader({ 'github-token': 't', 'trend-runs': '0', 'alert-issue': 'false' }), '/ws');
+  assert.deepEqual([off.trendRuns, off.alertIssue], [0, false]);
 });
 
 test('thresholds, baseline refs and booleans are parsed', () => {
@@ -36,7 +39,7 @@ test('a training command runs in run mode only: the privileged modes refuse the 
 test('each bad input is named with its bad value', () => {
   const cases: Array<[Record<string, string>, RegExp]> = [
     [{ comment: 'sometimes' }, /input 'comment' must be one of update, new, off; got "sometimes"/],
-    [{ backend: 'tpu' }, /input 'backend' must be one of auto, tensorflow-gpu, tensorflow, wasm, cpu; got "tpu"/],
+    [{ backend: 'tpu' }, /input 'backend' must be one of auto, webgpu, tensorflow-gpu, tensorflow, wasm, cpu; got "tpu"/],
     [{ 'keep-runs': '0' }, /input 'keep-runs' must be a whole number ≥ 1; got "0"/],
     [{ 'upload-artifact': 'maybe' }, /input 'upload-artifact' must be true or false; got "maybe"/],
     [{ 'reports-branch': 'bad..name' }, /input 'reports-branch' must be a valid branch name; got "bad..name"/],
@@ -44,6 +47,9 @@ test('each bad input is named with its bad value', () => {
     [{ baseline: 'main..dev' }, /input 'baseline' must be auto, none or a git ref/],
     [{ mode: 'post' }, /input 'mode' must be one of run, publish, aggregate; got "post"/],
     [{ 'artifact-name': 'a/b' }, /input 'artifact-name' may not contain/],
+    [{ 'trend-runs': '-1' }, /input 'trend-runs' must be a whole number from 0 to 100; got "-1"/],
+    [{ 'trend-runs': '101' }, /input 'trend-runs' must be a whole number from 0 to 100; got "101"/],
+    [{ 'alert-issue': 'maybe' }, /input 'alert-issue' must be true or false; got "maybe"/],
   ];
   for (const [values, message] of cases) assert.throws(() => readInputs(reader({ 'github-token': 't', ...values }), '/ws'), message);
   assert.throws(() => readInputs(reader({}), '/ws'), /input 'github-token' is empty/);

@@ -176,3 +176,20 @@ test('--set model=[…] replaces the layer list; the shorthands then stay out of
   assert.equal(withList.model?.length, 7);
   assert.throws(() => applyOverrides(withList, parseOverrides(['train.conv_size=8'], '--set'), '--set'), /both "model" and "train\.conv_size"/);
 });
+
+test('keys naming object internals are refused by name, and nothing inherited counts as a key', () => {
+  for (const [text, key] of [
+    ['constructor:\n  hasOwn: 1\n', 'constructor'],
+    ['__proto__:\n  polluted: 1\n', '__proto__'],
+    ['train:\n  constructor: 1\n', 'train.constructor'],
+    ['train:\n  __proto__:\n    polluted: 1\n', 'train.__proto__'],
+    ['prepare:\n  prototype: 1\n', 'prepare.prototype'],
+  ] as const) {
+    assert.throws(() => parseParams(text, 'p.yaml'), (error: unknown) => error instanceof ParamsError && error.message === `p.yaml: "${key}": the key "${key.split('.').pop()}" is not allowed (it names a JavaScript object's internals, not data); remove it`, text);
+  }
+  assert.throws(() => parseParams('train:\n  hasOwnProperty: 1\n', 'p.yaml'), /p\.yaml: unknown key "train\.hasOwnProperty"/);
+  assert.throws(() => parseParams('model:\n  - constructor: null\n', 'p.yaml'), /unknown layer "constructor"/);
+  assert.throws(() => parseOverrides(['constructor.hasOwn=1'], 'override'), /override: "constructor": the key "constructor" is not allowed/);
+  assert.equal(typeof Object.hasOwn, 'function', 'no builtin was overwritten');
+  assert.equal(({} as Record<string, unknown>).polluted, undefined);
+});

@@ -5,6 +5,7 @@
 // reads the files.
 
 import { posix } from 'node:path';
+import { isMetricKey, metricDefinition } from '../metrics.js';
 import type { HistoryEpoch, Metrics } from '../record.js';
 
 export class CommandOutputError extends Error {
@@ -48,6 +49,13 @@ export function parseMetricsJson(text: string, file: string): Metrics {
       if (!METRIC_NAME.test(name)) throw new CommandOutputError(`${file}: key ${describe(name)} is not a metric name; use letters, digits and _ . - / (at most 64)`);
       if (typeof value !== 'number' || !Number.isFinite(value)) {
         throw new CommandOutputError(`${file}: key "${name}" is ${describe(value)}, not a finite number; every value of metrics.json must be a number`);
+      }
+      // The table's metrics have a range (a share from 0 to 1, or 0 or more); the record schema holds a fork's run to it too.
+      if (isMetricKey(name)) {
+        const range = metricDefinition(name).range;
+        if (value < 0 || (range === 'share' && value > 1)) {
+          throw new CommandOutputError(`${file}: key "${name}" is ${value}, but ${name} is ${range === 'share' ? 'a share from 0 to 1 (e.g. 0.91, not 91)' : '0 or more'}; write it so, or name your own metric otherwise`);
+        }
       }
       metrics[name] = value;
       if (Object.keys(metrics).length > OUTPUT_LIMITS.metrics) throw new CommandOutputError(`${file}: more than ${OUTPUT_LIMITS.metrics} metrics`);

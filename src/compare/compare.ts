@@ -3,6 +3,7 @@
 // from an older tool version or be partly damaged: what cannot be compared
 // is named in `notes` instead of failing the whole report.
 
+import { describeBackend } from '../model/backend-choice.js';
 import { DEFAULT_PARAMS } from '../params.js';
 import type { ClassMetrics, Metrics, Prediction, RunRecord } from '../record.js';
 import { RUN_RECORD_VERSION } from '../record.js';
@@ -171,6 +172,11 @@ export function compare(head: RunRecord, base?: RunRecord): Comparison {
   const seeds = seedComparison(head, base);
   const metrics = metricRows(head, base);
   const { verdict, reasons } = decide(base, significance, seeds, headlineMetric(head, base), customDirections(head, base));
+  const backends = base ? backendDifference(head, base) : undefined;
+  if (backends) {
+    notes.push(`${backends}: their float order differs, so a seed does not give the same model on both sides and seeds are not paired; the verdict compares the two groups of seeds as they are.`);
+    if (seeds?.base && !seeds.identical) reasons.push("The two sides trained on different backends (see the notes): part of any change may be the backend's, not the PR's.");
+  }
   const perClass = classRows(head, base);
   if (base) classChanges(head, base, perClass);
   return {
@@ -186,6 +192,21 @@ export function compare(head: RunRecord, base?: RunRecord): Comparison {
     dataset: datasetDiff(head, base),
     notes,
   };
+}
+
+/** What trained, as the report names it: backend, adapter and training threads (all change the float sums). */
+function trainedOn(record: RunRecord): string | undefined {
+  const info = record.backend;
+  if (!info || typeof info.name !== 'string') return undefined;
+  const threads = info.trainingThreads ? `, trained on ${info.trainingThreads} thread${info.trainingThreads === 1 ? '' : 's'}` : '';
+  return `${describeBackend(info)}${threads}`;
+}
+
+/** "The base trained on X and the PR on Y", when they differ; undefined when the same or unknown. */
+export function backendDifference(head: RunRecord, base: RunRecord): string | undefined {
+  const [headOn, baseOn] = [trainedOn(head), trainedOn(base)];
+  if (!headOn || !baseOn || headOn === baseOn) return undefined;
+  return `The base trained on ${baseOn} and the PR on ${headOn}`;
 }
 
 function recordNotes(head: RunRecord, base: RunRecord): string[] {

@@ -14,12 +14,14 @@ import type { ActionConfig } from '../inputs.js';
 import type { RunRecord } from '../record.js';
 import { writeSweepReport, type SweepVariantInput } from '../report/sweep-report.js';
 import type { Baseline } from './baseline.js';
-import { explain, GitHubError, statusOf, type GitHubClient } from './client.js';
-import { commentBody, commentMarker, getPullHead, getViewerLogin, MAX_COMMENT_LENGTH, postComment } from './comment.js';
+import { GitHubError, statusOf, type GitHubClient } from './client.js';
+import { commentMarker } from './comment.js';
+import { executePlan } from './effects.js';
 import type { ActionContext, PullRequestInfo } from './context.js';
-import { artifactPreview, type Prepared } from './publish.js';
-import { listRunJobs, planLegs, readLegFolders, type LegRow } from './legs.js';
-import { blobUrl, listOpenPulls, saveRun, type RunKind } from './store.js';
+import { artifactPreview, MAX_ARTIFACTS, provenanceLine, type Prepared, type TrustedPullRequest } from './publish.js';
+import { listRunJobs, planLegs, readLegFolders, variantName, type LegRow } from './legs.js';
+import { forLog, forOutputKey, forPath } from './untrusted.js';
+import type { RunKind } from './store.js';
 import type { RunIdentity } from '../identity.js';
 
 export class AggregateRegressionError extends Error {
@@ -61,37 +63,47 @@ export function isPrimary(variant: string, primary: readonly string[]): boolean 
 /**
  * The pull request the legs trained: from the event, or (workflow_run) from
  * the artifacts, each checked as publish mode checks one (publish.ts), which
- * must all name the same pull request and commit. `stale`: the pull request
- * has moved on and the newer run's aggregate reports it.
+ * must all name the same pull request and commit. An artifact that cannot be
+ * checked (no run record or no hand-off: a leg that failed early) is refused
+ * with one line, and its leg keeps only what the jobs API says of it.
+ * `stale`: the pull request has moved on and the newer run's aggregate reports it.
  */
-async function pullOf(context: ActionContext, rows: LegRow[], deps: AggregateDependencies): Promise<{ pull?: PullRequestInfo; sha: string } | { stale: string }> {
+async function pullOf(context: ActionContext, rows: LegRow[], deps: AggregateDependencies): Promise<{ pull?: PullRequestInfo; sha: string; provenance?: string } | { stale: string }> {
   if (!context.workflowRun) return { pull: context.pullRequest, sha: context.sha };
-  let trusted: PullRequestInfo | undefined;
+  let trusted: TrustedPullRequest | undefined;
   for (const row of rows) {
     const folder = row.folder;
-    if (!folder?.record) continue;
+    if (!folder) continue; // a failed job the API listed: its name and error are the API's
     // A record without a hand-off cannot be checked against the API: it is not published.
-    if (!folder.handoff) throw new GitHubError(`${folder.artifact} holds a run record but no hand-off; refusing to publish an artifact that cannot be checked`);
+    if (folder.record && !folder.handoff) throw new GitHubError(`${forLog(folder.artifact)} holds a run record but no hand-off; refusing to publish an artifact that cannot be checked`);
+    // A hand-off with a run record that failed its schema (or none): refused as publish mode refuses it.
+    if (folder.handoff && !folder.record) throw new GitHubError(folder.problem ?? `${forLog(folder.artifact)} holds a hand-off but no run.json; refusing the artifact`);
+    if (!folder.record || !folder.handoff) {
+      core.notice(`Refused the artifact ${forLog(folder.artifact)}: it holds no run record and hand-off to check against the API, so nothing in it is shown${row.job ? "; its leg's row is what the jobs API says" : ''}.`);
+      row.folder = undefined;
+      row.variant = row.job?.name ?? folder.artifact;
+      row.failure = row.job?.error ?? 'not published: its artifact could not be checked against the API';
+      continue;
+    }
     const prepared = await deps.preparePublication(folder.folder);
     if (prepared.kind === 'stale') return { stale: prepared.message };
     const { pullRequest, record, identity } = prepared.publication;
     if (trusted && (pullRequest.number !== trusted.number || pullRequest.headSha !== trusted.headSha)) {
       throw new GitHubError(`the artifacts disagree about the pull request (#${trusted.number} at ${trusted.headSha} and #${pullRequest.number} at ${pullRequest.headSha}); refusing to publish them`);
     }
-    trusted = { number: pullRequest.number, headSha: pullRequest.headSha, baseSha: pullRequest.baseSha, headRef: pullRequest.headRef, baseRef: pullRequest.baseRef, title: pullRequest.title, fromFork: false };
+    trusted = pullRequest;
     folder.record = record;
     folder.identity = identity;
+    row.variant = variantName(folder);
   }
   if (!trusted) throw new GitHubError(`no artifact of workflow run ${context.workflowRun.id} holds a pull request hand-off; aggregate in a workflow_run workflow publishes pull-request runs only`);
-  return { pull: trusted, sha: trusted.headSha };
-}
-
-function safe(text: string): string {
-  return text.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80) || 'variant';
+  const { number, headSha, baseSha, headRef, baseRef, title } = trusted;
+  return { pull: { number, headSha, baseSha, headRef, baseRef, title, fromFork: false }, sha: headSha, provenance: provenanceLine(trusted) };
 }
 
 export async function aggregate(client: GitHubClient, context: ActionContext, config: ActionConfig & { primaryVariant: string[] }, deps: AggregateDependencies): Promise<void> {
-  const folders = await readLegFolders(deps.downloadDir);
+  // On workflow_run the artifacts are a fork's: as many as one publish run takes, refused before any is read.
+  const folders = await readLegFolders(deps.downloadDir, context.workflowRun ? MAX_ARTIFACTS : Infinity);
   const runId = context.workflowRun?.id ?? context.runId;
   const jobs = await listRunJobs(client, context.repository, runId).catch((error: unknown) => {
     if (statusOf(error) !== 403 && statusOf(error) !== 404) throw error;
@@ -99,23 +111,25 @@ export async function aggregate(client: GitHubClient, context: ActionContext, co
     core.warning(`${(error as Error).message}; legs that failed before uploading their artifact are not listed`);
     return [];
   });
-  const rows = planLegs(folders, jobs, context.workflowRun ? undefined : ownJobName(jobs));
-  if (rows.length === 0) throw new GitHubError(`workflow run ${runId} has no legs of this action: no artifact with a run record and no failed job; run aggregate after the matrix job (needs: <matrix job>)`);
-  core.info(`aggregating ${rows.length} legs of workflow run ${runId}: ${rows.map((row) => `${row.variant}${row.failure ? ` (${row.failure})` : ''}`).join('; ')}`);
-  const trusted = await pullOf(context, rows, deps);
+  const planned = planLegs(folders, jobs, context.workflowRun ? undefined : ownJobName(jobs));
+  if (planned.length === 0) throw new GitHubError(`workflow run ${runId} has no legs of this action: no artifact with a run record and no failed job; run aggregate after the matrix job (needs: <matrix job>)`);
+  core.info(`aggregating ${planned.length} legs of workflow run ${runId}: ${planned.map((row) => `${forLog(row.variant)}${row.failure ? ` (${forLog(row.failure)})` : ''}`).join('; ')}`);
+  const trusted = await pullOf(context, planned, deps);
   if ('stale' in trusted) {
     core.notice(trusted.stale);
     return;
   }
-  const { pull, sha } = trusted;
+  // A refused artifact's leg stays only where the jobs API lists its job.
+  const rows = planned.filter((row) => row.folder || row.job);
+  const { pull, sha, provenance } = trusted;
 
   const unknownPrimary = config.primaryVariant.filter((name) => !rows.some((row) => row.variant === name));
-  if (unknownPrimary.length > 0) core.warning(`primary-variant: no leg is called ${unknownPrimary.map((name) => `"${name}"`).join(', ')}; the legs are ${rows.map((row) => `"${row.variant}"`).join(', ')}`);
+  if (unknownPrimary.length > 0) core.warning(`primary-variant: no leg is called ${unknownPrimary.map((name) => `"${forLog(name)}"`).join(', ')}; the legs are ${rows.map((row) => `"${forLog(row.variant)}"`).join(', ')}`);
 
   const folderNames = new Set<string>();
   const variants: SweepVariantInput[] = [];
   for (const [index, row] of rows.entries()) {
-    let folder = safe(row.variant);
+    let folder = forPath(row.variant, 'variant');
     if (folderNames.has(folder)) folder = `${folder}-${index + 1}`;
     folderNames.add(folder);
     const head: RunRecord | undefined = row.folder?.record;
@@ -135,75 +149,35 @@ export async function aggregate(client: GitHubClient, context: ActionContext, co
       primary: isPrimary(row.variant, config.primaryVariant),
       // The leg drew its preview where its data was; this job reads no image file an artifact names.
       preview: row.folder ? await artifactPreview(row.folder.folder, context.workflowRun ? "the fork's own run" : "the leg's own run") : undefined,
+      provenance,
       labels: { headSha: sha, baseSha: baseline?.found ? baseline.sha : undefined, headRef: pull?.headRef, baseRef: pull?.baseRef },
     });
   }
   const title = pull ? `Train and report: ${rows.length} variants of #${pull.number}` : `Train and report: ${rows.length} variants of ${sha.slice(0, 7)}`;
-  const written = await writeSweepReport({ variants, outDir: deps.outDir, title, thresholds: config.failOnRegression });
+  const written = await writeSweepReport({ variants, outDir: deps.outDir, title, thresholds: config.failOnRegression, ...(provenance ? { provenance } : {}) });
   core.setOutput('report', join(deps.outDir, 'report.md'));
-  core.setOutput('metrics', JSON.stringify(Object.fromEntries(variants.flatMap((variant) => (variant.head ? [[variant.variant, variant.head.metrics]] : [])))));
+  // Keyed by the variants' names, through the gate: a later step may put this output in a shell command.
+  core.setOutput('metrics', JSON.stringify(Object.fromEntries(variants.flatMap((variant) => (variant.head ? [[forOutputKey(variant.variant), variant.head.metrics]] : [])))));
   const regressed = config.failOnRegression.length > 0 && written.regressions.length > 0;
   core.setOutput('regressed', String(regressed));
 
-  // Links are pinned to the commit that holds the images (records ref, this job's identity), so a later run cannot change what this comment shows.
-  let pinned: { commit: string; path: string } | undefined;
-  if (deps.kind === undefined) {
-    core.info(`images not recorded: a ${context.eventName} run is neither a branch run nor a pull request run`);
-  } else {
-    try {
-      const files = await Promise.all(written.images.map(async (name) => ({ name, content: await readFile(join(deps.outDir, name)) })));
-      const saved = await saveRun(client, context.repository, {
-        ref: config.recordsRef,
-        identity: deps.identity,
-        kind: deps.kind,
-        sha,
-        ...(pull ? { pullRequest: pull.number } : { branch: context.ref }),
-        createdAt: new Date().toISOString(),
-        files,
-        keepRuns: config.keepRuns,
-        openPulls: pull ? await listOpenPulls(client, context.repository) : undefined,
-        backoffMs: deps.delayMs / 2,
-        log: (line) => core.info(line),
-      });
-      pinned = { commit: saved.commit, path: saved.path };
-      core.info(`recorded the comparison's ${files.length} images in ${saved.path}/ of ${config.recordsRef} (pin ${saved.commit.slice(0, 7)})`);
-    } catch (error) {
-      if (!(pull?.fromFork && statusOf(error) === 403)) throw error;
-    }
-  }
-  const imageUrl = (name: string) => (pinned ? blobUrl(context.serverUrl, context.repository, pinned.commit, `${pinned.path}/${name}`) : name);
-  const marker = sweepMarker(rows, context);
-  const markdown = written.renderMarkdown(imageUrl, MAX_COMMENT_LENGTH - marker.length - 120);
-  await core.summary.addRaw(markdown, true).write();
-
-  if (pull && config.comment !== 'off') {
-    try {
-      const posted = await postComment(client, context.repository, pull.number, commentBody(marker, markdown, sha), {
-        mode: config.comment,
-        marker,
-        viewerLogin: await getViewerLogin(client),
-        freshness: { trainedSha: sha, headSha: await getPullHead(client, context.repository, pull.number) },
-        delayMs: deps.delayMs,
-        log: (line) => core.info(line),
-      });
-      if (posted.action === 'skipped') {
-        core.info(`Left the comment alone: ${posted.reason}.`);
-      } else {
-        core.setOutput('comment-url', posted.url);
-        core.info(`${posted.action} the comment ${posted.url}`);
-      }
-    } catch (error) {
-      if (pull.fromFork && statusOf(error) === 403) {
-        core.notice('This pull request comes from a fork, so the workflow token is read-only: the comparison is in the job summary; add the publish workflow (mode: aggregate on workflow_run) to get the comment.');
-      } else {
-        throw explain(error, { action: `comment on pull request #${pull.number}`, permission: 'pull-requests: write', missing: `pull request #${pull.number}` });
-      }
-    }
-  }
-  if (regressed && !context.workflowRun) {
-    const lines = written.regressions.map((regression) => `${regression.variant}: ${regression.message}`);
-    throw new AggregateRegressionError(`fail-on-regression: ${written.regressions.length} threshold(s) crossed by primary variants: ${lines.join('; ')}`);
-  }
+  const files = await Promise.all(written.images.map(async (name) => ({ name, content: await readFile(join(deps.outDir, name)) })));
+  // Thresholds fail the job only where the legs ran here: on workflow_run they are the fork's claims, shown, not enforced.
+  const failure = regressed && !context.workflowRun
+    ? new AggregateRegressionError(`fail-on-regression: ${written.regressions.length} threshold(s) crossed by primary variants: ${written.regressions.map((regression) => `${regression.variant}: ${regression.message}`).join('; ')}`)
+    : undefined;
+  await executePlan(client, context, config, {
+    // The comparison's images, under this job's identity (the legs recorded their own runs).
+    save: deps.kind === undefined
+      ? { skipped: `images not recorded: a ${context.eventName} run is neither a branch run nor a pull request run` }
+      : { identity: deps.identity, kind: deps.kind, sha, createdAt: new Date().toISOString(), files, what: `the comparison's ${files.length} images` },
+    pullRequest: pull?.number,
+    render: written.renderMarkdown,
+    comment: { marker: sweepMarker(rows, context), legacyMarkers: [], trainedSha: sha },
+    readOnlyFork: pull?.fromFork === true,
+    forkNotice: 'This pull request comes from a fork, so the workflow token is read-only: the comparison is in the job summary; add the publish workflow (mode: aggregate on workflow_run) to get the comment.',
+    failure,
+  }, { delayMs: deps.delayMs });
 }
 
 /** The aggregate job is the one still running; a completed job is never this one. */
@@ -218,6 +192,7 @@ function ownJobName(jobs: Array<{ name: string; status: string }>): string | und
  * both find the same comment, and each push's aggregate updates it.
  */
 function sweepMarker(rows: LegRow[], context: ActionContext): string {
-  const leg = rows.find((row) => row.folder?.leg)?.folder?.leg;
-  return commentMarker(leg?.workflow ?? context.workflow, `${leg?.job ?? context.job} (sweep)`);
+  // On workflow_run, the identity publish mode checked (the API's workflow); otherwise the legs' own leg.json.
+  const identity = rows.map(legIdentity).find((candidate) => candidate !== undefined);
+  return commentMarker(identity?.workflow ?? context.workflow, `${identity?.job ?? context.job} (sweep)`);
 }

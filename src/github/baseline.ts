@@ -6,13 +6,15 @@
 // the old reports-branch layout count as baselines of the default identity.
 
 import type { RunRecord } from '../record.js';
-import { identityKey, type RunIdentity } from '../identity.js';
+import { identityKey, variantLabel, type RunIdentity } from '../identity.js';
 import { explain, statusOf, type GitHubClient, type RepoRef } from './client.js';
 import { getRefHead, legacyRunPath, readLegacyBaselines, readRecordAt, readStoreIndex, type LegacyBaselines } from './store.js';
 
 export interface HistoryCommit {
   sha: string;
   parents: string[];
+  /** The first line of the commit message, when the listing gives it. */
+  subject?: string;
 }
 
 export type Baseline =
@@ -33,7 +35,11 @@ export async function getMergeBase(client: GitHubClient, repo: RepoRef, base: st
 export async function listHistory(client: GitHubClient, repo: RepoRef, sha: string, perPage: number): Promise<HistoryCommit[] | undefined> {
   try {
     const { data } = await client.rest.repos.listCommits({ ...repo, sha, per_page: perPage });
-    return data.map((commit) => ({ sha: commit.sha, parents: commit.parents.map((parent) => parent.sha) }));
+    return data.map((commit) => ({
+      sha: commit.sha,
+      parents: commit.parents.map((parent) => parent.sha),
+      ...(typeof commit.commit?.message === 'string' ? { subject: commit.commit.message.split('\n')[0] } : {}),
+    }));
   } catch (error) {
     if (statusOf(error) === 404 || statusOf(error) === 409) return undefined;
     throw explain(error, { action: `read the history of ${sha}`, permission: 'contents: read' });
@@ -68,16 +74,37 @@ export interface BaselineQuery {
   maxDepth: number;
 }
 
-type Source = { commit: string; path: string; where: string };
+export type Source = { commit: string; path: string; where: string };
 
-export async function findBaseline(client: GitHubClient, repo: RepoRef, query: BaselineQuery): Promise<Baseline> {
+export interface RecordedBaselines {
+  /** Commit → where its recorded baseline of this identity is. */
+  sources: Map<string, Source>;
+  /** Commit → the other identities with a baseline there (an identity that changed leaves its old runs under another key). */
+  others: Map<string, string[]>;
+  /** Baselines of this identity in the store's index. */
+  kept: number;
+  /** Neither the store nor the old branch exists. */
+  empty: boolean;
+}
+
+/** Every recorded baseline of the identity (the store's, then the old layout's for the default identity), by commit. */
+export async function recordedBaselines(client: GitHubClient, repo: RepoRef, query: Pick<BaselineQuery, 'storeRef' | 'legacyBranch' | 'identity'>): Promise<RecordedBaselines> {
   const storeHead = await getRefHead(client, repo, query.storeRef);
   const key = identityKey(query.identity);
   const sources = new Map<string, Source>();
+  const others = new Map<string, string[]>();
+  let kept = 0;
   if (storeHead) {
     const index = await readStoreIndex(client, repo, storeHead);
     for (const run of index.runs) {
-      if (run.kind === 'baseline' && run.identity === key) sources.set(run.sha, { commit: storeHead, path: `${run.path}/run.json`, where: query.storeRef });
+      if (run.kind !== 'baseline') continue;
+      if (run.identity === key) {
+        sources.set(run.sha, { commit: storeHead, path: `${run.path}/run.json`, where: query.storeRef });
+        kept += 1;
+      } else {
+        const name = [run.workflow, run.job, typeof run.variant === 'string' ? variantLabel(run.variant) : ''].filter((part) => typeof part === 'string' && part !== '').join(' / ') || run.identity;
+        others.set(run.sha, [...(others.get(run.sha) ?? []), name]);
+      }
     }
   }
   let legacy: LegacyBaselines | undefined;
@@ -85,7 +112,12 @@ export async function findBaseline(client: GitHubClient, repo: RepoRef, query: B
   for (const sha of legacy?.shas ?? []) {
     if (!sources.has(sha)) sources.set(sha, { commit: legacy!.commit, path: legacyRunPath(sha), where: `branch "${query.legacyBranch}"` });
   }
-  if (!storeHead && !legacy) {
+  return { sources, others, kept, empty: !storeHead && !legacy };
+}
+
+export async function findBaseline(client: GitHubClient, repo: RepoRef, query: BaselineQuery): Promise<Baseline> {
+  const { sources, empty } = await recordedBaselines(client, repo, query);
+  if (empty) {
     return { found: false, reason: `no runs are recorded yet (${query.storeRef} does not exist; the first push run on the base branch creates it)` };
   }
   const start = (query.headSha && (await getMergeBase(client, repo, query.baseSha, query.headSha))) || query.baseSha;

@@ -6,6 +6,7 @@
 
 import { lstat, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { parseUntrustedJson, UntrustedJsonError } from './untrusted.js';
 
 export const HANDOFF_FILE = 'handoff.json';
 const HANDOFF_VERSION = 1;
@@ -57,7 +58,9 @@ export function parseHandoff(raw: unknown, where: string): Handoff {
     if (typeof value[field] !== 'string') throw problem(field, 'a string');
   }
   if (value.variant !== undefined && typeof value.variant !== 'string') throw problem('variant', 'a string');
-  return value as Handoff;
+  // The known fields only, in a fresh object: nothing else of the artifact's travels on.
+  const { version, repository, pullRequest, headSha, baseSha, headRef, baseRef, title, workflow, job, variant, runId } = value as Handoff;
+  return { version, repository, pullRequest, headSha, baseSha, headRef, baseRef, title, workflow, job, ...(variant !== undefined ? { variant } : {}), runId };
 }
 
 /** handoff.json is a few hundred bytes; anything much larger was not written by the run mode. */
@@ -65,23 +68,48 @@ const MAX_HANDOFF_BYTES = 64 * 1024;
 
 export async function readHandoff(folder: string): Promise<Handoff> {
   const file = join(folder, HANDOFF_FILE);
-  let text: string;
+  const text = await readSmallArtifactFile(file, MAX_HANDOFF_BYTES, `${file} is missing; publish mode expects the artifact of a pull-request run of this action`);
+  return parseHandoff(parseArtifactJson(text, file), file);
+}
+
+/** An artifact's JSON file, parsed through the gate (untrusted.ts); one line naming the file when it is not JSON or holds a forbidden key. */
+export function parseArtifactJson(text: string, file: string): unknown {
   try {
-    // Only a regular file of bounded size: a link in the artifact could point at any file (or /dev/zero) on the runner.
-    const info = await lstat(file);
-    if (!info.isFile()) throw new HandoffError(`${file} is not a regular file (a link or device); refusing the artifact`);
-    if (info.size > MAX_HANDOFF_BYTES) throw new HandoffError(`${file} has ${info.size} bytes, more than ${MAX_HANDOFF_BYTES}; refusing the artifact`);
-    text = await readFile(file, 'utf8');
+    return parseUntrustedJson(text);
   } catch (error) {
-    if (error instanceof HandoffError) throw error;
-    throw new HandoffError(`${file} is missing; publish mode expects the artifact of a pull-request run of this action`);
-  }
-  try {
-    return parseHandoff(JSON.parse(text), file);
-  } catch (error) {
-    if (error instanceof HandoffError) throw error;
+    if (error instanceof UntrustedJsonError) throw new HandoffError(`${file}: ${error.message}; refusing the artifact`);
     throw new HandoffError(`${file} is not valid JSON`);
   }
+}
+
+/**
+ * A small JSON file of an artifact (handoff.json, leg.json): a regular file
+ * (a link could point at any file, or /dev/zero, on the runner) of at most
+ * `maxBytes`, read no further than that.
+ */
+export async function readSmallArtifactFile(file: string, maxBytes: number, missing: string): Promise<string> {
+  let info;
+  try {
+    info = await lstat(file);
+  } catch {
+    throw new HandoffError(missing);
+  }
+  if (!info.isFile()) throw new HandoffError(`${file} is not a regular file (a link or device); refusing the artifact`);
+  if (info.size > maxBytes) throw new HandoffError(`${file} has ${info.size} bytes, more than ${maxBytes}; refusing the artifact`);
+  return readFile(file, 'utf8');
+}
+
+/** A job id as a workflow names it: it reaches comment markers, record paths and log lines. */
+export const JOB_ID = /^[A-Za-z_][A-Za-z0-9_-]{0,99}$/;
+export const MAX_VARIANT_LENGTH = 1000;
+
+/** The identity fields an artifact claims (handoff.json, leg.json): a job id and a variant of one bounded line; null when they are fine. */
+export function identityFieldProblem(job: string, variant: string, file: string): string | undefined {
+  if (!JOB_ID.test(job)) return `${file}: field "job" must be a job id (letters, digits, _ and -), got ${JSON.stringify(job.slice(0, 100))}; refusing the artifact`;
+  if (variant.length > MAX_VARIANT_LENGTH || /[\r\n\u0085\u2028\u2029]/.test(variant)) {
+    return `${file}: field "variant" must be one line of at most ${MAX_VARIANT_LENGTH} characters; refusing the artifact`;
+  }
+  return undefined;
 }
 
 /** Folders holding a handoff.json: the download folder itself, or one folder per downloaded artifact. */

@@ -4,13 +4,13 @@
 // conclusions and errors (the jobs and check-run annotations APIs). Turning
 // the two into one row per variant is pure (planLegs).
 
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { variantLabel, type RunIdentity } from '../identity.js';
 import { RecordError, type RunRecord } from '../record.js';
 import { readUntrustedRecord } from '../record-schema.js';
 import { explain, type GitHubClient, type RepoRef } from './client.js';
-import { HANDOFF_FILE, readHandoff, type Handoff } from './handoff.js';
+import { HANDOFF_FILE, HandoffError, identityFieldProblem, parseArtifactJson, readHandoff, readSmallArtifactFile, type Handoff } from './handoff.js';
 
 export const LEG_FILE = 'leg.json';
 
@@ -31,12 +31,37 @@ export async function writeLegInfo(folder: string, info: Omit<LegInfo, 'version'
   await writeFile(join(folder, LEG_FILE), JSON.stringify({ version: 1, ...info }, null, 2) + '\n');
 }
 
-function parseLegInfo(raw: unknown): LegInfo | undefined {
+/** leg.json is a few hundred bytes; a larger one was not written by the run mode. */
+export const MAX_LEG_BYTES = 64 * 1024;
+
+/**
+ * Validates a parsed leg.json as the hand-off is validated: every field of its
+ * type, the job an id, the variant one bounded line, the overrides a bounded
+ * list. Throws a HandoffError naming the file and the field.
+ */
+export function parseLegInfo(raw: unknown, file: string): LegInfo {
   const value = raw as Partial<LegInfo> | null;
-  if (!value || typeof value !== 'object' || value.version !== 1) return undefined;
-  for (const field of ['workflow', 'job', 'variant', 'runId', 'sha'] as const) if (typeof value[field] !== 'string') return undefined;
-  if (!Array.isArray(value.paramsOverride) || !value.paramsOverride.every((text) => typeof text === 'string')) return undefined;
-  return value as LegInfo;
+  const problem = (field: string, want: string) => new HandoffError(`${file}: field "${field}" must be ${want}; the artifact was not written by this action's run mode`);
+  if (!value || typeof value !== 'object' || Array.isArray(value)) throw new HandoffError(`${file}: not a JSON object`);
+  if (value.version !== 1) throw problem('version', '1');
+  if (typeof value.workflow !== 'string' || value.workflow.length > 300 || /[\r\n]/.test(value.workflow)) throw problem('workflow', 'one line of at most 300 characters');
+  if (typeof value.job !== 'string') throw problem('job', 'a string');
+  if (typeof value.variant !== 'string') throw problem('variant', 'a string');
+  const identity = identityFieldProblem(value.job, value.variant, file);
+  if (identity) throw new HandoffError(identity);
+  if (typeof value.runId !== 'string' || !/^\d{0,20}$/.test(value.runId)) throw problem('runId', 'a workflow run id (digits)');
+  if (typeof value.sha !== 'string' || !/^([0-9a-f]{40})?$/.test(value.sha)) throw problem('sha', 'a 40-character SHA');
+  if (!Array.isArray(value.paramsOverride) || value.paramsOverride.length > 100 || !value.paramsOverride.every((text) => typeof text === 'string' && text.length <= 1000)) {
+    throw problem('paramsOverride', 'a list of at most 100 strings of at most 1000 characters');
+  }
+  return { version: 1, workflow: value.workflow, job: value.job, variant: value.variant, paramsOverride: [...value.paramsOverride], runId: value.runId, sha: value.sha };
+}
+
+/** A leg's leg.json: a bounded regular file, parsed through the gate and validated. */
+export async function readLegInfo(folder: string): Promise<LegInfo> {
+  const file = join(folder, LEG_FILE);
+  const text = await readSmallArtifactFile(file, MAX_LEG_BYTES, `${file} is missing`);
+  return parseLegInfo(parseArtifactJson(text, file), file);
 }
 
 export interface LegFolder {
@@ -52,22 +77,29 @@ export interface LegFolder {
   problem?: string;
 }
 
-/** Every downloaded artifact folder; a missing root means no leg uploaded anything. */
-export async function readLegFolders(root: string): Promise<LegFolder[]> {
-  const entries = await readdir(root, { withFileTypes: true }).catch(() => []);
+/**
+ * Every downloaded artifact folder; a missing root means no leg uploaded
+ * anything. More than `maxFolders` is refused before any is read.
+ */
+export async function readLegFolders(root: string, maxFolders = Infinity): Promise<LegFolder[]> {
+  const entries = (await readdir(root, { withFileTypes: true }).catch(() => [])).filter((candidate) => candidate.isDirectory());
+  if (entries.length > maxFolders) {
+    throw new HandoffError(`${root} holds ${entries.length} artifacts, more than the ${maxFolders} one run may publish; refusing them all (split the matrix, or publish from the base repository's own runs)`);
+  }
   const folders: LegFolder[] = [];
-  for (const entry of entries.filter((candidate) => candidate.isDirectory()).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
     const folder = join(root, entry.name);
     const names = await readdir(folder);
     const result: LegFolder = { artifact: entry.name, folder };
     if (names.includes(LEG_FILE)) {
       try {
-        result.leg = parseLegInfo(JSON.parse(await readFile(join(folder, LEG_FILE), 'utf8')));
-      } catch {
-        result.problem = `${LEG_FILE} is not valid JSON`;
+        result.leg = await readLegInfo(folder);
+      } catch (error) {
+        if (!(error instanceof HandoffError)) throw error;
+        result.problem = error.message;
       }
     }
-    if (!result.leg && !names.includes('run.json')) continue; // not an artifact of this action
+    if (!result.leg && !result.problem && !names.includes('run.json')) continue; // not an artifact of this action
     if (names.includes('run.json')) {
       try {
         // A leg's artifact may come from a fork's run: its record is checked like publish mode's (schema, size).
@@ -177,9 +209,11 @@ export interface LegRow {
   failure?: string;
 }
 
-function variantName(folder: LegFolder): string {
+/** What the table calls a leg: its checked identity's variant where there is one (workflow_run), else what leg.json says. */
+export function variantName(folder: LegFolder): string {
   const leg = folder.leg;
-  if (leg?.variant) return variantLabel(leg.variant);
+  const variant = folder.identity ? folder.identity.variant : leg?.variant;
+  if (variant) return variantLabel(variant);
   const overrides = leg?.paramsOverride ?? folder.record?.paramsOverride ?? [];
   return overrides.length > 0 ? overrides.join(', ') : folder.artifact;
 }

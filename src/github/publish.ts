@@ -16,15 +16,15 @@ import { reencodePreview } from '../report/preview.js';
 import type { RunIdentity } from '../identity.js';
 import { explain, GitHubError, type GitHubClient, type RepoRef } from './client.js';
 import type { PullRequestInfo } from './context.js';
-import { readHandoff, type Handoff } from './handoff.js';
+import { HANDOFF_FILE, identityFieldProblem, readHandoff, type Handoff } from './handoff.js';
 
 /** A preview PNG in the artifact may have at most this many bytes. */
 export const MAX_PREVIEW_BYTES = 8 * 1024 * 1024;
+/** Artifacts one publish (or aggregate on workflow_run) job takes: each costs a comment, a record and seconds of the privileged job. */
+export const MAX_ARTIFACTS = 20;
 /** The file the run mode renders (report/index.ts); the only image publish mode takes from an artifact. */
 export const PREVIEW_FILE = 'predictions.png';
-const JOB_ID = /^[A-Za-z_][A-Za-z0-9_-]{0,99}$/;
 const WORKFLOW_FILE = /^\.github\/workflows\/[^/]+\.ya?ml$/;
-const MAX_VARIANT_LENGTH = 1000;
 
 /** The pull request as the API describes it, with the repository its head lives in. */
 export interface TrustedPullRequest extends PullRequestInfo {
@@ -42,7 +42,7 @@ export interface Publication {
   /** The workflow's name as the API has it, for a comment written before identities existed. */
   workflowName: string;
   record: RunRecord;
-  preview?: { png: Buffer; note: string };
+  preview?: { png: Buffer; alt?: string; note: string };
   previewNote?: string;
 }
 
@@ -88,7 +88,7 @@ async function getPullRequest(client: GitHubClient, repository: RepoRef, number:
 }
 
 /** The artifact's predictions preview, when it has one that is a real, bounded PNG: re-encoded, never used as sent. */
-export async function artifactPreview(folder: string, whose = "the fork's own run"): Promise<{ png?: Buffer; note: string }> {
+export async function artifactPreview(folder: string, whose = "the fork's own run"): Promise<{ png?: Buffer; alt?: string; note: string }> {
   const file = join(folder, PREVIEW_FILE);
   const refused = (why: string) => ({ note: `No predictions preview: the artifact's ${PREVIEW_FILE} ${why}; the publishing job reads no image files of its own.` });
   let info;
@@ -101,7 +101,11 @@ export async function artifactPreview(folder: string, whose = "the fork's own ru
   if (info.size > MAX_PREVIEW_BYTES) return refused(`has ${info.size} bytes, more than ${MAX_PREVIEW_BYTES}`);
   const reencoded = await reencodePreview(await readFile(file));
   if (typeof reencoded === 'string') return refused(reencoded);
-  return { png: reencoded, note: `Predictions preview as ${whose} drew it (re-encoded); images whose prediction flipped are not shown, as publishing reads no image files.` };
+  return {
+    png: reencoded,
+    alt: `Predictions preview supplied by ${whose}, not drawn by this job`,
+    note: `Predictions preview supplied by ${whose}, not drawn by this job: it shows what that run drew (re-encoded); images whose prediction flipped are not shown, as publishing reads no image files.`,
+  };
 }
 
 /**
@@ -136,13 +140,9 @@ export async function preparePublication(client: GitHubClient, repository: RepoR
       message: `pull request #${pull.number} has moved on to ${pull.head.sha.slice(0, 7)} since workflow run ${run.id} built ${run.headSha.slice(0, 7)}; nothing published, the newer run's publish will report it`,
     };
   }
-  if (!JOB_ID.test(handoff.job)) {
-    throw new GitHubError(`${join(folder, 'handoff.json')}: field "job" must be a job id (letters, digits, _ and -), got ${JSON.stringify(handoff.job.slice(0, 100))}; refusing the artifact`);
-  }
   const variant = handoff.variant ?? '';
-  if (variant.length > MAX_VARIANT_LENGTH || /[\r\n]/.test(variant)) {
-    throw new GitHubError(`${join(folder, 'handoff.json')}: field "variant" must be one line of at most ${MAX_VARIANT_LENGTH} characters; refusing the artifact`);
-  }
+  const identityProblem = identityFieldProblem(handoff.job, variant, join(folder, HANDOFF_FILE));
+  if (identityProblem) throw new GitHubError(identityProblem);
   const record = await readUntrustedRecord(join(folder, 'run.json'));
   const claimed = record.source ?? {};
   for (const [field, want] of [['sha', run.headSha], ['pullRequest', pull.number], ['repository', here]] as const) {
@@ -153,7 +153,7 @@ export async function preparePublication(client: GitHubClient, repository: RepoR
   }
   // The stored record says what the API says, whatever the artifact claimed.
   record.source = { ...claimed, sha: run.headSha, pullRequest: pull.number, baseSha: pull.base.sha, repository: here };
-  const preview = await artifactPreview(folder);
+  const preview = await artifactPreview(folder, headRepository !== here ? "the fork's own run" : "the pull request's own run");
   return {
     kind: 'publish',
     publication: {
@@ -171,7 +171,7 @@ export async function preparePublication(client: GitHubClient, repository: RepoR
       identity: { workflow: WORKFLOW_FILE.test(run.path) ? run.path : run.name, job: handoff.job, variant },
       workflowName: run.name,
       record,
-      ...(preview.png ? { preview: { png: preview.png, note: preview.note } } : { previewNote: preview.note }),
+      ...(preview.png ? { preview: { png: preview.png, alt: preview.alt, note: preview.note } } : { previewNote: preview.note }),
     },
   };
 }

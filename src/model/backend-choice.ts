@@ -1,9 +1,115 @@
-// The backend names a user can choose, checked: pure, so that the action's
-// inputs and the command line can check a choice without loading tfjs (that
-// happens once, in backend.ts, when the run starts).
+// The table of backends: the one place a backend is named. The CLI's
+// choices, the action input's description, the record schema's names and
+// the docs derive from it (tests check action.yml and the docs against it).
+// Pure: the action's inputs and the command line check a choice without
+// loading tfjs; a row's module is imported only when that backend starts
+// (backend.ts). Adding a backend is one file in backends/ and one row here.
 
-export const BACKEND_CHOICES = ['auto', 'tensorflow-gpu', 'tensorflow', 'wasm', 'cpu'] as const;
-export type BackendChoice = (typeof BACKEND_CHOICES)[number];
+import type { AdapterInfo, BackendInfo } from '../record.js';
+import type { BackendModule } from './backends/types.js';
+
+export interface BackendRow {
+  name: string;
+  /** The npm package that computes on it. */
+  package: string;
+  /** One line for the docs and the action input's description. */
+  summary: string;
+  /**
+   * Whether `auto` tries it, in table order. A row auto tries must never
+   * download anything and must refuse what would make one runner's choice
+   * change from run to run (a software GPU adapter).
+   */
+  auto: boolean;
+  /**
+   * Whether the project's host-memory parts serve on it (the conv block's
+   * JavaScript gradients read values synchronously): false where tensors live
+   * on a GPU, whose reads are asynchronous; the plain tfjs path trains there.
+   */
+  hostKernels: boolean;
+  /** The name tfjs registers it under. */
+  tfjsName: string;
+  load: () => Promise<BackendModule>;
+}
+
+export const BACKENDS = [
+  {
+    name: 'webgpu',
+    package: '@tensorflow/tfjs-backend-webgpu',
+    summary: 'any GPU through its Vulkan, Metal or Direct3D driver (Dawn\'s Node bindings, no CUDA); auto takes it on a hardware adapter only',
+    auto: true,
+    hostKernels: false,
+    tfjsName: 'webgpu',
+    load: async () => (await import('./backends/webgpu.js')).webgpu,
+  },
+  {
+    name: 'tensorflow-gpu',
+    package: '@tensorflow/tfjs-node-gpu',
+    summary: 'native TensorFlow with CUDA 11.2 and cuDNN 8.1; installed only when chosen (it downloads libtensorflow with GPU support)',
+    auto: true,
+    hostKernels: true,
+    tfjsName: 'tensorflow',
+    load: async () => (await import('./backends/tensorflow.js')).tensorflowGpu,
+  },
+  {
+    name: 'tensorflow',
+    package: '@tensorflow/tfjs-node',
+    summary: 'native TensorFlow on the CPU; installed only when chosen (it downloads libtensorflow)',
+    auto: true,
+    hostKernels: true,
+    tfjsName: 'tensorflow',
+    load: async () => (await import('./backends/tensorflow.js')).tensorflow,
+  },
+  {
+    name: 'wasm',
+    package: '@tensorflow/tfjs-backend-wasm',
+    summary: 'WebAssembly with SIMD and the project\'s own kernels on two training threads: the tested default',
+    auto: true,
+    hostKernels: true,
+    tfjsName: 'wasm',
+    load: async () => (await import('./backends/wasm.js')).wasm,
+  },
+  {
+    name: 'cpu',
+    package: '@tensorflow/tfjs-backend-cpu',
+    summary: 'plain JavaScript: slow, the last resort',
+    auto: true,
+    hostKernels: true,
+    tfjsName: 'cpu',
+    load: async () => (await import('./backends/cpu.js')).cpu,
+  },
+] as const satisfies readonly BackendRow[];
+
+export type BackendName = (typeof BACKENDS)[number]['name'];
+export const BACKEND_NAMES: readonly BackendName[] = BACKENDS.map((row) => row.name);
+export const BACKEND_CHOICES = ['auto', ...BACKEND_NAMES] as const;
+export type BackendChoice = 'auto' | BackendName;
+
+export function backendRow(name: string): BackendRow | undefined {
+  return (BACKENDS as readonly BackendRow[]).find((row) => row.name === name);
+}
+
+/** Whether the project's host-memory parts serve on the tfjs backend now active (by its tfjs name). */
+export function hostKernelsServe(tfjsName: string): boolean {
+  return (BACKENDS as readonly BackendRow[]).filter((row) => row.tfjsName === tfjsName).every((row) => row.hostKernels);
+}
+
+/** "a, b, c or d": the names as a sentence lists them. */
+export function backendNamesInWords(names: readonly string[] = BACKEND_CHOICES): string {
+  return `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
+}
+
+/** "nvidia ampere NVIDIA A10G (driver 550.54) [hardware]": an adapter in the log and the report. */
+export function describeAdapter(info: AdapterInfo): string {
+  const words = [info.vendor, info.architecture, info.device].filter((word) => word !== '');
+  return `${words.join(' ') || 'unnamed adapter'}${info.driver ? ` (${info.driver})` : ''} [${info.fallback ? 'software' : 'hardware'}]`;
+}
+
+/** What trained, in one line: "wasm (SIMD on, 2 threads)", "webgpu on nvidia ampere … [hardware]". */
+export function describeBackend(info: BackendInfo): string {
+  if (info.adapter) return `${info.name} on ${describeAdapter(info.adapter)}`;
+  if (info.simd !== undefined) return `${info.name} (SIMD ${info.simd ? 'on' : 'off'}, ${info.threads} thread${info.threads === 1 ? '' : 's'})`;
+  return info.name;
+}
 
 export class BackendError extends Error {
   constructor(message: string) {

@@ -8,7 +8,7 @@
 // variance 1, ε 1e-5, momentum 0.1, which tfjs calls 0.9).
 //
 // Each layer of the list gets a name with its position (see layerName), so
-// that the training step (engine/step.ts) finds its weights.
+// that the training step (step.ts) finds its weights.
 
 import * as tfl from '@tensorflow/tfjs-layers';
 import { notebookLayers, samePadding, shapeLayers, type Activation, type LayerSpec, type ShapedLayer } from './spec.js';
@@ -92,7 +92,7 @@ export function createModel(spec: ModelSpec): tfl.Sequential {
         layers.push(tfl.layers.batchNormalization(first({ name, axis: -1, momentum: 0.9, epsilon: 1e-5 })));
         break;
       case 'dropout':
-        // Only for prediction, where it passes its input on; training draws its own seeded masks (engine/step.ts).
+        // Only for prediction, where it passes its input on; training draws its own seeded masks (step.ts).
         layers.push(tfl.layers.dropout(first({ name, rate: layer.rate })));
         break;
       case 'flatten':

@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import type { LayerCard, ModelCard } from '../record.js';
-import type { OptimizerSettings } from '../params.js';
+import type { OptimizerSettings } from './optimizer.js';
 import { countParameters, layerOptions, type ShapedLayer } from './spec.js';
-import type { Engine } from './engine/step.js';
+import type { Engine } from './step.js';
 import { imageBatch, type ImageTensorSource } from './train.js';
 
 /** The layers as the record keeps them; `engines` says where each list position trained. */
@@ -48,19 +48,22 @@ export interface InferenceTiming {
  * untimed warm-up batch. The median, because a runner's neighbours make
  * single batches slow now and then.
  */
-export function measureInference(model: tfl.LayersModel, source: ImageTensorSource, indices: readonly number[], batchSize = 32, batches = 10): InferenceTiming {
+export async function measureInference(model: tfl.LayersModel, source: ImageTensorSource, indices: readonly number[], batchSize = 32, batches = 10): Promise<InferenceTiming> {
   const rows = Array.from({ length: batchSize }, (_, row) => indices[row % indices.length]);
-  const timeOne = () => {
+  const timeOne = async () => {
     const inputs = imageBatch(source, rows);
     const started = performance.now();
     const output = model.predict(inputs) as tf.Tensor;
-    output.dataSync();
+    // Until the values are back: a GPU computes asynchronously.
+    await output.data();
     const elapsed = performance.now() - started;
     tf.dispose([inputs, output]);
     return elapsed;
   };
-  timeOne();
-  const times = Array.from({ length: batches }, timeOne).sort((a, b) => a - b);
+  await timeOne();
+  const times: number[] = [];
+  for (let batch = 0; batch < batches; batch++) times.push(await timeOne());
+  times.sort((a, b) => a - b);
   const middle = Math.floor(times.length / 2);
   const median = times.length % 2 === 1 ? times[middle] : (times[middle - 1] + times[middle]) / 2;
   return { msPerImage: Number((median / batchSize).toFixed(4)), batchSize, batches };

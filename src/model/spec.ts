@@ -107,7 +107,8 @@ export function parseLayers(raw: unknown, where: string): LayerSpec[] {
       throw new ModelSpecError(`${layerWhere(where, position)}: each layer is a mapping with one key, the layer's kind, ${EXAMPLE}; got ${describe(item)}`);
     }
     const [[kind, givenOptions]] = Object.entries(item as Record<string, unknown>);
-    const rules = LAYER_OPTIONS[kind as LayerKind];
+    // Own keys only: "constructor" names no layer, whatever objects inherit.
+    const rules = Object.hasOwn(LAYER_OPTIONS, kind) ? LAYER_OPTIONS[kind as LayerKind] : undefined;
     if (!rules) {
       throw new ModelSpecError(`${layerWhere(where, position)}: unknown layer "${kind}"; known layers: ${LAYER_KINDS.join(', ')}`);
     }
@@ -116,7 +117,7 @@ export function parseLayers(raw: unknown, where: string): LayerSpec[] {
     }
     const options = { ...((givenOptions ?? {}) as Record<string, unknown>) };
     for (const name of Object.keys(options)) {
-      if (!rules[name]) {
+      if (!Object.hasOwn(rules, name)) {
         const known = Object.keys(rules);
         throw new ModelSpecError(
           `${layerWhere(where, position, kind)}: unknown option "${name}"; ${known.length > 0 ? `its options are ${known.join(', ')}` : 'it takes no options'}`,

@@ -8,10 +8,10 @@ import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import type { EpochStats } from '../record.js';
 import { createRandom, shuffled } from '../random.js';
-import type { OptimizerSettings } from '../params.js';
+import type { OptimizerSettings } from './optimizer.js';
 import type { ModelSpec } from './build.js';
 import { scoreLogits } from './evaluate.js';
-import { finishStep, planTraining, trainingForward, type StepContext } from './engine/step.js';
+import { finishStep, planTraining, trainingForward, type StepContext } from './step.js';
 
 export interface ImageTensorSource {
   /** uint8 pixels, `imageShape` product bytes per image. */
@@ -65,13 +65,22 @@ export function imageBatch(source: ImageTensorSource, indices: ArrayLike<number>
 
 const PREDICT_BATCH = 512;
 
+/** A tensor's values, then the tensor disposed: read asynchronously, as a GPU backend needs (on WASM it resolves at once). */
+export async function readAndDispose(tensor: tf.Tensor): Promise<Float32Array> {
+  try {
+    return (await tensor.data()) as Float32Array;
+  } finally {
+    tensor.dispose();
+  }
+}
+
 /** Logits of the chosen images, row-major, predicted in large batches. */
-export function predictLogits(model: tfl.LayersModel, source: ImageTensorSource, indices: ArrayLike<number>): Float32Array {
+export async function predictLogits(model: tfl.LayersModel, source: ImageTensorSource, indices: ArrayLike<number>): Promise<Float32Array> {
   const classes = (model.outputs[0].shape[1] as number) ?? 0;
   const logits = new Float32Array(indices.length * classes);
   for (let start = 0; start < indices.length; start += PREDICT_BATCH) {
     const end = Math.min(indices.length, start + PREDICT_BATCH);
-    const values = tf.tidy(() => (model.predict(imageBatch(source, indices, start, end)) as tf.Tensor).dataSync());
+    const values = await readAndDispose(tf.tidy(() => model.predict(imageBatch(source, indices, start, end)) as tf.Tensor));
     logits.set(values, start * classes);
   }
   return logits;
@@ -87,7 +96,7 @@ export function epochOrder(options: TrainOptions, epoch: number): number[] {
 }
 
 /** An epoch's record: its training sums and the model's validation scores at its end. */
-export function epochStats(
+export async function epochStats(
   model: tfl.LayersModel,
   source: ImageTensorSource,
   options: TrainOptions,
@@ -95,8 +104,8 @@ export function epochStats(
   epoch: number,
   sums: { loss: number; correct: number },
   started: number,
-): EpochStats {
-  const validation = scoreLogits(predictLogits(model, source, options.validation), validationLabels, options.classes);
+): Promise<EpochStats> {
+  const validation = scoreLogits(await predictLogits(model, source, options.validation), validationLabels, options.classes);
   return {
     epoch,
     loss: sums.loss / options.train.length,
@@ -107,7 +116,7 @@ export function epochStats(
   };
 }
 
-export function trainModel(model: tfl.LayersModel, spec: ModelSpec, source: ImageTensorSource, options: TrainOptions): EpochStats[] {
+export async function trainModel(model: tfl.LayersModel, spec: ModelSpec, source: ImageTensorSource, options: TrainOptions): Promise<EpochStats[]> {
   const settings = optimizerOf(options);
   const optimizer = tfjsOptimizer(settings);
   const history: EpochStats[] = [];
@@ -143,12 +152,10 @@ export function trainModel(model: tfl.LayersModel, spec: ModelSpec, source: Imag
         });
         finishStep(context);
         // Reading back each batch costs a sync, but keeps memory flat and the numbers exact in float64.
-        lossSum += loss.dataSync()[0] * (end - start);
-        correctSum += correct.dataSync()[0];
-        loss.dispose();
-        correct.dispose();
+        lossSum += (await readAndDispose(loss))[0] * (end - start);
+        correctSum += (await readAndDispose(correct))[0];
       }
-      const stats = epochStats(model, source, options, validationLabels, epoch, { loss: lossSum, correct: correctSum }, started);
+      const stats = await epochStats(model, source, options, validationLabels, epoch, { loss: lossSum, correct: correctSum }, started);
       history.push(stats);
       options.onEpoch?.(stats);
     }

@@ -3,6 +3,7 @@
 // not load, a screen reader). Pure.
 
 import type { Comparison, Flip } from '../compare/compare.js';
+import type { Trend } from '../compare/trend.js';
 import type { EpochStats, Prediction, RunRecord } from '../record.js';
 import { confusionRates, classesOf } from '../compare/compare.js';
 import { topConfusions } from './confusions.js';
@@ -103,4 +104,19 @@ export function sweepCurvesAlt(curves: Array<{ variant: string; head: RunRecord;
     return [`${curve.variant}: ${runHistory(head)}${base.length > 0 ? ` (base ${runHistory(base)})` : ''}`];
   });
   return `Validation curves of ${curves.length} variant${curves.length === 1 ? '' : 's'}${parts.length ? `; ${parts.join('; ')}` : ''}`;
+}
+
+/** The branch over time: first and last mean, the extremes, and the steps beyond seed noise. */
+export function trendAlt(trend: Trend, title: string): string {
+  const points = trend.points;
+  if (points.length === 0) return title;
+  const first = points[0];
+  const last = points[points.length - 1];
+  const best = points.reduce((a, b) => (b.mean > a.mean ? b : a));
+  const worst = points.reduce((a, b) => (b.mean < a.mean ? b : a));
+  const moved = trend.steps.filter((step) => !step.untestable && step.verdict !== 'no clear change');
+  const steps = moved.map((step) => `${step.verdict} at run ${step.to + 1} (${signed(step.difference)})`);
+  return `${title}: mean validation accuracy over seeds, ${points.length} runs, ${two(first.mean)} at the first and ${two(last.mean)} at the last; ` +
+    `highest ${two(best.mean)} (run ${points.indexOf(best) + 1}), lowest ${two(worst.mean)} (run ${points.indexOf(worst) + 1}); ` +
+    (moved.length === 0 ? 'no step beyond seed noise' : `beyond seed noise: ${steps.join(', ')}`);
 }

@@ -4,6 +4,7 @@
 // `detail` lowers how much is shown, so that the markdown can fit GitHub's
 // comment limit by dropping whole rows and sections, each with a note.
 
+import { describeAdapter } from '../model/backend-choice.js';
 import type { ClassRow, Comparison, MetricRow } from '../compare/compare.js';
 import { RECOMMENDED_REPEATS, SEED_TEST } from '../compare/compare.js';
 import { formatPValue } from '../compare/stats.js';
@@ -12,6 +13,7 @@ import { metricDigits, metricLabel } from '../metrics.js';
 import type { RunRecord } from '../record.js';
 import { modelBlocks } from './model-card.js';
 import { confusionBlocks, historyBlocks } from './text-charts.js';
+import { TREND_IMAGE, trendBlocks, type TrendSection } from './trend.js';
 
 export type Inline = string | { strong: string } | { code: string };
 
@@ -38,6 +40,8 @@ export interface DocumentInput {
   /** Where the numbers come from, when it is not this job (a fork's own run). */
   provenance?: string;
   labels: { headSha?: string; baseSha?: string; headRef?: string; baseRef?: string; title?: string };
+  /** The branch over time (the push's summary, folded in a PR's comment). */
+  trend?: TrendSection;
 }
 
 /** 0: everything; 1: long tables cut to their most changed rows; 2: long sections dropped; 3: minimal. */
@@ -101,11 +105,12 @@ export function buildDocument(input: DocumentInput, detail: Detail = 0): Block[]
   blocks.push(...historyBlocks(head, base), ...confusionBlocks(head, base));
   blocks.push({ type: 'heading', level: 3, text: 'Charts' });
   for (const image of input.images) {
-    if (base && image.file === SEEDS_IMAGE) continue;
+    if ((base && image.file === SEEDS_IMAGE) || image.file === TREND_IMAGE) continue;
     blocks.push({ type: 'image', file: image.file, alt: image.alt });
   }
   if (input.previewNote) blocks.push({ type: 'paragraph', text: [input.previewNote] });
   blocks.push(...missingOutputBlocks(head));
+  if (input.trend) blocks.push(...trendBlocks(input.trend, input.images.find((image) => image.file === TREND_IMAGE), detail));
   blocks.push(...modelBlocks(head, base, comparison, ROW_LIMITS[detail]));
   blocks.push(...paramBlocks(comparison, base !== undefined, detail, head));
   blocks.push(...perClassBlocks(comparison.perClass, base !== undefined, detail));
@@ -411,7 +416,8 @@ function runInfoBlocks(head: RunRecord, base: RunRecord | undefined, detail: Det
       threads ? plural(threads) : '',
       trainingThreads ? `trained on ${plural(trainingThreads)}` : '',
     ].filter(Boolean);
-    return `${record.backend.name} (${record.backend.package}${extras.length ? `, ${extras.join(', ')}` : ''})`;
+    const adapter = record.backend.adapter ? `, adapter ${describeAdapter(record.backend.adapter)}` : '';
+    return `${record.backend.name} (${record.backend.package}${extras.length ? `, ${extras.join(', ')}` : ''}${adapter})`;
   };
   const trainer = (record: RunRecord | undefined) => (record?.trainer ? `command: ${record.trainer.command}` : record ? 'built-in CNN' : '—');
   const seedRuns = (record: RunRecord | undefined) => record?.trainer?.seeds.map((seed) => `${seed.seed}: exit ${seed.exitCode}, ${seed.seconds.toFixed(1)} s`).join('; ') ?? '—';

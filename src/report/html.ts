@@ -2,7 +2,7 @@
 // with the PNGs beside it. Pure; everything from the data is escaped.
 
 import type { Block, Inline } from './document.js';
-import { escapeHtml } from './escape.js';
+import { escapeHtml } from '../github/untrusted.js';
 
 function inline(parts: Inline[]): string {
   return parts.map((part) => {

@@ -15,6 +15,11 @@ import { chartSpecs } from './plots.js';
 import { flipsAlt, predictionsAlt } from './alt-text.js';
 import { flipSections, folderExists, predictionSection, PREVIEW_PIXEL_RATIO, previewInputSize, previewIsGrayscale, previewSvg, type PreviewSection } from './preview.js';
 import { getRenderer, type Renderer } from './render.js';
+import type { TrendSection } from './trend.js';
+import { trendData } from '../compare/trend.js';
+
+/** The trend's data beside the run's record. */
+export const TREND_DATA = 'trend.json';
 
 export { compare, type Comparison } from '../compare/compare.js';
 export { mcnemarExact, twoProportionTest } from '../compare/stats.js';
@@ -34,12 +39,14 @@ export interface ReportOptions {
    * The preview as already rendered (publish mode: from the artifact, re-encoded by the
    * caller), or none; when given, no data folder is read, whatever the record names.
    */
-  preview?: { png?: Buffer; note?: string };
+  preview?: { png?: Buffer; alt?: string; note?: string };
   /** A line under the verdict on where the numbers come from (e.g. a fork's own run). */
   provenance?: string;
   /** Parsed by parseThresholds. */
   thresholds?: Thresholds;
   labels?: { headSha?: string; baseSha?: string; headRef?: string; baseRef?: string; title?: string };
+  /** The branch over time: shown as a section (folded in a PR's comment), drawn as trend.png, kept as trend.json. */
+  trend?: TrendSection;
 }
 
 export type ReportVerdict = 'better' | 'worse' | 'no clear change' | 'no baseline';
@@ -50,6 +57,8 @@ export interface ReportResult {
   regressions: Regression[];
   /** PNG file names written in outDir, in display order. */
   images: string[];
+  /** Data files written in outDir that belong with the run's record (trend.json). */
+  data: string[];
   /** Every file written (absolute paths). */
   files: string[];
   /** report.md's text (relative image links). */
@@ -71,8 +80,8 @@ interface RenderedImage {
 async function previewImages(options: ReportOptions, comparison: Comparison, renderer: Renderer): Promise<{ images: RenderedImage[]; note?: string }> {
   const { head } = options;
   if (options.preview) {
-    const { png, note } = options.preview;
-    return { images: png ? [{ file: 'predictions.png', alt: 'Predictions on validation images (True / Pred)', png }] : [], note };
+    const { png, alt, note } = options.preview;
+    return { images: png ? [{ file: 'predictions.png', alt: alt ?? 'Predictions on validation images (True / Pred)', png }] : [], note };
   }
   const dataDir = options.dataDir ?? head.dataset?.root;
   if (!Array.isArray(head.predictions) || head.predictions.length === 0) return { images: [], note: 'No predictions preview: the run record holds no predictions.' };
@@ -106,7 +115,7 @@ export async function writeReport(options: ReportOptions): Promise<ReportResult>
   const thresholdChecks = checkThresholds(options.thresholds ?? [], metricValues(head), base ? metricValues(base) : undefined);
   const renderer = await getRenderer();
 
-  const charts = chartSpecs(comparison, { head, base });
+  const charts = chartSpecs(comparison, { head, base, trend: options.trend });
   const [chartImages, preview] = await Promise.all([
     Promise.all(charts.map(async (chart): Promise<RenderedImage> => ({
       file: `${chart.name}.png`, alt: chart.alt, png: (await renderer.renderVegaLite(chart.spec)).png, spec: chart.spec,
@@ -114,7 +123,8 @@ export async function writeReport(options: ReportOptions): Promise<ReportResult>
     previewImages(options, comparison, renderer),
   ]);
   const images = [...chartImages, ...preview.images];
-  const names = ['report.md', 'report.html', ...images.flatMap((image) => (image.spec ? [image.file, image.file.replace(/\.png$/, '.vl.json')] : [image.file]))];
+  const data = options.trend ? [TREND_DATA] : [];
+  const names = ['report.md', 'report.html', ...data, ...images.flatMap((image) => (image.spec ? [image.file, image.file.replace(/\.png$/, '.vl.json')] : [image.file]))];
   await claimOutputFolder(outDir, names);
 
   const files: string[] = [];
@@ -128,6 +138,8 @@ export async function writeReport(options: ReportOptions): Promise<ReportResult>
     if (image.spec) await write(image.file.replace(/\.png$/, '.vl.json'), JSON.stringify(image.spec, null, 2) + '\n');
   }
 
+  if (options.trend) await write(TREND_DATA, JSON.stringify(trendData(options.trend.trend), null, 2) + '\n');
+
   const labels = { ...options.labels, headSha: options.labels?.headSha ?? head.source?.sha, baseSha: options.labels?.baseSha ?? base?.source?.sha };
   const input: DocumentInput = {
     head,
@@ -139,6 +151,7 @@ export async function writeReport(options: ReportOptions): Promise<ReportResult>
     previewNote: preview.note,
     provenance: options.provenance,
     labels,
+    trend: options.trend,
   };
   const renderMarkdown = (imageUrl: (fileName: string) => string, maxLength = GITHUB_COMMENT_LIMIT) => renderFittingMarkdown(input, imageUrl, maxLength);
   const markdown = renderMarkdown((file) => file);
@@ -150,6 +163,7 @@ export async function writeReport(options: ReportOptions): Promise<ReportResult>
     verdict: comparison.verdict,
     regressions: thresholdChecks.flatMap((check) => (check.regression ? [check.regression] : [])),
     images: images.map((image) => image.file),
+    data,
     files,
     markdown,
     comparison,

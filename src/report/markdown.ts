@@ -5,7 +5,7 @@
 
 import { markdownTable } from 'markdown-table';
 import { buildDocument, MAX_DETAIL, type Block, type Detail, type DocumentInput, type Inline } from './document.js';
-import { escapeHtml, escapeMarkdown, escapeTableCell, neutralizeReferences } from './escape.js';
+import { escapeHtmlLine, escapeMarkdown, escapeTableCell, neutralizeReferences, visible } from '../github/untrusted.js';
 
 /** GitHub rejects comments longer than this many characters. */
 export const GITHUB_COMMENT_LIMIT = 65536;
@@ -50,15 +50,16 @@ function blockToMarkdown(block: Block, imageUrl: ImageUrl): string {
       return codeFence(block.language, block.text);
     case 'details':
       // GitHub needs the blank line after <summary> to render markdown inside.
-      return `<details><summary>${escapeHtml(neutralizeReferences(block.summary))}</summary>\n\n${blocksToMarkdown(block.blocks, imageUrl).trimEnd()}\n\n</details>`;
+      return `<details><summary>${escapeHtmlLine(block.summary)}</summary>\n\n${blocksToMarkdown(block.blocks, imageUrl).trimEnd()}\n\n</details>`;
   }
 }
 
 /** A fenced code block whose fence is longer than any backtick run inside it. */
 function codeFence(language: string, text: string): string {
+  // Invisible characters shown even here: a bidi override reorders code as it does prose.
   const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((match) => match[0].length));
   const fence = '`'.repeat(Math.max(3, longest + 1));
-  return `${fence}${language.replace(/[^\w-]/g, '')}\n${text}\n${fence}`;
+  return `${fence}${language.replace(/[^\w-]/g, '')}\n${visible(text)}\n${fence}`;
 }
 
 /** Spaces and parentheses would end a markdown link target. */

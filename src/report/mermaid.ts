@@ -4,15 +4,22 @@
 // markdown) the block is still the numbers, one line per run. Pure; the
 // block holds only numbers and fixed words, nothing from the records' text.
 
+import type { Trend } from '../compare/trend.js';
 import type { HistoryEpoch, RunRecord } from '../record.js';
 import { BASE_COLOUR, HEAD_COLOUR } from './colours.js';
+import { drawnEpochs } from './epochs.js';
 
-function validationAccuracy(record: RunRecord | undefined): number[] {
+/** The seed spread's lines in the trend chart. */
+const SPREAD_COLOUR = '#a0a0a0';
+
+/** An epoch with its validation accuracy (a training command's history may lack it). */
+type ValidEpoch = HistoryEpoch & { val_accuracy: number };
+
+function validEpochs(record: RunRecord | undefined): ValidEpoch[] {
   if (!record || !Array.isArray(record.history)) return [];
   return [...record.history]
-    .filter((epoch): epoch is HistoryEpoch & { val_accuracy: number } => Number.isInteger(epoch.epoch) && Number.isFinite(epoch.val_accuracy))
-    .sort((a, b) => a.epoch - b.epoch)
-    .map((epoch) => epoch.val_accuracy);
+    .filter((epoch): epoch is ValidEpoch => Number.isInteger(epoch.epoch) && Number.isFinite(epoch.val_accuracy))
+    .sort((a, b) => a.epoch - b.epoch);
 }
 
 const value = (number: number) => String(Number(number.toFixed(4)));
@@ -30,10 +37,25 @@ export interface MermaidChart {
  * neither run has a history.
  */
 export function historyMermaid(head: RunRecord, base?: RunRecord): MermaidChart | undefined {
-  const headLine = validationAccuracy(head);
-  const baseLine = validationAccuracy(base);
-  if (headLine.length === 0 && baseLine.length === 0) return undefined;
-  const epochs = Math.max(headLine.length, baseLine.length);
+  const headEpochs = validEpochs(head);
+  const baseEpochs = validEpochs(base);
+  if (headEpochs.length === 0 && baseEpochs.length === 0) return undefined;
+  // The longer run decides which epochs are drawn; the other run's line is cut at its own length.
+  const longer = headEpochs.length >= baseEpochs.length ? headEpochs : baseEpochs;
+  const drawn = drawnEpochs(longer).map((epoch) => epoch.epoch);
+  const at = (epochs: ValidEpoch[]) => {
+    const byEpoch = new Map(epochs.map((epoch) => [epoch.epoch, epoch.val_accuracy]));
+    const line: number[] = [];
+    for (const epoch of drawn) {
+      const value = byEpoch.get(epoch);
+      if (value === undefined) break;
+      line.push(value);
+    }
+    return line;
+  };
+  const headLine = at(headEpochs);
+  const baseLine = at(baseEpochs);
+  const epochs = drawn.length;
   const lines: Array<{ values: number[]; colour: string }> = [];
   if (baseLine.length > 0) lines.push({ values: baseLine, colour: BASE_COLOUR });
   if (headLine.length > 0) lines.push({ values: headLine, colour: HEAD_COLOUR });
@@ -43,12 +65,44 @@ export function historyMermaid(head: RunRecord, base?: RunRecord): MermaidChart 
     `%%{init: ${JSON.stringify(init)}}%%`,
     'xychart-beta',
     '    title "Validation accuracy per epoch"',
-    `    x-axis "Epoch" [${Array.from({ length: epochs }, (_, i) => i + 1).join(', ')}]`,
+    `    x-axis "Epoch" [${drawn.join(', ')}]`,
     '    y-axis "Validation accuracy" 0 --> 1',
     ...lines.map((line) => `    line [${line.values.map(value).join(', ')}]`),
   ].join('\n');
-  const caption = base && baseLine.length > 0 && headLine.length > 0
-    ? `Validation accuracy per epoch: base in orange (${baseLine.length} epochs), PR in blue (${headLine.length} epochs).`
-    : `Validation accuracy per epoch (${epochs} epochs).`;
+  const thinned = longer.length > epochs ? ` ${epochs} of ${longer.length} epochs drawn, evenly spaced.` : '';
+  const caption = base && baseEpochs.length > 0 && headEpochs.length > 0
+    ? `Validation accuracy per epoch: base in orange (${baseEpochs.length} epochs), PR in blue (${headEpochs.length} epochs).${thinned}`
+    : `Validation accuracy per epoch (${longer.length} epochs).${thinned}`;
+  return { caption, text };
+}
+
+/**
+ * A branch over time: each run's mean validation accuracy joined in order,
+ * with mean − sd and mean + sd as two grey lines, on an axis that fits
+ * them. The x axis is the runs' numbers in the trend's table (no commit
+ * text reaches the block). Undefined without points.
+ */
+export function trendMermaid(trend: Trend): MermaidChart | undefined {
+  const points = trend.points;
+  if (points.length === 0) return undefined;
+  const low = points.map((point) => point.mean - (point.sd ?? 0));
+  const high = points.map((point) => point.mean + (point.sd ?? 0));
+  const floor = Math.max(0, Math.floor((Math.min(...low) - 0.02) * 20) / 20);
+  const ceiling = Math.min(1, Math.ceil((Math.max(...high) + 0.02) * 20) / 20);
+  const spreadShown = points.some((point) => point.sd !== undefined);
+  const lines = [
+    ...(spreadShown ? [{ values: low, colour: SPREAD_COLOUR }, { values: high, colour: SPREAD_COLOUR }] : []),
+    { values: points.map((point) => point.mean), colour: HEAD_COLOUR },
+  ];
+  const init = { themeVariables: { xyChart: { plotColorPalette: lines.map((line) => line.colour).join(', ') } } };
+  const text = [
+    `%%{init: ${JSON.stringify(init)}}%%`,
+    'xychart-beta',
+    '    title "Validation accuracy per run, mean over seeds"',
+    `    x-axis "Run (numbered as in the table)" [${points.map((_, index) => index + 1).join(', ')}]`,
+    `    y-axis "Validation accuracy" ${value(floor)} --> ${value(ceiling)}`,
+    ...lines.map((line) => `    line [${line.values.map(value).join(', ')}]`),
+  ].join('\n');
+  const caption = `Mean validation accuracy of each run in blue${spreadShown ? ', mean ± sd over its seeds in grey' : ''}; runs numbered as in the table (${points.length} runs).`;
   return { caption, text };
 }

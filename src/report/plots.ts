@@ -6,9 +6,11 @@
 
 import type { Comparison } from '../compare/compare.js';
 import { classesOf, confusionRates } from '../compare/compare.js';
+import type { Trend } from '../compare/trend.js';
 import type { RunRecord } from '../record.js';
 import { metricLabel } from '../metrics.js';
-import { confusionAlt, f1Alt, historyAlt, seedsAlt, sweepCurvesAlt } from './alt-text.js';
+import { drawnEpochs } from './epochs.js';
+import { confusionAlt, f1Alt, historyAlt, seedsAlt, sweepCurvesAlt, trendAlt } from './alt-text.js';
 import { BAD_COLOUR, BASE_COLOUR, GOOD_COLOUR, HEAD_COLOUR, NONE_COLOUR } from './colours.js';
 import confusionDiffTemplate from './templates/confusion-diff.vl.json' with { type: 'json' };
 import confusionTemplate from './templates/confusion.vl.json' with { type: 'json' };
@@ -16,6 +18,8 @@ import f1Template from './templates/f1.vl.json' with { type: 'json' };
 import historyTemplate from './templates/history.vl.json' with { type: 'json' };
 import seedsTemplate from './templates/seeds.vl.json' with { type: 'json' };
 import sweepCurvesTemplate from './templates/sweep-curves.vl.json' with { type: 'json' };
+import trendTemplate from './templates/trend.vl.json' with { type: 'json' };
+import { stepWord, trendPointName, trendRunName } from './trend.js';
 
 export const HEAD_RUN = 'PR';
 export const BASE_RUN = 'base';
@@ -73,6 +77,8 @@ export interface ChartSpec {
 interface Runs {
   head: RunRecord;
   base?: RunRecord;
+  /** The branch over time, when the report shows it. */
+  trend?: { trend: Trend; title: string };
 }
 
 function runList(base: RunRecord | undefined): string[] {
@@ -88,7 +94,7 @@ export function historyChart({ head, base }: Runs): ChartSpec | undefined {
   const rows: object[] = [];
   for (const [run, record] of [[HEAD_RUN, head], [BASE_RUN, base]] as const) {
     if (!record || !Array.isArray(record.history)) continue;
-    for (const epoch of record.history) {
+    for (const epoch of drawnEpochs([...record.history].sort((a, b) => a.epoch - b.epoch))) {
       for (const [metric, split, value] of [
         ['loss', 'train', epoch.loss], ['loss', 'validation', epoch.val_loss],
         ['accuracy', 'train', epoch.accuracy], ['accuracy', 'validation', epoch.val_accuracy],
@@ -199,8 +205,48 @@ export function seedsChart(comparison: Comparison, { base }: Runs): ChartSpec | 
   };
 }
 
+/** The colour of each step word (trend-words.ts): green better, magenta worse, white within noise, grey not judged. */
+const STEP_COLOURS: Record<string, string> = { better: GOOD_COLOUR, worse: BAD_COLOUR, 'within noise': NONE_COLOUR, 'not judged': '#bdbdbd', first: '#bdbdbd' };
+
+/** Every recorded run of a branch over time: its seeds, mean ± sd, the means joined, each mean coloured by the step into it. */
+export function trendChart(trend: Trend, title: string): ChartSpec | undefined {
+  if (trend.points.length === 0) return undefined;
+  const names = trend.points.map((point, index) => trendPointName(point, index));
+  const seeds: object[] = [];
+  const means: object[] = [];
+  const steps = new Set<string>();
+  trend.points.forEach((point, index) => {
+    point.values.forEach((val_acc, i) => seeds.push({ point: names[index], seed: point.seeds[i], val_acc }));
+    const step = stepWord(trend.steps.find((candidate) => candidate.to === index));
+    steps.add(step);
+    const sd = point.sd ?? 0;
+    means.push({ point: names[index], order: index, mean: point.mean, sd, low: point.mean - sd, high: point.mean + sd, run: trendRunName(point.kind), step });
+  });
+  const runs = [...new Set(trend.points.map((point) => trendRunName(point.kind)))];
+  const stepDomain = Object.keys(STEP_COLOURS).filter((step) => steps.has(step));
+  return {
+    name: 'trend',
+    title,
+    alt: trendAlt(trend, title),
+    spec: fillTemplate('trend', trendTemplate, {
+      '<TITLE>': title,
+      '<WIDTH>': Math.max(320, 36 * trend.points.length),
+      '<POINTS>': names,
+      '<X_TITLE>': trend.points.some((point) => point.kind === 'local') ? 'Run, in the order given' : 'Commit, oldest first',
+      '<DATA>': seeds,
+      '<MEANS>': means,
+      '<RUNS>': runs,
+      '<RUN_COLORS>': runs.map((run) => (run === trendRunName('pull') ? HEAD_COLOUR : BASE_COLOUR)),
+      // One kind of run (every push, or every local run) needs no legend for it.
+      '<RUN_LEGEND>': runs.length > 1 ? {} : null,
+      '<STEPS>': stepDomain,
+      '<STEP_COLORS>': stepDomain.map((step) => STEP_COLOURS[step]),
+    }),
+  };
+}
+
 export function chartSpecs(comparison: Comparison, runs: Runs): ChartSpec[] {
-  return [historyChart(runs), confusionChart(runs), f1Chart(comparison, runs), seedsChart(comparison, runs)]
+  return [historyChart(runs), confusionChart(runs), f1Chart(comparison, runs), seedsChart(comparison, runs), runs.trend && trendChart(runs.trend.trend, runs.trend.title)]
     .filter((chart): chart is ChartSpec => chart !== undefined);
 }
 
@@ -217,7 +263,7 @@ export function sweepCurvesChart(curves: SweepCurve[]): ChartSpec | undefined {
   for (const curve of curves) {
     for (const [run, record] of [[HEAD_RUN, curve.head], [BASE_RUN, curve.base]] as const) {
       if (!record || !Array.isArray(record.history)) continue;
-      for (const epoch of record.history) {
+      for (const epoch of drawnEpochs([...record.history].sort((a, b) => a.epoch - b.epoch))) {
         for (const [metric, value] of [['loss', epoch.val_loss], ['accuracy', epoch.val_accuracy]] as const) {
           if (typeof value === 'number' && Number.isFinite(value)) rows.push({ variant: curve.variant, run, metric, epoch: epoch.epoch, value, series: `${curve.variant} ${run}` });
         }

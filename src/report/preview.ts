@@ -10,7 +10,7 @@ import { join, resolve, sep } from 'node:path';
 import sharp from 'sharp';
 import type { Flip } from '../compare/compare.js';
 import type { Prediction, RunRecord } from '../record.js';
-import { escapeXml } from './escape.js';
+import { escapeXml } from '../github/untrusted.js';
 import { FONT_FAMILY, type TextMeasurer } from './fonts.js';
 import { BAD_COLOUR, GOOD_COLOUR } from './colours.js';
 

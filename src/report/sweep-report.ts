@@ -31,8 +31,10 @@ export interface SweepVariantInput {
   /** Preview images; absent: the record's data folder, when it is on this machine. */
   dataDir?: string;
   /** The preview as already rendered (aggregate mode: from the leg's artifact, re-encoded); then no image file is read. */
-  preview?: { png?: Buffer; note?: string };
+  preview?: { png?: Buffer; alt?: string; note?: string };
   labels?: { headSha?: string; baseSha?: string; headRef?: string; baseRef?: string };
+  /** Where its numbers come from when not from this job (a fork's own run): said in its folded report. */
+  provenance?: string;
 }
 
 export interface SweepReportOptions {
@@ -41,6 +43,8 @@ export interface SweepReportOptions {
   title: string;
   thresholds?: Thresholds;
   notes?: string[];
+  /** Where every variant's numbers come from when not from this job (a fork's own runs): said above the table. */
+  provenance?: string;
   /**
    * Render each variant's own charts and report into its folder (the
    * action's aggregate mode does); without, the folded reports are text and
@@ -83,6 +87,7 @@ export async function writeSweepReport(options: SweepReportOptions): Promise<Swe
         thresholdChecks,
         images: [],
         previewNote: 'Charts of this variant alone: run the sweep with --variant-charts.',
+        provenance: variant.provenance,
         labels: { ...variant.labels, title: variant.variant },
       };
       if (variant.primary) regressions.push(...thresholdChecks.flatMap((check) => (check.regression ? [{ ...check.regression, variant: variant.variant }] : [])));
@@ -96,6 +101,7 @@ export async function writeSweepReport(options: SweepReportOptions): Promise<Swe
       outDir: join(outDir, variant.folder),
       dataDir: variant.dataDir,
       preview: variant.preview,
+      provenance: variant.provenance,
       thresholds: options.thresholds,
       labels: { ...variant.labels, title: variant.variant },
     });
@@ -118,6 +124,7 @@ export async function writeSweepReport(options: SweepReportOptions): Promise<Swe
     entries,
     chart: chart ? { file: `${chart.name}.png`, alt: chart.alt } : undefined,
     notes: options.notes,
+    provenance: options.provenance,
   };
   const renderMarkdown = (imageUrl: ImageUrl, maxLength = GITHUB_COMMENT_LIMIT) => renderSweepMarkdown(input, imageUrl, maxLength);
   const markdown = renderMarkdown((file) => file);

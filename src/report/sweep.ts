@@ -33,6 +33,8 @@ export interface SweepDocumentInput {
   chart?: { file: string; alt: string };
   /** Said under the table, e.g. where the baselines come from. */
   notes?: string[];
+  /** Where the numbers come from when not from this job (a fork's own runs): said in bold above the table. */
+  provenance?: string;
 }
 
 export const BEST_MARK = '★';
@@ -131,6 +133,7 @@ export function buildSweepDocument(input: SweepDocumentInput, detail: Detail = 0
   if (crossedPrimary.length > 0) summary.push(', ', { strong: `regression thresholds crossed by ${crossedPrimary.map((entry) => entry.variant).join(', ')}` });
   summary.push(`. Each variant is compared with the same variant on the base; ${BEST_MARK} marks the best value in its column.`);
   blocks.push({ type: 'paragraph', text: summary });
+  if (input.provenance) blocks.push({ type: 'paragraph', text: [{ strong: input.provenance }] });
   blocks.push(sweepTable(entries));
   for (const note of input.notes ?? []) blocks.push({ type: 'paragraph', text: [note] });
   const missingBase = entries.filter((entry) => entry.document && !entry.document.base);

@@ -1,9 +1,9 @@
 // What a sweep's variants share within one thread: the backend, started
-// once, and on WASM the second training thread (model/engine/two-threads.ts),
+// once, and on WASM the second training thread (model/backends/wasm/two-threads.ts),
 // so that each variant does not start, compile and warm up its own.
 
 import { startBackend, type BackendChoice } from '../model/backend.js';
-import { TrainingWorker } from '../model/engine/two-threads.js';
+import { TrainingWorker } from '../model/backends/wasm/two-threads.js';
 
 export async function startSharedTraining(backend: BackendChoice | undefined): Promise<TrainingWorker | undefined> {
   const { info } = await startBackend(backend ?? 'auto');

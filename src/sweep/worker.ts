@@ -5,7 +5,7 @@
 // Messages: { type: 'run', options } → { type: 'done', record } | { type: 'failed', message }.
 
 import { parentPort } from 'node:worker_threads';
-import type { TrainingWorker } from '../model/engine/two-threads.js';
+import type { TrainingWorker } from '../model/backends/wasm/two-threads.js';
 import { runExperiment, type RunOptions } from '../pipeline.js';
 import { startSharedTraining } from './training.js';
 

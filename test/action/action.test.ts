@@ -717,22 +717,31 @@ test('the install step is well-formed and installs per backend', async () => {
   // npm itself needs the registry; a stand-in on PATH records what the step asks of it.
   await writeFile(join(folder, 'bin', 'npm'), `#!/bin/sh\necho "npm $*" >> "${folder}/calls"\n`);
   await chmod(join(folder, 'bin', 'npm'), 0o755);
+  // The native package is installed at the tfjs version of the action's own package.json.
+  const tfjsVersion = JSON.parse(await readFile(join(REPO_ROOT, 'package.json'), 'utf8')).dependencies['@tensorflow/tfjs-core'] as string;
+  await writeFile(join(folder, 'package.json'), JSON.stringify({ dependencies: { '@tensorflow/tfjs-core': tfjsVersion } }));
   const run = promisify(execFile);
   await run('bash', ['-n', '-c', step.run]);
   const calls: Record<string, string[]> = {};
-  for (const [name, backend, mode] of [['auto', 'auto', 'run'], ['tensorflow-gpu', 'tensorflow-gpu', 'run'], ['tensorflow', 'tensorflow', 'run'], ['wasm', 'wasm', 'run'], ['publish', 'auto', 'publish']]) {
+  const said: Record<string, string> = {};
+  for (const [name, backend, mode] of [['auto', 'auto', 'run'], ['webgpu', 'webgpu', 'run'], ['tensorflow-gpu', 'tensorflow-gpu', 'run'], ['tensorflow', 'tensorflow', 'run'], ['wasm', 'wasm', 'run'], ['publish', 'tensorflow', 'publish']]) {
     await writeFile(join(folder, 'calls'), '');
     const script = substitute(step.run, { inputs: { backend, mode } });
-    await run('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', script], {
+    const { stdout } = await run('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', script], {
       cwd: folder,
       env: { PATH: `${join(folder, 'bin')}:${process.env.PATH}`, TRAIN_AND_REPORT_BACKEND: backend, TRAIN_AND_REPORT_MODE: mode },
     });
     calls[name] = (await readFile(join(folder, 'calls'), 'utf8')).trim().split('\n');
+    said[name] = stdout.trim();
   }
   const install = 'npm ci --omit=dev --ignore-scripts --no-audit --no-fund';
-  assert.deepEqual(calls.auto, [install, 'npm rebuild @tensorflow/tfjs-node']);
-  assert.deepEqual(calls['tensorflow-gpu'], [install, 'npm rebuild @tensorflow/tfjs-node-gpu']);
-  assert.deepEqual(calls.tensorflow, [install, 'npm rebuild @tensorflow/tfjs-node']);
+  const native = (name: string) => `npm install --no-save --omit=dev --no-audit --no-fund ${name}@${tfjsVersion}`;
+  assert.deepEqual(calls.auto, [install], 'auto never downloads anything');
+  assert.deepEqual(calls.webgpu, [install], "Dawn's bindings come prebuilt inside the package");
+  assert.deepEqual(calls['tensorflow-gpu'], [install, native('@tensorflow/tfjs-node-gpu')]);
+  assert.equal(said['tensorflow-gpu'], `backend tensorflow-gpu: installing @tensorflow/tfjs-node-gpu@${tfjsVersion}, which downloads libtensorflow built for CUDA 11.2 and cuDNN 8.1`);
+  assert.deepEqual(calls.tensorflow, [install, native('@tensorflow/tfjs-node')]);
+  assert.equal(said.tensorflow, `backend tensorflow: installing @tensorflow/tfjs-node@${tfjsVersion}, which downloads libtensorflow`);
   assert.deepEqual(calls.wasm, [install]);
   assert.deepEqual(calls.publish, [install], 'publish mode renders only: no native TensorFlow download');
 });

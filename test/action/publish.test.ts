@@ -207,7 +207,7 @@ test('dataset.root: /dev with paths "zero" reads nothing: the preview is the art
   const result = await publish(runId);
   assert.equal(result.failed, false, result.rawLog);
   const line = result.rawLog.split('\n').find((candidate) => candidate.startsWith('preview: '))!;
-  assert.equal(line, "preview: Predictions preview as the fork's own run drew it (re-encoded); images whose prediction flipped are not shown, as publishing reads no image files.");
+  assert.equal(line, "preview: Predictions preview supplied by the fork's own run, not drawn by this job: it shows what that run drew (re-encoded); images whose prediction flipped are not shown, as publishing reads no image files.");
   const artifactPng = await readFile(join(artifacts.get(runId)!.get(artifactName)!, 'predictions.png'));
   const published = fake.filesAt(fake.refHead(DEFAULT_STORE_REF)!).get(`${ownRecord(forkHead)}predictions.png`)!;
   assert.ok(published.equals((await reencodePreview(artifactPng)) as Buffer), 'the published preview is the artifact\'s PNG re-encoded, not drawn from /dev');

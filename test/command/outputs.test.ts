@@ -11,6 +11,8 @@ test('metrics.json: a flat object of numbers; nested names are flattened as dvc 
   assert.deepEqual(parseMetricsJson('{"train": {"loss": 0.2}, "eval": {"acc": 0.8}}', 'm.json'), { 'train.loss': 0.2, 'eval.acc': 0.8 });
   refused(() => parseMetricsJson('{"val_acc": "high"}', 'seeds/77/metrics.json'), /^seeds\/77\/metrics\.json: key "val_acc" is "high", not a finite number/);
   refused(() => parseMetricsJson('{"val_acc": null}', 'm.json'), /key "val_acc" is null/);
+  refused(() => parseMetricsJson('{"val_acc": 91}', 'm.json'), /^m\.json: key "val_acc" is 91, but val_acc is a share from 0 to 1 \(e\.g\. 0\.91, not 91\)/);
+  assert.deepEqual(parseMetricsJson('{"mae": 91}', 'm.json'), { mae: 91 });
   refused(() => parseMetricsJson('[1, 2]', 'm.json'), /^m\.json: expected a JSON object of numbers/);
   refused(() => parseMetricsJson('{"val_acc": 0.9', 'm.json'), /^m\.json: not valid JSON/);
   refused(() => parseMetricsJson('{}', 'm.json'), /holds no metrics/);

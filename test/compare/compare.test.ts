@@ -260,3 +260,21 @@ test('params a record lacks count as their defaults: an older base without train
   const changed = compare(sgd, older).params.filter((row) => row.changed).map((row) => `${row.key}: ${row.base} → ${row.head}`);
   assert.deepEqual(changed.sort(), ['model: undefined → 1 layer', 'train.conv_size: 32 → undefined', 'train.dense_size: 64 → undefined', 'train.optimizer: adam → sgd'].sort());
 });
+
+test('base and PR on different backends or adapters: a note says seeds do not pair, and the verdict says part of a change may be the backend', () => {
+  const base = makeRecord({ accuracy: 0.6, seed: 1 });
+  const lavapipe = { vendor: 'mesa', architecture: 'software', device: 'llvmpipe', driver: 'Mesa 25.0.7', fallback: true };
+  const onGpu = (adapter: typeof lavapipe): RunRecord => ({ ...makeRecord({ accuracy: 0.6, seed: 2 }), backend: { name: 'webgpu', package: '@tensorflow/tfjs-backend-webgpu', adapter } });
+  const result = compare(onGpu(lavapipe), base);
+  const note = result.notes.find((n) => n.startsWith('The base trained on'));
+  assert.equal(
+    note,
+    'The base trained on wasm (SIMD on, 1 thread), trained on 2 threads and the PR on webgpu on mesa software llvmpipe (Mesa 25.0.7) [software]: their float order differs, so a seed does not give the same model on both sides and seeds are not paired; the verdict compares the two groups of seeds as they are.',
+  );
+  assert.ok(result.reasons.some((r) => /different backends \(see the notes\): part of any change may be the backend's/.test(r)), result.reasons.join(' | '));
+  // Another adapter of the same backend is another float order too.
+  const nvidia = { vendor: 'nvidia', architecture: 'ampere', device: 'A10G', driver: 'NVIDIA 550.54', fallback: false };
+  assert.match(compare(onGpu(nvidia), onGpu(lavapipe)).notes.join('\n'), /The base trained on webgpu on mesa .* and the PR on webgpu on nvidia ampere A10G/);
+  // The same backend on both sides: no note.
+  assert.equal(compare(makeRecord({ accuracy: 0.6, seed: 2 }), base).notes.find((n) => n.startsWith('The base trained on')), undefined);
+});

@@ -4,7 +4,9 @@
 // updates, 403 for writes the token may not make (with GitHub's
 // "Resource not accessible by integration" and x-accepted-github-permissions),
 // 403 on GET /user for an app token, Link-header pagination of comments,
-// merge bases and first-parent history, refs outside refs/heads/ with a
+// merge bases and first-parent history (with commit messages), issues (listed
+// with the pull requests among them, as GitHub lists them; opened, edited,
+// closed; issues: write to change them), refs outside refs/heads/ with a
 // GraphQL compare-and-swap (updateRefs with beforeOid), rulesets that refuse
 // ref updates, and reachability (which objects a clone of some refs would
 // fetch). Faults (5xx bursts, rate limits, races, a 5xx after the write was
@@ -20,6 +22,7 @@ export interface FakeToken {
   kind: 'app' | 'user';
   contents: 'read' | 'write';
   pullRequests: 'read' | 'write';
+  issues: 'read' | 'write';
   /** What GraphQL's viewer { login } answers; defaults to login. */
   viewerLogin?: string;
 }
@@ -45,6 +48,15 @@ export interface FakeComment {
   login: string;
   createdAt: string;
   updatedAt: string;
+}
+
+export interface FakeIssue {
+  number: number;
+  title: string;
+  body: string;
+  state: 'open' | 'closed';
+  stateReason: string | null;
+  login: string;
 }
 
 export interface FakeRequest {
@@ -119,6 +131,9 @@ export class FakeGitHub {
   readonly tokens = new Map<string, FakeToken>();
   readonly requests: FakeRequest[] = [];
   readonly comments: FakeComment[] = [];
+  /** Issues (not pull requests), by number; numbered from 500 so they never meet a test's pull request numbers. */
+  readonly issues = new Map<number, FakeIssue>();
+  private nextIssueNumber = 500;
   readonly objects = new Map<string, GitObject>();
   readonly refs = new Map<string, string>();
   readonly pulls = new Map<number, FakePullRequest>();
@@ -129,6 +144,8 @@ export class FakeGitHub {
   /** Before each of the next `times` GraphQL ref updates of `ref`, another writer moves it first. */
   racingWriter?: { ref: string; times: number };
   readonly faults: Fault[] = [];
+  /** Milliseconds every answer waits (a benchmark's stand-in for the network; 0 in tests). */
+  latencyMs = 0;
   /** Jobs per workflow run id. */
   readonly jobs = new Map<string, FakeJob[]>();
   private nextJobId = 5000;
@@ -167,6 +184,7 @@ export class FakeGitHub {
       kind: 'app',
       contents: 'write',
       pullRequests: 'write',
+      issues: 'write',
       ...spec,
     });
   }
@@ -365,6 +383,7 @@ export class FakeGitHub {
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', this.url);
     const method = request.method ?? 'GET';
+    if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
     const chunks: Buffer[] = [];
     for await (const chunk of request) chunks.push(chunk as Buffer);
     const text = Buffer.concat(chunks).toString('utf8');
@@ -408,9 +427,9 @@ export class FakeGitHub {
     return known;
   }
 
-  private requireWrite(token: FakeToken, permission: 'contents' | 'pullRequests'): void {
+  private requireWrite(token: FakeToken, permission: 'contents' | 'pullRequests' | 'issues'): void {
     if (token[permission] === 'write') return;
-    const name = permission === 'contents' ? 'contents' : 'pull_requests';
+    const name = permission === 'pullRequests' ? 'pull_requests' : permission;
     throw new HttpFailure(403, 'Resource not accessible by integration', {
       'x-accepted-github-permissions': `${name}=write`,
     });
@@ -425,6 +444,25 @@ export class FakeGitHub {
       updated_at: comment.updatedAt,
       html_url: `https://github.example/${this.owner}/${this.repo}/pull/${comment.issue}#issuecomment-${comment.id}`,
     };
+  }
+
+  private issueJson(issue: FakeIssue): unknown {
+    return {
+      number: issue.number,
+      title: issue.title,
+      body: issue.body,
+      state: issue.state,
+      state_reason: issue.stateReason,
+      user: { login: issue.login, type: issue.login.endsWith('[bot]') ? 'Bot' : 'User' },
+      html_url: `https://github.example/${this.owner}/${this.repo}/issues/${issue.number}`,
+    };
+  }
+
+  /** An issue written by someone (a person, or another bot): the action must not take it for its own. */
+  addIssue(title: string, body: string, login: string): FakeIssue {
+    const issue: FakeIssue = { number: this.nextIssueNumber++, title, body, state: 'open', stateReason: null, login };
+    this.issues.set(issue.number, issue);
+    return issue;
   }
 
   private checkRulesets(ref: string, failure: (message: string) => Error): void {
@@ -505,7 +543,8 @@ export class FakeGitHub {
         return { headers, body: slice.map((comment) => this.commentJson(comment)) };
       }
       if (method === 'POST') {
-        this.requireWrite(token, 'pullRequests');
+        // Commenting on an issue takes issues: write; on a pull request, pull-requests: write.
+        this.requireWrite(token, this.issues.has(issue) ? 'issues' : 'pullRequests');
         const comment = this.addComment(issue, String(body.body), token.login);
         return { status: 201, body: this.commentJson(comment) };
       }
@@ -518,6 +557,44 @@ export class FakeGitHub {
       comment.body = String(body.body);
       comment.updatedAt = this.tick();
       return { body: this.commentJson(comment) };
+    }
+    if (rest === '/issues' && method === 'GET') {
+      // GitHub lists pull requests among the issues, marked with a pull_request key.
+      const state = url.searchParams.get('state') ?? 'open';
+      const listed = [
+        ...[...this.issues.values()].filter((issue) => state === 'all' || issue.state === state).map((issue) => this.issueJson(issue)),
+        ...[...this.pulls.values()].filter((pull) => state === 'all' || pull.state === state).map((pull) => ({
+          number: pull.number, title: pull.title, body: '', state: pull.state, user: { login: 'someone', type: 'User' }, pull_request: { url: '' },
+          html_url: `https://github.example/${this.owner}/${this.repo}/pull/${pull.number}`,
+        })),
+      ];
+      const perPage = Math.min(Number(url.searchParams.get('per_page') ?? 30), 100);
+      const page = Number(url.searchParams.get('page') ?? 1);
+      const headers: Record<string, string> = {};
+      if (page * perPage < listed.length) {
+        const next = new URL(url);
+        next.searchParams.set('page', String(page + 1));
+        headers.link = `<${next.toString()}>; rel="next"`;
+      }
+      return { headers, body: listed.slice((page - 1) * perPage, page * perPage) };
+    }
+    if (rest === '/issues' && method === 'POST') {
+      this.requireWrite(token, 'issues');
+      if (typeof body.title !== 'string' || body.title.trim() === '') throw new HttpFailure(422, 'Validation Failed: title');
+      const issue = this.addIssue(body.title, String(body.body ?? ''), token.login);
+      return { status: 201, body: this.issueJson(issue) };
+    }
+    if ((match = rest.match(/^\/issues\/(\d+)$/)) && method === 'PATCH') {
+      this.requireWrite(token, 'issues');
+      const issue = this.issues.get(Number(match[1]));
+      if (!issue) throw new HttpFailure(404, 'Not Found');
+      if (typeof body.title === 'string') issue.title = body.title;
+      if (typeof body.body === 'string') issue.body = body.body;
+      if (body.state === 'open' || body.state === 'closed') {
+        issue.state = body.state;
+        issue.stateReason = body.state === 'closed' ? String(body.state_reason ?? 'completed') : 'reopened';
+      }
+      return { body: this.issueJson(issue) };
     }
     if (rest === '/pulls' && method === 'GET') {
       const state = url.searchParams.get('state') ?? 'open';
@@ -725,7 +802,7 @@ export class FakeGitHub {
         listed.push(sha);
         queue.push(...this.commit(sha).parents);
       }
-      return { body: listed.map((sha) => ({ sha, parents: this.commit(sha).parents.map((parent) => ({ sha: parent })) })) };
+      return { body: listed.map((sha) => ({ sha, commit: { message: this.commit(sha).message }, parents: this.commit(sha).parents.map((parent) => ({ sha: parent })) })) };
     }
     throw new HttpFailure(404, 'Not Found');
   }

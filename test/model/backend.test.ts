@@ -83,5 +83,5 @@ test('the polyfill keeps a Node that still has util.isNullOrUndefined as it is, 
 
 test('the probe passes on a working backend', async () => {
   await tf.setBackend('cpu');
-  assert.equal(probeBackend(), undefined);
+  assert.equal(await probeBackend(), undefined);
 });

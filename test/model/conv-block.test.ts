@@ -2,8 +2,8 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs-core';
 import { startBackend } from '../../src/model/backend.js';
-import { convBlockGradients, convReluPool } from '../../src/model/engine/conv-block.js';
-import { planTraining, trainingForward } from '../../src/model/engine/step.js';
+import { convBlockGradients, convReluPool } from '../../src/model/conv-block.js';
+import { planTraining, trainingForward } from '../../src/model/step.js';
 import { createModel } from '../../src/model/build.js';
 import { createRandom } from '../../src/random.js';
 

@@ -4,7 +4,7 @@ import * as tf from '@tensorflow/tfjs-core';
 // Registers tfjs-core's gradients, as it does in the app.
 import '@tensorflow/tfjs-layers';
 import { startBackend } from '../../src/model/backend.js';
-import { convBlockGradients, convBlockOutputGradient, type ConvBlockShape } from '../../src/model/engine/conv-block.js';
+import { convBlockGradients, convBlockOutputGradient, type ConvBlockShape } from '../../src/model/conv-block.js';
 import {
   convBlockGradientsInWasm,
   convBlockScratchBytes,
@@ -12,7 +12,7 @@ import {
   denseReluInWasm,
   denseScratchBytes,
   instantiateSimdModule,
-} from '../../src/model/engine/simd.js';
+} from '../../src/model/backends/wasm/simd.js';
 import { createRandom } from '../../src/random.js';
 
 function wasmGradients(shape: ConvBlockShape) {

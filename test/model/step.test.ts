@@ -3,7 +3,7 @@ import { after, test } from 'node:test';
 import * as tf from '@tensorflow/tfjs-core';
 import { startBackend } from '../../src/model/backend.js';
 import { createModel, type ModelSpec } from '../../src/model/build.js';
-import { describePlan, dropoutSeed, finishStep, planTraining, trainingForward, type StepContext } from '../../src/model/engine/step.js';
+import { describePlan, dropoutSeed, finishStep, planTraining, trainingForward, type StepContext } from '../../src/model/step.js';
 import { parseLayers } from '../../src/model/spec.js';
 
 function randomTensor(shape: number[], seed: number): tf.Tensor {

@@ -9,7 +9,7 @@ import {
   registerTfjsOverrides,
   restoreStockKernels,
   TFJS_OVERRIDES,
-} from '../../src/model/engine/tfjs-overrides.js';
+} from '../../src/model/backends/wasm/tfjs-overrides.js';
 import { createRandom } from '../../src/random.js';
 
 // Every test sets the backends and kernels it needs, so that the tests do not

@@ -6,13 +6,13 @@ import { createModel } from '../../src/model/build.js';
 import { imageBatch, trainModel, type ImageTensorSource } from '../../src/model/train.js';
 import { syntheticImages } from '../helpers/tensors.js';
 
-function run(seed: number, epochs = 3) {
+async function run(seed: number, epochs = 3) {
   const source = syntheticImages(30, 5);
   const indices = Array.from({ length: 90 }, (_, index) => index);
   const spec = { inputShape: [12, 12, 1] as [number, number, number], classes: 3, convSize: 8, denseSize: 16, seed };
   const model = createModel(spec);
   try {
-    return trainModel(model, spec, source, {
+    return await trainModel(model, spec, source, {
       train: indices.filter((index) => index % 5 !== 0),
       validation: indices.filter((index) => index % 5 === 0),
       classes: 3,
@@ -50,24 +50,24 @@ test('model: PyTorch-style initial weights lie within ±1/√fan_in', () => {
   model.dispose();
 });
 
-test('training learns: the loss falls and validation accuracy beats chance', () => {
-  const history = run(7, 8);
+test('training learns: the loss falls and validation accuracy beats chance', async () => {
+  const history = await run(7, 8);
   assert.equal(history.length, 8);
   assert.ok(history[7].loss < history[0].loss, `loss ${history[0].loss} → ${history[7].loss}`);
   assert.ok(history[7].val_accuracy > 0.6, `val_accuracy ${history[7].val_accuracy}`);
   for (const epoch of history) for (const key of ['loss', 'accuracy', 'val_loss', 'val_accuracy'] as const) assert.ok(Number.isFinite(epoch[key]));
 });
 
-test('same seed, same backend: bit-identical history; another seed: different', () => {
-  const strip = (history: ReturnType<typeof run>) => history.map(({ seconds: _seconds, ...rest }) => rest);
-  const first = strip(run(3));
-  assert.deepEqual(strip(run(3)), first);
-  assert.notDeepEqual(strip(run(4)), first);
+test('same seed, same backend: bit-identical history; another seed: different', async () => {
+  const strip = (history: Awaited<ReturnType<typeof run>>) => history.map(({ seconds: _seconds, ...rest }) => rest);
+  const first = strip(await run(3));
+  assert.deepEqual(strip(await run(3)), first);
+  assert.notDeepEqual(strip(await run(4)), first);
 });
 
-test('training leaks no tensors', () => {
-  run(1, 1); // warm up kernels that cache tensors
+test('training leaks no tensors', async () => {
+  await run(1, 1); // warm up kernels that cache tensors
   const before = tf.memory().numTensors;
-  run(2, 2);
+  await run(2, 2);
   assert.equal(tf.memory().numTensors, before);
 });

@@ -2,7 +2,7 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs-core';
 import { startBackend } from '../../src/model/backend.js';
-import { shardRows, TrainingWorker } from '../../src/model/engine/two-threads.js';
+import { shardRows, TrainingWorker } from '../../src/model/backends/wasm/two-threads.js';
 import { createModel, type ModelSpec } from '../../src/model/build.js';
 import { trainModel, type ImageTensorSource, type TrainOptions } from '../../src/model/train.js';
 import type * as tfl from '@tensorflow/tfjs-layers';
@@ -63,7 +63,7 @@ for (const denseSize of [16, 12]) {
   test(`two threads train what one thread trains (same history to float32 rounding), dense size ${denseSize}`, async () => {
     const spec = { ...SPEC, denseSize };
     const model = createModel(spec);
-    const single = trainModel(model, spec, source, options());
+    const single = await trainModel(model, spec, source, options());
     model.dispose();
     const { history } = await parallel(spec);
     assert.equal(history.length, single.length);
@@ -100,7 +100,7 @@ for (const [name, layers, optimizer] of [
     const spec: ModelSpec = { ...SPEC, ...(layers ? { layers: layers.map((layer) => ({ ...layer })) as ModelSpec['layers'] } : {}) };
     const trainOptions = options({ optimizer: { ...optimizer } });
     const model = createModel(spec);
-    const single = trainModel(model, spec, source, trainOptions);
+    const single = await trainModel(model, spec, source, trainOptions);
     model.dispose();
     const { history } = await parallel(spec, { optimizer: { ...optimizer } });
     for (const [index, epoch] of history.entries()) {

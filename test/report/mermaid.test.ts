@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { drawnEpochs, MAX_DRAWN_EPOCHS } from '../../src/report/epochs.js';
 import { historyMermaid } from '../../src/report/mermaid.js';
 import { BASE_COLOUR, HEAD_COLOUR } from '../../src/report/colours.js';
 import { parseMermaid, xychartSeries } from '../helpers/mermaid.js';
@@ -30,4 +31,18 @@ test('no history, no block; a head alone has one line', async () => {
   const chart = historyMermaid(makeRecord())!;
   assert.equal(xychartSeries(chart.text).lines.length, 1);
   assert.equal(await parseMermaid(chart.text), 'xychart');
+});
+
+test('a 10,000-epoch history is drawn as 200 evenly spaced epochs, first and last kept, and the caption says so', async () => {
+  const head = makeRecord({ accuracy: 0.8, seed: 2, epochs: 10_000 });
+  const chart = historyMermaid(head)!;
+  assert.equal(await parseMermaid(chart.text), 'xychart');
+  const { categories, lines } = xychartSeries(chart.text);
+  assert.equal(categories.length, MAX_DRAWN_EPOCHS);
+  assert.equal(categories[0], '1');
+  assert.equal(categories.at(-1), '10000');
+  assert.equal(lines[0].length, MAX_DRAWN_EPOCHS);
+  assert.ok(chart.text.length < 5000, `${chart.text.length} characters`);
+  assert.match(chart.caption, /\(10000 epochs\)\. 200 of 10000 epochs drawn, evenly spaced\./);
+  assert.deepEqual(drawnEpochs([{ epoch: 1 }, { epoch: 2 }]), [{ epoch: 1 }, { epoch: 2 }]);
 });

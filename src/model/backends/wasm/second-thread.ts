@@ -4,9 +4,9 @@
 
 import { workerData, type MessagePort } from 'node:worker_threads';
 import type * as tfl from '@tensorflow/tfjs-layers';
-import { startBackend } from '../backend.js';
+import { startBackend } from '../../backend.js';
 import { signalFailure, trainShardEpoch, type FromWorker, type SharedTraining, type ToWorker } from './two-threads.js';
-import { createModel } from '../build.js';
+import { createModel } from '../../build.js';
 
 const { port } = workerData as { port: MessagePort };
 let shared: SharedTraining | undefined;

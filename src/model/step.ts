@@ -18,8 +18,9 @@
 
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
-import { layerName, shapedLayers, type ModelSpec } from '../build.js';
-import { samePadding, type LayerSpec, type ShapedLayer } from '../spec.js';
+import { layerName, shapedLayers, type ModelSpec } from './build.js';
+import { samePadding, type LayerSpec, type ShapedLayer } from './spec.js';
+import { hostKernelsServe } from './backend-choice.js';
 import { convBlockGradients, convReluPool, type ConvBlockGradients, type DenseLayer } from './conv-block.js';
 
 /** Where a layer's training arithmetic ran. */
@@ -89,10 +90,12 @@ const PYTORCH_BATCH_NORM = { momentum: 0.1, epsilon: 1e-5 };
 export function planTraining(model: tfl.LayersModel, spec: ModelSpec, fast: FastParts = {}): PlannedLayer[] {
   const layers = shapedLayers(spec);
   const plan: PlannedLayer[] = [];
+  // The conv block's gradients read values on the host: not where tensors live on a GPU (webgpu), which trains through tfjs's kernels.
+  const host = hostKernelsServe(tf.getBackend());
   for (let index = 0; index < layers.length; index++) {
     const shaped = layers[index];
     const { position, spec: layer } = shaped;
-    if (isConvPoolBlock(layers, index) && layer.kind === 'conv2d') {
+    if (host && isConvPoolBlock(layers, index) && layer.kind === 'conv2d') {
       const poolLayer = layers[index + 1].spec as { size: number };
       const [kernel, bias] = weightsOf(model, position, 'conv2d');
       const channels = shaped.inputShape[2] as number;

@@ -6,7 +6,7 @@
 // convolution's kernel (its filter size).
 
 import * as tf from '@tensorflow/tfjs-core';
-import { convBlockGradients, heapValues, type ConvBlockGradients, type ConvBlockShape, type DenseLayer } from './conv-block.js';
+import { convBlockGradients, heapValues, type ConvBlockGradients, type ConvBlockShape, type DenseLayer } from '../../conv-block.js';
 import { KERNELS_WASM_BASE64 } from './simd/training.wasm.js';
 
 const PAGE_BYTES = 65_536;

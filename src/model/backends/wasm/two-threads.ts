@@ -16,14 +16,14 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
-import type { EpochStats } from '../../record.js';
+import type { EpochStats } from '../../../record.js';
 import { adamUpdate, TORCH_ADAM, type AdamBuffers } from './adam.js';
-import { heapValues } from './conv-block.js';
-import { layerName, shapedLayers, type ModelSpec } from '../build.js';
-import { samePadding } from '../spec.js';
-import type { OptimizerSettings } from '../../params.js';
-import { epochOrder, epochStats, imageBatch, labelsOf, optimizerOf, type ImageTensorSource, type TrainOptions } from '../train.js';
-import { describePlan, finishStep, isConvPoolBlock, planTraining, trainingForward, variablesOutsideTfjs, type FastParts, type PlannedLayer, type StepContext } from './step.js';
+import { heapValues } from '../../conv-block.js';
+import { layerName, shapedLayers, type ModelSpec } from '../../build.js';
+import { samePadding } from '../../spec.js';
+import type { OptimizerSettings } from '../../optimizer.js';
+import { epochOrder, epochStats, imageBatch, labelsOf, optimizerOf, type ImageTensorSource, type TrainOptions } from '../../train.js';
+import { describePlan, finishStep, isConvPoolBlock, planTraining, trainingForward, variablesOutsideTfjs, type FastParts, type PlannedLayer, type StepContext } from '../../step.js';
 import {
   convBlockGradientsInWasm,
   convBlockScratchBytes,
@@ -459,7 +459,7 @@ export class TrainingWorker {
         // This thread blocks in the barrier while the worker computes; a worker error comes back through the port.
         const sums = this.trainOwnShard(() => trainShardEpoch(model, shared, 0, options.train.length, step, options.classes), shared);
         step += Math.ceil(options.train.length / options.batchSize);
-        const stats = epochStats(model, source, options, validationLabels, epoch, sums, started);
+        const stats = await epochStats(model, source, options, validationLabels, epoch, sums, started);
         history.push(stats);
         options.onEpoch?.(stats);
       }

@@ -1,0 +1,27 @@
+// tfjs's WebAssembly backend with the project's SIMD kernels (wasm/): the
+// tested default. Its second training thread is started by the pipeline.
+
+import * as tf from '@tensorflow/tfjs-core';
+import { probeBackend } from '../backend.js';
+import { registerTfjsOverrides } from './wasm/tfjs-overrides.js';
+import type { BackendModule } from './types.js';
+
+export const wasm: BackendModule = {
+  async start() {
+    const backend = await import('@tensorflow/tfjs-backend-wasm');
+    try {
+      if (!(await tf.setBackend('wasm'))) return { reason: '@tensorflow/tfjs-backend-wasm: did not start', ordinary: false };
+      await tf.ready();
+    } catch (error) {
+      return { reason: `@tensorflow/tfjs-backend-wasm: ${(error as Error).message}`, ordinary: false };
+    }
+    registerTfjsOverrides('wasm');
+    const failed = await probeBackend();
+    if (failed) return { reason: `@tensorflow/tfjs-backend-wasm: started, but ${failed}`, ordinary: false };
+    return {
+      info: { name: 'wasm', package: '@tensorflow/tfjs-backend-wasm', simd: tf.env().getBool('WASM_HAS_SIMD_SUPPORT'), threads: backend.getThreadsCount() },
+      log: [],
+      notices: [],
+    };
+  },
+};
