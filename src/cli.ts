@@ -18,6 +18,7 @@ import { TOOL_VERSION } from './version.js';
 // The options the parser accepts, each with the words its help prints (cli-help.ts writes the usage
 // and every command's --help from these two tables).
 const OPTIONS = {
+  command: { type: 'string', arg: "'CMD'", help: 'your own training command, run once per seed through the shell instead of the built-in CNN (docs/command.md); not with --set or --backend' },
   data: { type: 'string', arg: 'DIR', help: 'folder of images, one sub-folder per class (run, sweep: default the built-in sample, generated into data/sample)' },
   params: { type: 'string', arg: 'FILE', help: 'params.yaml (default params.yaml; the built-in defaults when that file is missing)' },
   set: { type: 'string', multiple: true, arg: 'KEY=VALUE', help: 'a param on top of the params file, e.g. --set train.lr=0.001 (repeatable)' },
@@ -43,8 +44,8 @@ const OPTIONS = {
 const COMMANDS: Record<string, CommandHelp> = {
   run: {
     summary: 'Train and evaluate, then write run.json, metrics.json, model/ and the report (report.md, report.html, charts) into --out.',
-    options: ['data', 'params', 'set', 'out', 'backend', 'base', 'thresholds', 'cache', 'no-cache'],
-    example: 'train-and-report run --data data/raw --set train.epochs=10 --out out-pr --base out',
+    options: ['data', 'params', 'set', 'out', 'backend', 'base', 'thresholds', 'cache', 'no-cache', 'command'],
+    example: "train-and-report run --data data/raw --set train.epochs=10 --out out-pr --base out\n  train-and-report run --command 'python train.py' --data data/raw --base out",
   },
   sweep: {
     summary: 'Train every combination of the grid, N at a time, each in its own folder under --out, and one report comparing them.',
@@ -135,6 +136,24 @@ async function reportStep(
   return result;
 }
 
+/** `run --command`: the user's training command instead of the built-in CNN; the same record, report and comparison. */
+async function runCommand(values: { command?: string; data?: string; params?: string; out?: string; base?: string; thresholds?: string; set?: string[]; backend?: string }, print: (line: string) => void): Promise<number> {
+  const command = values.command!.trim();
+  if (command === '') throw new UsageError('--command is empty; give the command that trains one seed, e.g. --command "python train.py"');
+  for (const option of ['set', 'backend'] as const) {
+    if (values[option] !== undefined) throw new UsageError(`--${option} applies to the built-in trainer only; with --command, ${option === 'set' ? 'change params.yaml, which the command reads' : 'the command chooses its own device'}`);
+  }
+  const { runCommandExperiment, COMMAND_OUTPUT_ENTRIES } = await import('./command/trainer.js');
+  const { checkOutputFolder } = await import('./output.js');
+  const { parseThresholds } = await import('./compare/thresholds.js');
+  const thresholds = values.thresholds ? parseThresholds(values.thresholds) : undefined;
+  const outDir = values.out ?? 'out';
+  await checkOutputFolder(outDir, [...COMMAND_OUTPUT_ENTRIES, 'report.md', 'report.html']);
+  const result = await runCommandExperiment({ command, dataDir: values.data, paramsFile: values.params ?? 'params.yaml', outDir, log: print });
+  const report = await reportStep({ head: result.record, baseDir: values.base, outDir, dataDir: values.data, thresholds }, print);
+  return report.regressions.length > 0 ? 2 : 0;
+}
+
 export async function main(argv: string[], log: (line: string) => void = (line) => console.log(line)): Promise<number> {
   const [command, ...rest] = argv;
   if (command === '--version') {
@@ -165,6 +184,7 @@ export async function main(argv: string[], log: (line: string) => void = (line) 
 
   switch (command) {
     case 'run': {
+      if (values.command !== undefined) return runCommand(values, print);
       const { runExperiment, OUTPUT_ENTRIES } = await import('./pipeline.js');
       const { parseBackendChoice } = await import('./model/backend-choice.js');
       const { checkOutputFolder } = await import('./output.js');
@@ -198,6 +218,7 @@ export async function main(argv: string[], log: (line: string) => void = (line) 
       return report.regressions.length > 0 ? 2 : 0;
     }
     case 'sweep': {
+      if (values.command !== undefined) throw new UsageError('sweep trains the built-in CNN; for a training command, run a matrix of "run --command" jobs (one params file each): the action\'s aggregate mode compares them');
       if (!values.grid) throw new UsageError("sweep needs --grid 'KEY=V1,V2 KEY=V1,V2' (e.g. --grid 'train.lr=0.0001,0.001 train.conv_size=32,64')");
       const { parseGrid, expandGrid } = await import('./sweep/grid.js');
       const { parseOverrides } = await import('./params.js');

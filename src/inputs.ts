@@ -25,6 +25,10 @@ export interface ActionConfig {
   params: string;
   /** The params input was left at its default (a missing params.yaml then means the defaults). */
   paramsIsDefault: boolean;
+  /** The data input was left at its default (a training command may then run without a data folder). */
+  dataIsDefault: boolean;
+  /** A training command of the user's own instead of the built-in CNN ('' = the built-in); run mode only. */
+  command: string;
   /** params-override: applied on top of the params file, checked like it. */
   paramsOverride: ParamOverride[];
   token: string;
@@ -145,13 +149,20 @@ export function readInputs(read: InputReader, workspace: string): ActionConfig {
   const token = read('github-token').trim();
   if (!token) throw new InputError("input 'github-token' is empty; leave it at its default (${{ github.token }}) or pass a token");
   const artifactName = read('artifact-name').trim();
+  const mode = oneOf('mode', get('mode'), ['run', 'publish', 'aggregate'] as const);
+  const command = read('command').trim();
+  // The privileged side (a write token, a fork's artifacts) never runs a command: the docs say why.
+  if (command && mode !== 'run') throw new InputError(`input 'command' is for run mode only; ${mode} mode never runs a command (it holds a write token and reads artifacts from pull requests): remove the input from this step`);
+  if (command && read('params-override').trim()) throw new InputError("input 'params-override' applies to the built-in trainer only; with 'command', change the params file the command reads (one file per matrix leg)");
   if (/[":<>|*?\\/\r\n]/.test(artifactName)) throw new InputError(`input 'artifact-name' may not contain " : < > | * ? \\ / or newlines; got "${artifactName}"`);
   return {
-    mode: oneOf('mode', get('mode'), ['run', 'publish', 'aggregate'] as const),
+    mode,
     workingDirectory,
     data: inWork(get('data')),
     params: inWork(get('params')),
     paramsIsDefault: !read('params').trim() || read('params').trim() === INPUT_DEFAULTS.params,
+    dataIsDefault: !read('data').trim() || read('data').trim() === INPUT_DEFAULTS.data,
+    command,
     paramsOverride: parseOverrideInput(read('params-override')),
     token,
     backend: oneOf('backend', get('backend'), BACKEND_CHOICES),

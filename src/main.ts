@@ -20,6 +20,7 @@ import { forLog, forPath } from './github/untrusted.js';
 import type { RunKind, StoredFile } from './github/store.js';
 import { identityKey, variantLabel, type RunIdentity } from './identity.js';
 import { InputError, PARAMS_OVERRIDE_SOURCE, readInputs, type ActionConfig } from './inputs.js';
+import { runCommandExperiment } from './command/trainer.js';
 import { runExperiment } from './pipeline.js';
 import { metricsFileContent, type RunRecord } from './record.js';
 import { writeReport, type ReportResult } from './report/index.js';
@@ -246,7 +247,7 @@ async function train(client: GitHubClient, context: ActionContext, config: Actio
   if (identity.variant) core.info(`variant: ${forLog(variantLabel(identity.variant))} (identity ${identityKey(identity)})`);
   const outDir = join(env.RUNNER_TEMP || tmpdir(), 'train-and-report', legName(identity));
   const pull = context.pullRequest;
-  core.setOutput('model', join(outDir, 'model'));
+  if (!config.command) core.setOutput('model', join(outDir, 'model'));
   if (config.uploadArtifact) {
     // The upload step runs even when a later stage fails, so the folder is announced first.
     core.setOutput('artifact-dir', outDir);
@@ -256,25 +257,30 @@ async function train(client: GitHubClient, context: ActionContext, config: Actio
       workflow: identity.workflow, job: identity.job, variant: identity.variant, paramsOverride: config.paramsOverride.map((override) => override.text), runId: context.runId, sha: context.sha,
     });
   }
-  const result = await runExperiment({
-    dataDir: config.data,
-    paramsFile: config.params,
-    outDir,
-    backend: config.backend,
-    cacheDir: env.TRAIN_AND_REPORT_CACHE || undefined,
-    overrides: config.paramsOverride,
-    overridesSource: PARAMS_OVERRIDE_SOURCE,
-    // Lines quote file and class names from the data: through the gate.
-    log: (line) => core.info(forLog(line, 2000)),
-    stage: (name) => stages.stage(name),
-    notice: (line) => core.notice(forLog(line, 2000)),
-    source: {
-      sha: context.sha,
-      ref: context.ref,
-      repository: `${context.repository.owner}/${context.repository.repo}`,
-      ...(pull ? { pullRequest: pull.number, baseSha: pull.baseSha } : {}),
-    },
-  });
+  const source = {
+    sha: context.sha,
+    ref: context.ref,
+    repository: `${context.repository.owner}/${context.repository.repo}`,
+    ...(pull ? { pullRequest: pull.number, baseSha: pull.baseSha } : {}),
+  };
+  // Lines quote file and class names from the data (and a command's own output): through the gate.
+  const log = (line: string) => core.info(forLog(line, 2000));
+  const dataDir = config.command && config.dataIsDefault && !(await exists(config.data)) ? undefined : config.data;
+  const result = config.command
+    ? await runCommandExperiment({ command: config.command, dataDir, paramsFile: config.params, outDir, cwd: config.workingDirectory, log, source })
+    : await runExperiment({
+      dataDir: config.data,
+      paramsFile: config.params,
+      outDir,
+      backend: config.backend,
+      cacheDir: env.TRAIN_AND_REPORT_CACHE || undefined,
+      overrides: config.paramsOverride,
+      overridesSource: PARAMS_OVERRIDE_SOURCE,
+      log,
+      stage: (name) => stages.stage(name),
+      notice: (line) => core.notice(forLog(line, 2000)),
+      source,
+    });
   if (pull) {
     await writeHandoff(outDir, {
       repository: `${context.repository.owner}/${context.repository.repo}`,
@@ -296,7 +302,7 @@ async function train(client: GitHubClient, context: ActionContext, config: Actio
     head: result.record,
     sha: context.sha,
     outDir,
-    dataDir: config.data,
+    dataDir,
     pullRequest: pull,
     identity,
     workflowName: context.workflow,

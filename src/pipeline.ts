@@ -19,7 +19,7 @@ import { labelsOf, predictLogits, trainModel, type ImageTensorSource, type Train
 import { checkOutputFolder, claimOutputFolder } from './output.js';
 import { applyOverrides, loadParams, modelLayers, optimizerSettings, ParamsError, type ParamOverride, type Params } from './params.js';
 import { buildRunRecord } from './record-builder.js';
-import { metricsFileContent, writeRecord, type BackendInfo, type ModelCard, type RepeatResult, type RunRecord } from './record.js';
+import { metricsFileContent, writeRecord, type BackendInfo, type BuiltinRunRecord, type ModelCard, type RepeatResult, type RunRecord } from './record.js';
 
 export interface RunOptions {
   dataDir: string;
@@ -60,7 +60,7 @@ export function prepareKey(prepare: Params['prepare']): string {
 }
 
 export interface RunResult {
-  record: RunRecord;
+  record: BuiltinRunRecord;
   outDir: string;
   files: { record: string; metrics: string; model: string };
 }
@@ -397,7 +397,7 @@ async function saveFirstModel(run: RunState, params: Params, prepared: Prepared,
 }
 
 /** run.json, metrics.json (the model is saved already), and the closing log line. */
-async function writeOutputs(run: RunState, record: RunRecord, modelDir: string): Promise<RunResult> {
+async function writeOutputs(run: RunState, record: BuiltinRunRecord, modelDir: string): Promise<RunResult> {
   const outDir = run.options.outDir;
   const files = { record: join(outDir, 'run.json'), metrics: join(outDir, 'metrics.json'), model: modelDir };
   await writeRecord(files.record, record);

@@ -5,7 +5,7 @@
 import type { DatasetListing, DecodedDataset } from './data/dataset.js';
 import type { ParamOverride, Params } from './params.js';
 import { layersAsList } from './model/spec.js';
-import { RUN_RECORD_VERSION, type BackendInfo, type ClassMetrics, type ModelCard, type Prediction, type RepeatResult, type RunRecord } from './record.js';
+import { RUN_RECORD_VERSION, type BackendInfo, type BuiltinRunRecord, type EpochStats, type ClassMetrics, type ModelCard, type Prediction, type RepeatResult, type RunRecord } from './record.js';
 import { libraryVersions, TOOL_NAME, TOOL_VERSION } from './version.js';
 
 export interface RecordInputs {
@@ -28,7 +28,7 @@ export interface RecordInputs {
 
 const round6 = (value: number) => Number(value.toFixed(6));
 
-export function buildRunRecord(inputs: RecordInputs): RunRecord {
+export function buildRunRecord(inputs: RecordInputs): BuiltinRunRecord {
   const { params, listing, decoded, split, first } = inputs;
   const classes = listing.classes;
   const imagesPerClass: Record<string, number> = Object.fromEntries(classes.map((name) => [name, 0]));
@@ -71,7 +71,8 @@ export function buildRunRecord(inputs: RecordInputs): RunRecord {
     backend: inputs.backend,
     versions: libraryVersions(),
     metrics: inputs.repeats[0].metrics,
-    history: inputs.repeats[0].history,
+    // The built-in trainer fills every field of every epoch.
+    history: inputs.repeats[0].history as EpochStats[],
     perClass: first.perClass,
     confusionMatrix: first.matrix,
     predictions,

@@ -694,6 +694,41 @@ const CASES: Case[] = [
       }
     },
   },
+  {
+    name: 'command mode: a push records a training command\'s run, a PR is compared with it in one comment',
+    expect: 'the PR comment says Better on the headline metric params choose (val_loss; few vs many training images, 6 seeds each), with the metrics table, the history and confusion charts; the token never reaches the command',
+    async run() {
+      const w = await world();
+      try {
+        const trainer = join(REPO_ROOT, 'test', 'fixtures', 'command-trainer', 'train.mjs');
+        const folder = await mkdtemp(join(tmpdir(), 'command-params-'));
+        const few = join(folder, 'few.yaml');
+        const many = join(folder, 'many.yaml');
+        // On this data the centroids' accuracy moves within seed noise; their loss does not: the verdict is about the loss.
+        await writeFile(few, 'train:\n  fraction: 0.05\n  epochs: 2\nreport:\n  headline: val_loss\n');
+        await writeFile(many, 'train:\n  fraction: 0.9\n  epochs: 2\nreport:\n  headline: val_loss\n');
+        const command = `node ${JSON.stringify(trainer)} --print-env`;
+        const pushed = await push(w, w.main[1], w.main[0], { command, params: few });
+        assert.equal(pushed.failed, false, pushed.rawLog);
+        const stored = JSON.parse(w.fake.storeFiles().get(baselineRun(w.main[1]))!.toString());
+        assert.equal(stored.trainer.kind, 'command');
+        assert.deepEqual(stored.trainer.seeds.map((seed: { seed: number }) => seed.seed), [77, 78, 79, 80, 81, 82]);
+        const pr = await pull(w, { number: 44, head: w.fake.addCommit([w.main[1]], 'pr'), base: w.main[1], inputs: { command, params: many } });
+        assert.equal(pr.failed, false, pr.rawLog);
+        assert.match(pr.rawLog, /token=absent/);
+        assert.deepEqual(pr.rawLog.split('\n').filter((line) => line.includes(TOKEN)), [`::add-mask::${TOKEN}`], 'the token appears only in its mask');
+        const comments = w.fake.commentsOn(44);
+        assert.equal(comments.length, 1);
+        assert.match(comments[0].body, /\*\*Better than the base\*\*: validation loss [\d.]+ → [\d.]+ \(−[\d.]+\), means over 6 seeds per side/);
+        assert.match(comments[0].body, /\| val\\_loss \| [\d.]+ \| [\d.]+ \| −[\d.]+ \| ✅ better \|/);
+        assert.match(comments[0].body, /\| train\.fraction \| 0\.05 \| 0\.9 \|/);
+        for (const chart of ['history.png', 'confusion.png']) assert.ok(imageUrls(comments[0].body).some((url) => url.includes(chart)), chart);
+        assertImagesExist(w, comments[0].body);
+      } finally {
+        await w.fake.close();
+      }
+    },
+  },
 ];
 
 for (const testCase of CASES) test(`${testCase.name} → ${testCase.expect}`, testCase.run);
