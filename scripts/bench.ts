@@ -7,7 +7,10 @@
 //   npm run bench [-- --rounds 3] [--only default,tuned,tuned-1,scale,images] [--no-reference] [--no-warm] [--scale]
 //   npm run bench -- --sweep [--parallel 1,2] [--rounds N]
 //   npm run bench -- --verdict [--rounds N]
+//   npm run bench -- --start [--before] [--this-platform] [--data DIR]
 //   npm run bench -- --noise [--k 6] [--pool-seeds 60] [--other-seeds 30] [--change epochs6|epochs7|dense16] [--pools DIR]
+//   npm run bench -- --command [--rounds N]
+//   npm run bench -- --command-noise [--pool-seeds 60] [--k 6]
 //   npm run bench -- --artifact
 //   npm run bench -- --layers '[{"conv2d": {"filters": 32, "kernel": 3}}, …]' [--lr 0.001] [--epochs 10] [--repeats 1] [--rounds N]
 //   npm run bench -- --trend [--trend-runs 20] [--record RUN_DIR/run.json] [--latency-ms 0,150] [--rounds N]
@@ -27,8 +30,13 @@
 // reaches training (its runs reused) beside the reference's single notebook
 // run, and notebook → tuned params (seeds in stages) beside the reference's
 // single tuned run; the tuned PR runs twice to show the same verdict.
+// --start measures the action's start (its folder as a release, to its first training line) and
+// size (scripts/start-bench.ts); --before adds the run-time install it replaced.
 // --noise measures the verdict's false-alarm and detection rates instead
 // (scripts/noise-bench.ts).
+// --command measures what command mode costs over the command's own time,
+// --command-noise the verdict's false alarms on seed-only changes through a
+// command (scripts/command-bench.ts).
 // --gpu times GPU_WORKLOAD (128×128 RGB, three conv blocks of 32/64/128 filters,
 // global average pool, dense 128, 3 epochs) on backend webgpu and on wasm, side
 // by side with the reference, and prints the WebGPU adapter that ran; --gpu-small
@@ -48,8 +56,10 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { describeBackend } from '../src/model/backend-choice.js';
 import { DEFAULT_PARAMS } from '../src/params.js';
+import { benchCommand, benchCommandNoise } from './command-bench.js';
 import { benchArtifact } from './artifact-bench.js';
 import { benchNoise } from './noise-bench.js';
+import { benchStart } from './start-bench.js';
 import { benchTrend } from './trend-bench.js';
 
 const { values } = parseArgs({
@@ -65,6 +75,11 @@ const { values } = parseArgs({
     data: { type: 'string', default: '../shared/datasets/planets-and-moons' },
     noise: { type: 'boolean', default: false },
     verdict: { type: 'boolean', default: false },
+    start: { type: 'boolean', default: false },
+    before: { type: 'boolean', default: false },
+    'this-platform': { type: 'boolean', default: false },
+    command: { type: 'boolean', default: false },
+    'command-noise': { type: 'boolean', default: false },
     artifact: { type: 'boolean', default: false },
     k: { type: 'string', default: String(DEFAULT_PARAMS.train.repeats) },
     'pool-seeds': { type: 'string', default: '60' },
@@ -523,6 +538,16 @@ async function main(): Promise<void> {
   }
   const build = spawnSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
   if (build.status !== 0) throw new Error('npm run build failed');
+  if (values.command || values['command-noise']) {
+    const work = await mkdtemp(join(tmpdir(), 'train-and-report-bench-'));
+    try {
+      if (values.command) await benchCommand({ data: DATA, rounds, work });
+      if (values['command-noise']) await benchCommandNoise({ work, pool: Number(values['pool-seeds']), k: Number(values.k) });
+    } finally {
+      await rm(work, { recursive: true, force: true });
+    }
+    return;
+  }
   if (values.sweep) {
     const work = await mkdtemp(join(tmpdir(), 'train-and-report-bench-'));
     try {
@@ -530,6 +555,10 @@ async function main(): Promise<void> {
     } finally {
       await rm(work, { recursive: true, force: true });
     }
+    return;
+  }
+  if (values.start) {
+    await benchStart({ data: DATA, before: values.before === true, installedOnly: values['this-platform'] === true });
     return;
   }
   const withReference = hasTorch();

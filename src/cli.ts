@@ -1,12 +1,8 @@
 #!/usr/bin/env node
 // The local entry: the same pipeline as the action, no @actions/*.
-//   train-and-report run     [--data DIR] [--params FILE] [--out DIR] [--backend B] [--base DIR] [--force-training]
-//   train-and-report sweep   --grid 'KEY=V1,V2 ...' [--data DIR] [--params FILE] [--out DIR] [--parallel N]
-//   train-and-report report  --head DIR [--base DIR] --out DIR [--thresholds T]
-//   train-and-report predict --model DIR IMAGE...
-//   train-and-report trend   RUN_DIR... [--out DIR]
-//   train-and-report sample  [--out DIR] [--images-per-class N] [--seed S]
-// Errors print one line (the message) and exit 1; --verbose adds the stack.
+//   train-and-report run | sweep | report | predict | trend | sample [options]; COMMAND --help; --version
+// The commands and options are the tables below. Errors print one line (the message) and exit 1;
+// --verbose adds the stack.
 
 import { realpathSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -14,21 +10,81 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Thresholds } from './compare/thresholds.js';
+import { formatCommandHelp, formatUsage, type CommandHelp, type OptionHelp } from './cli-help.js';
 import { BACKEND_CHOICES } from './model/backend-choice.js';
 import { readRecord, type RunRecord } from './record.js';
+import { TOOL_VERSION } from './version.js';
 
-const USAGE = `usage:
-  train-and-report run     [--data DIR] [--params FILE] [--set KEY=VALUE]... [--out DIR] [--backend ${BACKEND_CHOICES.join('|')}]
-                           [--base DIR [--force-training]] [--thresholds T] [--cache DIR | --no-cache]
-  train-and-report sweep   --grid 'KEY=V1,V2 KEY=V1,V2' [--data DIR] [--params FILE] [--set KEY=VALUE]... [--out DIR]
-                           [--parallel N] [--variant-charts] [--backend B] [--cache DIR | --no-cache]
-  train-and-report report  --head DIR [--base DIR] --out DIR [--data DIR] [--thresholds T]
-  train-and-report predict --model DIR IMAGE...
-  train-and-report trend   RUN_DIR... [--out DIR]   (run folders oldest first; exit 2 when the last is worse beyond seed noise)
-  train-and-report sample  [--out DIR] [--images-per-class N] [--seed N]
+// The options the parser accepts, each with the words its help prints (cli-help.ts writes the usage
+// and every command's --help from these two tables).
+const OPTIONS = {
+  command: { type: 'string', arg: "'CMD'", help: 'your own training command, run once per seed through the shell instead of the built-in CNN (docs/command.md); not with --set or --backend' },
+  data: { type: 'string', arg: 'DIR', help: 'folder of images, one sub-folder per class (run, sweep: default the built-in sample, generated into data/sample)' },
+  params: { type: 'string', arg: 'FILE', help: 'params.yaml (default params.yaml; the built-in defaults when that file is missing)' },
+  set: { type: 'string', multiple: true, arg: 'KEY=VALUE', help: 'a param on top of the params file, e.g. --set train.lr=0.001 (repeatable)' },
+  out: { type: 'string', arg: 'DIR', help: 'output folder (run: out, sweep: out-sweep, trend: out-trend, sample: data/sample); never emptied, only its own files are replaced' },
+  backend: { type: 'string', arg: 'B', help: `TensorFlow.js backend: ${BACKEND_CHOICES.join(', ')} (default auto)` },
+  base: { type: 'string', arg: 'DIR', help: 'the --out folder of an earlier run to compare with' },
+  'force-training': {
+    type: 'boolean',
+    help: "train even when nothing that reaches training changed since --base (by default its results are reused); the built-in trainer only",
+  },
+  head: { type: 'string', arg: 'DIR', help: 'the --out folder of the run to report on' },
+  model: { type: 'string', arg: 'DIR', help: 'the model/ folder of a run' },
+  thresholds: { type: 'string', arg: 'T', help: 'per-metric limits, e.g. "val_acc: -0.02, val_loss: +5%"; exit code 2 when crossed' },
+  grid: { type: 'string', arg: "'KEY=V1,V2 ...'", help: 'the values to sweep, one KEY=V1,V2 per param, space-separated' },
+  parallel: { type: 'string', arg: 'N', help: 'variants trained at the same time, in worker threads (default 1)' },
+  'variant-charts': { type: 'boolean', help: "add each variant's own charts to the sweep report" },
+  'images-per-class': { type: 'string', arg: 'N', help: 'images rendered per class (default 146)' },
+  seed: { type: 'string', arg: 'N', help: 'seed of the generator (default 77)' },
+  cache: { type: 'string', arg: 'DIR', help: 'where decoded pixels are kept between runs (default $TRAIN_AND_REPORT_CACHE or ~/.cache/train-and-report)' },
+  'no-cache': { type: 'boolean', help: 'decode every image, keep nothing' },
+  verbose: { type: 'boolean', help: 'print the stack trace with an error' },
+  quiet: { type: 'boolean', help: 'print only errors' },
+  help: { type: 'boolean', short: 'h', help: 'print this help and exit' },
+  version: { type: 'boolean', help: 'print the version and exit' },
+} as const satisfies Record<string, OptionHelp>;
 
-Without --data, run trains on the built-in sample dataset (generated into data/sample).
-Options: --verbose prints stack traces; --quiet prints only errors.`;
+const COMMANDS: Record<string, CommandHelp> = {
+  run: {
+    summary: 'Train and evaluate, then write run.json, metrics.json, model/ and the report (report.md, report.html, charts) into --out.',
+    options: ['data', 'params', 'set', 'out', 'backend', 'base', 'force-training', 'thresholds', 'cache', 'no-cache', 'command'],
+    example: "train-and-report run --data data/raw --set train.epochs=10 --out out-pr --base out\n  train-and-report run --command 'python train.py' --data data/raw --base out",
+  },
+  sweep: {
+    summary: 'Train every combination of the grid, N at a time, each in its own folder under --out, and one report comparing them.',
+    options: ['grid', 'data', 'params', 'set', 'out', 'parallel', 'variant-charts', 'backend', 'cache', 'no-cache'],
+    required: ['grid'],
+    example: "train-and-report sweep --grid 'train.lr=0.0001,0.001 train.conv_size=32,64' --parallel 2",
+  },
+  report: {
+    summary: 'Write the report alone, from run folders.',
+    options: ['head', 'base', 'out', 'data', 'thresholds'],
+    required: ['head', 'out'],
+    example: 'train-and-report report --head out-pr --base out --out report',
+  },
+  predict: {
+    summary: 'Label images with a saved model (top-3 probabilities).',
+    options: ['model', 'backend'],
+    required: ['model'],
+    positionals: 'IMAGE...',
+    example: 'train-and-report predict --model out/model data/raw/Saturn/Saturn_0.jpg',
+  },
+  trend: {
+    summary: 'The trend of runs, oldest first: their metric over time and whether the last step is worse beyond seed noise (exit code 2); trend.md into --out (default out-trend).',
+    options: ['out'],
+    positionals: 'RUN_DIR...',
+    example: 'train-and-report trend out-1 out-2 out-3 --out out-trend',
+  },
+  sample: {
+    summary: 'Generate the built-in sample dataset (skipped when the folder already holds this generator\'s images for the same options).',
+    options: ['out', 'images-per-class', 'seed'],
+    example: 'train-and-report sample --out data/sample',
+  },
+};
+
+const PROGRAM = 'train-and-report';
+const USAGE = formatUsage(PROGRAM, COMMANDS, OPTIONS);
 
 export class UsageError extends Error {
   constructor(message: string) {
@@ -63,7 +119,9 @@ async function ensureSample(outDir: string, imagesPerClass: number | undefined, 
   const { generateSampleDataset } = await import('./data/sample.js');
   const started = performance.now();
   const result = await generateSampleDataset({ outDir, imagesPerClass, seed });
-  log(`sample data: ${result.images} images in ${result.classes.length} classes at ${outDir} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  const how = result.rendered === 0 ? `already rendered by this generator with these options, checked in ${seconds} s` : `rendered in ${seconds} s`;
+  log(`sample data: ${result.images} images in ${result.classes.length} classes at ${outDir} (${how})`);
   return result;
 }
 
@@ -87,47 +145,60 @@ async function reportStep(
   return result;
 }
 
+/** `run --command`: the user's training command instead of the built-in CNN; the same record, report and comparison. */
+async function runCommand(
+  values: { command?: string; data?: string; params?: string; out?: string; base?: string; thresholds?: string; set?: string[]; backend?: string; 'force-training'?: boolean },
+  print: (line: string) => void,
+): Promise<number> {
+  const command = values.command!.trim();
+  if (command === '') throw new UsageError('--command is empty; give the command that trains one seed, e.g. --command "python train.py"');
+  for (const option of ['set', 'backend'] as const) {
+    if (values[option] !== undefined) throw new UsageError(`--${option} applies to the built-in trainer only; with --command, ${option === 'set' ? 'change params.yaml, which the command reads' : 'the command chooses its own device'}`);
+  }
+  // A training command's runs are never reused from its base (it trains every seed every time), so there is nothing to force.
+  if (values['force-training']) throw new UsageError('--force-training applies to the built-in trainer only; a training command trains every seed of every run');
+  const { runCommandExperiment, COMMAND_OUTPUT_ENTRIES } = await import('./command/trainer.js');
+  const { checkOutputFolder } = await import('./output.js');
+  const { parseThresholds } = await import('./compare/thresholds.js');
+  const thresholds = values.thresholds ? parseThresholds(values.thresholds) : undefined;
+  const outDir = values.out ?? 'out';
+  await checkOutputFolder(outDir, [...COMMAND_OUTPUT_ENTRIES, 'report.md', 'report.html']);
+  const result = await runCommandExperiment({ command, dataDir: values.data, paramsFile: values.params ?? 'params.yaml', outDir, log: print });
+  const report = await reportStep({ head: result.record, loaded: await loadBase(values.base), outDir, dataDir: values.data, thresholds }, print);
+  return report.regressions.length > 0 ? 2 : 0;
+}
+
 export async function main(argv: string[], log: (line: string) => void = (line) => console.log(line)): Promise<number> {
   const [command, ...rest] = argv;
+  if (command === '--version') {
+    log(TOOL_VERSION);
+    return 0;
+  }
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
     log(USAGE);
     return command === undefined ? 1 : 0;
   }
+  if (!Object.hasOwn(COMMANDS, command)) throw new UsageError(`unknown command "${command}"`);
   const { values, positionals } = (() => {
     try {
-      return parseArgs({
-        args: rest,
-        allowPositionals: command === 'predict' || command === 'trend',
-        options: {
-          data: { type: 'string' },
-          params: { type: 'string' },
-          out: { type: 'string' },
-          backend: { type: 'string' },
-          base: { type: 'string' },
-          head: { type: 'string' },
-          model: { type: 'string' },
-          thresholds: { type: 'string' },
-          set: { type: 'string', multiple: true },
-          grid: { type: 'string' },
-          parallel: { type: 'string' },
-          'variant-charts': { type: 'boolean' },
-          'images-per-class': { type: 'string' },
-          seed: { type: 'string' },
-          cache: { type: 'string' },
-          'no-cache': { type: 'boolean' },
-          'force-training': { type: 'boolean' },
-          verbose: { type: 'boolean' },
-          quiet: { type: 'boolean' },
-        },
-      });
+      return parseArgs({ args: rest, allowPositionals: COMMANDS[command].positionals !== undefined, options: OPTIONS });
     } catch (error) {
       throw new UsageError((error as Error).message);
     }
   })();
+  if (values.help) {
+    log(formatCommandHelp(PROGRAM, command, COMMANDS, OPTIONS));
+    return 0;
+  }
+  if (values.version) {
+    log(TOOL_VERSION);
+    return 0;
+  }
   const print = values.quiet ? () => {} : log;
 
   switch (command) {
     case 'run': {
+      if (values.command !== undefined) return runCommand(values, print);
       const { runExperiment, OUTPUT_ENTRIES } = await import('./pipeline.js');
       const { parseBackendChoice } = await import('./model/backend-choice.js');
       const { checkOutputFolder } = await import('./output.js');
@@ -169,6 +240,7 @@ export async function main(argv: string[], log: (line: string) => void = (line) 
       return report.regressions.length > 0 ? 2 : 0;
     }
     case 'sweep': {
+      if (values.command !== undefined) throw new UsageError('sweep trains the built-in CNN; for a training command, run a matrix of "run --command" jobs (one params file each): the action\'s aggregate mode compares them');
       if (!values.grid) throw new UsageError("sweep needs --grid 'KEY=V1,V2 KEY=V1,V2' (e.g. --grid 'train.lr=0.0001,0.001 train.conv_size=32,64')");
       const { parseGrid, expandGrid } = await import('./sweep/grid.js');
       const { parseOverrides } = await import('./params.js');

@@ -59,6 +59,8 @@ export type ReuseDecision = { reuse: true } | { reuse: false; reason: string };
 export function decideReuse(fingerprint: string, seeds: readonly number[], base: RunRecord | undefined, force: boolean): ReuseDecision {
   if (!base) return { reuse: false, reason: 'no base record to reuse' };
   if (force) return { reuse: false, reason: 'training forced (force-training)' };
+  // A training command's record has no fingerprint either; its runs are never reused.
+  if (base.trainer !== undefined) return { reuse: false, reason: 'the base was trained by a training command, not the built-in trainer' };
   if (typeof base.fingerprint !== 'string') return { reuse: false, reason: 'the base record has no training fingerprint (written by an older version of the tool)' };
   if (base.fingerprint !== fingerprint) return { reuse: false, reason: 'something that reaches training changed since the base (data, params, seeds, backend or the tool\'s numerics)' };
   // A base that stopped its seeds early (a local run against its own base) lacks some seeds' results.

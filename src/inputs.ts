@@ -25,6 +25,10 @@ export interface ActionConfig {
   params: string;
   /** The params input was left at its default (a missing params.yaml then means the defaults). */
   paramsIsDefault: boolean;
+  /** The data input was left at its default (a training command may then run without a data folder). */
+  dataIsDefault: boolean;
+  /** A training command of the user's own instead of the built-in CNN ('' = the built-in); run mode only. */
+  command: string;
   /** params-override: applied on top of the params file, checked like it. */
   paramsOverride: ParamOverride[];
   token: string;
@@ -148,13 +152,23 @@ export function readInputs(read: InputReader, workspace: string): ActionConfig {
   const token = read('github-token').trim();
   if (!token) throw new InputError("input 'github-token' is empty; leave it at its default (${{ github.token }}) or pass a token");
   const artifactName = read('artifact-name').trim();
+  const mode = oneOf('mode', get('mode'), ['run', 'publish', 'aggregate'] as const);
+  const command = read('command').trim();
+  // The privileged side (a write token, a fork's artifacts) never runs a command: the docs say why.
+  if (command && mode !== 'run') throw new InputError(`input 'command' is for run mode only; ${mode} mode never runs a command (it holds a write token and reads artifacts from pull requests): remove the input from this step`);
+  if (command && read('params-override').trim()) throw new InputError("input 'params-override' applies to the built-in trainer only; with 'command', change the params file the command reads (one file per matrix leg)");
+  const forceTraining = parseBoolean('force-training', get('force-training'));
+  // A training command's runs are never reused from the base, so there is nothing to force.
+  if (command && forceTraining) throw new InputError("input 'force-training' applies to the built-in trainer only; a training command trains every seed of every run: remove the input from this step");
   if (/[":<>|*?\\/\r\n]/.test(artifactName)) throw new InputError(`input 'artifact-name' may not contain " : < > | * ? \\ / or newlines; got "${artifactName}"`);
   return {
-    mode: oneOf('mode', get('mode'), ['run', 'publish', 'aggregate'] as const),
+    mode,
     workingDirectory,
     data: inWork(get('data')),
     params: inWork(get('params')),
     paramsIsDefault: !read('params').trim() || read('params').trim() === INPUT_DEFAULTS.params,
+    dataIsDefault: !read('data').trim() || read('data').trim() === INPUT_DEFAULTS.data,
+    command,
     paramsOverride: parseOverrideInput(read('params-override')),
     token,
     backend: oneOf('backend', get('backend'), BACKEND_CHOICES),
@@ -164,7 +178,7 @@ export function readInputs(read: InputReader, workspace: string): ActionConfig {
     comment: oneOf('comment', get('comment'), ['update', 'new', 'off'] as const),
     failOnRegression: parseThresholdInput('fail-on-regression', get('fail-on-regression')),
     baseline: parseBaseline('baseline', get('baseline')),
-    forceTraining: parseBoolean('force-training', get('force-training')),
+    forceTraining,
     uploadArtifact: parseBoolean('upload-artifact', get('upload-artifact')),
     artifactName,
     keepRuns: parsePositiveInteger('keep-runs', get('keep-runs')),

@@ -20,6 +20,7 @@ import { forLog, forPath } from './github/untrusted.js';
 import type { RunKind, StoredFile } from './github/store.js';
 import { identityKey, variantLabel, type RunIdentity } from './identity.js';
 import { InputError, PARAMS_OVERRIDE_SOURCE, readInputs, type ActionConfig } from './inputs.js';
+import { runCommandExperiment } from './command/trainer.js';
 import { runExperiment } from './pipeline.js';
 import { metricsFileContent, type RunRecord } from './record.js';
 import { writeReport, type ReportResult } from './report/index.js';
@@ -36,6 +37,27 @@ export class RegressionError extends Error {
 }
 
 type Env = Record<string, string | undefined>;
+
+/** The log folded as one ::group:: per stage: starting a stage closes the one before. */
+interface Stages {
+  stage(name: string): void;
+  end(): void;
+}
+
+function groupedStages(): Stages {
+  let open = false;
+  return {
+    stage(name) {
+      if (open) core.endGroup();
+      core.startGroup(name);
+      open = true;
+    },
+    end() {
+      if (open) core.endGroup();
+      open = false;
+    },
+  };
+}
 
 interface ReportTarget {
   head: RunRecord;
@@ -113,8 +135,9 @@ async function resolveBaseline(client: GitHubClient, context: ActionContext, con
 }
 
 /** Report → outputs → the plan of its effects (effects.ts: records ref, summary, comment, failure); shared by run and publish modes. */
-async function report(client: GitHubClient, context: ActionContext, config: ActionConfig, target: ReportTarget): Promise<void> {
+async function report(client: GitHubClient, context: ActionContext, config: ActionConfig, target: ReportTarget, stages: Stages): Promise<void> {
   const { baseline, pullRequest } = target;
+  stages.stage('Report');
   const written = await writeReport({
     head: target.head,
     base: baseline.found ? baseline.record : undefined,
@@ -152,6 +175,7 @@ async function report(client: GitHubClient, context: ActionContext, config: Acti
   // The alert speaks of the previous push: only a push compared with its own previous run (baseline: auto).
   const previousPush = target.kind === 'baseline' && context.eventName === 'push' && config.baseline.kind === 'auto';
   const alert = previousPush && baseline.found ? await pushAlert(client, context, config, target, written, baseline) : '';
+  stages.stage('Record, summary and comment');
   await executePlan(client, context, config, {
     save: target.kind === undefined
       ? { skipped: `not recorded: a ${context.eventName} run on ${context.ref || 'no ref'} is neither a branch run (push, schedule, workflow_dispatch) nor a pull request run` }
@@ -168,6 +192,7 @@ async function report(client: GitHubClient, context: ActionContext, config: Acti
       ? new RegressionError(`fail-on-regression: ${written.regressions.length} threshold(s) crossed: ${written.regressions.map((regression) => regression.message).join('; ')}`)
       : undefined,
   }, { delayMs: delayUnit(process.env) });
+  stages.end();
 }
 
 /** The branch over time (trend-runs > 0), read from the records; a failure to read it leaves it out with a warning. */
@@ -214,7 +239,7 @@ async function pushAlert(client: GitHubClient, context: ActionContext, config: A
   return result.summary ? `${result.summary}\n\n` : '';
 }
 
-async function train(client: GitHubClient, context: ActionContext, config: ActionConfig, env: Env): Promise<void> {
+async function train(client: GitHubClient, context: ActionContext, config: ActionConfig, env: Env, stages: Stages): Promise<void> {
   if (!config.paramsIsDefault && !(await exists(config.params))) {
     throw new InputError(`input 'params': ${config.params} does not exist; fix the path or leave the input out to use the defaults`);
   }
@@ -222,7 +247,7 @@ async function train(client: GitHubClient, context: ActionContext, config: Actio
   if (identity.variant) core.info(`variant: ${forLog(variantLabel(identity.variant))} (identity ${identityKey(identity)})`);
   const outDir = join(env.RUNNER_TEMP || tmpdir(), 'train-and-report', legName(identity));
   const pull = context.pullRequest;
-  core.setOutput('model', join(outDir, 'model'));
+  if (!config.command) core.setOutput('model', join(outDir, 'model'));
   if (config.uploadArtifact) {
     // The upload step runs even when a later stage fails, so the folder is announced first.
     core.setOutput('artifact-dir', outDir);
@@ -232,30 +257,39 @@ async function train(client: GitHubClient, context: ActionContext, config: Actio
       workflow: identity.workflow, job: identity.job, variant: identity.variant, paramsOverride: config.paramsOverride.map((override) => override.text), runId: context.runId, sha: context.sha,
     });
   }
+  const source = {
+    sha: context.sha,
+    ref: context.ref,
+    repository: `${context.repository.owner}/${context.repository.repo}`,
+    ...(pull ? { pullRequest: pull.number, baseSha: pull.baseSha } : {}),
+  };
   // The baseline before training: when nothing that reaches training changed, its runs are reused.
+  stages.stage('Find the baseline');
   const baseline = await resolveBaseline(client, context, config, identity);
-  const result = await runExperiment({
-    base: baseline.found ? baseline.record : undefined,
-    forceTraining: config.forceTraining,
-    // A pull request's seeds stop as soon as the verdict is decided; branch runs are baselines and train every seed.
-    sequential: pull !== undefined,
-    dataDir: config.data,
-    paramsFile: config.params,
-    outDir,
-    backend: config.backend,
-    cacheDir: env.TRAIN_AND_REPORT_CACHE || undefined,
-    overrides: config.paramsOverride,
-    overridesSource: PARAMS_OVERRIDE_SOURCE,
-    // Lines quote file and class names from the data: through the gate.
-    log: (line) => core.info(forLog(line, 2000)),
-    notice: (line) => core.notice(forLog(line, 2000)),
-    source: {
-      sha: context.sha,
-      ref: context.ref,
-      repository: `${context.repository.owner}/${context.repository.repo}`,
-      ...(pull ? { pullRequest: pull.number, baseSha: pull.baseSha } : {}),
-    },
-  });
+  // Lines quote file and class names from the data (and a command's own output): through the gate.
+  const log = (line: string) => core.info(forLog(line, 2000));
+  const dataDir = config.command && config.dataIsDefault && !(await exists(config.data)) ? undefined : config.data;
+  if (config.command) stages.stage('Run the training command');
+  // A training command trains every seed: reusing the base's runs and stopping seeds early are the built-in trainer's.
+  const result = config.command
+    ? await runCommandExperiment({ command: config.command, dataDir, paramsFile: config.params, outDir, cwd: config.workingDirectory, log, source })
+    : await runExperiment({
+      base: baseline.found ? baseline.record : undefined,
+      forceTraining: config.forceTraining,
+      // A pull request's seeds stop as soon as the verdict is decided; branch runs are baselines and train every seed.
+      sequential: pull !== undefined,
+      dataDir: config.data,
+      paramsFile: config.params,
+      outDir,
+      backend: config.backend,
+      cacheDir: env.TRAIN_AND_REPORT_CACHE || undefined,
+      overrides: config.paramsOverride,
+      overridesSource: PARAMS_OVERRIDE_SOURCE,
+      log,
+      stage: (name) => stages.stage(name),
+      notice: (line) => core.notice(forLog(line, 2000)),
+      source,
+    });
   if (pull) {
     await writeHandoff(outDir, {
       repository: `${context.repository.owner}/${context.repository.repo}`,
@@ -275,7 +309,7 @@ async function train(client: GitHubClient, context: ActionContext, config: Actio
     head: result.record,
     sha: context.sha,
     outDir,
-    dataDir: config.data,
+    dataDir,
     pullRequest: pull,
     identity,
     workflowName: context.workflow,
@@ -284,7 +318,7 @@ async function train(client: GitHubClient, context: ActionContext, config: Actio
     headRef: context.ref.replace(/^refs\/heads\//, ''),
     enforceThresholds: true,
     trend: await branchTrend(client, context, config, identity, result.record, baseline, pull),
-  });
+  }, stages);
 }
 
 /**
@@ -292,7 +326,7 @@ async function train(client: GitHubClient, context: ActionContext, config: Actio
  * workflow run and the API, record validated), and only then is anything written, so a
  * bad artifact leaves the reports branch and the pull request untouched.
  */
-async function publish(client: GitHubClient, context: ActionContext, config: ActionConfig, env: Env): Promise<void> {
+async function publish(client: GitHubClient, context: ActionContext, config: ActionConfig, env: Env, stages: Stages): Promise<void> {
   const temp = env.RUNNER_TEMP || tmpdir();
   const downloaded = env.TRAIN_AND_REPORT_DOWNLOAD_DIR || join(temp, 'train-and-report-download');
   const runId = config.runId || context.workflowRun?.id || '';
@@ -302,6 +336,7 @@ async function publish(client: GitHubClient, context: ActionContext, config: Act
     throw new HandoffError(`${downloaded} holds ${folders.length} artifacts with a hand-off, more than the ${MAX_ARTIFACTS} one publish run takes; refusing them all, nothing was published`);
   }
   const identities = new Map<string, string>();
+  stages.stage('Check the downloaded artifacts');
   for (const folder of folders) {
     const prepared = await preparePublication(client, context.repository, folder, runId);
     if (prepared.kind === 'stale') {
@@ -319,6 +354,7 @@ async function publish(client: GitHubClient, context: ActionContext, config: Act
   }
   for (const publication of publications) {
     const { pullRequest, record, identity } = publication;
+    stages.stage(`Find the baseline of pull request #${pullRequest.number}`);
     core.info(`publishing the report of pull request #${pullRequest.number} (${pullRequest.headSha.slice(0, 7)}) from ${forLog(basename(publication.folder))}`);
     core.info(`preview: ${forLog(publication.preview?.note ?? publication.previewNote ?? '', 1000)}`);
     const baseline = await findBaseline(client, context.repository, {
@@ -344,17 +380,19 @@ async function publish(client: GitHubClient, context: ActionContext, config: Act
       baseline,
       enforceThresholds: false,
       trend: await branchTrend(client, context, config, identity, record, baseline, pullRequest),
-    });
+    }, stages);
   }
+  stages.end();
 }
 
-async function act(env: Env): Promise<void> {
+async function act(env: Env, stages: Stages): Promise<void> {
   const config = readInputs((name) => core.getInput(name), env.GITHUB_WORKSPACE || process.cwd());
   core.setSecret(config.token);
   const context = readContext(env, await readEventPayload(env));
   const client = createClient(config.token, { apiUrl: context.apiUrl, retry: retryPolicy(env) });
-  if (config.mode === 'publish') await publish(client, context, config, env);
+  if (config.mode === 'publish') await publish(client, context, config, env, stages);
   else if (config.mode === 'aggregate') {
+    stages.stage('Aggregate the legs');
     const temp = env.RUNNER_TEMP || tmpdir();
     await aggregate(client, context, config, {
       baselineFor: (identity, pull) =>
@@ -370,14 +408,17 @@ async function act(env: Env): Promise<void> {
       downloadDir: env.TRAIN_AND_REPORT_DOWNLOAD_DIR || join(temp, 'train-and-report-download'),
       outDir: join(temp, 'train-and-report-aggregate'),
     });
-  } else await train(client, context, config, env);
+  } else await train(client, context, config, env, stages);
+  stages.end();
 }
 
 /** Runs the action; fails the step on anything thrown, Error or not. */
 export async function run(env: Env = process.env): Promise<void> {
+  const stages = groupedStages();
   try {
-    await act(env);
+    await act(env, stages);
   } catch (error) {
+    stages.end(); // the failure is shown outside the folded stage
     if (error instanceof Error) {
       if (error.stack) core.debug(forLog(error.stack, 10_000));
       // Messages quote artifact fields and names: through the gate like every log line.

@@ -51,12 +51,34 @@ export function metricDefinition(key: MetricKey): MetricDefinition<MetricKey> {
   return BY_KEY.get(key)!;
 }
 
-/** +1 where higher is better, −1 where lower is: a change times this is the improvement. */
-export function improvementSign(key: MetricKey): 1 | -1 {
-  return metricDefinition(key).better === 'higher' ? 1 : -1;
+/** +1 where higher is better, −1 where lower is: a change times this is the improvement. `custom`: directions params give other metrics. */
+export function improvementSign(key: string, custom: Readonly<Record<string, Direction>> = {}): 1 | -1 {
+  const direction = directionOf(key, custom);
+  if (direction === undefined) throw new Error(`metric "${key}" has no direction; it can be shown but not judged`);
+  return direction === 'higher' ? 1 : -1;
 }
 
 /** The sweep table's columns, in their order. */
 export const SWEEP_COLUMNS: readonly MetricDefinition<MetricKey>[] = (METRICS as readonly MetricDefinition<MetricKey>[])
   .filter((metric) => metric.sweepColumn !== undefined)
   .sort((a, b) => a.sweepColumn! - b.sweepColumn!);
+
+/**
+ * A metric's direction: this table's for its own keys, else the one params
+ * give it (`report.metrics: {name: higher|lower}`, a training command's own
+ * metrics); undefined when neither knows, and such a metric is shown, never judged.
+ */
+export function directionOf(key: string, custom: Readonly<Record<string, Direction>> = {}): Direction | undefined {
+  if (isMetricKey(key)) return metricDefinition(key).better;
+  return Object.hasOwn(custom, key) ? custom[key] : undefined;
+}
+
+/** The name in prose: this table's label, or the key itself for a command's own metric. */
+export function metricLabel(key: string): string {
+  return isMetricKey(key) ? metricDefinition(key).label : key;
+}
+
+/** Decimals a report prints: this table's, or 4 for a command's own metric. */
+export function metricDigits(key: string): number {
+  return isMetricKey(key) ? metricDefinition(key).digits : 4;
+}

@@ -246,10 +246,10 @@ function checkShapes(params: Params, file: string): void {
   }
 }
 
-export function parseParams(text: string, file: string): Params {
-  let raw: unknown;
+/** A params file's YAML; a syntax error is one line naming the file and the position. */
+export function readParamsYaml(text: string, file: string): unknown {
   try {
-    raw = parseYaml(text);
+    return parseYaml(text);
   } catch (error) {
     if (error instanceof YAMLParseError) {
       const where = error.linePos ? ` at line ${error.linePos[0].line}, column ${error.linePos[0].col}` : '';
@@ -259,7 +259,15 @@ export function parseParams(text: string, file: string): Params {
     }
     throw error;
   }
-  return validateParams(raw, file);
+}
+
+export function parseParams(text: string, file: string): Params {
+  return validateParams(readParamsYaml(text, file), file);
+}
+
+/** What a key of the schema allows, or undefined when `value` is allowed (a training command's params reuse the checks of the keys it shares). */
+export function checkParamValue(section: 'prepare' | 'train', key: string, value: unknown): string | undefined {
+  return SCHEMA[section][key]?.(value);
 }
 
 export interface LoadedParams {

@@ -25,7 +25,7 @@ import { decideReuse, seedList, trainingFingerprint } from './fingerprint.js';
 import { improvementSign } from './metrics.js';
 import { buildRunRecord, recordedParams, reusedRunRecord } from './record-builder.js';
 import { numericsVersions } from './version.js';
-import { metricsFileContent, writeRecord, type BackendInfo, type ModelCard, type RepeatResult, type RunRecord } from './record.js';
+import { metricsFileContent, writeRecord, type BackendInfo, type BuiltinRunRecord, type ModelCard, type RepeatResult, type RunRecord } from './record.js';
 
 export interface RunOptions {
   dataDir: string;
@@ -34,6 +34,8 @@ export interface RunOptions {
   outDir: string;
   backend?: BackendChoice;
   log?: (line: string) => void;
+  /** Called as each stage starts, with its name (the action folds each stage's lines into a group). */
+  stage?: (name: string) => void;
   /** Lines worth a warning in CI (a backend that is installed but fails); default: log. */
   notice?: (line: string) => void;
   source?: RunRecord['source'];
@@ -81,7 +83,7 @@ export function prepareKey(prepare: Params['prepare']): string {
 }
 
 export interface RunResult {
-  record: RunRecord;
+  record: BuiltinRunRecord;
   outDir: string;
   files: { record: string; metrics: string; model: string };
 }
@@ -125,6 +127,8 @@ export async function runExperiment(options: RunOptions): Promise<RunResult> {
 /** The run, as its named steps; each logs what it did and adds its seconds to `timings`. */
 async function runStages(options: RunOptions, workers: TrainingWorker[]): Promise<RunResult> {
   const run: RunState = { options, log: options.log ?? (() => {}), timings: {}, started: performance.now() };
+  const stage = options.stage ?? (() => {});
+  stage('Data: params, images, split');
   const params = await readParams(run);
   // Checked now, written only at the end: a failed run leaves no folder behind.
   await checkOutputFolder(options.outDir, OUTPUT_ENTRIES);
@@ -143,11 +147,17 @@ async function runStages(options: RunOptions, workers: TrainingWorker[]): Promis
   });
   if (options.base) {
     const decision = decideReuse(fingerprint, seeds, options.base, options.forceTraining === true);
-    if (decision.reuse) return reuseBaseRun(run, options.base);
+    if (decision.reuse) {
+      stage("Reuse the base's runs");
+      // The same fingerprint: the base is a record of the built-in trainer (a training command's has none).
+      return reuseBaseRun(run, options.base as BuiltinRunRecord);
+    }
     run.log(`training: ${decision.reason}`);
   }
+  stage(`Train and evaluate (${params.train.repeats} seed${params.train.repeats === 1 ? '' : 's'})`);
   const trainer = chooseTrainer(run, params, prepared);
   const trained = await trainRepeats(run, params, prepared, split, trainer);
+  stage('Save the model and the run record');
   const saved = await saveFirstModel(run, params, prepared, split, trainer, trained);
   run.timings.total = seconds(run.started);
   const record = buildRunRecord({
@@ -175,7 +185,7 @@ async function runStages(options: RunOptions, workers: TrainingWorker[]): Promis
  * are this run's, and nothing trains. The base's model is copied when its
  * folder is here (a local --base); in CI the records hold no model, so none is written.
  */
-async function reuseBaseRun(run: RunState, base: RunRecord): Promise<RunResult> {
+async function reuseBaseRun(run: RunState, base: BuiltinRunRecord): Promise<RunResult> {
   const { options } = run;
   await claimOutputFolder(options.outDir, OUTPUT_ENTRIES);
   const modelDir = join(options.outDir, 'model');
@@ -378,7 +388,8 @@ async function trainRepeats(run: RunState, params: Params, prepared: Prepared, s
   const ownKeys = new Set(split.validationPaths.map((path, row) => `${classes[split.validationLabels[row]]}/${prepared.decoded.fileHashes[path]}`));
   const theirKeys = new Set(baseKeys?.values() ?? []);
   const sameImages = baseKeys !== undefined && theirKeys.size === ownKeys.size && [...ownKeys].every((key) => theirKeys.has(key));
-  const staged = run.options.sequential === true && params.train.repeats === STOPPING_RULE.baseSeeds && baseValues !== undefined && ruleApplies(baseValues) && sameImages;
+  // A base a training command wrote has other numbers: every seed trains.
+  const staged = run.options.sequential === true && run.options.base?.trainer === undefined && params.train.repeats === STOPPING_RULE.baseSeeds && baseValues !== undefined && ruleApplies(baseValues) && sameImages;
   let target = staged ? STOPPING_RULE.looks[0] : params.train.repeats;
   let stopping: Trained['stopping'];
   if (staged) log(`seeds in stages: ${STOPPING_RULE.looks.join(', ')} PR seeds against the base's ${baseValues!.length}, stopping as soon as the verdict is decided`);
@@ -490,7 +501,7 @@ async function saveFirstModel(run: RunState, params: Params, prepared: Prepared,
 }
 
 /** run.json, metrics.json (the model is saved already), and the closing log line. */
-async function writeOutputs(run: RunState, record: RunRecord, modelDir: string): Promise<RunResult> {
+async function writeOutputs(run: RunState, record: BuiltinRunRecord, modelDir: string): Promise<RunResult> {
   const outDir = run.options.outDir;
   const files = { record: join(outDir, 'run.json'), metrics: join(outDir, 'metrics.json'), model: modelDir };
   await writeRecord(files.record, record);

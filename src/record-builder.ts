@@ -13,7 +13,18 @@ import type { ParamOverride, Params } from './params.js';
 import { METRIC_KEYS } from './metrics.js';
 import { perClassMetrics } from './model/evaluate.js';
 import { layersAsList } from './model/spec.js';
-import { RUN_RECORD_VERSION, type BackendInfo, type ClassMetrics, type Metrics, type ModelCard, type Prediction, type RepeatResult, type RunRecord } from './record.js';
+import {
+  RUN_RECORD_VERSION,
+  type BackendInfo,
+  type BuiltinRunRecord,
+  type ClassMetrics,
+  type EpochStats,
+  type Metrics,
+  type ModelCard,
+  type Prediction,
+  type RepeatResult,
+  type RunRecord,
+} from './record.js';
 import { libraryVersions, TOOL_NAME, TOOL_VERSION } from './version.js';
 
 export interface RecordInputs {
@@ -42,7 +53,7 @@ export interface RecordInputs {
 
 const round6 = (value: number) => Number(value.toFixed(6));
 
-/** Each metric's mean over the repeats: the run's one number per metric. */
+/** Each metric of the built-in trainer's table (METRIC_KEYS), its mean over the repeats: the run's one number per metric. */
 export function meanMetrics(repeats: readonly Pick<RepeatResult, 'metrics'>[]): Metrics {
   return Object.fromEntries(METRIC_KEYS.map((key) => [key, repeats.reduce((sum, repeat) => sum + repeat.metrics[key], 0) / repeats.length])) as Metrics;
 }
@@ -71,7 +82,7 @@ export function recordedParams(params: Params): RunRecord['params'] {
   return recorded as unknown as RunRecord['params'];
 }
 
-export function buildRunRecord(inputs: RecordInputs): RunRecord {
+export function buildRunRecord(inputs: RecordInputs): BuiltinRunRecord {
   const { params, listing, decoded, split, first } = inputs;
   const classes = listing.classes;
   const pooled = pooledResults(inputs.matrices, classes);
@@ -111,7 +122,8 @@ export function buildRunRecord(inputs: RecordInputs): RunRecord {
     backend: inputs.backend,
     versions: libraryVersions(),
     metrics: meanMetrics(inputs.repeats),
-    history: inputs.repeats[0].history,
+    // The built-in trainer fills every field of every epoch.
+    history: inputs.repeats[0].history as EpochStats[],
     perClass: pooled.perClass,
     confusionMatrix: pooled.matrix,
     predictions,
@@ -140,7 +152,7 @@ export interface ReuseInputs {
  * run's own (when, which commit, the data folder, the overrides, the timings,
  * the tool) is its own, and `reused` says where the results came from.
  */
-export function reusedRunRecord(base: RunRecord, inputs: ReuseInputs): RunRecord {
+export function reusedRunRecord(base: BuiltinRunRecord, inputs: ReuseInputs): BuiltinRunRecord {
   const { source: _source, paramsOverride: _overrides, reused: _reused, stopping: _stopping, ...results } = base;
   return {
     ...results,

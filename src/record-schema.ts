@@ -7,8 +7,9 @@
 // Pure except for readUntrustedRecord, which reads one regular file.
 
 import { lstat, open } from 'node:fs/promises';
+import { readCommandParams } from './command/params.js';
 import { forbiddenKeyProblem, parseUntrustedJson, UntrustedJsonError } from './github/untrusted.js';
-import { METRICS, type MetricDefinition } from './metrics.js';
+import { isMetricKey, METRIC_KEYS, METRICS, metricDefinition, type MetricDefinition } from './metrics.js';
 import { BACKEND_NAMES, backendNamesInWords } from './model/backend-choice.js';
 import { ParamsError, validateParams } from './params.js';
 import { RecordError, RUN_RECORD_VERSION, upgradeRecord, type RunRecord } from './record.js';
@@ -126,8 +127,23 @@ const share: Check = (value, field) => {
 
 const RANGE_CHECKS: Record<MetricDefinition['range'], Check> = { share, nonNegative };
 
-const metrics = object(Object.fromEntries(METRICS.map((metric) => [metric.key, RANGE_CHECKS[metric.range]])));
-const epoch = object({ epoch: integer(1, RECORD_LIMITS.epochs), loss: nonNegative, accuracy: share, val_loss: nonNegative, val_accuracy: share, seconds: nonNegative });
+// The table's metrics in their range (the built-in trainer writes all of them: checkConsistency); a training
+// command's own metrics are any finite number, under names that reach the comment as text.
+const METRIC_NAME = /^[A-Za-z_][A-Za-z0-9_.\-/]{0,63}$/;
+const metrics: Check = (value, field) => {
+  if (!isPlainObject(value)) return fail(field, 'an object');
+  const keys = Object.keys(value);
+  if (keys.length > RECORD_LIMITS.entries) fail(field, `an object of at most ${RECORD_LIMITS.entries} entries (has ${keys.length})`);
+  for (const key of keys) {
+    if (!METRIC_NAME.test(key)) fail(field, 'keyed by metric names (letters, digits and _ . - /)');
+    (isMetricKey(key) ? RANGE_CHECKS[metricDefinition(key).range] : number)(value[key], `${field}.${key}`);
+  }
+};
+// A training command's history.csv may have some of the fields only.
+const epoch = object(
+  { epoch: integer(1, RECORD_LIMITS.epochs), loss: nonNegative, accuracy: share, val_loss: nonNegative, val_accuracy: share, seconds: nonNegative },
+  ['loss', 'accuracy', 'val_loss', 'val_accuracy', 'seconds'],
+);
 const history = array(epoch, RECORD_LIMITS.epochs);
 const classMetrics = array(object({ label: className, precision: share, recall: share, f1: share, support: integer(0) }), RECORD_LIMITS.classes);
 
@@ -182,6 +198,13 @@ const paramsModel: Check = (value, field) => {
     if (layer[kind] !== null) layerOptions(layer[kind], `${at}.${kind}`);
   }, RECORD_LIMITS.layers)(value, field);
 };
+
+const trainer = object({
+  kind: string(7, /^command$/, '"command"'),
+  command: string(4000),
+  seeds: array(object({ seed: integer(0), exitCode: integer(0, 255), seconds: nonNegative }), RECORD_LIMITS.repeats),
+  outputs: object({ history: boolean, predictions: boolean }),
+});
 
 const RECORD = object(
   {
@@ -249,22 +272,36 @@ const RECORD = object(
       reason: string(20, /^(decided|no change likely|maximum)$/, '"decided", "no change likely" or "maximum"'),
     }),
     timings: map(number, RECORD_LIMITS.entries, 100),
+    trainer,
   },
-  ['source', 'paramsOverride', 'perClass', 'repeats', 'modelCard', 'timings', 'versions', 'predictionsSeed', 'fingerprint', 'reused', 'stopping'],
+  ['source', 'trainer', 'paramsOverride', 'perClass', 'repeats', 'modelCard', 'timings', 'versions', 'split', 'backend', 'predictionsSeed', 'fingerprint', 'reused', 'stopping'],
 );
 
 /** What the fields must agree on beyond their types: the sizes the report indexes with. */
 function checkConsistency(record: RunRecord): void {
+  const command = record.trainer !== undefined;
+  if (!command) {
+    // The built-in trainer writes its split, its backend and every metric of the table.
+    for (const field of ['split', 'backend'] as const) if (record[field] === undefined) fail(field, 'present');
+    for (const key of METRIC_KEYS) if (record.metrics[key] === undefined) fail(`metrics.${key}`, 'present');
+    for (const key of Object.keys(record.metrics)) {
+      if (!(METRIC_KEYS as readonly string[]).includes(key)) fail(`metrics.${key}`, `absent (not a metric of the built-in trainer; known: ${METRIC_KEYS.join(', ')})`);
+    }
+  }
   const classes = record.dataset.classes;
   const known = new Set(classes);
   if (known.size !== classes.length) fail('dataset.classes', 'distinct names');
-  if (record.confusionMatrix.length !== classes.length || record.confusionMatrix.some((row) => row.length !== classes.length)) {
+  // A training command without predictions.csv has no matrix.
+  const noMatrix = command && record.predictions.length === 0 && record.confusionMatrix.length === 0;
+  if (!noMatrix && (record.confusionMatrix.length !== classes.length || record.confusionMatrix.some((row) => row.length !== classes.length))) {
     fail('confusionMatrix', `a ${classes.length} × ${classes.length} matrix (one row and column per class)`);
   }
   record.predictions.forEach((prediction, index) => {
     if (!known.has(prediction.trueLabel)) fail(`predictions[${index}].trueLabel`, 'one of dataset.classes');
     if (!known.has(prediction.predictedLabel)) fail(`predictions[${index}].predictedLabel`, 'one of dataset.classes');
-    if (prediction.probabilities.length !== classes.length) fail(`predictions[${index}].probabilities`, `${classes.length} numbers (one per class)`);
+    // A training command's predictions.csv may leave the probabilities out.
+    const noProbabilities = command && prediction.probabilities.length === 0;
+    if (!noProbabilities && prediction.probabilities.length !== classes.length) fail(`predictions[${index}].probabilities`, `${classes.length} numbers (one per class)`);
   });
   (record.perClass ?? []).forEach((row, index) => {
     if (!known.has(row.label)) fail(`perClass[${index}].label`, 'one of dataset.classes');
@@ -294,7 +331,10 @@ export function validateRecord(raw: unknown, source: string): RunRecord {
     throw error;
   }
   try {
-    validateParams((raw as Record<string, unknown>).params, `${source} field "params"`);
+    // A training command's params are its own file's: only the keys this tool reads are checked.
+    const params = (raw as Record<string, unknown>).params;
+    if ((raw as Record<string, unknown>).trainer !== undefined) readCommandParams(params, `${source} field "params"`);
+    else validateParams(params, `${source} field "params"`);
   } catch (error) {
     if (error instanceof ParamsError) throw new RecordError(`${error.message}; refusing the artifact`);
     throw error;

@@ -6,12 +6,16 @@
 // Pure: no tfjs, no @actions/*. File I/O is limited to read/write helpers.
 
 import { readFile, writeFile } from 'node:fs/promises';
-import type { MetricKey } from './metrics.js';
 
 export const RUN_RECORD_VERSION = 1;
 
-/** Flat metrics in DVC's layout, one number per key of src/metrics.ts's table; also the content of metrics.json. */
-export type Metrics = { [Key in MetricKey]: number };
+/**
+ * Flat metrics in DVC's layout; also the content of metrics.json. The
+ * built-in trainer writes one number per key of src/metrics.ts's table; a
+ * training command (`trainer: command`) writes the keys its own metrics.json
+ * has, so readers check that a key is there before they use it.
+ */
+export type Metrics = Record<string, number>;
 
 export interface EpochStats {
   epoch: number; // 1-based
@@ -21,6 +25,9 @@ export interface EpochStats {
   val_accuracy: number;
   seconds: number;
 }
+
+/** One epoch of a run's history: the built-in trainer fills every field; a training command's history.csv may have only some. */
+export type HistoryEpoch = { epoch: number } & Partial<Omit<EpochStats, 'epoch'>>;
 
 export interface ClassMetrics {
   label: string;
@@ -41,7 +48,7 @@ export interface Prediction {
 
 export interface RepeatResult {
   seed: number;
-  history: EpochStats[];
+  history: HistoryEpoch[];
   metrics: Metrics;
   /** Per-class precision, recall and F1 of this repeat (absent in records of older tool versions), so that a class's change can be told from its own seed noise. */
   perClass?: ClassMetrics[];
@@ -135,8 +142,27 @@ export interface ModelCard {
   training: { threads: number; summary: string };
 }
 
+/** One seed of a training command: how it ended and how long it took. */
+export interface CommandSeed {
+  seed: number;
+  exitCode: number;
+  seconds: number;
+}
+
+/** Who trained: absent for the built-in CNN; a training command (`run --command`, the action's `command` input) says so here. */
+export interface CommandTrainer {
+  kind: 'command';
+  /** The command line as given, run through the shell once per seed. */
+  command: string;
+  seeds: CommandSeed[];
+  /** Which optional files the command wrote (the report says how to add the missing ones). */
+  outputs: { history: boolean; predictions: boolean };
+}
+
 export interface RunRecord {
   recordVersion: number;
+  /** Absent: the built-in CNN trained the run. */
+  trainer?: CommandTrainer;
   tool: { name: string; version: string };
   createdAt: string;
   /** Filled by the action: what commit the run is about. Absent for local runs. */
@@ -145,14 +171,17 @@ export interface RunRecord {
   params: Record<string, Record<string, unknown>>;
   /** Overrides applied on top of params.yaml (`--set`, the params-override input), as given; `params` already holds them. */
   paramsOverride?: string[];
+  /** A training command run without a data folder has an empty one (root ''). */
   dataset: DatasetSummary;
-  split: SplitSummary;
-  backend: BackendInfo;
+  /** The built-in trainer's split; a training command splits its data itself. */
+  split?: SplitSummary;
+  /** The tfjs backend of the built-in trainer; absent for a training command. */
+  backend?: BackendInfo;
   versions: Record<string, string>;
   /** Each metric's mean over the repeats (metrics.json; in records of older tool versions, the first model's). */
   metrics: Metrics;
-  /** The first repeat's (the saved model's) training history. */
-  history: EpochStats[];
+  /** The training history of one model (predictionsSeed's; in records of older tool versions, the first repeat's). */
+  history: HistoryEpoch[];
   /** Per-class metrics of every repeat's predictions pooled (support: the class's validation images). */
   perClass: ClassMetrics[];
   /** Counts summed over the repeats (each validation image once per seed); rows are the true class, columns the predicted one, in `dataset.classes` order. */
@@ -195,6 +224,9 @@ export function oneModelLabel(record: RunRecord): string {
   return seed === undefined ? 'the saved model' : `seed ${seed}'s model`;
 }
 
+/** A record the built-in trainer wrote: its split, its backend and every field of every epoch are there. */
+export type BuiltinRunRecord = Omit<RunRecord, 'split' | 'backend' | 'history'> & { split: SplitSummary; backend: BackendInfo; history: EpochStats[] };
+
 export class RecordError extends Error {
   constructor(message: string) {
     super(message);
@@ -222,8 +254,10 @@ export function upgradeRecord(raw: unknown, source: string): RunRecord {
       `${source}: record version ${version} is newer than this tool understands (${RUN_RECORD_VERSION}); update train-and-report`,
     );
   }
+  // A training command's record has no split of ours.
+  const optionalHere: readonly string[] = record.trainer?.kind === 'command' ? ['split'] : [];
   for (const field of REQUIRED_FIELDS) {
-    if (record[field] === undefined) {
+    if (record[field] === undefined && !optionalHere.includes(field)) {
       throw new RecordError(`${source}: field "${field}" is missing; the record is incomplete or corrupt, run the pipeline again`);
     }
   }

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { generateSampleDataset } from '../src/data/sample.js';
 import { temporaryFolder } from './helpers/images.js';
@@ -16,6 +16,36 @@ test('no command prints the usage and fails', () => {
   const result = cli();
   assert.equal(result.code, 1);
   assert.match(result.stdout, /usage:\n {2}train-and-report run/);
+});
+
+test('every command has --help: its options, an example and the exit codes; --version prints the package version', async () => {
+  const { version } = JSON.parse(await readFile('package.json', 'utf8')) as { version: string };
+  const usage = cli('--help');
+  assert.equal(usage.code, 0);
+  for (const command of ['run', 'sweep', 'report', 'predict', 'sample']) {
+    assert.match(usage.stdout, new RegExp(`^  train-and-report ${command} `, 'm'));
+    const help = cli(command, '--help');
+    assert.equal(help.code, 0, `${command} --help: ${help.stderr}`);
+    assert.match(help.stdout, new RegExp(`^usage: train-and-report ${command} `));
+    assert.match(help.stdout, /\noptions:\n/);
+    assert.match(help.stdout, new RegExp(`\nexample:\n  train-and-report ${command} `));
+    assert.match(help.stdout, /\nexit codes:\n  0  success\n  1  /);
+    assert.equal(help.stderr, '');
+  }
+  // Options come from the parser's own table: an option the parser accepts is in the help.
+  const run = cli('run', '-h').stdout;
+  for (const option of ['--data DIR', '--params FILE', '--set KEY=VALUE', '--out DIR', '--backend B', '--base DIR', '--thresholds T', '--cache DIR', '--no-cache', '--verbose']) {
+    assert.ok(run.includes(`\n  ${option} `), `run --help lacks ${option}`);
+  }
+  assert.match(cli('report', '--help').stdout, /^usage: train-and-report report --head DIR \[--base DIR\] --out DIR/);
+  // --help wins over missing required options and does no work.
+  assert.equal(cli('sweep', '--help').code, 0);
+
+  for (const args of [['--version'], ['run', '--version']]) {
+    const printed = cli(...args);
+    assert.equal(printed.code, 0);
+    assert.equal(printed.stdout.trim(), version);
+  }
 });
 
 test('errors are one clear line, no stack trace', () => {

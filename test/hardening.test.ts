@@ -113,6 +113,18 @@ function sweep(dir: string, grid: string, ...extra: string[]): string[] {
   return ['sweep', '--grid', grid, '--data', join(dir, 'data'), '--params', join(dir, 'params.yaml'), '--out', join(dir, 'out'), '--backend', 'wasm', '--no-cache', ...extra];
 }
 
+/** Data and a params.yaml of two seeds for `command`. */
+async function commandData(dir: string, train = ''): Promise<void> {
+  await dataset(dir);
+  await writeFile(join(dir, 'params.yaml'), `train:\n  repeats: 2\n${train}`);
+}
+
+/** `run --command` with the tests' small trainer (test/fixtures/command-trainer), misbehaving as `options` say. */
+function command(dir: string, options: string): string[] {
+  const trainer = join(REPO, 'test', 'fixtures', 'command-trainer', 'train.mjs');
+  return ['run', '--command', `node ${JSON.stringify(trainer)} ${options}`, '--data', join(dir, 'data'), '--params', join(dir, 'params.yaml'), '--out', join(dir, 'out')];
+}
+
 function run(dir: string, ...extra: string[]): string[] {
   return ['run', '--data', join(dir, 'data'), '--params', join(dir, 'params.yaml'), '--out', join(dir, 'out'), '--backend', 'wasm', '--no-cache', ...extra];
 }
@@ -1022,6 +1034,63 @@ const ROWS: Row[] = [
     message: /--force-training needs --base DIR \(without a base there is nothing to reuse, and every run trains\)/,
     untouched: ['data', 'params.yaml'],
     check: async (dir) => assert.ok(!existsSync(join(dir, 'out')), 'nothing was written'),
+  },
+  // A training command (run --command): what it writes is read as untrusted input.
+  {
+    name: 'a training command that fails on a seed',
+    setup: (dir) => commandData(dir, ''),
+    args: (dir) => command(dir, '--fail-seed 78'),
+    code: 1,
+    message: /seed 78: exited 3: loading the model \/ RuntimeError: CUDA out of memory$/,
+    untouched: ['data', 'params.yaml'],
+  },
+  {
+    name: 'a training command that writes no metrics.json',
+    setup: (dir) => commandData(dir, ''),
+    args: (dir) => command(dir, '--no-metrics'),
+    code: 1,
+    message: /seeds\/77\/metrics\.json: missing; the command must write metrics\.json \(a flat object of numbers, e\.g\. \{\"val_acc\": 0\.91\}\) into \$TRAIN_AND_REPORT_OUT$/,
+    untouched: ['data', 'params.yaml'],
+  },
+  {
+    name: "a training command's metrics.json with a value that is not a number",
+    setup: (dir) => commandData(dir, ''),
+    args: (dir) => command(dir, '--bad-metric'),
+    code: 1,
+    message: /seeds\/77\/metrics\.json: key \"val_acc\" is \"high\", not a finite number; every value of metrics\.json must be a number$/,
+    untouched: ['data', 'params.yaml'],
+  },
+  {
+    name: "a training command's history.csv with a cell that is not a number",
+    setup: (dir) => commandData(dir, ''),
+    args: (dir) => command(dir, '--bad-history'),
+    code: 1,
+    message: /seeds\/77\/history\.csv line 3: column \"loss\" is \"oops\", not a number$/,
+    untouched: ['data', 'params.yaml'],
+  },
+  {
+    name: "a training command's predictions.csv with an unknown class",
+    setup: (dir) => commandData(dir, ''),
+    args: (dir) => command(dir, '--unknown-class'),
+    code: 1,
+    message: /seeds\/77\/predictions\.csv line 3: predicted class \"Vulcan\" is not a class of the data folder \(Blue, Green, Red\)$/,
+    untouched: ['data', 'params.yaml'],
+  },
+  {
+    name: "a training command's predictions.csv with a path outside the data folder",
+    setup: (dir) => commandData(dir, ''),
+    args: (dir) => command(dir, '--outside'),
+    code: 1,
+    message: /seeds\/77\/predictions\.csv line 2: path \"\.\.\/\w+\/\w+_\d\.jpg\" is outside the data folder; write paths relative to it/,
+    untouched: ['data', 'params.yaml'],
+  },
+  {
+    name: 'a training command that runs past train.timeout',
+    setup: (dir) => commandData(dir, '  timeout: 1\n'),
+    args: (dir) => command(dir, '--sleep 60'),
+    code: 1,
+    message: /seed 77: stopped after 1 s \(train\.timeout in .*params\.yaml\); raise train\.timeout or make the command faster \(nothing on stderr\)$/,
+    untouched: ['data', 'params.yaml'],
   },
 ];
 

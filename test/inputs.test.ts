@@ -26,6 +26,16 @@ test('thresholds, baseline refs and booleans are parsed', () => {
   assert.equal(config.paramsIsDefault, false);
 });
 
+test('a training command runs in run mode only: the privileged modes refuse the input', () => {
+  const config = readInputs(reader({ 'github-token': 't', command: ' python train.py ' }), '/ws');
+  assert.equal(config.command, 'python train.py');
+  assert.equal(config.dataIsDefault, true);
+  for (const mode of ['publish', 'aggregate']) {
+    assert.throws(() => readInputs(reader({ 'github-token': 't', command: 'python train.py', mode }), '/ws'), new RegExp(`^InputError: input 'command' is for run mode only; ${mode} mode never runs a command`));
+  }
+  assert.throws(() => readInputs(reader({ 'github-token': 't', command: 'python train.py', 'params-override': 'train.lr=0.1' }), '/ws'), /input 'params-override' applies to the built-in trainer only/);
+});
+
 test('each bad input is named with its bad value', () => {
   const cases: Array<[Record<string, string>, RegExp]> = [
     [{ comment: 'sometimes' }, /input 'comment' must be one of update, new, off; got "sometimes"/],

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { compare, metricValues } from '../src/compare/compare.js';
-import { METRIC_KEYS, METRICS, SWEEP_COLUMNS, improvementSign, isMetricKey, metricDefinition } from '../src/metrics.js';
+import { METRIC_KEYS, METRICS, SWEEP_COLUMNS, improvementSign, isMetricKey, metricDefinition, type MetricKey } from '../src/metrics.js';
 import { confusionMatrix, perClassMetrics, scoreLogits, summaryMetrics } from '../src/model/evaluate.js';
 import { validateRecord } from '../src/record-schema.js';
 import { metricsFileContent, RecordError } from '../src/record.js';
@@ -53,7 +53,7 @@ test('compare has one row per table key, with the table\'s direction, and judges
     if (row.assessment === 'better') assert.ok(Math.sign(row.delta!) === improvementSign(row.metric), row.metric);
     if (row.assessment === 'worse') assert.ok(Math.sign(row.delta!) === -improvementSign(row.metric), row.metric);
   }
-  assert.ok(rows.some((row) => row.assessment === 'better' && metricDefinition(row.metric).better === 'lower'), 'a lower-is-better row was judged');
+  assert.ok(rows.some((row) => row.assessment === 'better' && metricDefinition(row.metric as MetricKey).better === 'lower'), 'a lower-is-better row was judged');
   assert.deepEqual(Object.keys(metricValues(head)), METRIC_KEYS);
 });
 

@@ -9,7 +9,7 @@ import { stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { runExperiment } from '../src/pipeline.js';
-import type { RunRecord } from '../src/record.js';
+import type { BuiltinRunRecord as RunRecord } from '../src/record.js';
 import { writeReport } from '../src/report/index.js';
 import { expectedTopConfusions } from './helpers/confusions.js';
 import { temporaryFolder } from './helpers/images.js';

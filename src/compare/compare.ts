@@ -7,7 +7,7 @@ import { describeBackend } from '../model/backend-choice.js';
 import { DEFAULT_PARAMS } from '../params.js';
 import type { ClassMetrics, Metrics, Prediction, RunRecord } from '../record.js';
 import { RUN_RECORD_VERSION } from '../record.js';
-import { improvementSign, METRIC_KEYS, metricDefinition, type Direction } from '../metrics.js';
+import { directionOf, improvementSign, isMetricKey, METRIC_KEYS, metricDefinition, metricLabel, type Direction, type MetricKey } from '../metrics.js';
 import { judgeSequentially, ruleApplies, type SequentialJudgement } from './sequential.js';
 import { formatPValue, mcnemarExact, permutationTest, pooledInterval, spread, twoProportionTest, type Spread, type TwoSampleInterval } from './stats.js';
 
@@ -30,8 +30,9 @@ export const RECOMMENDED_REPEATS = 6;
 export type Assessment = 'better' | 'worse' | 'unchanged' | 'within noise' | 'untested' | 'n/a';
 
 export interface MetricRow {
-  metric: keyof Metrics;
-  direction: Direction;
+  metric: string;
+  /** Absent for a training command's own metric that params give no direction: shown, never judged. */
+  direction?: Direction;
   /** Means over the repeats (the one run's value without repeats). */
   head?: number;
   base?: number;
@@ -113,7 +114,8 @@ export interface SeedTest {
 }
 
 export interface SeedComparison extends Partial<SeedTest> {
-  metric: 'val_acc';
+  /** The headline metric (headlineMetric): val_acc, or what a training command's params choose. */
+  metric: string;
   head: SeedRun;
   base?: SeedRun;
   /** Both sides trained the same seeds, in the same order. */
@@ -178,7 +180,7 @@ export function compare(head: RunRecord, base?: RunRecord): Comparison {
   const significance = base ? significanceOf(head, base, notes) : undefined;
   const seeds = seedComparison(head, base);
   const metrics = metricRows(head, base);
-  const { verdict, reasons } = decide(base, significance, seeds, reusedFromBase(head, base));
+  const { verdict, reasons } = decide(base, significance, seeds, headlineMetric(head, base), customDirections(head, base), reusedFromBase(head, base));
   const backends = base ? backendDifference(head, base) : undefined;
   if (backends) {
     notes.push(`${backends}: their float order differs, so a seed does not give the same model on both sides and seeds are not paired; the verdict compares the two groups of seeds as they are.`);
@@ -298,16 +300,67 @@ function describeClassDifference(classes: ClassDifference): string {
   return `The classes differ (${parts.join('; ')}); per-class and confusion-matrix comparisons use the ${classes.shared.length} classes both runs have.`;
 }
 
+/**
+ * The directions params give a training command's own metrics
+ * (`report.metrics: {name: higher|lower}`); the PR's win over the base's.
+ */
+export function customDirections(head: RunRecord, base?: RunRecord): Record<string, Direction> {
+  const of = (record: RunRecord | undefined): Record<string, Direction> => {
+    const given = (record?.params?.report as { metrics?: unknown } | undefined)?.metrics;
+    if (given === null || typeof given !== 'object' || Array.isArray(given)) return {};
+    return Object.fromEntries(Object.entries(given).filter((entry): entry is [string, Direction] => entry[1] === 'higher' || entry[1] === 'lower'));
+  };
+  return { ...of(base), ...of(head) };
+}
+
+/**
+ * The metric the verdict is about: params' report.headline (a training
+ * command chooses it), else val_acc when the PR has it, else the first metric
+ * of the table it has, else its first own metric with a direction.
+ */
+export function headlineMetric(head: RunRecord, base?: RunRecord): string {
+  const chosen = (head.params?.report as { headline?: unknown } | undefined)?.headline;
+  if (typeof chosen === 'string' && chosen !== '') return chosen;
+  const keys = metricKeysOf(head);
+  const directions = customDirections(head, base);
+  return keys.find((key) => key === 'val_acc') ?? keys.find(isMetricKey) ?? keys.find((key) => directionOf(key, directions) !== undefined) ?? 'val_acc';
+}
+
+/** The metric keys a record holds, in its metrics.json order (its repeats' too). */
+function metricKeysOf(record: RunRecord | undefined): string[] {
+  if (!record) return [];
+  const keys = new Set(Object.keys(record.metrics ?? {}));
+  for (const repeat of Array.isArray(record.repeats) ? record.repeats : []) for (const key of Object.keys(repeat?.metrics ?? {})) keys.add(key);
+  return [...keys];
+}
+
+/**
+ * The table's metrics for the built-in trainer's records (a metric an older
+ * record lacks shows as a gap); for a training command's, the metrics either
+ * side wrote: the table's in its order, then the command's own.
+ */
+function rowKeys(head: RunRecord, base?: RunRecord): string[] {
+  if (head.trainer === undefined && base?.trainer === undefined) return [...METRIC_KEYS];
+  const present = [...new Set([...metricKeysOf(head), ...metricKeysOf(base)])];
+  return [...METRIC_KEYS.filter((key) => present.includes(key)), ...present.filter((key) => !isMetricKey(key))];
+}
+
 function metricRows(head: RunRecord, base?: RunRecord): MetricRow[] {
-  return METRIC_KEYS.map((metric) => {
-    const direction = metricDefinition(metric).better;
+  const directions = customDirections(head, base);
+  return rowKeys(head, base).map((metric) => {
+    const direction = directionOf(metric, directions);
     const headSamples = metricSamples(head, metric);
     const baseSamples = base ? metricSamples(base, metric) : undefined;
     const headRun = headSamples && seedSide(headSamples.seeds, headSamples.values);
     const baseRun = baseSamples && seedSide(baseSamples.seeds, baseSamples.values);
     const row: MetricRow = { metric, direction, head: headRun?.spread.mean, base: baseRun?.spread.mean, headRuns: headRun?.values.length, baseRuns: baseRun?.values.length, assessment: 'n/a' };
     if (!headRun || !baseRun) return row;
-    const test = testSeeds(headRun, baseRun, improvementSign(metric));
+    if (direction === undefined) {
+      // Shown, never judged: which way is better is not known.
+      row.delta = headRun.spread.mean - baseRun.spread.mean;
+      return row;
+    }
+    const test = testSeeds(headRun, baseRun, improvementSign(metric, directions));
     row.delta = test.difference;
     row.pValue = test.pValue;
     if (test.identical || Math.abs(test.difference) <= METRIC_EPSILON) row.assessment = 'unchanged';
@@ -356,8 +409,12 @@ function layerListText(model: unknown, seeModel: boolean): string | undefined {
  * train.optimizer), and it trained with that key's default. With a layer
  * list the notebook's shorthands are not the model, so they stay absent.
  */
-function paramsWithDefaults(params: RunRecord['params'] | undefined): Record<string, string> {
+function paramsWithDefaults(record: RunRecord): Record<string, string> {
+  const params = record.params;
   const flat = flattenParams(params ?? {});
+  // A training command's params are its own file's, defaults included; the command line is a param
+  // like any other, so that a PR that changes it is compared as a change. The built-in trainer's are not its params.
+  if (record.trainer) return { ...flat, command: record.trainer.command };
   const hasModel = Array.isArray(params?.model);
   for (const [key, value] of Object.entries(flattenParams(DEFAULT_PARAMS))) {
     if (hasModel && (key === 'train.conv_size' || key === 'train.dense_size')) continue;
@@ -367,8 +424,8 @@ function paramsWithDefaults(params: RunRecord['params'] | undefined): Record<str
 }
 
 function paramRows(head: RunRecord, base?: RunRecord): ParamRow[] {
-  const headFlat = paramsWithDefaults(head.params);
-  const baseFlat = base ? paramsWithDefaults(base.params) : {};
+  const headFlat = paramsWithDefaults(head);
+  const baseFlat = base ? paramsWithDefaults(base) : {};
   const keys = [...new Set([...Object.keys(headFlat), ...Object.keys(baseFlat)])].sort();
   const rows = keys.map((key) => ({
     key,
@@ -458,7 +515,7 @@ function significanceOf(head: RunRecord, base: RunRecord, notes: string[]): Sign
 }
 
 /** Each repeat's value of `metric`, by seed; a record without repeats counts as one run of its saved model. */
-export function metricSamples(record: RunRecord, metric: keyof Metrics): { seeds: number[]; values: number[] } | undefined {
+export function metricSamples(record: RunRecord, metric: string): { seeds: number[]; values: number[] } | undefined {
   const repeats = Array.isArray(record.repeats) ? record.repeats.filter((r) => r && finite(r.metrics?.[metric]) !== undefined) : [];
   if (repeats.length > 0) return { seeds: repeats.map((r) => r.seed), values: repeats.map((r) => r.metrics[metric]) };
   const value = finite(record.metrics?.[metric]);
@@ -468,8 +525,8 @@ export function metricSamples(record: RunRecord, metric: keyof Metrics): { seeds
 }
 
 /** Every metric's per-seed values, for checkThresholds. */
-export function metricValues(record: RunRecord): Partial<Record<keyof Metrics, number[]>> {
-  const values: Partial<Record<keyof Metrics, number[]>> = {};
+export function metricValues(record: RunRecord): Partial<Record<MetricKey, number[]>> {
+  const values: Partial<Record<MetricKey, number[]>> = {};
   for (const metric of METRIC_KEYS) {
     const samples = metricSamples(record, metric);
     if (samples) values[metric] = samples.values;
@@ -568,18 +625,22 @@ export function sharedImageAccuracies(head: RunRecord, base: RunRecord): { count
 }
 
 function seedComparison(head: RunRecord, base?: RunRecord): SeedComparison | undefined {
-  const headSamples = metricSamples(head, 'val_acc');
-  if (!headSamples) return undefined;
+  const metric = headlineMetric(head, base);
+  const direction = directionOf(metric, customDirections(head, base));
+  const headSamples = metricSamples(head, metric);
+  if (!headSamples || direction === undefined) return undefined;
+  const sign = direction === 'higher' ? 1 : -1;
   const headAll = seedSide(headSamples.seeds, headSamples.values);
-  const baseSamples = base ? metricSamples(base, 'val_acc') : undefined;
-  if (!baseSamples) return { metric: 'val_acc', head: headAll };
-  // A data change is judged on the images both runs validate on; the PR's figures on all its images stay beside it.
-  const shared = base ? sharedImageAccuracies(head, base) : undefined;
+  const baseSamples = base ? metricSamples(base, metric) : undefined;
+  if (!baseSamples) return { metric, head: headAll };
+  // A data change is judged on the images both runs validate on (accuracy: the headline val_acc only);
+  // the PR's figures on all its images stay beside it.
+  const shared = base && metric === 'val_acc' ? sharedImageAccuracies(head, base) : undefined;
   const headRun = shared?.head ?? headAll;
   const baseRun = shared?.base ?? seedSide(baseSamples.seeds, baseSamples.values);
-  const test = testSeeds(headRun, baseRun, improvementSign('val_acc'), shared === undefined);
+  const test = testSeeds(headRun, baseRun, sign, shared === undefined);
   // Seeds trained in stages were looked at several times: the stopping rule's levels, not the single test's, decide.
-  const sequential = head.stopping && !test.identical && ruleApplies(baseRun.values) ? judgeSequentially(baseRun.values, headRun.values, improvementSign('val_acc')) : undefined;
+  const sequential = head.stopping && !test.identical && ruleApplies(baseRun.values) ? judgeSequentially(baseRun.values, headRun.values, sign) : undefined;
   if (sequential) {
     test.pValue = sequential.pValue;
     test.decision = sequential.decision;
@@ -588,7 +649,7 @@ function seedComparison(head: RunRecord, base?: RunRecord): SeedComparison | und
   // "Seeds alone move accuracy by": the base's own spread, or the PR's when the base has one run.
   const noiseSide = baseRun.values.length > 1 ? baseRun : headRun.values.length > 1 ? headRun : undefined;
   return {
-    metric: 'val_acc',
+    metric,
     head: headRun,
     base: baseRun,
     sameSeeds: headRun.seeds.length === baseRun.seeds.length && headRun.seeds.every((seed, i) => seed === baseRun.seeds[i]),
@@ -622,11 +683,22 @@ export function reusedFromBase(head: RunRecord, base: RunRecord | undefined): bo
   return base !== undefined && head.reused !== undefined && typeof head.fingerprint === 'string' && head.fingerprint === base.fingerprint;
 }
 
-function decide(base: RunRecord | undefined, significance: Significance | undefined, seeds: SeedComparison | undefined, reused: boolean): { verdict: Verdict; reasons: string[] } {
+function decide(
+  base: RunRecord | undefined,
+  significance: Significance | undefined,
+  seeds: SeedComparison | undefined,
+  headline: string,
+  directions: Record<string, Direction>,
+  reused: boolean,
+): { verdict: Verdict; reasons: string[] } {
   if (!base) return { verdict: 'no baseline', reasons: [] };
   const reasons: string[] = [];
+  if (directionOf(headline, directions) === undefined) {
+    reasons.push(`The headline metric "${headline}" has no direction, so it can be shown but not judged; give it one in params.yaml (report.metrics: {${headline}: higher} or lower).`);
+    return { verdict: 'no clear change', reasons };
+  }
   if (!seeds?.base) {
-    reasons.push(`The PR or the base record holds no ${metricDefinition('val_acc').label}, so nothing can be compared.`);
+    reasons.push(`The PR or the base record holds no ${metricLabel(headline)}, so nothing can be compared.`);
     return { verdict: 'no clear change', reasons };
   }
   const perSide = describeCounts(seeds.head.values.length, seeds.base.values.length);

@@ -19,7 +19,7 @@ export type MetricValues = Partial<Record<keyof Metrics, number | readonly numbe
 export const THRESHOLD_CONFIDENCE = 0.95;
 
 export interface Threshold {
-  metric: keyof Metrics;
+  metric: MetricKey;
   kind: 'absolute' | 'relative';
   /** Signed the way the metric gets worse (− where higher is better); relative limits as a fraction (5% → 0.05). */
   limit: number;
@@ -30,7 +30,7 @@ export interface Threshold {
 export type Thresholds = Threshold[];
 
 export interface Regression {
-  metric: keyof Metrics;
+  metric: MetricKey;
   threshold: string;
   base: number;
   head: number;

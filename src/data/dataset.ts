@@ -275,15 +275,12 @@ export async function decodeDataset(listing: DatasetListing, prepare: PreparePar
   // Shared memory, so that the training threads read it without a copy.
   const pixels = new Uint8Array(new SharedArrayBuffer(kept.length * imageBytes));
   const fileHashes: Record<string, string> = {};
-  const content = createHash('sha256');
   let keptIndex = 0;
   for (let index = 0; index < total; index++) {
     const image = decoded[index];
     if (!image) continue;
     pixels.set(image, keptIndex * imageBytes);
-    const path = listing.images[index].path;
-    fileHashes[path] = hashes[index]!;
-    content.update(`${path}\0${hashes[index]}\n`);
+    fileHashes[listing.images[index].path] = hashes[index]!;
     keptIndex++;
   }
   const cache: DecodedDataset['cache'] = { hits, decoded: kept.length - hits, file: cachePath };
@@ -297,7 +294,43 @@ export async function decodeDataset(listing: DatasetListing, prepare: PreparePar
       cache.cacheError = (error as Error).message;
     }
   }
-  return { pixels, images: kept, imageSize: [height, width], channels, fileHashes, contentHash: content.digest('hex'), skipped, cache };
+  return { pixels, images: kept, imageSize: [height, width], channels, fileHashes, contentHash: contentHashOf(fileHashes), skipped, cache };
+}
+
+/** sha256 over the images' paths and file hashes, in listing order (the order of `fileHashes`' keys). */
+function contentHashOf(fileHashes: Record<string, string>): string {
+  const content = createHash('sha256');
+  for (const [path, hash] of Object.entries(fileHashes)) content.update(`${path}\0${hash}\n`);
+  return content.digest('hex');
+}
+
+/**
+ * Every listed image's sha256 and the dataset's content hash, computed as
+ * decodeDataset computes them, without decoding: what a training command's
+ * record says about the data it was given.
+ */
+export async function hashDataset(listing: DatasetListing): Promise<Pick<DecodedDataset, 'fileHashes' | 'contentHash'>> {
+  const hashes: string[] = new Array(listing.images.length);
+  let next = 0;
+  // A few reads in flight: the files are small, and the time is the file system's.
+  const worker = async () => {
+    while (next < listing.images.length) {
+      const index = next++;
+      const file = join(listing.root, listing.images[index].path);
+      let bytes: Buffer;
+      try {
+        bytes = await readFile(file);
+      } catch (error) {
+        throw new DatasetError(`image "${file}" cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+      }
+      hashes[index] = createHash('sha256').update(bytes).digest('hex');
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(8, listing.images.length) }, worker));
+  // In listing order, as decodeDataset fills them.
+  const fileHashes: Record<string, string> = {};
+  listing.images.forEach((image, index) => (fileHashes[image.path] = hashes[index]));
+  return { fileHashes, contentHash: contentHashOf(fileHashes) };
 }
 
 /** Decodes single files for `predict`, with the same preprocessing as training. */

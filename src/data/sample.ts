@@ -14,8 +14,9 @@
 // the parallel workers finish. Rounding every number written into the SVG
 // keeps tiny floating-point differences out of the rendered bytes.
 
+import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import sharp from 'sharp';
 
@@ -41,6 +42,8 @@ export interface SampleResult {
   outDir: string;
   /** Images that now exist in the folder (written, or already there byte-identical). */
   images: number;
+  /** Images rendered by this call: 0 when the folder's stamp showed them already there, unchanged. */
+  rendered: number;
   classes: string[];
 }
 
@@ -49,6 +52,16 @@ export class SampleDatasetError extends Error {
 }
 
 const JPEG_QUALITY = 90;
+
+/**
+ * The generator's version, part of the stamp: bump it with any change that alters the bytes rendered
+ * for the same options (a drawing, the noise, the JPEG settings), so that folders rendered before are
+ * rendered again. libvips' version is in the stamp too: its JPEG encoder writes the bytes.
+ */
+export const SAMPLE_GENERATOR_VERSION = 1;
+
+/** Written into the output folder after a complete generation; hidden, so the dataset reader skips it. */
+export const SAMPLE_STAMP_FILE = '.train-and-report-sample.json';
 const DEFAULTS = { imagesPerClass: 146, seed: 77, size: 128 };
 
 // ---------------------------------------------------------------- randomness
@@ -523,24 +536,72 @@ function checkedOptions(options: SampleOptions): Required<SampleOptions> {
   };
 }
 
+function sha256(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
 /**
  * Writes a file unless it already exists. Existing files are never deleted or
- * overwritten: an identical file is kept (so re-running into the same folder
- * is a cheap no-op), a different one stops the run with an error naming it,
- * because silently mixing two generations would corrupt a dataset.
+ * overwritten, except the generator's own: an identical file is kept (so
+ * re-running into the same folder is a cheap no-op); a different one whose
+ * content is what an earlier generation wrote (`earlierHash`, from that
+ * generation's stamp) is replaced; any other stops the run with an error
+ * naming it, because silently mixing two generations, or losing someone's
+ * edit, would corrupt a dataset.
  */
-async function writeNew(path: string, bytes: Buffer): Promise<void> {
+async function writeNew(path: string, bytes: Buffer, earlierHash: string | undefined): Promise<void> {
   try {
     await writeFile(path, bytes, { flag: 'wx' });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     const existing = await readFile(path);
-    if (!existing.equals(bytes)) {
-      throw new SampleDatasetError(
-        `${path} already exists with different content; the sample generator never overwrites files. ` +
-        'Choose an empty or new "outDir", or remove that folder yourself.');
+    if (existing.equals(bytes)) return;
+    if (earlierHash !== undefined && sha256(existing) === earlierHash) {
+      await writeFile(path, bytes);
+      return;
     }
+    throw new SampleDatasetError(
+      `${path} already exists with different content; the sample generator never overwrites files. ` +
+      'Choose an empty or new "outDir", or remove that folder yourself.');
   }
+}
+
+/** What a complete generation wrote: the generator, the options and each image's sha256 (by path under outDir). */
+interface SampleStamp {
+  generator: number;
+  libvips: string;
+  imagesPerClass: number;
+  seed: number;
+  size: number;
+  files: Record<string, string>;
+}
+
+function imagePath(className: string, index: number): string {
+  return `${className}/${className}_${index}.jpg`;
+}
+
+async function readStamp(outDir: string): Promise<SampleStamp | undefined> {
+  try {
+    const stamp = JSON.parse(await readFile(join(outDir, SAMPLE_STAMP_FILE), 'utf8')) as SampleStamp;
+    return stamp !== null && typeof stamp === 'object' && stamp.files !== null && typeof stamp.files === 'object' ? stamp : undefined;
+  } catch {
+    return undefined; // none, or unreadable: render, and write a new one
+  }
+}
+
+/** True when the stamp is this generator's for these options and every image is still the bytes it recorded. */
+async function stampHolds(stamp: SampleStamp | undefined, current: Omit<SampleStamp, 'files'>, paths: string[], outDir: string): Promise<boolean> {
+  if (!stamp) return false;
+  const same = (Object.keys(current) as (keyof typeof current)[]).every((key) => stamp[key] === current[key]);
+  if (!same || Object.keys(stamp.files).length !== paths.length) return false;
+  let holds = true;
+  await forEachLimited(paths.length, 16, async (index) => {
+    const path = paths[index];
+    const recorded = Object.hasOwn(stamp.files, path) ? stamp.files[path] : undefined;
+    const bytes = holds ? await readFile(join(outDir, path)).catch(() => undefined) : undefined;
+    if (recorded === undefined || bytes === undefined || sha256(bytes) !== recorded) holds = false;
+  });
+  return holds;
 }
 
 /**
@@ -565,7 +626,11 @@ async function forEachLimited(count: number, limit: number, task: (index: number
   if (failure) throw failure.error;
 }
 
-/** Generates `<outDir>/<Class>/<Class>_<N>.jpg` for every sample class; byte-identical for the same options. */
+/**
+ * Generates `<outDir>/<Class>/<Class>_<N>.jpg` for every sample class; byte-identical for the same options.
+ * Rendered once: a folder whose stamp names this generator, these options and the images as they are
+ * is left as it is (a changed generator, option or image renders again).
+ */
 export async function generateSampleDataset(options: SampleOptions): Promise<SampleResult> {
   const settings = checkedOptions(options);
   const outDir = resolve(settings.outDir);
@@ -578,11 +643,27 @@ export async function generateSampleDataset(options: SampleOptions): Promise<Sam
     }
   }
   const total = SAMPLE_CLASSES.length * settings.imagesPerClass;
+  const jobs = Array.from({ length: total }, (_, job) => ({
+    className: SAMPLE_CLASSES[job % SAMPLE_CLASSES.length],
+    index: Math.floor(job / SAMPLE_CLASSES.length),
+  }));
+  const paths = jobs.map(({ className, index }) => imagePath(className, index));
+  const current = { generator: SAMPLE_GENERATOR_VERSION, libvips: sharp.versions.vips, imagesPerClass: settings.imagesPerClass, seed: settings.seed, size: settings.size };
+  const earlier = await readStamp(outDir);
+  if (await stampHolds(earlier, current, paths, outDir)) return { outDir, images: total, rendered: 0, classes: [...SAMPLE_CLASSES] };
+
+  const files: Record<string, string> = {};
   await forEachLimited(total, settings.concurrency, async (job) => {
-    const className = SAMPLE_CLASSES[job % SAMPLE_CLASSES.length];
-    const index = Math.floor(job / SAMPLE_CLASSES.length);
+    const { className, index } = jobs[job];
     const bytes = await renderSampleImage(className, index, settings.seed, settings.size);
-    await writeNew(join(outDir, className, `${className}_${index}.jpg`), bytes);
+    const path = paths[job];
+    await writeNew(join(outDir, path), bytes, earlier && Object.hasOwn(earlier.files, path) ? earlier.files[path] : undefined);
+    files[path] = sha256(bytes);
   });
-  return { outDir, images: total, classes: [...SAMPLE_CLASSES] };
+  // Written last and renamed into place: a stamp exists only for a complete generation.
+  const stamp: SampleStamp = { ...current, files: Object.fromEntries(paths.map((path) => [path, files[path]])) };
+  const partial = join(outDir, `${SAMPLE_STAMP_FILE}.partial`);
+  await writeFile(partial, `${JSON.stringify(stamp)}\n`);
+  await rename(partial, join(outDir, SAMPLE_STAMP_FILE));
+  return { outDir, images: total, rendered: total, classes: [...SAMPLE_CLASSES] };
 }

@@ -7,13 +7,14 @@ import type { Trend } from '../compare/trend.js';
 import { oneModelLabel, type EpochStats, type Prediction, type RunRecord } from '../record.js';
 import { confusionRates, classesOf } from '../compare/compare.js';
 import { topConfusions } from './confusions.js';
+import { metricLabel } from '../metrics.js';
 
 const two = (value: number) => value.toFixed(2);
 const signed = (value: number) => (value > 0 ? `+${two(value)}` : value < 0 ? `−${two(-value)}` : two(0));
 
 function finiteHistory(record: RunRecord | undefined): EpochStats[] {
   if (!record || !Array.isArray(record.history)) return [];
-  return record.history.filter((epoch) => Number.isFinite(epoch.val_accuracy) && Number.isFinite(epoch.val_loss));
+  return record.history.filter((epoch): epoch is EpochStats => Number.isFinite(epoch.val_accuracy) && Number.isFinite(epoch.val_loss));
 }
 
 function runHistory(history: EpochStats[]): string {
@@ -80,8 +81,9 @@ export function f1Alt(comparison: Comparison, withBase: boolean): string {
 export function seedsAlt(comparison: Comparison): string {
   const seeds = comparison.seeds;
   if (!seeds) return 'Validation accuracy of every seed';
+  const label = metricLabel(seeds.metric);
   const side = (name: string, run: NonNullable<typeof seeds.base>) => `${name} ${two(run.spread.mean)} ± ${two(run.spread.sd)} over ${run.values.length} seed${run.values.length === 1 ? '' : 's'}`;
-  return `Validation accuracy of every seed, mean ± sd: ${[...(seeds.base ? [side('base', seeds.base)] : []), side('PR', seeds.head)].join('; ')}`;
+  return `${label.charAt(0).toUpperCase()}${label.slice(1)} of every seed, mean ± sd: ${[...(seeds.base ? [side('base', seeds.base)] : []), side('PR', seeds.head)].join('; ')}`;
 }
 
 /** `model`: whose predictions they are ("seed 77's model"): one model's, not the mean over seeds the tables give. */

@@ -9,7 +9,7 @@ import type { ClassRow, Comparison, MetricRow } from '../compare/compare.js';
 import { RECOMMENDED_REPEATS, reusedFromBase, SEED_TEST } from '../compare/compare.js';
 import { formatPValue } from '../compare/stats.js';
 import type { ThresholdCheck } from '../compare/thresholds.js';
-import { metricDefinition } from '../metrics.js';
+import { metricDigits, metricLabel } from '../metrics.js';
 import { oneModelLabel, type RunRecord } from '../record.js';
 import { modelBlocks } from './model-card.js';
 import { confusionBlocks, historyBlocks } from './text-charts.js';
@@ -109,6 +109,7 @@ export function buildDocument(input: DocumentInput, detail: Detail = 0): Block[]
     blocks.push({ type: 'image', file: image.file, alt: image.alt });
   }
   if (input.previewNote) blocks.push({ type: 'paragraph', text: [input.previewNote] });
+  blocks.push(...missingOutputBlocks(head));
   if (input.trend) blocks.push(...trendBlocks(input.trend, input.images.find((image) => image.file === TREND_IMAGE), detail));
   blocks.push(...modelBlocks(head, base, comparison, ROW_LIMITS[detail]));
   blocks.push(...paramBlocks(comparison, base !== undefined, detail, head));
@@ -123,9 +124,9 @@ function runsPerSide(head: number, base: number): string {
   return head === base ? `${head} seed${head === 1 ? '' : 's'} per side` : `${base} base seed${base === 1 ? '' : 's'} and ${head} PR seed${head === 1 ? '' : 's'}`;
 }
 
-/** "±4.2 points": a spread of accuracy in percentage points. */
-function points(sd: number): string {
-  return `±${(sd * 100).toFixed(1)} points`;
+/** "±4.2 points": a spread of accuracy in percentage points; other metrics' spread in their own unit. */
+function points(sd: number, metric: string): string {
+  return /acc/.test(metric) ? `±${(sd * 100).toFixed(1)} points` : `±${number(sd, metricDigits(metric))}`;
 }
 
 function verdictLine(input: DocumentInput): Block {
@@ -135,16 +136,16 @@ function verdictLine(input: DocumentInput): Block {
   if (input.base && seeds?.base && seeds.difference !== undefined) {
     const many = seeds.head.values.length > 1 || seeds.base.values.length > 1;
     const on = seeds.sharedImages ? ` on the ${seeds.sharedImages.count} validation images both share` : '';
-    text.push(`: validation accuracy${on} ${number(seeds.base.spread.mean)} → ${number(seeds.head.spread.mean)} (${signed(seeds.difference)})`);
+    text.push(`: ${metricLabel(seeds.metric)}${on} ${number(seeds.base.spread.mean)} → ${number(seeds.head.spread.mean)} (${signed(seeds.difference)})`);
     text.push(many ? `, means over ${runsPerSide(seeds.head.values.length, seeds.base.values.length)}.` : '.');
     if (comparison.reasons.length > 0) text.push(` ${comparison.reasons.join(' ')}`);
-    if (seeds.noise !== undefined && seeds.noise > 0) text.push(` Seeds alone move accuracy by ${points(seeds.noise)} on the ${seeds.noiseFrom === 'PR' ? 'PR' : 'base'} (sd over its ${seeds.noiseFrom === 'PR' ? seeds.head.values.length : seeds.base.values.length} seeds).`);
+    if (seeds.noise !== undefined && seeds.noise > 0) text.push(` Seeds alone move ${seeds.metric === 'val_acc' ? 'accuracy' : seeds.metric} by ${points(seeds.noise, seeds.metric)} on the ${seeds.noiseFrom === 'PR' ? 'PR' : 'base'} (sd over its ${seeds.noiseFrom === 'PR' ? seeds.head.values.length : seeds.base.values.length} seeds).`);
   } else if (input.base) {
     text.push('.');
     if (comparison.reasons.length > 0) text.push(` ${comparison.reasons.join(' ')}`);
   } else if (seeds) {
     const many = seeds.head.values.length > 1;
-    text.push(`: validation accuracy ${number(seeds.head.spread.mean)}${many ? ` (mean over ${seeds.head.values.length} seeds, sd ${number(seeds.head.spread.sd)})` : ''}.`);
+    text.push(`: ${metricLabel(seeds.metric)} ${number(seeds.head.spread.mean)}${many ? ` (mean over ${seeds.head.values.length} seeds, sd ${number(seeds.head.spread.sd)})` : ''}.`);
   }
   const crossed = input.thresholdChecks.filter((check) => check.crossed).length;
   if (crossed > 0) text.push(' ', { strong: `${crossed} regression threshold${crossed === 1 ? '' : 's'} crossed.` });
@@ -163,9 +164,9 @@ function thresholdBlocks(checks: ThresholdCheck[]): Block[] {
 
 function metricsTable(rows: MetricRow[], withBase: boolean): Block {
   const runs = (count: number | undefined) => (count !== undefined && count > 1 ? ` (mean of ${count})` : '');
-  const digits = (row: MetricRow) => metricDefinition(row.metric).digits;
+  const digits = (row: MetricRow) => metricDigits(row.metric);
   if (!withBase) {
-    return { type: 'table', header: ['Metric', `PR${runs(rows[0]?.headRuns)}`, 'Better when'], rows: rows.map((row) => [row.metric, number(row.head, digits(row)), row.direction]), align: ['left', 'right', 'left'] };
+    return { type: 'table', header: ['Metric', `PR${runs(rows[0]?.headRuns)}`, 'Better when'], rows: rows.map((row) => [row.metric, number(row.head, digits(row)), row.direction ?? 'not known (params: report.metrics)']), align: ['left', 'right', 'left'] };
   }
   return {
     type: 'table',
@@ -189,7 +190,7 @@ function changeBlocks(input: DocumentInput, detail: Detail): Block[] {
         ? `Each side trained ${head.values.length} seed${head.values.length === 1 ? '' : 's'}`
         : `The base trained ${base.values.length} seed${base.values.length === 1 ? '' : 's'} and the PR ${head.values.length}`,
       seeds.sameSeeds ? ` (the same seeds on both sides, ${seedList(head)})` : ` (base seeds ${seedList(base)}, PR seeds ${seedList(head)})`,
-      `. Validation accuracy, mean ± sd over seeds: base ${describe(base)}, PR ${describe(head)}; the mean changed by ${signed(seeds.difference)}`,
+      `. ${metricLabel(seeds.metric).charAt(0).toUpperCase()}${metricLabel(seeds.metric).slice(1)}, mean ± sd over seeds: base ${describe(base)}, PR ${describe(head)}; the mean changed by ${signed(seeds.difference)}`,
     ];
     if (seeds.interval && !seeds.identical) text.push(` (${Math.round(seeds.interval.level * 100)} % interval ${signed(seeds.interval.low)} to ${signed(seeds.interval.high)})`);
     text.push('. ');
@@ -350,6 +351,9 @@ function classSeedMark(row: ClassRow): string {
 }
 
 function datasetBlocks(comparison: Comparison, head: RunRecord, base: RunRecord | undefined, detail: Detail): Block[] {
+  if (head.trainer && !head.dataset?.root) {
+    return [{ type: 'heading', level: 3, text: 'Dataset' }, { type: 'paragraph', text: ['The training command was given no data folder (', { code: '--data' }, ', the action\'s data input), so there is no dataset summary.'] }];
+  }
   const dataset = comparison.dataset;
   const blocks: Block[] = [{ type: 'heading', level: 3, text: 'Dataset' }];
   const text: Inline[] = [`${dataset.headTotal} images in ${dataset.perClass.filter((row) => row.head !== undefined).length} classes`];
@@ -393,6 +397,26 @@ function signedCount(value: number): string {
   return value > 0 ? `+${value}` : value < 0 ? `−${-value}` : '0';
 }
 
+/** What a training command did not write, what the report leaves out for it, and how to add it (docs/command.md). */
+function missingOutputBlocks(head: RunRecord): Block[] {
+  if (!head.trainer) return [];
+  const items: Inline[][] = [];
+  if (!head.trainer.outputs.history) {
+    items.push([
+      'No training history chart: the command wrote no history. Write ', { code: '$TRAIN_AND_REPORT_OUT/history.csv' },
+      ' (a header with epoch and loss, accuracy, val_loss, val_accuracy; Keras\'s CSVLogger writes it) or DVCLive\'s ', { code: 'plots/metrics/' }, '.',
+    ]);
+  }
+  if (!head.trainer.outputs.predictions) {
+    items.push([
+      'No per-class table, confusion matrix, largest confusions or predictions preview: the command wrote no predictions. Write ',
+      { code: '$TRAIN_AND_REPORT_OUT/predictions.csv' }, ' (header ', { code: 'path,true,predicted' },
+      ', optionally one probability column per class; paths relative to the data folder) and pass the data folder.',
+    ]);
+  }
+  return items.length > 0 ? [{ type: 'list', items }] : [];
+}
+
 function runInfoBlocks(head: RunRecord, base: RunRecord | undefined, detail: Detail): Block[] {
   const backend = (record: RunRecord | undefined) => {
     if (!record?.backend) return '—';
@@ -406,7 +430,14 @@ function runInfoBlocks(head: RunRecord, base: RunRecord | undefined, detail: Det
     const adapter = record.backend.adapter ? `, adapter ${describeAdapter(record.backend.adapter)}` : '';
     return `${record.backend.name} (${record.backend.package}${extras.length ? `, ${extras.join(', ')}` : ''}${adapter})`;
   };
-  const rows: string[][] = [['backend', backend(head), ...(base ? [backend(base)] : [])]];
+  const trainer = (record: RunRecord | undefined) => (record?.trainer ? `command: ${record.trainer.command}` : record ? 'built-in CNN' : '—');
+  const seedRuns = (record: RunRecord | undefined) => record?.trainer?.seeds.map((seed) => `${seed.seed}: exit ${seed.exitCode}, ${seed.seconds.toFixed(1)} s`).join('; ') ?? '—';
+  const rows: string[][] = [];
+  if (head.trainer || base?.trainer) {
+    rows.push(['trainer', trainer(head), ...(base ? [trainer(base)] : [])]);
+    rows.push(['seeds', seedRuns(head), ...(base ? [seedRuns(base)] : [])]);
+  }
+  if (head.backend || base?.backend) rows.push(['backend', backend(head), ...(base ? [backend(base)] : [])]);
   rows.push(['tool', `${head.tool?.name ?? '—'} ${head.tool?.version ?? ''}`.trim(), ...(base ? [`${base.tool?.name ?? '—'} ${base.tool?.version ?? ''}`.trim()] : [])]);
   const stages = [...new Set([...Object.keys(head.timings ?? {}), ...Object.keys(base?.timings ?? {})])];
   for (const stage of stages) {

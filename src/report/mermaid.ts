@@ -5,17 +5,20 @@
 // block holds only numbers and fixed words, nothing from the records' text.
 
 import type { Trend } from '../compare/trend.js';
-import { oneModelLabel, type EpochStats, type RunRecord } from '../record.js';
+import { oneModelLabel, type HistoryEpoch, type RunRecord } from '../record.js';
 import { BASE_COLOUR, HEAD_COLOUR } from './colours.js';
 import { drawnEpochs } from './epochs.js';
 
 /** The seed spread's lines in the trend chart. */
 const SPREAD_COLOUR = '#a0a0a0';
 
-function validEpochs(record: RunRecord | undefined): EpochStats[] {
+/** An epoch with its validation accuracy (a training command's history may lack it). */
+type ValidEpoch = HistoryEpoch & { val_accuracy: number };
+
+function validEpochs(record: RunRecord | undefined): ValidEpoch[] {
   if (!record || !Array.isArray(record.history)) return [];
   return [...record.history]
-    .filter((epoch: EpochStats) => Number.isInteger(epoch.epoch) && Number.isFinite(epoch.val_accuracy))
+    .filter((epoch): epoch is ValidEpoch => Number.isInteger(epoch.epoch) && Number.isFinite(epoch.val_accuracy))
     .sort((a, b) => a.epoch - b.epoch);
 }
 
@@ -40,7 +43,7 @@ export function historyMermaid(head: RunRecord, base?: RunRecord): MermaidChart 
   // The longer run decides which epochs are drawn; the other run's line is cut at its own length.
   const longer = headEpochs.length >= baseEpochs.length ? headEpochs : baseEpochs;
   const drawn = drawnEpochs(longer).map((epoch) => epoch.epoch);
-  const at = (epochs: EpochStats[]) => {
+  const at = (epochs: ValidEpoch[]) => {
     const byEpoch = new Map(epochs.map((epoch) => [epoch.epoch, epoch.val_accuracy]));
     const line: number[] = [];
     for (const epoch of drawn) {

@@ -8,6 +8,7 @@ import type { Comparison } from '../compare/compare.js';
 import { classesOf, confusionRates } from '../compare/compare.js';
 import type { Trend } from '../compare/trend.js';
 import type { RunRecord } from '../record.js';
+import { metricLabel } from '../metrics.js';
 import { drawnEpochs } from './epochs.js';
 import { confusionAlt, f1Alt, historyAlt, seedsAlt, sweepCurvesAlt, trendAlt } from './alt-text.js';
 import { BAD_COLOUR, BASE_COLOUR, GOOD_COLOUR, HEAD_COLOUR, NONE_COLOUR } from './colours.js';
@@ -183,6 +184,8 @@ export function f1Chart(comparison: Comparison, { head, base }: Runs): ChartSpec
   };
 }
 
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 export function seedsChart(comparison: Comparison, { base }: Runs): ChartSpec | undefined {
   const seeds = comparison.seeds;
   // One run per side has no spread to draw.
@@ -192,12 +195,13 @@ export function seedsChart(comparison: Comparison, { base }: Runs): ChartSpec | 
     if (!side) continue;
     side.values.forEach((val_acc, i) => rows.push({ run, seed: side.seeds[i], val_acc }));
   }
-  const title = seeds.base ? 'Validation accuracy of every seed, base vs PR (mean ± sd)' : 'Validation accuracy of every seed (mean ± sd)';
+  const metric = capitalised(metricLabel(seeds.metric));
+  const title = seeds.base ? `${metric} of every seed, base vs PR (mean ± sd)` : `${metric} of every seed (mean ± sd)`;
   return {
     name: 'seeds',
     title,
     alt: seedsAlt(comparison),
-    spec: fillTemplate('seeds', seedsTemplate, { '<TITLE>': title, '<DATA>': rows, ...runValues(seeds.base ? base : undefined) }),
+    spec: fillTemplate('seeds', seedsTemplate, { '<TITLE>': title, '<METRIC>': metric, '<DATA>': rows, ...runValues(seeds.base ? base : undefined) }),
   };
 }
 

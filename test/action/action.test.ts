@@ -181,6 +181,24 @@ interface Case {
   run: () => Promise<void>;
 }
 
+/** The log's ::group:: folds, name → the lines inside; each must close before the next opens, and none stays open. */
+function foldedGroups(log: string): Map<string, string> {
+  const groups = new Map<string, string>();
+  let open: string | undefined;
+  for (const line of log.split('\n')) {
+    if (line.startsWith('::group::')) {
+      assert.equal(open, undefined, `"${line}" opens inside "${open}"`);
+      open = line.slice('::group::'.length);
+      groups.set(open, '');
+    } else if (line.startsWith('::endgroup::')) {
+      assert.notEqual(open, undefined, 'an ::endgroup:: with no group open');
+      open = undefined;
+    } else if (open !== undefined) groups.set(open, `${groups.get(open)}${line}\n`);
+  }
+  assert.equal(open, undefined, `"${open}" is never closed`);
+  return groups;
+}
+
 const CASES: Case[] = [
   {
     name: 'a PR whose head is the base branch\'s tip (a backport) leaves that tip\'s baseline untouched',
@@ -360,8 +378,8 @@ const CASES: Case[] = [
         assert.match(result.summary, /No baseline/i);
         assert.equal(result.outputs['comment-url'], '');
         assert.equal(result.uploads.length, 1);
-        assert.equal(result.caches[0].kind, 'restore');
-        assert.match(result.caches[0].key, /^train-and-report-deps-Linux-X64-node\d+-\d+\.\d+\.\d+-[0-9a-f]{16}-auto$/);
+        assert.deepEqual(result.npmCalls, [], 'nothing installed');
+        assert.deepEqual(result.caches.map((cache) => cache.path.split('/').pop()), ['train-and-report-pixels'], 'the pixel cache only, no dependency cache');
         assert.equal(w.fake.comments.length, 0);
         const second = await push(w, w.main[2], w.main[1]);
         assert.equal(second.outputs['baseline-sha'], w.main[1], 'the next push compares with the previous one');
@@ -381,6 +399,14 @@ const CASES: Case[] = [
         const opened = await pull(w, { number: 7, head: head1, base: w.main[1] });
         assert.equal(opened.failed, false, opened.rawLog);
         assert.equal(opened.outputs['baseline-sha'], w.main[1]);
+        const groups = foldedGroups(opened.rawLog);
+        // The baseline is found before training; nothing changed, so its runs are reused and nothing trains.
+        assert.deepEqual([...groups.keys()], [
+          'Find the baseline', 'Data: params, images, split', "Reuse the base's runs", 'Report', 'Record, summary and comment',
+        ]);
+        assert.match(groups.get('Data: params, images, split')!, /^data: \d+ images in 11 classes/m);
+        assert.match(groups.get("Reuse the base's runs")!, /^reused: nothing that reaches training changed/m);
+        assert.match(groups.get('Report')!, /^verdict: /m);
         const comments = structuredClone(w.fake.commentsOn(7));
         assert.equal(comments.length, 1);
         assert.equal(comments[0].login, APP_BOT_LOGIN);
@@ -685,47 +711,92 @@ const CASES: Case[] = [
       }
     },
   },
+  {
+    name: 'command mode: a push records a training command\'s run, a PR is compared with it in one comment',
+    expect: 'the PR comment says Better on the headline metric params choose (val_loss; few vs many training images, 6 seeds each), with the metrics table, the history and confusion charts; the token never reaches the command',
+    async run() {
+      const w = await world();
+      try {
+        const trainer = join(REPO_ROOT, 'test', 'fixtures', 'command-trainer', 'train.mjs');
+        const folder = await mkdtemp(join(tmpdir(), 'command-params-'));
+        const few = join(folder, 'few.yaml');
+        const many = join(folder, 'many.yaml');
+        // On this data the centroids' accuracy moves within seed noise; their loss does not: the verdict is about the loss.
+        await writeFile(few, 'train:\n  fraction: 0.05\n  epochs: 2\nreport:\n  headline: val_loss\n');
+        await writeFile(many, 'train:\n  fraction: 0.9\n  epochs: 2\nreport:\n  headline: val_loss\n');
+        const command = `node ${JSON.stringify(trainer)} --print-env`;
+        const pushed = await push(w, w.main[1], w.main[0], { command, params: few });
+        assert.equal(pushed.failed, false, pushed.rawLog);
+        const stored = JSON.parse(w.fake.storeFiles().get(baselineRun(w.main[1]))!.toString());
+        assert.equal(stored.trainer.kind, 'command');
+        assert.deepEqual(stored.trainer.seeds.map((seed: { seed: number }) => seed.seed), [77, 78, 79, 80, 81, 82]);
+        const pr = await pull(w, { number: 44, head: w.fake.addCommit([w.main[1]], 'pr'), base: w.main[1], inputs: { command, params: many } });
+        assert.equal(pr.failed, false, pr.rawLog);
+        assert.match(pr.rawLog, /token=absent/);
+        assert.deepEqual(pr.rawLog.split('\n').filter((line) => line.includes(TOKEN)), [`::add-mask::${TOKEN}`], 'the token appears only in its mask');
+        const comments = w.fake.commentsOn(44);
+        assert.equal(comments.length, 1);
+        assert.match(comments[0].body, /\*\*Better than the base\*\*: validation loss [\d.]+ → [\d.]+ \(−[\d.]+\), means over 6 seeds per side/);
+        assert.match(comments[0].body, /\| val\\_loss \| [\d.]+ \| [\d.]+ \| −[\d.]+ \| ✅ better \|/);
+        assert.match(comments[0].body, /\| train\.fraction \| 0\.05 \| 0\.9 \|/);
+        for (const chart of ['history.png', 'confusion.png']) assert.ok(imageUrls(comments[0].body).some((url) => url.includes(chart)), chart);
+        assertImagesExist(w, comments[0].body);
+      } finally {
+        await w.fake.close();
+      }
+    },
+  },
 ];
 
 for (const testCase of CASES) test(`${testCase.name} → ${testCase.expect}`, testCase.run);
 
-test('the install step is well-formed and installs per backend', async () => {
+test('only an explicitly chosen native backend installs, at the bundled tfjs version, and says so', async () => {
   const manifest = await loadManifest();
-  const step = manifest.runs.steps.find((candidate) => candidate.id === 'deps-install');
+  const step = manifest.runs.steps.find((candidate) => candidate.id === 'native-backend');
   assert.ok(step?.run);
-  assert.equal(step.if, "steps.deps-cache.outputs.cache-hit != 'true'");
+  assert.equal(step.if, "inputs.mode == 'run' && (inputs.backend == 'tensorflow' || inputs.backend == 'tensorflow-gpu')");
   const folder = await mkdtemp(join(tmpdir(), 'install-'));
   await mkdir(join(folder, 'bin'));
   // npm itself needs the registry; a stand-in on PATH records what the step asks of it.
   await writeFile(join(folder, 'bin', 'npm'), `#!/bin/sh\necho "npm $*" >> "${folder}/calls"\n`);
   await chmod(join(folder, 'bin', 'npm'), 0o755);
-  // The native package is installed at the tfjs version of the action's own package.json.
-  const tfjsVersion = JSON.parse(await readFile(join(REPO_ROOT, 'package.json'), 'utf8')).dependencies['@tensorflow/tfjs-core'] as string;
-  await writeFile(join(folder, 'package.json'), JSON.stringify({ dependencies: { '@tensorflow/tfjs-core': tfjsVersion } }));
   const run = promisify(execFile);
-  await run('bash', ['-n', '-c', step.run]);
-  const calls: Record<string, string[]> = {};
-  const said: Record<string, string> = {};
-  for (const [name, backend, mode] of [['auto', 'auto', 'run'], ['webgpu', 'webgpu', 'run'], ['tensorflow-gpu', 'tensorflow-gpu', 'run'], ['tensorflow', 'tensorflow', 'run'], ['wasm', 'wasm', 'run'], ['publish', 'tensorflow', 'publish']]) {
+  // The native package is installed at the tfjs version of the action's own package.json.
+  const tfjs = (JSON.parse(await readFile(join(REPO_ROOT, 'package.json'), 'utf8')).dependencies as Record<string, string>)['@tensorflow/tfjs-core'];
+  for (const [backend, name] of [['tensorflow', '@tensorflow/tfjs-node'], ['tensorflow-gpu', '@tensorflow/tfjs-node-gpu']]) {
     await writeFile(join(folder, 'calls'), '');
-    const script = substitute(step.run, { inputs: { backend, mode } });
+    const script: string = substitute(step.run, { inputs: { backend } });
     const { stdout } = await run('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', script], {
-      cwd: folder,
-      env: { PATH: `${join(folder, 'bin')}:${process.env.PATH}`, TRAIN_AND_REPORT_BACKEND: backend, TRAIN_AND_REPORT_MODE: mode },
+      cwd: REPO_ROOT,
+      env: { PATH: `${join(folder, 'bin')}:${process.env.PATH}`, TRAIN_AND_REPORT_BACKEND: backend },
     });
-    calls[name] = (await readFile(join(folder, 'calls'), 'utf8')).trim().split('\n');
-    said[name] = stdout.trim();
+    assert.deepEqual((await readFile(join(folder, 'calls'), 'utf8')).trim().split('\n'), [`npm install --no-save --omit=dev --no-audit --no-fund ${name}@${tfjs}`]);
+    assert.match(stdout, new RegExp(`::notice::backend ${backend}: installing ${name}@`));
+    assert.equal(stdout.includes('built for CUDA 11.2 and cuDNN 8.1'), backend === 'tensorflow-gpu');
   }
-  const install = 'npm ci --omit=dev --ignore-scripts --no-audit --no-fund';
-  const native = (name: string) => `npm install --no-save --omit=dev --no-audit --no-fund ${name}@${tfjsVersion}`;
-  assert.deepEqual(calls.auto, [install], 'auto never downloads anything');
-  assert.deepEqual(calls.webgpu, [install], "Dawn's bindings come prebuilt inside the package");
-  assert.deepEqual(calls['tensorflow-gpu'], [install, native('@tensorflow/tfjs-node-gpu')]);
-  assert.equal(said['tensorflow-gpu'], `backend tensorflow-gpu: installing @tensorflow/tfjs-node-gpu@${tfjsVersion}, which downloads libtensorflow built for CUDA 11.2 and cuDNN 8.1`);
-  assert.deepEqual(calls.tensorflow, [install, native('@tensorflow/tfjs-node')]);
-  assert.equal(said.tensorflow, `backend tensorflow: installing @tensorflow/tfjs-node@${tfjsVersion}, which downloads libtensorflow`);
-  assert.deepEqual(calls.wasm, [install]);
-  assert.deepEqual(calls.publish, [install], 'publish mode renders only: no native TensorFlow download');
+});
+
+test('from a release folder (the bundle and its run-time packages, nothing else), the action trains, records and installs nothing', async () => {
+  const release = join(await mkdtemp(join(tmpdir(), 'release-')), 'action');
+  await promisify(execFile)(process.execPath, [join(REPO_ROOT, 'scripts', 'release.mjs'), '--assemble', release, '--installed'], { cwd: REPO_ROOT });
+  const w = await world();
+  try {
+    const payload = webhookExample('push');
+    Object.assign(payload, { ref: 'refs/heads/main', before: w.main[0], after: w.main[1] });
+    payload.repository.default_branch = 'main';
+    payload.repository.full_name = `${w.fake.owner}/${w.fake.repo}`;
+    const result = await runAction({
+      fake: w.fake, token: TOKEN, eventName: 'push', payload, sha: w.main[1], ref: 'refs/heads/main', inputs: { ...baseInputs(), 'github-token': TOKEN },
+      workspace: w.workspace, artifacts: w.artifacts, runId: '1', actionPath: release,
+    });
+    assert.equal(result.failed, false, result.rawLog);
+    assert.deepEqual(result.npmCalls, []);
+    assert.match(result.rawLog, /native parts: carried by this release, nothing to install/);
+    assert.match(result.rawLog, /epoch 1\/1: loss/);
+    assert.ok(w.fake.storeFiles().has(baselineRun(w.main[1])), 'the run is recorded');
+  } finally {
+    await w.fake.close();
+  }
 });
 
 test('every input reaches the entry as INPUT_*, and every output comes from the entry step', async () => {
@@ -738,7 +809,7 @@ test('every input reaches the entry as INPUT_*, and every output comes from the 
   for (const [name, output] of Object.entries(manifest.outputs)) assert.equal(output.value, `\${{ steps.run.outputs.${name} }}`);
 });
 
-test("the project's workflows validate, and the self-test runs the action with uses: ./", async () => {
+test("the project's workflows validate, and the self-test runs this checkout's action as a release folder", async () => {
   const folder = join(REPO_ROOT, '.github', 'workflows');
   const names = (await readdir(folder)).sort();
   assert.deepEqual(names, ['check-dist.yml', 'self-test.yml', 'test.yml']);
@@ -747,5 +818,8 @@ test("the project's workflows validate, and the self-test runs the action with u
     const parsed = parseWorkflow({ name, content }, new NoOperationTraceWriter());
     assert.deepEqual(parsed.context.errors.getErrors().map((error) => error.message), [], name);
   }
-  assert.match(await readFile(join(folder, 'self-test.yml'), 'utf8'), /uses: \.\/\n/);
+  // This checkout's action as a release carries it: assembled, then run with no node_modules above it.
+  const selfTest = await readFile(join(folder, 'self-test.yml'), 'utf8');
+  assert.match(selfTest, /node scripts\/release\.mjs --assemble \.release --installed\n\s+rm -rf node_modules\n/);
+  assert.match(selfTest, /uses: \.\/\.release\n/);
 });

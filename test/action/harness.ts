@@ -8,9 +8,10 @@
 // actions/cache, cache/restore, cache/save and upload-artifact would receive is
 // recorded (and the paths checked), setup-node puts this process's node first
 // on PATH (or fails, when a test says so), download-artifact copies from what
-// an earlier run uploaded. Two substitutions: the dependency install step runs
-// with a stand-in `npm` (installing needs the registry), and the entry runs
-// from src with tsx instead of the built dist.
+// an earlier run uploaded. Two substitutions: an install step runs with a
+// stand-in `npm` (installing needs the registry), and the entry of this
+// checkout runs from src with tsx instead of the built dist (a release folder,
+// RunOptions.actionPath, runs its own bundle).
 
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -47,8 +48,8 @@ export interface Manifest {
   runs: { using: string; steps: ManifestStep[] };
 }
 
-export async function loadManifest(): Promise<Manifest> {
-  const content = await readFile(join(REPO_ROOT, 'action.yml'), 'utf8');
+export async function loadManifest(actionPath = REPO_ROOT): Promise<Manifest> {
+  const content = await readFile(join(actionPath, 'action.yml'), 'utf8');
   const parsed = parseAction({ name: 'action.yml', content }, new NoOperationTraceWriter());
   const errors = parsed.context.errors.getErrors().map((error) => error.message);
   if (errors.length > 0) throw new Error(`action.yml does not validate: ${errors.join('; ')}`);
@@ -82,6 +83,11 @@ export interface RunOptions {
   setupNode?: 'ok' | 'fail';
   /** What the stand-in `npm` in the install step does. */
   install?: 'ok' | 'fail';
+  /**
+   * The action's folder (GITHUB_ACTION_PATH). Default: this checkout, whose entry runs from src with tsx;
+   * any other folder (a release, as scripts/release.mjs assembles it) runs its own dist/ as it is.
+   */
+  actionPath?: string;
 }
 
 export interface Annotation {
@@ -213,7 +219,8 @@ function globToRegExp(pattern: string): RegExp {
 }
 
 export async function runAction(options: RunOptions): Promise<RunResult> {
-  const manifest = await loadManifest();
+  const actionPath = options.actionPath ?? REPO_ROOT;
+  const manifest = await loadManifest(actionPath);
   const home = await mkdtemp(join(tmpdir(), 'runner-'));
   const runnerTemp = join(home, 'temp');
   await mkdir(runnerTemp);
@@ -244,7 +251,7 @@ export async function runAction(options: RunOptions): Promise<RunResult> {
     GITHUB_JOB: job,
     GITHUB_RUN_ID: options.runId,
     GITHUB_RUN_ATTEMPT: '1',
-    GITHUB_ACTION_PATH: REPO_ROOT,
+    GITHUB_ACTION_PATH: actionPath,
     GITHUB_STEP_SUMMARY: summaryFile,
     RUNNER_TEMP: runnerTemp,
     RUNNER_OS: 'Linux',
@@ -256,7 +263,7 @@ export async function runAction(options: RunOptions): Promise<RunResult> {
   const context: Record<string, unknown> = {
     github: {
       token: options.token,
-      action_path: REPO_ROOT,
+      action_path: actionPath,
       workspace: options.workspace,
       event: options.payload,
       event_name: options.eventName,
@@ -295,14 +302,14 @@ export async function runAction(options: RunOptions): Promise<RunResult> {
     let ok = true;
     if (step.run !== undefined) {
       const script = substitute(step.run, context, status);
-      const installs = /\bnpm ci\b/.test(script);
+      const installs = /\bnpm (ci|install)\b/.test(script);
       if (installs) {
         // Installing needs the registry: the step's real script runs with a stand-in npm first on
         // PATH that records its arguments (and fails when asked to); node_modules stays as it is.
         await mkdir(join(home, 'npm-bin'), { recursive: true });
         await writeFile(join(home, 'npm-bin', 'npm'), `#!/bin/sh\necho "npm $*" >> "${join(home, 'npm-calls')}"\nexit ${options.install === 'fail' ? 1 : 0}\n`, { mode: 0o755 });
       }
-      const command = script.replace(ENTRY_COMMAND, `node --import "${tsx}" "$GITHUB_ACTION_PATH/src/index.ts"`);
+      const command = actionPath === REPO_ROOT ? script.replace(ENTRY_COMMAND, `node --import "${tsx}" "$GITHUB_ACTION_PATH/src/index.ts"`) : script;
       const outputFile = join(home, `output-${index}`);
       const envFile = join(home, `env-${index}`);
       await writeFile(outputFile, '');

@@ -1,18 +1,18 @@
 // action.yml on today's runners: the Node it runs on (set up when PATH has none
-// or an old one), and its caches (the dependency cache saved only after an
-// install that succeeded and never used in publish mode; the pixel cache keyed
-// by the data folder's content wherever it lies). Each run stops at the entry
+// or an old one), what it installs (nothing, unless the action's folder lacks
+// its native parts or a native backend is asked for), and the pixel cache, keyed
+// by the data folder's content wherever it lies. Each run stops at the entry
 // with a bad input, after the steps under test, so no training is needed.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pixelCacheKey } from '../../src/pixel-cache-key.js';
 import { FakeGitHub } from '../fakes/github.js';
 import { webhookExample } from '../fakes/webhooks.js';
-import { runAction, type RunOptions, type RunResult } from './harness.js';
+import { REPO_ROOT, runAction, type RunOptions, type RunResult } from './harness.js';
 
 const TOKEN = 'ghs_RunnersTest0123456789abcdefabcdef01';
 const BAD_INPUT = `input 'comment' must be one of update, new, off; got "sometimes"`;
@@ -75,23 +75,33 @@ test('Node 20 on PATH and setup-node cannot run: one line naming the fix, nothin
   assert.deepEqual(result.npmCalls, []);
 });
 
-test('the dependency cache is restored, installed into and saved under one key only after the install succeeded', async () => {
-  const ok = await runPush();
-  const deps = ok.caches.filter((cache) => cache.path.endsWith('node_modules'));
-  assert.deepEqual(deps.map((cache) => cache.kind), ['restore', 'save']);
-  assert.equal(deps[0].key, deps[1].key);
-  assert.equal(ok.npmCalls[0], 'npm ci --omit=dev --ignore-scripts --no-audit --no-fund');
+test('the default path installs nothing: the action folder carries its native parts, and no dependency cache is used', async () => {
+  const result = await runPush();
+  assert.equal(step(result, 'native'), 'success');
+  assert.match(result.rawLog, /native parts: carried by this release, nothing to install/);
+  assert.deepEqual(result.npmCalls, [], 'no install');
+  assert.equal(step(result, 'native-backend'), 'skipped');
+  assert.deepEqual(result.caches.filter((cache) => cache.path.includes('node_modules')), [], 'no dependency cache');
+  assert.deepEqual(errors(result), [BAD_INPUT], 'the entry ran');
+});
 
-  const failed = await runPush({ install: 'fail' });
+test('a ref of the action without its native parts (not a release) installs from the lock file and says so; a failed install stops the job', async () => {
+  const bare = await mkdtemp(join(tmpdir(), 'action-ref-'));
+  await cp(join(REPO_ROOT, 'action.yml'), join(bare, 'action.yml'));
+  const result = await runPush({ actionPath: bare });
+  assert.deepEqual(result.npmCalls, ['npm ci --omit=dev --ignore-scripts --no-audit --no-fund']);
+  assert.ok(result.annotations.some((annotation) => annotation.level === 'notice' && /carries no native parts for Linux-X64 .*installing its dependencies from the lock file/.test(annotation.message)));
+
+  const failed = await runPush({ actionPath: bare, install: 'fail' });
   assert.equal(failed.failed, true);
-  assert.deepEqual(failed.caches.filter((cache) => cache.path.endsWith('node_modules')).map((cache) => cache.kind), ['restore'], 'a failed install is not cached');
+  assert.equal(step(failed, 'native'), 'failure');
   assert.equal(step(failed, 'run'), 'skipped');
 });
 
-test('publish mode neither restores nor saves a dependency or pixel cache, and installs from the lock file', async () => {
+test('publish mode restores no cache and installs nothing', async () => {
   const result = await runPush({ inputs: { mode: 'publish', comment: 'sometimes' } });
   assert.deepEqual(result.caches, []);
-  assert.deepEqual(result.npmCalls, ['npm ci --omit=dev --ignore-scripts --no-audit --no-fund']);
+  assert.deepEqual(result.npmCalls, []);
 });
 
 test('the pixel-cache key follows data outside the workspace', async () => {

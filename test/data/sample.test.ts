@@ -2,12 +2,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import {
-  SAMPLE_CLASSES, SampleDatasetError, generateSampleDataset, planSampleImage, renderSampleImage,
+  SAMPLE_CLASSES, SAMPLE_GENERATOR_VERSION, SAMPLE_STAMP_FILE, SampleDatasetError, generateSampleDataset, planSampleImage, renderSampleImage,
 } from '../../src/data/sample.js';
 
 const REAL_DATASET = '../shared/datasets/planets-and-moons';
@@ -18,10 +18,10 @@ async function temporaryFolder(t: { after: (fn: () => Promise<void>) => void }):
   return folder;
 }
 
-/** Relative path → sha256 of every file under `root`. */
+/** Relative path → sha256 of every file in the class folders under `root` (the hidden stamp aside). */
 async function hashFiles(root: string): Promise<Map<string, string>> {
   const hashes = new Map<string, string>();
-  for (const folder of (await readdir(root)).sort()) {
+  for (const folder of (await readdir(root)).filter((name) => !name.startsWith('.')).sort()) {
     for (const name of (await readdir(join(root, folder))).sort()) {
       hashes.set(`${folder}/${name}`, createHash('sha256').update(await readFile(join(root, folder, name))).digest('hex'));
     }
@@ -46,7 +46,7 @@ test('generates <Class>/<Class>_<N>.jpg for every class, byte-identical for the 
   assert.equal(first.images, 33);
   assert.deepEqual(first.classes, [...SAMPLE_CLASSES]);
   assert.equal(first.outDir, join(folder, 'a'));
-  assert.deepEqual((await readdir(first.outDir)).sort(), [...SAMPLE_CLASSES]);
+  assert.deepEqual((await readdir(first.outDir)).sort(), [SAMPLE_STAMP_FILE, ...SAMPLE_CLASSES]);
   for (const className of SAMPLE_CLASSES) {
     assert.deepEqual((await readdir(join(first.outDir, className))).sort(), [0, 1, 2].map((index) => `${className}_${index}.jpg`).sort());
   }
@@ -100,6 +100,57 @@ test('re-running into the same folder keeps identical files and other files, and
   });
   assert.equal(await readFile(changed, 'utf8'), 'edited');
   assert.equal(await readFile(foreign, 'utf8'), 'not an image');
+});
+
+test('rendered once: a stamped folder is not rendered again until an option, the generator or an image changes', async (t) => {
+  const folder = await temporaryFolder(t);
+  const first = await generateSampleDataset({ outDir: folder, imagesPerClass: 2, seed: 3 });
+  assert.equal(first.rendered, 22);
+  const stampPath = join(folder, SAMPLE_STAMP_FILE);
+  const stamp = JSON.parse(await readFile(stampPath, 'utf8')) as { generator: number; seed: number; files: Record<string, string> };
+  assert.equal(stamp.generator, SAMPLE_GENERATOR_VERSION);
+  assert.equal(Object.keys(stamp.files).length, 22);
+  const images = await hashFiles(folder);
+  for (const [path, hash] of images) assert.equal(stamp.files[path], hash, path);
+
+  // Same options: nothing rendered, nothing written.
+  const before = (await stat(join(folder, 'Moon', 'Moon_1.jpg'))).mtimeMs;
+  const second = await generateSampleDataset({ outDir: folder, imagesPerClass: 2, seed: 3 });
+  assert.equal(second.rendered, 0);
+  assert.equal(second.images, 22);
+  assert.equal((await stat(join(folder, 'Moon', 'Moon_1.jpg'))).mtimeMs, before);
+
+  // More images per class: rendered again (the existing 22 are the same bytes and are kept).
+  const more = await generateSampleDataset({ outDir: folder, imagesPerClass: 3, seed: 3 });
+  assert.equal(more.rendered, 33);
+  assert.equal(Object.keys(JSON.parse(await readFile(stampPath, 'utf8')).files).length, 33);
+
+  // An image gone missing is rendered again.
+  await rm(join(folder, 'Mars', 'Mars_2.jpg'));
+  assert.equal((await generateSampleDataset({ outDir: folder, imagesPerClass: 3, seed: 3 })).rendered, 33);
+  assert.ok(existsSync(join(folder, 'Mars', 'Mars_2.jpg')));
+
+  // Another generator version (as a stamp written by an older one reads): its own unchanged images are
+  // replaced, because the stamp proves they are the generator's; here they are rendered to the same bytes.
+  const current = JSON.parse(await readFile(stampPath, 'utf8'));
+  await writeFile(stampPath, JSON.stringify({ ...current, generator: SAMPLE_GENERATOR_VERSION - 1 }));
+  assert.equal((await generateSampleDataset({ outDir: folder, imagesPerClass: 3, seed: 3 })).rendered, 33);
+  assert.equal(JSON.parse(await readFile(stampPath, 'utf8')).generator, SAMPLE_GENERATOR_VERSION);
+});
+
+test('a new seed replaces the images an earlier generation wrote, but never an image someone edited', async (t) => {
+  const folder = await temporaryFolder(t);
+  await generateSampleDataset({ outDir: folder, imagesPerClass: 2, seed: 3 });
+  const seed3 = await hashFiles(folder);
+  const reseeded = await generateSampleDataset({ outDir: folder, imagesPerClass: 2, seed: 4 });
+  assert.equal(reseeded.rendered, 22);
+  const seed4 = await hashFiles(folder);
+  for (const [path, hash] of seed4) assert.notEqual(seed3.get(path), hash, `${path} was not replaced`);
+
+  const edited = join(folder, 'Venus', 'Venus_0.jpg');
+  await writeFile(edited, 'edited by hand');
+  await assert.rejects(generateSampleDataset({ outDir: folder, imagesPerClass: 2, seed: 5 }), /Venus_0\.jpg already exists with different content/);
+  assert.equal(await readFile(edited, 'utf8'), 'edited by hand');
 });
 
 test('bad options are refused with an error naming the option', async () => {

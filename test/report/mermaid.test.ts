@@ -15,7 +15,7 @@ test('the history block is an xychart that mermaid parses, one line per run, in 
   assert.ok(chart.text.includes(`"plotColorPalette":"${BASE_COLOUR}, ${HEAD_COLOUR}"`));
   const { categories, lines } = xychartSeries(chart.text);
   assert.deepEqual(categories, ['1', '2', '3', '4', '5', '6', '7', '8']);
-  assert.deepEqual(lines, [base.history.map((e) => Number(e.val_accuracy.toFixed(4))), head.history.map((e) => Number(e.val_accuracy.toFixed(4)))]);
+  assert.deepEqual(lines, [base.history.map((e) => Number(e.val_accuracy!.toFixed(4))), head.history.map((e) => Number(e.val_accuracy!.toFixed(4)))]);
   assert.match(chart.caption, /base in orange \(5 epochs, seed 1's model\), PR in blue \(8 epochs, seed 2's model\)/);
 });
 

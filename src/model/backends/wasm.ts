@@ -5,10 +5,11 @@ import * as tf from '@tensorflow/tfjs-core';
 import { probeBackend } from '../backend.js';
 import { registerTfjsOverrides } from './wasm/tfjs-overrides.js';
 import type { BackendModule } from './types.js';
+import { commonJsExports } from '../../commonjs.js';
 
 export const wasm: BackendModule = {
   async start() {
-    const backend = await import('@tensorflow/tfjs-backend-wasm');
+    const backend = commonJsExports(await import('@tensorflow/tfjs-backend-wasm'));
     try {
       if (!(await tf.setBackend('wasm'))) return { reason: '@tensorflow/tfjs-backend-wasm: did not start', ordinary: false };
       await tf.ready();

@@ -19,6 +19,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { AdapterInfo } from '../../record.js';
 import { describeAdapter } from '../backend-choice.js';
 import { probeBackend, tryImport } from '../backend.js';
+import { commonJsExports } from '../../commonjs.js';
 import type { BackendModule, NotStarted, StartedBackend, StartMode } from './types.js';
 
 // The few WebGPU shapes used here, written out rather than taken from a
@@ -184,7 +185,7 @@ async function discover(mode: StartMode): Promise<typeof discovery | NotStarted>
 async function register(adapter: GpuAdapter, info: AdapterInfo, gpu: Gpu, globals: object): Promise<void> {
   if (registered) return;
   // Loaded before navigator.gpu exists, so that the package does not register its own factory (it would take whichever adapter comes first).
-  const { WebGPUBackend } = await import('@tensorflow/tfjs-backend-webgpu');
+  const { WebGPUBackend } = commonJsExports(await import('@tensorflow/tfjs-backend-webgpu'));
   // The backend looks for navigator.gpu; Node >= 21 has a navigator with getters only, so `gpu` is defined on it.
   Object.assign(globalThis, globals);
   if (!('navigator' in globalThis)) Object.defineProperty(globalThis, 'navigator', { value: {}, configurable: true, writable: true });
