@@ -1085,6 +1085,16 @@ const ROWS: Row[] = [
     untouched: ['data', 'params.yaml'],
   },
   {
+    name: '--force-training with a training command',
+    setup: (dir) => commandData(dir, ''),
+    args: (dir) => [...command(dir, ''), '--force-training'],
+    code: 1,
+    usage: true,
+    message: /--force-training applies to the built-in trainer only; a training command trains every seed of every run/,
+    untouched: ['data', 'params.yaml'],
+    check: async (dir) => assert.ok(!existsSync(join(dir, 'out')), 'nothing was written'),
+  },
+  {
     name: 'a training command that runs past train.timeout',
     setup: (dir) => commandData(dir, '  timeout: 1\n'),
     args: (dir) => command(dir, '--sleep 60'),

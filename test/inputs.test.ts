@@ -34,6 +34,8 @@ test('a training command runs in run mode only: the privileged modes refuse the 
     assert.throws(() => readInputs(reader({ 'github-token': 't', command: 'python train.py', mode }), '/ws'), new RegExp(`^InputError: input 'command' is for run mode only; ${mode} mode never runs a command`));
   }
   assert.throws(() => readInputs(reader({ 'github-token': 't', command: 'python train.py', 'params-override': 'train.lr=0.1' }), '/ws'), /input 'params-override' applies to the built-in trainer only/);
+  assert.throws(() => readInputs(reader({ 'github-token': 't', command: 'python train.py', 'force-training': 'true' }), '/ws'), /input 'force-training' applies to the built-in trainer only/);
+  assert.equal(readInputs(reader({ 'github-token': 't', command: 'python train.py', 'force-training': 'false' }), '/ws').forceTraining, false);
 });
 
 test('each bad input is named with its bad value', () => {
