@@ -27,7 +27,7 @@ const ENTRIES = {
   index: 'src/index.ts',
   cli: 'src/cli.ts',
   'pixel-cache-key': 'src/pixel-cache-key.ts',
-  'second-thread': 'src/model/engine/second-thread.ts',
+  'second-thread': 'src/model/backends/wasm/second-thread.ts',
   worker: 'src/sweep/worker.ts',
 };
 

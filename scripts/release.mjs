@@ -22,7 +22,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { NATIVE } from './native.mjs';
 
@@ -58,39 +58,59 @@ function matches(entry, platform) {
   return fits(entry.os, platform.os) && fits(entry.cpu, platform.cpu) && (platform.libc === undefined || fits(entry.libc, platform.libc));
 }
 
-const installedVersion = (name) => {
-  const file = join(root, 'node_modules', name, 'package.json');
+/** The version this checkout has at a lock path (node_modules/a or node_modules/a/node_modules/b), if any. */
+const installedVersion = (path) => {
+  const file = join(root, path, 'package.json');
   return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')).version : undefined;
 };
 
+/** A lock path's package name: what follows its last node_modules/. */
+const nameAt = (path) => path.slice(path.lastIndexOf('node_modules/') + 'node_modules/'.length);
+
+/** Where `name` resolves from the package at lock path `from`, as Node looks it up: its own node_modules, then each folder above. */
+function resolveIn(packages, from, name) {
+  let base = from;
+  for (;;) {
+    const candidate = base ? `${base}/node_modules/${name}` : `node_modules/${name}`;
+    if (packages[candidate]) return candidate;
+    if (!base) return undefined;
+    const cut = base.lastIndexOf('/node_modules/');
+    base = cut < 0 ? '' : base.slice(0, cut);
+  }
+}
+
 /**
- * The packages to carry: RUNTIME and their dependencies, and of their optional (per-platform) ones
- * those for `platforms` (or, with 'installed', those this checkout has: no download).
+ * The packages to carry, by lock path: RUNTIME and their dependencies (nested ones where npm nested
+ * them), and of their optional (per-platform) ones those for `platforms` (or, with 'installed', those
+ * this checkout has: no download).
  */
 function runtimePackages(packages, platforms) {
   const wanted = new Map();
-  const visit = (name) => {
-    if (wanted.has(name)) return;
-    const entry = packages[`node_modules/${name}`];
-    if (!entry) fail(`${name} is not in package-lock.json`);
-    wanted.set(name, entry);
-    for (const dependency of Object.keys(entry.dependencies ?? {})) visit(dependency);
+  const visit = (from, name) => {
+    const path = resolveIn(packages, from, name);
+    if (!path) fail(`${name} is not in package-lock.json`);
+    if (wanted.has(path)) return;
+    const entry = packages[path];
+    wanted.set(path, entry);
+    for (const dependency of Object.keys(entry.dependencies ?? {})) visit(path, dependency);
     for (const optional of Object.keys(entry.optionalDependencies ?? {})) {
-      const candidate = packages[`node_modules/${optional}`];
-      const wantedHere = platforms === 'installed' ? installedVersion(optional) === candidate?.version : platforms.some((platform) => matches(candidate, platform));
-      if (candidate && wantedHere) visit(optional);
+      const candidatePath = resolveIn(packages, path, optional);
+      const candidate = candidatePath && packages[candidatePath];
+      const wantedHere = platforms === 'installed' ? installedVersion(candidatePath) === candidate?.version : platforms.some((platform) => matches(candidate, platform));
+      if (candidate && wantedHere) visit(path, optional);
     }
   };
-  for (const name of [...RUNTIME, ...DATA_PACKAGES]) visit(name);
+  for (const name of [...RUNTIME, ...DATA_PACKAGES]) visit('', name);
   return wanted;
 }
 
 /** A package's folder from this checkout's node_modules, or (another platform's) fetched with npm pack and checked against the lock's integrity. */
-function place(name, entry, target, scratch) {
-  const destination = join(target, 'node_modules', name);
+function place(path, entry, target, scratch) {
+  const name = nameAt(path);
+  const destination = join(target, path);
   mkdirSync(dirname(destination), { recursive: true });
-  let source = join(root, 'node_modules', name);
-  if (installedVersion(name) !== entry.version) {
+  let source = join(root, path);
+  if (installedVersion(path) !== entry.version) {
     const file = run('npm', ['pack', '--silent', `${name}@${entry.version}`], { cwd: scratch }).trim().split('\n').pop();
     const [algorithm, expected] = entry.integrity.split(/-(.*)/s);
     const actual = createHash(algorithm).update(readFileSync(join(scratch, file))).digest('base64');
@@ -102,8 +122,15 @@ function place(name, entry, target, scratch) {
   if (ONLY_FILES[name]) {
     for (const file of ONLY_FILES[name]) cpSync(join(source, file), join(destination, file));
   } else {
-    cpSync(source, destination, { recursive: true, dereference: true });
+    cpSync(source, destination, { recursive: true, dereference: true, filter: (file) => carriesPlatform(name, relative(source, file)) });
   }
+}
+
+/** Dawn's bindings ship one prebuilt folder per platform (dist/linux-x64, dist/darwin-universal, …): the release keeps those of PLATFORMS. */
+function carriesPlatform(name, file) {
+  if (name !== 'webgpu') return true;
+  const folder = /^dist[\\/]([^\\/]+)/.exec(file)?.[1];
+  return folder === undefined || folder.includes('.') || PLATFORMS.some((platform) => folder === `${platform.os}-${platform.cpu}` || (platform.os === 'darwin' && folder === 'darwin-universal'));
 }
 
 function folderBytes(folder) {
@@ -119,8 +146,8 @@ export function assembleRuntime(target, platforms = PLATFORMS) {
   try {
     rmSync(join(target, 'node_modules'), { recursive: true, force: true });
     const wanted = runtimePackages(lock().packages, platforms);
-    for (const [name, entry] of wanted) place(name, entry, target, scratch);
-    return [...wanted.keys()];
+    for (const [path, entry] of wanted) place(path, entry, target, scratch);
+    return [...wanted.keys()].map(nameAt);
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }

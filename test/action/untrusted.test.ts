@@ -239,8 +239,12 @@ test('publish: run.json fields named constructor, __proto__ or metrics.toString 
   const one = [names[0]];
   const constructor = await tampered((folder) => editJson(join(folder, 'run.json'), (record) => (record.constructor = { prototype: { polluted: true } })), one);
   await assertRefused('publish', constructor, /run\.json: the key "(constructor|prototype)" is not allowed \(it names a JavaScript object's internals, not data\); refusing the artifact$/);
+  // Metric names are open (a training command's own metrics), so a text value is refused as no number,
+  // and a number under a name the built-in trainer never writes as not its metric.
   const toString = await tampered((folder) => editJson(join(folder, 'run.json'), (record) => (record.metrics.toString = 'pwned')), one);
-  await assertRefused('publish', toString, /run\.json: field "metrics\.toString" must be absent/);
+  await assertRefused('publish', toString, /run\.json: field "metrics\.toString" must be a finite number/);
+  const numeric = await tampered((folder) => editJson(join(folder, 'run.json'), (record) => (record.metrics.toString = 1)), one);
+  await assertRefused('publish', numeric, /run\.json: field "metrics\.toString" must be absent \(not a metric of the built-in trainer/);
   const params = await tampered(async (folder) => {
     const file = join(folder, 'run.json');
     const text = await readFile(file, 'utf8');
