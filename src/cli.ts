@@ -18,7 +18,7 @@ import { TOOL_VERSION } from './version.js';
 // The options the parser accepts, each with the words its help prints (cli-help.ts writes the usage
 // and every command's --help from these two tables).
 const OPTIONS = {
-  command: { type: 'string', arg: "'CMD'", help: 'your own training command, run once per seed through the shell instead of the built-in CNN (docs/command.md); not with --set or --backend' },
+  command: { type: 'string', arg: "'CMD'", help: 'your own training command, run once per seed through the shell instead of the built-in CNN (docs/command.md); not with --set, --backend or --force-training' },
   data: { type: 'string', arg: 'DIR', help: 'folder of images, one sub-folder per class (run, sweep: default the built-in sample, generated into data/sample)' },
   params: { type: 'string', arg: 'FILE', help: 'params.yaml (default params.yaml; the built-in defaults when that file is missing)' },
   set: { type: 'string', multiple: true, arg: 'KEY=VALUE', help: 'a param on top of the params file, e.g. --set train.lr=0.001 (repeatable)' },
