@@ -6,6 +6,7 @@
 //
 //   npm run bench [-- --rounds 3] [--only default,tuned,tuned-1,scale,images] [--no-reference] [--no-warm] [--scale]
 //   npm run bench -- --sweep [--parallel 1,2] [--rounds N]
+//   npm run bench -- --verdict [--rounds N]
 //   npm run bench -- --start [--before] [--this-platform] [--data DIR]
 //   npm run bench -- --noise [--k 6] [--pool-seeds 60] [--other-seeds 30] [--change epochs6|epochs7|dense16] [--pools DIR]
 //   npm run bench -- --command [--rounds N]
@@ -24,6 +25,11 @@
 // tuned vs default), which the records store keeps for every run.
 // --sweep runs only the sweep figures: `sweep` over 8 variants against the same
 // 8 variants as single `run`s one after another (wall time, peak RSS, ratios).
+// --verdict times what a pull request costs against a recorded base (the
+// notebook's params, 6 seeds, trained once): a PR that changes nothing that
+// reaches training (its runs reused) beside the reference's single notebook
+// run, and notebook → tuned params (seeds in stages) beside the reference's
+// single tuned run; the tuned PR runs twice to show the same verdict.
 // --start measures the action's start (its folder as a release, to its first training line) and
 // size (scripts/start-bench.ts); --before adds the run-time install it replaced.
 // --noise measures the verdict's false-alarm and detection rates instead
@@ -68,6 +74,7 @@ const { values } = parseArgs({
     parallel: { type: 'string', default: '1,2' },
     data: { type: 'string', default: '../shared/datasets/planets-and-moons' },
     noise: { type: 'boolean', default: false },
+    verdict: { type: 'boolean', default: false },
     start: { type: 'boolean', default: false },
     before: { type: 'boolean', default: false },
     'this-platform': { type: 'boolean', default: false },
@@ -209,6 +216,56 @@ function runReference(params: TrainSet, layers?: unknown[], extra: string[] = []
     trainImages: report.dataset.train_size,
     valAcc: report.final.val_accuracy,
   };
+}
+
+/** One `run --base` of ours: whole-process wall and peak RSS, the verdict, the PR seeds, whether it trained, and each seed's results (not its epoch times). */
+async function runAgainstBase(params: TrainSet, baseDir: string, work: string, name: string) {
+  const paramsFile = join(work, `${name}.yaml`);
+  await writeFile(paramsFile, `train:\n${Object.entries(params).map(([key, value]) => `  ${key}: ${value}`).join('\n')}\n`);
+  const outDir = join(work, name);
+  await rm(outDir, { recursive: true, force: true });
+  const { wall, peakRssMiB, stdout } = timed(process.execPath, ['dist/cli.js', 'run', '--data', DATA, '--params', paramsFile, '--out', outDir, '--base', baseDir, '--no-cache']);
+  const record = JSON.parse(await readFile(join(outDir, 'run.json'), 'utf8'));
+  const verdict = /\((better|worse|no clear change|no baseline); \d+ images\)/.exec(stdout)?.[1] ?? '?';
+  return { wall, peakRssMiB, verdict, seeds: record.repeats.length as number, reused: record.reused !== undefined, stopping: record.stopping, repeats: JSON.stringify(record.repeats.map((repeat: { seed: number; metrics: object; correct: string[] }) => [repeat.seed, repeat.metrics, repeat.correct])), report: await readFile(join(outDir, 'report.md'), 'utf8') };
+}
+
+async function benchVerdict(withReference: boolean, work: string): Promise<void> {
+  const baseDir = join(work, 'base');
+  const baseParams = join(work, 'base.yaml');
+  await writeFile(baseParams, `train:\n${Object.entries(PARAM_SETS.default).map(([key, value]) => `  ${key}: ${value}`).join('\n')}\n`);
+  process.stderr.write('  verdict: training the base (notebook params, 6 seeds, untimed)…\n');
+  timed(process.execPath, ['dist/cli.js', 'run', '--data', DATA, '--params', baseParams, '--out', baseDir, '--no-cache', '--quiet']);
+  const rows: string[][] = [['PR against the base', 'ours wall s', 'ours peak MiB', 'verdict', 'PR seeds', 'reference wall s', 'reference peak MiB', 'ours / reference']];
+  const tunedRuns: Awaited<ReturnType<typeof runAgainstBase>>[] = [];
+  for (const [label, params, referenceParams] of [
+    ['nothing that reaches training changed (notebook params again)', PARAM_SETS.default, PARAM_SETS.default],
+    ['notebook → tuned params', PARAM_SETS.tuned, PARAM_SETS.tuned],
+  ] as const) {
+    const ours: Awaited<ReturnType<typeof runAgainstBase>>[] = [];
+    const reference: ReferenceRun[] = [];
+    for (let round = 1; round <= rounds; round++) {
+      const order = round % 2 === 1 ? ['ours', 'reference'] : ['reference', 'ours'];
+      for (const who of order) {
+        if (who === 'ours') ours.push(await runAgainstBase(params, baseDir, work, `pr-${round}`));
+        else if (withReference) reference.push(runReference(referenceParams));
+      }
+      process.stderr.write(`  verdict, ${label}: round ${round}/${rounds} done\n`);
+    }
+    if (params === PARAM_SETS.tuned) tunedRuns.push(...ours);
+    const oursWall = median(ours.map((run) => run.wall));
+    const referenceWall = reference.length ? median(reference.map((run) => run.wall)) : NaN;
+    const last = ours[ours.length - 1];
+    rows.push([
+      label, fixed(oursWall), fixed(median(ours.map((run) => run.peakRssMiB)), 0), `${last.verdict}${last.reused ? ' (runs reused)' : ''}`,
+      `${last.seeds}${last.stopping ? ` (${last.stopping.reason})` : ''}`, fixed(referenceWall), reference.length ? fixed(median(reference.map((run) => run.peakRssMiB)), 0) : '-', fixed(oursWall / referenceWall) + 'x',
+    ]);
+  }
+  console.log(`\n## a pull request against a recorded base (medians of ${rounds} round(s); reference: one model, its single run)`);
+  console.log(table(rows));
+  if (tunedRuns.length < 2) tunedRuns.push(await runAgainstBase(PARAM_SETS.tuned, baseDir, work, 'pr-again'));
+  const same = tunedRuns.every((run) => run.repeats === tunedRuns[0].repeats && run.verdict === tunedRuns[0].verdict);
+  console.log(`notebook → tuned, ${tunedRuns.length} runs: ${same ? 'the same per-seed results and verdict, bit for bit' : 'DIFFERENT results'} (${tunedRuns.map((run) => run.verdict).join(', ')})`);
 }
 
 const median = (numbers: number[]) => {
@@ -508,6 +565,10 @@ async function main(): Promise<void> {
   if (!withReference) console.log("reference: not run (needs Debian's python3-torch, python3-torchvision, python3-sklearn at /usr/bin/python3)");
   const work = await mkdtemp(join(tmpdir(), 'train-and-report-bench-'));
   try {
+    if (values.verdict) {
+      await benchVerdict(withReference, work);
+      return;
+    }
     if (values.noise) {
       await benchNoise({
         data: DATA,

@@ -13,6 +13,8 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { compare } from '../src/compare/compare.js';
+import { runInStages, STOPPING_RULE } from '../src/compare/sequential.js';
+import { createRandom } from '../src/random.js';
 import { mcnemarExact, spread } from '../src/compare/stats.js';
 import type { RunRecord } from '../src/record.js';
 
@@ -179,4 +181,54 @@ export async function benchNoise(options: NoiseOptions): Promise<void> {
   const small = judge(tuned, modest, tunedGroups, modestGroups, crossPairs(tunedGroups.length, modestGroups.length));
   const expected = modestDifference < 0 ? small.worse : small.better;
   console.log(`detection, tuned (base) vs ${options.change} (PR), headline "${modestDifference < 0 ? 'Worse' : 'Better'}": ${percent(expected, small.pairs)} [opposite ${modestDifference < 0 ? small.better : small.worse}]`);
+
+  benchStopping(tuned, notebook, modest, options.change);
+}
+
+/**
+ * The stopping rule (compare/sequential.ts) on the pools, without training
+ * again: each draw takes a base of the rule's seed count and a PR stream of
+ * up to its last look, disjoint seeds picked at random (seeded) from the
+ * pools, and runs the rule on them as a pull request does, seed by seed.
+ */
+function benchStopping(tuned: Pool, notebook: Pool, modest: Pool, change: string, draws = 4000): void {
+  const random = createRandom(0x5709);
+  const values = (pool: Pool) => pool.record.repeats.map((r) => r.metrics.val_acc);
+  const pick = (pool: number[], count: number, taken: Set<number> = new Set()): number[] => {
+    const free = pool.map((_, i) => i).filter((i) => !taken.has(i));
+    const chosen: number[] = [];
+    for (let k = 0; k < count; k++) {
+      const at = Math.floor(random() * free.length);
+      chosen.push(free[at]);
+      taken.add(free[at]);
+      free.splice(at, 1);
+    }
+    return chosen.map((i) => pool[i]);
+  };
+  const maxSeeds = STOPPING_RULE.looks[STOPPING_RULE.looks.length - 1];
+  const run = (basePool: number[], headPool: number[], same: boolean) => {
+    let better = 0;
+    let worse = 0;
+    let seeds = 0;
+    const stops: Record<string, number> = {};
+    for (let d = 0; d < draws; d++) {
+      const taken = new Set<number>();
+      const base = pick(basePool, STOPPING_RULE.baseSeeds, taken);
+      const stream = pick(headPool, maxSeeds, same ? taken : new Set());
+      const { judgement } = runInStages(base, () => stream.shift()!, 1);
+      if (judgement.decision === 'better') better++;
+      if (judgement.decision === 'worse') worse++;
+      seeds += judgement.seeds;
+      const key = `${judgement.stop} at ${judgement.seeds}`;
+      stops[key] = (stops[key] ?? 0) + 1;
+    }
+    return { better, worse, seeds: seeds / draws, stops: Object.entries(stops).sort().map(([key, count]) => `${key}: ${count}`).join(', ') };
+  };
+  console.log(`\n## stopping rule: looks after ${STOPPING_RULE.looks.join(', ')} PR seeds against ${STOPPING_RULE.baseSeeds} base seeds, levels ${STOPPING_RULE.levels.join(', ')}, futility above ${STOPPING_RULE.futility.join(', ')}; ${draws} draws of disjoint random seeds from the pools`);
+  const seedOnly = run(values(tuned), values(tuned), true);
+  console.log(`seed-only (tuned vs other tuned seeds): false alarms ${percent(seedOnly.better + seedOnly.worse, draws)}; mean PR seeds ${fixed(seedOnly.seeds, 2)} [${seedOnly.stops}]`);
+  const big = run(values(notebook), values(tuned), false);
+  console.log(`notebook params (base) → tuned (PR): "Better" ${percent(big.better, draws)}; mean PR seeds ${fixed(big.seeds, 2)} [${big.stops}]`);
+  const small = run(values(tuned), values(modest), false);
+  console.log(`tuned (base) → ${change} (PR): "Worse" ${percent(small.worse, draws)}; mean PR seeds ${fixed(small.seeds, 2)} [${small.stops}]`);
 }

@@ -18,13 +18,17 @@ import { TOOL_VERSION } from './version.js';
 // The options the parser accepts, each with the words its help prints (cli-help.ts writes the usage
 // and every command's --help from these two tables).
 const OPTIONS = {
-  command: { type: 'string', arg: "'CMD'", help: 'your own training command, run once per seed through the shell instead of the built-in CNN (docs/command.md); not with --set or --backend' },
+  command: { type: 'string', arg: "'CMD'", help: 'your own training command, run once per seed through the shell instead of the built-in CNN (docs/command.md); not with --set, --backend or --force-training' },
   data: { type: 'string', arg: 'DIR', help: 'folder of images, one sub-folder per class (run, sweep: default the built-in sample, generated into data/sample)' },
   params: { type: 'string', arg: 'FILE', help: 'params.yaml (default params.yaml; the built-in defaults when that file is missing)' },
   set: { type: 'string', multiple: true, arg: 'KEY=VALUE', help: 'a param on top of the params file, e.g. --set train.lr=0.001 (repeatable)' },
   out: { type: 'string', arg: 'DIR', help: 'output folder (run: out, sweep: out-sweep, trend: out-trend, sample: data/sample); never emptied, only its own files are replaced' },
   backend: { type: 'string', arg: 'B', help: `TensorFlow.js backend: ${BACKEND_CHOICES.join(', ')} (default auto)` },
   base: { type: 'string', arg: 'DIR', help: 'the --out folder of an earlier run to compare with' },
+  'force-training': {
+    type: 'boolean',
+    help: "train even when nothing that reaches training changed since --base (by default its results are reused); the built-in trainer only",
+  },
   head: { type: 'string', arg: 'DIR', help: 'the --out folder of the run to report on' },
   model: { type: 'string', arg: 'DIR', help: 'the model/ folder of a run' },
   thresholds: { type: 'string', arg: 'T', help: 'per-metric limits, e.g. "val_acc: -0.02, val_loss: +5%"; exit code 2 when crossed' },
@@ -44,7 +48,7 @@ const OPTIONS = {
 const COMMANDS: Record<string, CommandHelp> = {
   run: {
     summary: 'Train and evaluate, then write run.json, metrics.json, model/ and the report (report.md, report.html, charts) into --out.',
-    options: ['data', 'params', 'set', 'out', 'backend', 'base', 'thresholds', 'cache', 'no-cache', 'command'],
+    options: ['data', 'params', 'set', 'out', 'backend', 'base', 'force-training', 'thresholds', 'cache', 'no-cache', 'command'],
     example: "train-and-report run --data data/raw --set train.epochs=10 --out out-pr --base out\n  train-and-report run --command 'python train.py' --data data/raw --base out",
   },
   sweep: {
@@ -121,15 +125,20 @@ async function ensureSample(outDir: string, imagesPerClass: number | undefined, 
   return result;
 }
 
+/** The --base folder's record, or why there is none (a missing or unreadable base is not an error: the report says why). */
+async function loadBase(baseDir: string | undefined): Promise<{ base?: RunRecord; baseMissingReason?: string }> {
+  if (!baseDir) return { base: undefined, baseMissingReason: 'no base run was given (pass --base DIR, the output folder of a run on the base branch, to compare)' };
+  const { loadBaseRecord } = await import('./report/index.js');
+  return loadBaseRecord(resolve(baseDir, 'run.json'));
+}
+
 async function reportStep(
-  options: { head: RunRecord; baseDir?: string; outDir: string; dataDir?: string; thresholds?: Thresholds },
+  options: { head: RunRecord; loaded: { base?: RunRecord; baseMissingReason?: string }; outDir: string; dataDir?: string; thresholds?: Thresholds },
   log: (line: string) => void,
 ) {
-  const { writeReport, loadBaseRecord } = await import('./report/index.js');
+  const { writeReport } = await import('./report/index.js');
   const thresholds = options.thresholds;
-  const { base, baseMissingReason } = options.baseDir
-    ? await loadBaseRecord(resolve(options.baseDir, 'run.json'))
-    : { base: undefined, baseMissingReason: 'no base run was given (pass --base DIR, the output folder of a run on the base branch, to compare)' };
+  const { base, baseMissingReason } = options.loaded;
   const result = await writeReport({ head: options.head, base, baseMissingReason, outDir: options.outDir, dataDir: options.dataDir, thresholds });
   log(`report: ${resolve(options.outDir, 'report.md')} (${result.verdict}; ${result.images.length} images)`);
   for (const regression of result.regressions) log(`threshold crossed: ${JSON.stringify(regression)}`);
@@ -137,12 +146,17 @@ async function reportStep(
 }
 
 /** `run --command`: the user's training command instead of the built-in CNN; the same record, report and comparison. */
-async function runCommand(values: { command?: string; data?: string; params?: string; out?: string; base?: string; thresholds?: string; set?: string[]; backend?: string }, print: (line: string) => void): Promise<number> {
+async function runCommand(
+  values: { command?: string; data?: string; params?: string; out?: string; base?: string; thresholds?: string; set?: string[]; backend?: string; 'force-training'?: boolean },
+  print: (line: string) => void,
+): Promise<number> {
   const command = values.command!.trim();
   if (command === '') throw new UsageError('--command is empty; give the command that trains one seed, e.g. --command "python train.py"');
   for (const option of ['set', 'backend'] as const) {
     if (values[option] !== undefined) throw new UsageError(`--${option} applies to the built-in trainer only; with --command, ${option === 'set' ? 'change params.yaml, which the command reads' : 'the command chooses its own device'}`);
   }
+  // A training command's runs are never reused from its base (it trains every seed every time), so there is nothing to force.
+  if (values['force-training']) throw new UsageError('--force-training applies to the built-in trainer only; a training command trains every seed of every run');
   const { runCommandExperiment, COMMAND_OUTPUT_ENTRIES } = await import('./command/trainer.js');
   const { checkOutputFolder } = await import('./output.js');
   const { parseThresholds } = await import('./compare/thresholds.js');
@@ -150,7 +164,7 @@ async function runCommand(values: { command?: string; data?: string; params?: st
   const outDir = values.out ?? 'out';
   await checkOutputFolder(outDir, [...COMMAND_OUTPUT_ENTRIES, 'report.md', 'report.html']);
   const result = await runCommandExperiment({ command, dataDir: values.data, paramsFile: values.params ?? 'params.yaml', outDir, log: print });
-  const report = await reportStep({ head: result.record, baseDir: values.base, outDir, dataDir: values.data, thresholds }, print);
+  const report = await reportStep({ head: result.record, loaded: await loadBase(values.base), outDir, dataDir: values.data, thresholds }, print);
   return report.regressions.length > 0 ? 2 : 0;
 }
 
@@ -196,6 +210,9 @@ export async function main(argv: string[], log: (line: string) => void = (line) 
       const thresholds = values.thresholds ? parseThresholds(values.thresholds) : undefined;
       const outDir = values.out ?? 'out';
       await checkOutputFolder(outDir, [...OUTPUT_ENTRIES, 'report.md', 'report.html']);
+      if (values['force-training'] && !values.base) throw new UsageError('--force-training needs --base DIR (without a base there is nothing to reuse, and every run trains)');
+      // The base before training: when nothing that reaches training changed, its runs are reused.
+      const loaded = await loadBase(values.base);
       let dataDir = values.data;
       if (dataDir === undefined) {
         dataDir = DEFAULT_SAMPLE_DIR;
@@ -210,10 +227,15 @@ export async function main(argv: string[], log: (line: string) => void = (line) 
         log: print,
         overrides,
         overridesSource: '--set',
+        base: loaded.base,
+        baseModelDir: values.base ? resolve(values.base, 'model') : undefined,
+        forceTraining: values['force-training'] === true,
+        // Against a base, as a pull request does: seeds in stages, stopping when the verdict is decided.
+        sequential: loaded.base !== undefined,
       });
       // run.json is the pipeline's, as the action writes it: the report's own time is only logged.
       const reportStarted = performance.now();
-      const report = await reportStep({ head: result.record, baseDir: values.base, outDir, dataDir, thresholds }, print);
+      const report = await reportStep({ head: result.record, loaded, outDir, dataDir, thresholds }, print);
       print(`report written in ${((performance.now() - reportStarted) / 1000).toFixed(1)} s`);
       return report.regressions.length > 0 ? 2 : 0;
     }
@@ -274,7 +296,7 @@ export async function main(argv: string[], log: (line: string) => void = (line) 
       const { parseThresholds } = await import('./compare/thresholds.js');
       const thresholds = values.thresholds ? parseThresholds(values.thresholds) : undefined;
       const head = await readRecord(resolve(values.head, 'run.json'));
-      const result = await reportStep({ head, baseDir: values.base, outDir: values.out, dataDir: values.data, thresholds }, print);
+      const result = await reportStep({ head, loaded: await loadBase(values.base), outDir: values.out, dataDir: values.data, thresholds }, print);
       return result.regressions.length > 0 ? 2 : 0;
     }
     case 'predict': {

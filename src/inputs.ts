@@ -42,6 +42,8 @@ export interface ActionConfig {
   comment: 'update' | 'new' | 'off';
   failOnRegression: Thresholds;
   baseline: Baseline;
+  /** Train even when nothing that reaches training changed since the base (its results would be reused). */
+  forceTraining: boolean;
   uploadArtifact: boolean;
   artifactName: string;
   keepRuns: number;
@@ -66,6 +68,7 @@ export const INPUT_DEFAULTS = {
   'fail-on-regression': 'off',
   baseline: 'auto',
   'upload-artifact': 'true',
+  'force-training': 'false',
   'working-directory': '.',
   'keep-runs': '100',
   'trend-runs': '20',
@@ -154,6 +157,9 @@ export function readInputs(read: InputReader, workspace: string): ActionConfig {
   // The privileged side (a write token, a fork's artifacts) never runs a command: the docs say why.
   if (command && mode !== 'run') throw new InputError(`input 'command' is for run mode only; ${mode} mode never runs a command (it holds a write token and reads artifacts from pull requests): remove the input from this step`);
   if (command && read('params-override').trim()) throw new InputError("input 'params-override' applies to the built-in trainer only; with 'command', change the params file the command reads (one file per matrix leg)");
+  const forceTraining = parseBoolean('force-training', get('force-training'));
+  // A training command's runs are never reused from the base, so there is nothing to force.
+  if (command && forceTraining) throw new InputError("input 'force-training' applies to the built-in trainer only; a training command trains every seed of every run: remove the input from this step");
   if (/[":<>|*?\\/\r\n]/.test(artifactName)) throw new InputError(`input 'artifact-name' may not contain " : < > | * ? \\ / or newlines; got "${artifactName}"`);
   return {
     mode,
@@ -172,6 +178,7 @@ export function readInputs(read: InputReader, workspace: string): ActionConfig {
     comment: oneOf('comment', get('comment'), ['update', 'new', 'off'] as const),
     failOnRegression: parseThresholdInput('fail-on-regression', get('fail-on-regression')),
     baseline: parseBaseline('baseline', get('baseline')),
+    forceTraining,
     uploadArtifact: parseBoolean('upload-artifact', get('upload-artifact')),
     artifactName,
     keepRuns: parsePositiveInteger('keep-runs', get('keep-runs')),

@@ -263,12 +263,21 @@ async function train(client: GitHubClient, context: ActionContext, config: Actio
     repository: `${context.repository.owner}/${context.repository.repo}`,
     ...(pull ? { pullRequest: pull.number, baseSha: pull.baseSha } : {}),
   };
+  // The baseline before training: when nothing that reaches training changed, its runs are reused.
+  stages.stage('Find the baseline');
+  const baseline = await resolveBaseline(client, context, config, identity);
   // Lines quote file and class names from the data (and a command's own output): through the gate.
   const log = (line: string) => core.info(forLog(line, 2000));
   const dataDir = config.command && config.dataIsDefault && !(await exists(config.data)) ? undefined : config.data;
+  if (config.command) stages.stage('Run the training command');
+  // A training command trains every seed: reusing the base's runs and stopping seeds early are the built-in trainer's.
   const result = config.command
     ? await runCommandExperiment({ command: config.command, dataDir, paramsFile: config.params, outDir, cwd: config.workingDirectory, log, source })
     : await runExperiment({
+      base: baseline.found ? baseline.record : undefined,
+      forceTraining: config.forceTraining,
+      // A pull request's seeds stop as soon as the verdict is decided; branch runs are baselines and train every seed.
+      sequential: pull !== undefined,
       dataDir: config.data,
       paramsFile: config.params,
       outDir,
@@ -296,8 +305,6 @@ async function train(client: GitHubClient, context: ActionContext, config: Actio
       runId: context.runId,
     });
   }
-  stages.stage('Find the baseline');
-  const baseline = await resolveBaseline(client, context, config, identity);
   await report(client, context, config, {
     head: result.record,
     sha: context.sha,

@@ -2,8 +2,8 @@
 // evaluate → run record (+ metrics.json and the saved model). Runs without
 // GitHub; the CLI and the action call it.
 
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { cp, stat, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { decodeDataset, DatasetError, listDataset, type DatasetListing, type DecodedDataset } from './data/dataset.js';
 import { splitDataset } from './data/split.js';
 import { startBackend, type BackendChoice } from './model/backend.js';
@@ -18,7 +18,13 @@ import { saveModel, type ModelMetadata } from './model/storage.js';
 import { labelsOf, predictLogits, trainModel, type ImageTensorSource, type TrainOptions } from './model/train.js';
 import { checkOutputFolder, claimOutputFolder } from './output.js';
 import { applyOverrides, loadParams, modelLayers, optimizerSettings, ParamsError, type ParamOverride, type Params } from './params.js';
-import { buildRunRecord } from './record-builder.js';
+import { metricSamples, validationKeys } from './compare/compare.js';
+import { judgeSequentially, nextLook, ruleApplies, STOPPING_RULE, type StopReason } from './compare/sequential.js';
+import { formatPValue } from './compare/stats.js';
+import { decideReuse, seedList, trainingFingerprint } from './fingerprint.js';
+import { improvementSign } from './metrics.js';
+import { buildRunRecord, recordedParams, reusedRunRecord } from './record-builder.js';
+import { numericsVersions } from './version.js';
 import { metricsFileContent, writeRecord, type BackendInfo, type BuiltinRunRecord, type ModelCard, type RepeatResult, type RunRecord } from './record.js';
 
 export interface RunOptions {
@@ -45,6 +51,23 @@ export interface RunOptions {
   prepared?: PreparedData;
   /** A sweep's second training thread, reused by its variants; this run does not close it. */
   trainingWorker?: TrainingWorker;
+  /**
+   * The base's run record, looked up before training: when everything that
+   * reaches training equals the base's (the same training fingerprint), this
+   * run trains nothing and takes the base's per-seed results.
+   */
+  base?: RunRecord;
+  /** The base's saved model folder, copied into this run's output when its results are reused. */
+  baseModelDir?: string;
+  /** Train even when the base's results could be reused. */
+  forceTraining?: boolean;
+  /**
+   * Train the seeds in stages against the base's recorded seeds and stop as
+   * soon as the verdict is decided (compare/sequential.ts): a pull request's
+   * run. Only with a base of the rule's seed count and the default repeats;
+   * runs that become baselines train every seed.
+   */
+  sequential?: boolean;
 }
 
 export interface PreparedData {
@@ -111,6 +134,26 @@ async function runStages(options: RunOptions, workers: TrainingWorker[]): Promis
   await checkOutputFolder(options.outDir, OUTPUT_ENTRIES);
   const prepared = await prepare(run, params, workers);
   const split = splitImages(run, params, prepared);
+  // The number of threads that trained together changes the float sums: it is part of the backend.
+  const backend: BackendInfo = prepared.backend.name === 'wasm' ? { ...prepared.backend, trainingThreads: prepared.worker !== undefined ? SHARDS : 1 } : prepared.backend;
+  const seeds = seedList(params.train.seed, params.train.repeats);
+  const fingerprint = trainingFingerprint({
+    data: prepared.decoded.contentHash,
+    params: recordedParams(params),
+    seeds,
+    backend,
+    numerics: numericsVersions(),
+    machine: `${process.platform}-${process.arch}`,
+  });
+  if (options.base) {
+    const decision = decideReuse(fingerprint, seeds, options.base, options.forceTraining === true);
+    if (decision.reuse) {
+      stage("Reuse the base's runs");
+      // The same fingerprint: the base is a record of the built-in trainer (a training command's has none).
+      return reuseBaseRun(run, options.base as BuiltinRunRecord);
+    }
+    run.log(`training: ${decision.reason}`);
+  }
   stage(`Train and evaluate (${params.train.repeats} seed${params.train.repeats === 1 ? '' : 's'})`);
   const trainer = chooseTrainer(run, params, prepared);
   const trained = await trainRepeats(run, params, prepared, split, trainer);
@@ -125,14 +168,39 @@ async function runStages(options: RunOptions, workers: TrainingWorker[]): Promis
     listing: prepared.listing,
     decoded: prepared.decoded,
     split: { seed: params.prepare.seed, fraction: params.prepare.split, trainCount: split.train.length, validationPaths: split.validationPaths },
-    // The number of threads that trained together changes the float sums: it is part of the backend.
-    backend: prepared.backend.name === 'wasm' ? { ...prepared.backend, trainingThreads: trainer.twoThreads ? SHARDS : 1 } : prepared.backend,
+    backend,
     repeats: trained.repeats,
+    stopping: trained.stopping,
     first: trained.first,
+    matrices: trained.matrices,
     modelCard: saved.card,
+    fingerprint,
     timings: run.timings,
   });
   return writeOutputs(run, record, saved.modelDir);
+}
+
+/**
+ * Nothing that reaches training changed since the base: its per-seed results
+ * are this run's, and nothing trains. The base's model is copied when its
+ * folder is here (a local --base); in CI the records hold no model, so none is written.
+ */
+async function reuseBaseRun(run: RunState, base: BuiltinRunRecord): Promise<RunResult> {
+  const { options } = run;
+  await claimOutputFolder(options.outDir, OUTPUT_ENTRIES);
+  const modelDir = join(options.outDir, 'model');
+  const from = base.source?.sha ? `the base run ${base.source.sha.slice(0, 7)}` : `the base run (recorded ${base.createdAt})`;
+  run.log(`reused: nothing that reaches training changed since the base (training fingerprint ${base.fingerprint!.slice(0, 12)}): its ${base.repeats.length} runs are reused from ${from}, nothing is trained`);
+  if (resolve(options.baseModelDir ?? modelDir) === resolve(modelDir)) {
+    run.log('model: the base\'s, left where it is (the base folder is the output folder)');
+  } else if (options.baseModelDir && (await stat(options.baseModelDir).then((info) => info.isDirectory(), () => false))) {
+    await cp(options.baseModelDir, modelDir, { recursive: true });
+  } else {
+    run.log(`model: not written (${from} left no model folder here; force training to get one)`);
+  }
+  run.timings.total = seconds(run.started);
+  const record = reusedRunRecord(base, { source: options.source, overrides: options.overrides ?? [], dataDir: options.dataDir, timings: run.timings });
+  return writeOutputs(run, record, modelDir);
 }
 
 interface RunState {
@@ -295,7 +363,11 @@ function chooseTrainer(run: RunState, params: Params, prepared: Prepared): Train
 interface Trained {
   repeats: RepeatResult[];
   /** The first repeat's model (the one saved) and its validation results. */
-  first: { model: ReturnType<typeof createModel>; scores: ReturnType<typeof scoreLogits>; perClass: ReturnType<typeof perClassMetrics>; matrix: number[][] };
+  first: { model: ReturnType<typeof createModel>; scores: ReturnType<typeof scoreLogits> };
+  /** Every repeat's confusion counts (the record pools them). */
+  matrices: number[][][];
+  /** When the seeds were trained in stages: how many, and why it stopped. */
+  stopping?: RunRecord['stopping'];
 }
 
 /** train.repeats models, seeds train.seed, +1, …, each trained and evaluated on the same split. */
@@ -304,13 +376,27 @@ async function trainRepeats(run: RunState, params: Params, prepared: Prepared, s
   const { source, listing } = prepared;
   const classes = listing.classes;
   const repeats: RepeatResult[] = [];
+  const matrices: number[][][] = [];
   let first: Trained['first'] | undefined;
   timings.train = 0;
   timings.evaluate = 0;
-  const totalEpochs = params.train.epochs * params.train.repeats;
+  // In stages against the base's seeds when the rule applies (a PR's run), else every seed.
+  const baseValues = run.options.base ? metricSamples(run.options.base, 'val_acc')?.values : undefined;
+  // The rule judges accuracy on the same images: after a data change that moved the validation images, every seed trains.
+  const baseKeys = run.options.base ? validationKeys(run.options.base) : undefined;
+  // As sets: copies of one image in one class are one key.
+  const ownKeys = new Set(split.validationPaths.map((path, row) => `${classes[split.validationLabels[row]]}/${prepared.decoded.fileHashes[path]}`));
+  const theirKeys = new Set(baseKeys?.values() ?? []);
+  const sameImages = baseKeys !== undefined && theirKeys.size === ownKeys.size && [...ownKeys].every((key) => theirKeys.has(key));
+  // A base a training command wrote has other numbers: every seed trains.
+  const staged = run.options.sequential === true && run.options.base?.trainer === undefined && params.train.repeats === STOPPING_RULE.baseSeeds && baseValues !== undefined && ruleApplies(baseValues) && sameImages;
+  let target = staged ? STOPPING_RULE.looks[0] : params.train.repeats;
+  let stopping: Trained['stopping'];
+  if (staged) log(`seeds in stages: ${STOPPING_RULE.looks.join(', ')} PR seeds against the base's ${baseValues!.length}, stopping as soon as the verdict is decided`);
   let epochsDone = 0;
   let epochSecondsSum = 0;
-  for (let repeat = 0; repeat < params.train.repeats; repeat++) {
+  for (let repeat = 0; repeat < target; repeat++) {
+    const totalEpochs = params.train.epochs * target;
     const seed = params.train.seed + repeat;
     const spec = trainer.specFor(seed);
     const model = createModel(spec);
@@ -328,7 +414,7 @@ async function trainRepeats(run: RunState, params: Params, prepared: Prepared, s
         epochsDone++;
         epochSecondsSum += stats.seconds;
         const eta = (epochSecondsSum / epochsDone) * (totalEpochs - epochsDone);
-        const prefix = params.train.repeats > 1 ? `repeat ${repeat + 1}/${params.train.repeats} ` : '';
+        const prefix = target > 1 ? `repeat ${repeat + 1}/${target} ` : '';
         log(
           `${prefix}epoch ${stats.epoch}/${params.train.epochs}: loss ${stats.loss.toFixed(4)} acc ${stats.accuracy.toFixed(4)} ` +
             `val_loss ${stats.val_loss.toFixed(4)} val_acc ${stats.val_accuracy.toFixed(4)} (${stats.seconds.toFixed(2)} s, ETA ${formatDuration(eta)})`,
@@ -343,6 +429,7 @@ async function trainRepeats(run: RunState, params: Params, prepared: Prepared, s
     const matrix = confusionMatrix(split.validationLabels, scores.predicted, classes.length);
     const perClass = perClassMetrics(matrix, classes);
     timings.evaluate += seconds(stageStart);
+    matrices.push(matrix);
     repeats.push({
       seed,
       history,
@@ -350,13 +437,30 @@ async function trainRepeats(run: RunState, params: Params, prepared: Prepared, s
       perClass,
       correct: split.validationPaths.filter((_, row) => scores.predicted[row] === split.validationLabels[row]),
     });
-    if (repeat === 0) first = { model, scores, perClass, matrix };
+    if (repeat === 0) first = { model, scores };
     else model.dispose();
+    if (staged && repeats.length === target) {
+      const judged = judgeSequentially(baseValues!, repeats.map((result) => result.metrics.val_acc), improvementSign('val_acc'))!;
+      const said = `${judged.seeds} PR seeds against the base's ${baseValues!.length}: ${formatPValue(judged.pValue)} (level ${judged.level})`;
+      if (judged.stop) {
+        stopping = { looks: [...STOPPING_RULE.looks], seeds: judged.seeds, reason: judged.stop };
+        log(`seeds: stopped after ${said}: ${STOP_WORDS[judged.stop]}`);
+        break;
+      }
+      target = nextLook(repeats.length)!;
+      log(`seeds: ${said}: not decided yet, training up to ${target}`);
+    }
   }
   timings.train = Number(timings.train.toFixed(3));
   timings.evaluate = Number(timings.evaluate.toFixed(3));
-  return { repeats, first: first! };
+  return { repeats, first: first!, matrices, stopping };
 }
+
+const STOP_WORDS: Record<StopReason, string> = {
+  decided: 'the verdict is decided',
+  'no change likely': 'no change is likely to be found with more seeds',
+  maximum: 'the most seeds the rule trains',
+};
 
 /** Saves the first repeat's model into the output folder and measures the model card (size, inference time). */
 async function saveFirstModel(run: RunState, params: Params, prepared: Prepared, split: SplitImages, trainer: Trainer, trained: Trained): Promise<{ modelDir: string; card: ModelCard }> {
@@ -403,14 +507,12 @@ async function writeOutputs(run: RunState, record: BuiltinRunRecord, modelDir: s
   await writeRecord(files.record, record);
   await writeFile(files.metrics, metricsFileContent(record.metrics));
   const { metrics, repeats } = record;
+  // The record's metrics are the means over seeds: the same numbers as metrics.json and the report.
   const accuracies = repeats.map((repeat) => repeat.metrics.val_acc);
-  const meanAccuracy = accuracies.reduce((sum, value) => sum + value, 0) / accuracies.length;
-  const seedsText = repeats.length > 1
-    ? ` (seed ${repeats[0].seed}; mean over ${repeats.length} seeds ${meanAccuracy.toFixed(4)}, from ${Math.min(...accuracies).toFixed(4)} to ${Math.max(...accuracies).toFixed(4)})`
-    : '';
+  const seedsText = repeats.length > 1 ? `, means over ${repeats.length} seeds (val_acc from ${Math.min(...accuracies).toFixed(4)} to ${Math.max(...accuracies).toFixed(4)})` : '';
   run.log(
-    `done in ${formatDuration(record.timings.total)}: val_acc ${metrics.val_acc.toFixed(4)}${seedsText}, val_loss ${metrics.val_loss.toFixed(4)}, ` +
-      `macro F1 ${metrics.f1_score.toFixed(4)} → ${files.record}`,
+    `done in ${formatDuration(record.timings.total)}: val_acc ${metrics.val_acc.toFixed(4)}, val_loss ${metrics.val_loss.toFixed(4)}, ` +
+      `macro F1 ${metrics.f1_score.toFixed(4)}${seedsText} → ${files.record}`,
   );
   return { record, outDir, files };
 }

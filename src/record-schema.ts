@@ -258,15 +258,23 @@ const RECORD = object(
       object({ path: relativePath, trueLabel: className, predictedLabel: className, probabilities: array(number, RECORD_LIMITS.classes) }),
       RECORD_LIMITS.predictions,
     ),
+    predictionsSeed: integer(0),
     repeats: array(
       object({ seed: integer(0), history, metrics, perClass: classMetrics, correct: array(relativePath, RECORD_LIMITS.predictions) }, ['perClass']),
       RECORD_LIMITS.repeats,
     ),
     modelCard,
+    fingerprint: string(64, HEX64, 'a sha256 in hex'),
+    reused: object({ sha, createdAt: string(40, ISO_TIME, 'a UTC time such as 2026-01-01T00:00:00.000Z') }, ['sha']),
+    stopping: object({
+      looks: array(integer(1, RECORD_LIMITS.repeats), 20),
+      seeds: integer(1, RECORD_LIMITS.repeats),
+      reason: string(20, /^(decided|no change likely|maximum)$/, '"decided", "no change likely" or "maximum"'),
+    }),
     timings: map(number, RECORD_LIMITS.entries, 100),
     trainer,
   },
-  ['source', 'trainer', 'paramsOverride', 'perClass', 'repeats', 'modelCard', 'timings', 'versions', 'split', 'backend'],
+  ['source', 'trainer', 'paramsOverride', 'perClass', 'repeats', 'modelCard', 'timings', 'versions', 'split', 'backend', 'predictionsSeed', 'fingerprint', 'reused', 'stopping'],
 );
 
 /** What the fields must agree on beyond their types: the sizes the report indexes with. */

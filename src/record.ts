@@ -178,19 +178,50 @@ export interface RunRecord {
   /** The tfjs backend of the built-in trainer; absent for a training command. */
   backend?: BackendInfo;
   versions: Record<string, string>;
-  /** Metrics of the first (saved) model. */
+  /** Each metric's mean over the repeats (metrics.json; in records of older tool versions, the first model's). */
   metrics: Metrics;
+  /** The training history of one model (predictionsSeed's; in records of older tool versions, the first repeat's). */
   history: HistoryEpoch[];
+  /** Per-class metrics of every repeat's predictions pooled (support: the class's validation images). */
   perClass: ClassMetrics[];
-  /** Counts; rows are the true class, columns the predicted one, in `dataset.classes` order. */
+  /** Counts summed over the repeats (each validation image once per seed); rows are the true class, columns the predicted one, in `dataset.classes` order. */
   confusionMatrix: number[][];
+  /** The saved model's predictions, one per validation image. */
   predictions: Prediction[];
+  /** The seed of the model whose predictions and history the record holds (absent in records of older tool versions: repeats[0]'s). */
+  predictionsSeed?: number;
   /** One entry per trained model (train.repeats); repeats[0] is the saved model. */
   repeats: RepeatResult[];
   /** The model's layers, size and speed (absent in records of older tool versions). */
   modelCard?: ModelCard;
+  /** sha256 of everything that reaches training (src/fingerprint.ts); absent in records of older tool versions. */
+  fingerprint?: string;
+  /**
+   * Present when this run trained nothing: its fingerprint equalled its base's, and
+   * the base's per-seed results (and model card) were taken: which record they came from.
+   */
+  reused?: { sha?: string; createdAt: string };
+  /**
+   * Present when the seeds were trained in stages against the base's and
+   * stopped early (compare/sequential.ts): the rule's looks, the PR seeds
+   * trained, and why it stopped. `repeats` holds those seeds.
+   */
+  stopping?: { looks: number[]; seeds: number; reason: 'decided' | 'no change likely' | 'maximum' };
   /** Seconds per stage: decode, split, train, evaluate, save, total (and report when run with it). */
   timings: Record<string, number>;
+}
+
+/** The seed of the one model whose predictions and history a record holds (undefined when a damaged record does not say). */
+export function modelSeedOf(record: RunRecord): number | undefined {
+  if (typeof record.predictionsSeed === 'number') return record.predictionsSeed;
+  const seed = Array.isArray(record.repeats) ? record.repeats[0]?.seed : undefined;
+  return typeof seed === 'number' ? seed : undefined;
+}
+
+/** "seed 77's model", or "the saved model" when the record does not say. */
+export function oneModelLabel(record: RunRecord): string {
+  const seed = modelSeedOf(record);
+  return seed === undefined ? 'the saved model' : `seed ${seed}'s model`;
 }
 
 /** A record the built-in trainer wrote: its split, its backend and every field of every epoch are there. */

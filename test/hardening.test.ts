@@ -1025,6 +1025,16 @@ const ROWS: Row[] = [
     message: /sweep needs --grid 'KEY=V1,V2 KEY=V1,V2'/,
     untouched: ['data', 'params.yaml'],
   },
+  {
+    name: '--force-training without --base',
+    setup: standard,
+    args: (dir) => ['run', '--data', join(dir, 'data'), '--out', join(dir, 'out'), '--force-training'],
+    code: 1,
+    usage: true,
+    message: /--force-training needs --base DIR \(without a base there is nothing to reuse, and every run trains\)/,
+    untouched: ['data', 'params.yaml'],
+    check: async (dir) => assert.ok(!existsSync(join(dir, 'out')), 'nothing was written'),
+  },
   // A training command (run --command): what it writes is read as untrusted input.
   {
     name: 'a training command that fails on a seed',
@@ -1073,6 +1083,16 @@ const ROWS: Row[] = [
     code: 1,
     message: /seeds\/77\/predictions\.csv line 2: path \"\.\.\/\w+\/\w+_\d\.jpg\" is outside the data folder; write paths relative to it/,
     untouched: ['data', 'params.yaml'],
+  },
+  {
+    name: '--force-training with a training command',
+    setup: (dir) => commandData(dir, ''),
+    args: (dir) => [...command(dir, ''), '--force-training'],
+    code: 1,
+    usage: true,
+    message: /--force-training applies to the built-in trainer only; a training command trains every seed of every run/,
+    untouched: ['data', 'params.yaml'],
+    check: async (dir) => assert.ok(!existsSync(join(dir, 'out')), 'nothing was written'),
   },
   {
     name: 'a training command that runs past train.timeout',

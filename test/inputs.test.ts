@@ -34,6 +34,8 @@ test('a training command runs in run mode only: the privileged modes refuse the 
     assert.throws(() => readInputs(reader({ 'github-token': 't', command: 'python train.py', mode }), '/ws'), new RegExp(`^InputError: input 'command' is for run mode only; ${mode} mode never runs a command`));
   }
   assert.throws(() => readInputs(reader({ 'github-token': 't', command: 'python train.py', 'params-override': 'train.lr=0.1' }), '/ws'), /input 'params-override' applies to the built-in trainer only/);
+  assert.throws(() => readInputs(reader({ 'github-token': 't', command: 'python train.py', 'force-training': 'true' }), '/ws'), /input 'force-training' applies to the built-in trainer only/);
+  assert.equal(readInputs(reader({ 'github-token': 't', command: 'python train.py', 'force-training': 'false' }), '/ws').forceTraining, false);
 });
 
 test('each bad input is named with its bad value', () => {
@@ -42,6 +44,7 @@ test('each bad input is named with its bad value', () => {
     [{ backend: 'tpu' }, /input 'backend' must be one of auto, webgpu, tensorflow-gpu, tensorflow, wasm, cpu; got "tpu"/],
     [{ 'keep-runs': '0' }, /input 'keep-runs' must be a whole number ≥ 1; got "0"/],
     [{ 'upload-artifact': 'maybe' }, /input 'upload-artifact' must be true or false; got "maybe"/],
+    [{ 'force-training': 'always' }, /input 'force-training' must be true or false; got "always"/],
     [{ 'reports-branch': 'bad..name' }, /input 'reports-branch' must be a valid branch name; got "bad..name"/],
     [{ 'fail-on-regression': 'val_acc 0.02' }, /input 'fail-on-regression': threshold "val_acc 0.02" has no ":"/],
     [{ baseline: 'main..dev' }, /input 'baseline' must be auto, none or a git ref/],

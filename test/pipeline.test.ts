@@ -4,6 +4,8 @@ import { readFile, writeFile, mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { generateSampleDataset } from '../src/data/sample.js';
 import { runExperiment } from '../src/pipeline.js';
+import { compare } from '../src/compare/compare.js';
+import { parseOverrides } from '../src/params.js';
 import { predict } from '../src/predict.js';
 import { readRecord } from '../src/record.js';
 import { temporaryFolder } from './helpers/images.js';
@@ -28,21 +30,35 @@ test('a run writes a complete, self-consistent record, metrics.json and the mode
   assert.equal(record.split.trainCount + record.split.validationCount, 110);
   assert.equal(record.predictions.length, record.split.validationCount);
   assert.deepEqual([...record.predictions.map((prediction) => prediction.path)].sort(), record.split.validation);
+  // One number everywhere: the confusion matrix pools both seeds' predictions (each image once per seed) ...
   const matrixTotal = record.confusionMatrix.flat().reduce((sum, value) => sum + value, 0);
-  assert.equal(matrixTotal, record.split.validationCount);
-  const correct = record.predictions.filter((prediction) => prediction.trueLabel === prediction.predictedLabel).length;
-  assert.equal(record.metrics.val_acc, correct / record.predictions.length);
+  assert.equal(matrixTotal, 2 * record.split.validationCount);
+  const diagonal = record.confusionMatrix.reduce((sum, row, i) => sum + row[i], 0);
+  assert.equal(diagonal, record.repeats[0].correct.length + record.repeats[1].correct.length);
+  // ... the metrics are the means over the seeds ...
   assert.equal(record.repeats.length, 2);
   assert.deepEqual(record.repeats.map((repeat) => repeat.seed), [77, 78]);
+  for (const key of ['val_acc', 'val_loss', 'f1_score'] as const) {
+    assert.equal(record.metrics[key], (record.repeats[0].metrics[key] + record.repeats[1].metrics[key]) / 2);
+  }
+  assert.notEqual(record.repeats[0].metrics.val_acc, record.repeats[1].metrics.val_acc, 'two seeds that agree could not tell a mean from a first seed');
+  // ... and the predictions are one model's, which the record names.
+  assert.equal(record.predictionsSeed, 77);
+  const correct = record.predictions.filter((prediction) => prediction.trueLabel === prediction.predictedLabel).length;
   assert.equal(record.repeats[0].correct.length, correct);
+  assert.equal(record.repeats[0].metrics.val_acc, correct / record.predictions.length);
+  // Per class: the pooled predictions; the support stays the class's validation images.
+  for (const [i, entry] of record.perClass.entries()) {
+    assert.equal(entry.support, record.predictions.filter((prediction) => prediction.trueLabel === entry.label).length);
+    assert.equal(entry.recall, record.confusionMatrix[i][i] / (2 * entry.support));
+  }
   // Every repeat keeps its per-class scores (the report tests each class against its own seed noise).
-  assert.deepEqual(record.repeats[0].perClass, record.perClass);
   assert.deepEqual(record.repeats[1].perClass!.map((entry) => entry.label), record.dataset.classes);
   const secondCorrect = new Set(record.repeats[1].correct);
   const secondMacroF1 = record.repeats[1].perClass!.reduce((sum, entry) => sum + entry.f1, 0) / record.dataset.classes.length;
   assert.ok(Math.abs(secondMacroF1 - record.repeats[1].metrics.f1_score) < 1e-12);
   assert.equal(record.repeats[1].metrics.val_acc, secondCorrect.size / record.predictions.length);
-  assert.ok(lines.some((line) => /^done in .*: val_acc \d\.\d{4} \(seed 77; mean over 2 seeds \d\.\d{4}, from \d\.\d{4} to \d\.\d{4}\)/.test(line)), lines.join('\n'));
+  assert.ok(lines.some((line) => line.includes(`val_acc ${record.metrics.val_acc.toFixed(4)}, `) && /means over 2 seeds \(val_acc from \d\.\d{4} to \d\.\d{4}\)/.test(line)), lines.join('\n'));
   assert.equal(record.history.length, 2);
   assert.equal(record.backend.name, 'wasm');
   assert.equal(record.backend.trainingThreads, 2);
@@ -67,15 +83,67 @@ test('a run writes a complete, self-consistent record, metrics.json and the mode
   assert.deepEqual(await readRecord(files.record), JSON.parse(await readFile(files.record, 'utf8')));
   const metricsFile = JSON.parse(await readFile(files.metrics, 'utf8'));
   assert.deepEqual(Object.keys(metricsFile).slice(0, 5), ['val_loss', 'val_acc', 'precision', 'recall', 'f1_score']);
+  assert.equal(metricsFile.val_acc, Number(record.metrics.val_acc.toFixed(6)));
   assert.deepEqual((await readdir(files.model)).sort(), ['metadata.json', 'model.json', 'weights.bin']);
   assert.ok(lines.some((line) => /epoch 2\/2: loss .* ETA/.test(line)));
 });
 
-test('repeat run, same seed, same backend: identical metrics.json', async () => {
+test('repeat run, same seed, same backend: identical metrics.json; with that run as its base, its runs are reused', async () => {
   const first = await runExperiment({ dataDir, paramsFile, outDir: join(work, 'out-b'), backend: 'wasm' });
-  const second = await runExperiment({ dataDir, paramsFile, outDir: join(work, 'out-c'), backend: 'wasm' });
+  // Forced to train although nothing changed: the same numbers, bit for bit, which is what makes reuse sound.
+  const forcedLines: string[] = [];
+  const second = await runExperiment({ dataDir, paramsFile, outDir: join(work, 'out-c'), backend: 'wasm', base: first.record, forceTraining: true, log: (line) => forcedLines.push(line) });
   assert.equal(await readFile(second.files.metrics, 'utf8'), await readFile(first.files.metrics, 'utf8'));
   assert.deepEqual(second.record.predictions, first.record.predictions);
+  assert.deepEqual(second.record.repeats.map((repeat) => repeat.metrics), first.record.repeats.map((repeat) => repeat.metrics));
+  assert.match(first.record.fingerprint!, /^[0-9a-f]{64}$/);
+  assert.equal(second.record.fingerprint, first.record.fingerprint);
+  assert.equal(second.record.reused, undefined);
+  assert.ok(forcedLines.includes('training: training forced (force-training)'), forcedLines.join('\n'));
+  assert.ok(second.record.timings.train > 0);
+
+  // Not forced: nothing trains; the base's per-seed results, pooled predictions and model are this run's, and the record says where they came from.
+  const lines: string[] = [];
+  const reused = await runExperiment({ dataDir, paramsFile, outDir: join(work, 'out-reused'), backend: 'wasm', base: first.record, baseModelDir: first.files.model, log: (line) => lines.push(line) });
+  assert.ok(lines.some((line) => /^reused: nothing that reaches training changed since the base \(training fingerprint [0-9a-f]{12}\): its 2 runs are reused/.test(line)), lines.join('\n'));
+  assert.ok(!lines.some((line) => /epoch \d\/\d/.test(line)), 'a reused run trains no epoch');
+  assert.equal(reused.record.timings.train, undefined);
+  assert.deepEqual(reused.record.reused, { createdAt: first.record.createdAt });
+  assert.deepEqual(reused.record.repeats, first.record.repeats);
+  assert.deepEqual(reused.record.confusionMatrix, first.record.confusionMatrix);
+  assert.equal(await readFile(reused.files.metrics, 'utf8'), await readFile(first.files.metrics, 'utf8'));
+  assert.deepEqual(await readFile(join(reused.files.model, 'weights.bin')), await readFile(join(first.files.model, 'weights.bin')));
+  assert.deepEqual(await readRecord(reused.files.record), reused.record);
+
+  // One param that reaches training changes the fingerprint: the run trains.
+  const changedLines: string[] = [];
+  const changed = await runExperiment({
+    dataDir, paramsFile, outDir: join(work, 'out-changed'), backend: 'wasm', base: first.record, overrides: parseOverrides(['train.epochs=1'], '--set'), log: (line) => changedLines.push(line),
+  });
+  assert.notEqual(changed.record.fingerprint, first.record.fingerprint);
+  assert.equal(changed.record.reused, undefined);
+  assert.ok(changedLines.some((line) => line.startsWith('training: something that reaches training changed since the base')), changedLines.join('\n'));
+});
+
+test('against a base, the seeds train in stages and stop as soon as the verdict is decided', async () => {
+  const overrides = parseOverrides(['train.repeats=6'], '--set');
+  // A base whose six seeds scored 0 to 0.005: any trained PR seed lies above every one of them.
+  const template = (await runExperiment({ dataDir, paramsFile, outDir: join(work, 'out-template'), backend: 'wasm' })).record;
+  const base = structuredClone(template);
+  delete base.fingerprint;
+  base.repeats = Array.from({ length: 6 }, (_, i) => ({ ...structuredClone(template.repeats[0]), seed: 77 + i, metrics: { ...template.repeats[0].metrics, val_acc: i / 1000 } }));
+  const lines: string[] = [];
+  const { record } = await runExperiment({ dataDir, paramsFile, outDir: join(work, 'out-staged'), backend: 'wasm', base, sequential: true, overrides, log: (line) => lines.push(line) });
+  assert.deepEqual(record.repeats.map((repeat) => repeat.seed), [77, 78, 79], 'the first look: 3 seeds');
+  assert.deepEqual(record.stopping, { looks: [3, 4, 6, 8], seeds: 3, reason: 'decided' });
+  assert.ok(lines.includes(`seeds: stopped after 3 PR seeds against the base's 6: p = 0.024 (level 0.024): the verdict is decided`), lines.join('\n'));
+  const comparison = compare(record, base);
+  assert.equal(comparison.verdict, 'better');
+  assert.match(comparison.reasons[0], /^The PR trained its seeds in stages against the base's 6 and decided at 3 PR seeds \(p = 0\.024, at or below that look's level 0\.024\)/);
+  // Without `sequential` (a branch run, a baseline) every seed trains.
+  const full = await runExperiment({ dataDir, paramsFile, outDir: join(work, 'out-full'), backend: 'wasm', base, overrides });
+  assert.equal(full.record.repeats.length, 6);
+  assert.equal(full.record.stopping, undefined);
 });
 
 test('the saved model predicts what the run recorded, without the run', async () => {

@@ -115,7 +115,7 @@ test('report of tuned vs default without images: Mermaid history, largest confus
   assert.ok(alt('f1.png').includes(`macro F1 ${defaultRun.metrics.f1_score.toFixed(2)} → ${tunedRun.metrics.f1_score.toFixed(2)}`), alt('f1.png'));
   const right = tunedRun.predictions.filter((p) => p.trueLabel === p.predictedLabel).length;
   assert.ok(alt('predictions.png').includes(`(all ${tunedRun.predictions.length}: ${right} right`), alt('predictions.png'));
-  assert.match(alt('flips.png'), /^Validation images whose prediction flipped between base and PR: \d+ wrong → right, \d+ right → wrong/);
+  assert.match(alt('flips.png'), /^Validation images whose prediction flipped between base and PR \(base seed \d+'s model, PR seed \d+'s model\): \d+ wrong → right, \d+ right → wrong/);
 
   // All of one run's images together within the budget.
   let bytes = 0;

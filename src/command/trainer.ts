@@ -12,6 +12,7 @@ import { confusionMatrix, perClassMetrics } from '../model/evaluate.js';
 import { checkOutputFolder, claimOutputFolder } from '../output.js';
 import { ParamsError } from '../params.js';
 import { metricsFileContent, RUN_RECORD_VERSION, writeRecord, type ClassMetrics, type CommandSeed, type DatasetSummary, type HistoryEpoch, type Metrics, type RepeatResult, type RunRecord } from '../record.js';
+import { pooledResults } from '../record-builder.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { CommandOutputError, OUTPUT_LIMITS, parseDvcliveHistory, parseHistoryCsv, parseMetricsJson, parsePredictionsCsv, type CommandPrediction } from './outputs.js';
 import { loadCommandParams, type CommandParams } from './params.js';
@@ -37,7 +38,7 @@ export interface CommandRunResult {
   files: { record: string; metrics: string; seeds: string };
 }
 
-/** What a command run writes into --out: the record, the first seed's metrics, and each seed's own folder. */
+/** What a command run writes into --out: the record, the metrics (means over the seeds), and each seed's own folder. */
 export const COMMAND_OUTPUT_ENTRIES = ['run.json', 'metrics.json', 'seeds'] as const;
 
 export class CommandFailedError extends Error {
@@ -69,6 +70,9 @@ export async function runCommandExperiment(options: CommandRunOptions): Promise<
   const repeats: RepeatResult[] = [];
   const seedRuns: CommandSeed[] = [];
   let firstPredictions: { rows: CommandPrediction[]; matrix: number[][]; perClass: ClassMetrics[] } | undefined;
+  // Every seed's confusion counts and the images it predicted, to pool them as the built-in trainer does.
+  const matrices: number[][][] = [];
+  const predictedImages: string[] = [];
   let hasHistory = false;
   timings.command = 0;
   for (let repeat = 0; repeat < params.repeats; repeat++) {
@@ -109,6 +113,8 @@ export async function runCommandExperiment(options: CommandRunOptions): Promise<
       result.perClass = perClassMetrics(matrix, classes);
       result.correct = read.predictions.filter((row) => row.trueLabel === row.predictedLabel).map((row) => row.path);
       if (repeat === 0) firstPredictions = { rows: read.predictions, matrix, perClass: result.perClass };
+      matrices.push(matrix);
+      predictedImages.push(read.predictions.map((row) => row.path).sort().join('\n'));
     }
     if (repeat > 0 && (read.predictions !== undefined) !== (firstPredictions !== undefined)) {
       const [wrote, lacks] = firstPredictions ? [params.seed, seed] : [seed, params.seed];
@@ -119,6 +125,9 @@ export async function runCommandExperiment(options: CommandRunOptions): Promise<
   }
   timings.command = Number(timings.command.toFixed(3));
   timings.total = seconds(started);
+  // One number everywhere, as for the built-in trainer: each metric's mean over the seeds; per-class
+  // metrics and the confusion matrix pooled over the seeds when every seed predicted the same images.
+  const pooled = data && firstPredictions && predictedImages.every((images) => images === predictedImages[0]) ? pooledResults(matrices, data.summary.classes) : undefined;
   const record: RunRecord = {
     recordVersion: RUN_RECORD_VERSION,
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
@@ -128,11 +137,12 @@ export async function runCommandExperiment(options: CommandRunOptions): Promise<
     params: recorded,
     dataset: data?.summary ?? emptyDataset(),
     versions: { node: process.versions.node },
-    metrics: repeats[0].metrics,
+    metrics: meanOverSeeds(repeats),
     history: repeats[0].history,
-    perClass: firstPredictions?.perClass ?? [],
-    confusionMatrix: firstPredictions?.matrix ?? [],
+    perClass: pooled?.perClass ?? firstPredictions?.perClass ?? [],
+    confusionMatrix: pooled?.matrix ?? firstPredictions?.matrix ?? [],
     predictions: firstPredictions?.rows ?? [],
+    predictionsSeed: repeats[0].seed,
     repeats,
     timings,
   };
@@ -164,6 +174,19 @@ async function describeData(dataDir: string): Promise<Data> {
 /** A run without a data folder: no classes, no images (the report says the command was given none). */
 function emptyDataset(): DatasetSummary {
   return { root: '', classes: [], imagesPerClass: {}, totalImages: 0, contentHash: '0'.repeat(64), files: {}, skipped: [] };
+}
+
+/**
+ * Each metric's mean over the seeds, for the keys of the first seed's metrics.json in its order;
+ * a key some seeds lack is the mean of those that have it.
+ */
+export function meanOverSeeds(repeats: readonly Pick<RepeatResult, 'metrics'>[]): Metrics {
+  const means: Metrics = {};
+  for (const key of Object.keys(repeats[0].metrics)) {
+    const values = repeats.map((repeat) => repeat.metrics[key]).filter((value): value is number => typeof value === 'number');
+    means[key] = values.reduce((sum, value) => sum + value, 0) / values.length;
+  }
+  return means;
 }
 
 /** The verdict's metric must be in every seed's metrics.json, and must have a direction. */

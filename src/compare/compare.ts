@@ -7,7 +7,8 @@ import { describeBackend } from '../model/backend-choice.js';
 import { DEFAULT_PARAMS } from '../params.js';
 import type { ClassMetrics, Metrics, Prediction, RunRecord } from '../record.js';
 import { RUN_RECORD_VERSION } from '../record.js';
-import { directionOf, improvementSign, isMetricKey, METRIC_KEYS, metricLabel, type Direction, type MetricKey } from '../metrics.js';
+import { directionOf, improvementSign, isMetricKey, METRIC_KEYS, metricDefinition, metricLabel, type Direction, type MetricKey } from '../metrics.js';
+import { judgeSequentially, ruleApplies, type SequentialJudgement } from './sequential.js';
 import { formatPValue, mcnemarExact, permutationTest, pooledInterval, spread, twoProportionTest, type Spread, type TwoSampleInterval } from './stats.js';
 
 export type Verdict = 'better' | 'worse' | 'no clear change' | 'no baseline';
@@ -122,6 +123,14 @@ export interface SeedComparison extends Partial<SeedTest> {
   /** Seed-to-seed sd on one side: what seeds alone move the metric by. */
   noise?: number;
   noiseFrom?: 'base' | 'PR';
+  /** The PR trained its seeds in stages and stopped early: the stopping rule's judgement, which is the verdict's. */
+  sequential?: SequentialJudgement;
+  /**
+   * The runs validate on different images (the PR added, removed or relabelled
+   * some): `head` and `base` are then each seed's accuracy on the images both
+   * share (same content, same class), and this is the PR's on all its images.
+   */
+  sharedImages?: { count: number; headTotal: number; baseTotal: number; headAll: SeedRun };
 }
 
 export interface Flip {
@@ -171,7 +180,7 @@ export function compare(head: RunRecord, base?: RunRecord): Comparison {
   const significance = base ? significanceOf(head, base, notes) : undefined;
   const seeds = seedComparison(head, base);
   const metrics = metricRows(head, base);
-  const { verdict, reasons } = decide(base, significance, seeds, headlineMetric(head, base), customDirections(head, base));
+  const { verdict, reasons } = decide(base, significance, seeds, headlineMetric(head, base), customDirections(head, base), reusedFromBase(head, base));
   const backends = base ? backendDifference(head, base) : undefined;
   if (backends) {
     notes.push(`${backends}: their float order differs, so a seed does not give the same model on both sides and seeds are not paired; the verdict compares the two groups of seeds as they are.`);
@@ -540,9 +549,10 @@ function identicalRuns(head: SeedRun, base: SeedRun): boolean {
  * interval, and whether it is larger than seed noise explains (module
  * comment on SEED_TEST). `sign` is +1 when higher is better.
  */
-export function testSeeds(head: SeedRun, base: SeedRun, sign: 1 | -1): SeedTest {
+export function testSeeds(head: SeedRun, base: SeedRun, sign: 1 | -1, canBeIdentical = true): SeedTest {
   const difference = head.spread.mean - base.spread.mean;
-  const identical = identicalRuns(head, base);
+  // Values on shared images of different datasets can agree seed for seed without the runs being the same.
+  const identical = canBeIdentical && identicalRuns(head, base);
   const runsPerSide = Math.min(head.values.length, base.values.length);
   const result: SeedTest = { difference, identical, decision: 'no clear change' };
   if (identical) return { ...result, difference: 0 };
@@ -568,16 +578,74 @@ function trimmed(value: number): string {
   return value.toFixed(value < 0.01 ? 4 : 3);
 }
 
+/**
+ * Each validation image of a record as "class/content hash": the same key in
+ * two records is the same question (the same image, the same true class),
+ * whatever its path. Undefined when the record lacks what it takes.
+ */
+export function validationKeys(record: RunRecord): Map<string, string> | undefined {
+  const files = record.dataset?.files;
+  const predictions = predictionsOf(record);
+  if (!files || predictions.length === 0) return undefined;
+  const keys = new Map<string, string>();
+  for (const prediction of predictions) {
+    const hash = files[prediction.path];
+    if (typeof hash !== 'string') return undefined;
+    keys.set(prediction.path, `${prediction.trueLabel}/${hash}`);
+  }
+  return keys;
+}
+
+/**
+ * When the two runs validate on different images: every seed's accuracy on
+ * the images both share (by content and class), from each repeat's list of
+ * images it got right. Undefined when they validate on the same images, or
+ * when a record lacks what it takes (then all images are compared, as before).
+ */
+export function sharedImageAccuracies(head: RunRecord, base: RunRecord): { count: number; head: SeedRun; base: SeedRun; headTotal: number; baseTotal: number } | undefined {
+  const headKeys = validationKeys(head);
+  const baseKeys = validationKeys(base);
+  if (!headKeys || !baseKeys) return undefined;
+  const baseSet = new Set(baseKeys.values());
+  const headSet = new Set(headKeys.values());
+  const shared = new Set([...headSet].filter((key) => baseSet.has(key)));
+  if (shared.size === headSet.size && shared.size === baseSet.size) return undefined;
+  if (shared.size === 0) return undefined;
+  const side = (record: RunRecord, keys: Map<string, string>): SeedRun | undefined => {
+    const repeats = Array.isArray(record.repeats) ? record.repeats.filter((r) => r && Array.isArray(r.correct)) : [];
+    if (repeats.length === 0) return undefined;
+    // Copies of one image count once, as a key.
+    const values = repeats.map((r) => new Set(r.correct.map((path) => keys.get(path)).filter((key): key is string => key !== undefined && shared.has(key))).size / shared.size);
+    return seedSide(repeats.map((r) => r.seed), values);
+  };
+  const headRun = side(head, headKeys);
+  const baseRun = side(base, baseKeys);
+  if (!headRun || !baseRun) return undefined;
+  return { count: shared.size, head: headRun, base: baseRun, headTotal: headSet.size, baseTotal: baseSet.size };
+}
+
 function seedComparison(head: RunRecord, base?: RunRecord): SeedComparison | undefined {
   const metric = headlineMetric(head, base);
   const direction = directionOf(metric, customDirections(head, base));
   const headSamples = metricSamples(head, metric);
   if (!headSamples || direction === undefined) return undefined;
-  const headRun = seedSide(headSamples.seeds, headSamples.values);
+  const sign = direction === 'higher' ? 1 : -1;
+  const headAll = seedSide(headSamples.seeds, headSamples.values);
   const baseSamples = base ? metricSamples(base, metric) : undefined;
-  if (!baseSamples) return { metric, head: headRun };
-  const baseRun = seedSide(baseSamples.seeds, baseSamples.values);
-  const test = testSeeds(headRun, baseRun, direction === 'higher' ? 1 : -1);
+  if (!baseSamples) return { metric, head: headAll };
+  // A data change is judged on the images both runs validate on (accuracy: the headline val_acc only);
+  // the PR's figures on all its images stay beside it.
+  const shared = base && metric === 'val_acc' ? sharedImageAccuracies(head, base) : undefined;
+  const headRun = shared?.head ?? headAll;
+  const baseRun = shared?.base ?? seedSide(baseSamples.seeds, baseSamples.values);
+  const test = testSeeds(headRun, baseRun, sign, shared === undefined);
+  // Seeds trained in stages were looked at several times: the stopping rule's levels, not the single test's, decide.
+  const sequential = head.stopping && !test.identical && ruleApplies(baseRun.values) ? judgeSequentially(baseRun.values, headRun.values, sign) : undefined;
+  if (sequential) {
+    test.pValue = sequential.pValue;
+    test.decision = sequential.decision;
+    delete test.untestable;
+  }
   // "Seeds alone move accuracy by": the base's own spread, or the PR's when the base has one run.
   const noiseSide = baseRun.values.length > 1 ? baseRun : headRun.values.length > 1 ? headRun : undefined;
   return {
@@ -587,6 +655,8 @@ function seedComparison(head: RunRecord, base?: RunRecord): SeedComparison | und
     sameSeeds: headRun.seeds.length === baseRun.seeds.length && headRun.seeds.every((seed, i) => seed === baseRun.seeds[i]),
     noise: noiseSide?.spread.sd,
     noiseFrom: noiseSide === undefined ? undefined : noiseSide === baseRun ? 'base' : 'PR',
+    ...(sequential ? { sequential } : {}),
+    ...(shared ? { sharedImages: { count: shared.count, headTotal: shared.headTotal, baseTotal: shared.baseTotal, headAll } } : {}),
     ...test,
   };
 }
@@ -608,12 +678,18 @@ function classChanges(head: RunRecord, base: RunRecord, rows: ClassRow[]): void 
   }
 }
 
+/** The head trained nothing and took this base's results (the same training fingerprint). */
+export function reusedFromBase(head: RunRecord, base: RunRecord | undefined): boolean {
+  return base !== undefined && head.reused !== undefined && typeof head.fingerprint === 'string' && head.fingerprint === base.fingerprint;
+}
+
 function decide(
   base: RunRecord | undefined,
   significance: Significance | undefined,
   seeds: SeedComparison | undefined,
   headline: string,
   directions: Record<string, Direction>,
+  reused: boolean,
 ): { verdict: Verdict; reasons: string[] } {
   if (!base) return { verdict: 'no baseline', reasons: [] };
   const reasons: string[] = [];
@@ -626,11 +702,25 @@ function decide(
     return { verdict: 'no clear change', reasons };
   }
   const perSide = describeCounts(seeds.head.values.length, seeds.base.values.length);
+  if (seeds.sharedImages) {
+    const { count, headTotal, baseTotal, headAll } = seeds.sharedImages;
+    reasons.push(`The runs validate on different images (PR ${headTotal}, base ${baseTotal}), so the verdict compares each seed's accuracy on the ${count} images both share (same content and class); on all its ${headTotal} images the PR's mean is ${headAll.spread.mean.toFixed(4)}.`);
+  }
+  if (seeds.identical && reused) {
+    reasons.push(`Nothing that reaches training changed since the base: its ${seeds.base.values.length} run${seeds.base.values.length === 1 ? ' is' : 's are'} reused, nothing was trained.`);
+    return { verdict: 'no clear change', reasons };
+  }
   if (seeds.identical) {
     reasons.push(`The PR's runs are identical to the base's, seed for seed (${perSide}): nothing that reaches training changed.`);
     return { verdict: 'no clear change', reasons };
   }
-  if (seeds.untestable) {
+  if (seeds.sequential) {
+    const { seeds: trained, pValue, level, stop } = seeds.sequential;
+    const why = stop === 'decided' ? `decided at ${trained} PR seeds (${formatPValue(pValue)}, at or below that look's level ${level})`
+      : stop === 'no change likely' ? `stopped at ${trained} PR seeds: ${formatPValue(pValue)}, too far from any level for more seeds to likely find a change`
+        : `stopped at ${trained} PR seeds, the most the rule trains (${formatPValue(pValue)}, above that look's level ${level})`;
+    reasons.push(`The PR trained its seeds in stages against the base's ${seeds.base.values.length} and ${why}; the rule keeps false alarms under 5 % over all its looks.`);
+  } else if (seeds.untestable) {
     reasons.push(`${capitalise(seeds.untestable)}; set train.repeats to ${RECOMMENDED_REPEATS} or more to tell a change from seed noise.`);
   } else if (seeds.decision === 'no clear change') {
     reasons.push(`Over ${perSide} the change of the mean is within what seed noise alone gives (${formatPValue(seeds.pValue!)}).`);

@@ -4,7 +4,7 @@
 
 import type { Comparison, Flip } from '../compare/compare.js';
 import type { Trend } from '../compare/trend.js';
-import type { EpochStats, Prediction, RunRecord } from '../record.js';
+import { oneModelLabel, type EpochStats, type Prediction, type RunRecord } from '../record.js';
 import { confusionRates, classesOf } from '../compare/compare.js';
 import { topConfusions } from './confusions.js';
 import { metricLabel } from '../metrics.js';
@@ -28,8 +28,9 @@ export function historyAlt(head: RunRecord, base?: RunRecord): string {
   const headHistory = finiteHistory(head);
   const baseHistory = finiteHistory(base);
   const parts: string[] = [];
-  if (headHistory.length > 0) parts.push(`PR ${runHistory(headHistory)}`);
-  if (baseHistory.length > 0) parts.push(`base ${runHistory(baseHistory)}`);
+  // The history is one model's (the saved one): it says which seed.
+  if (headHistory.length > 0) parts.push(`PR (${oneModelLabel(head)}) ${runHistory(headHistory)}`);
+  if (baseHistory.length > 0 && base) parts.push(`base (${oneModelLabel(base)}) ${runHistory(baseHistory)}`);
   return `Training history, loss and accuracy per epoch${parts.length ? `: ${parts.join('; ')}` : ''}`;
 }
 
@@ -44,7 +45,7 @@ function meanDiagonal(record: RunRecord): number | undefined {
 export function confusionAlt(head: RunRecord, base?: RunRecord): string {
   const headDiagonal = meanDiagonal(head);
   const baseDiagonal = base ? meanDiagonal(base) : undefined;
-  const parts = [`Confusion matrix of the PR, rows sum to 1`];
+  const parts = [`Confusion matrix of the PR, every seed's predictions pooled${seedCount(head)}, rows sum to 1`];
   if (headDiagonal !== undefined) {
     parts.push(`right per class on average ${two(headDiagonal)}${baseDiagonal !== undefined ? ` (base ${two(baseDiagonal)}, change ${signed(headDiagonal - baseDiagonal)})` : ''}`);
   }
@@ -60,13 +61,13 @@ export function f1Alt(comparison: Comparison, withBase: boolean): string {
   const byF1 = [...rows].sort((a, b) => a.head!.f1 - b.head!.f1 || a.label.localeCompare(b.label));
   const lowest = byF1[0];
   const highest = byF1[byF1.length - 1];
-  // The chart shows the first seed's model of each side, so its macro F1 is that model's (the metrics table has the means over seeds).
-  const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
-  const headMacro = mean(rows.map((row) => row.head!.f1));
-  const baseRows = comparison.perClass.filter((row) => row.base);
+  // The bars pool every seed's predictions; the macro F1 quoted is the metrics table's (the mean over seeds), the one number for it.
+  const macro = comparison.metrics.find((row) => row.metric === 'f1_score');
   const parts: string[] = [];
-  if (withBase && baseRows.length > 0) parts.push(`macro F1 ${two(mean(baseRows.map((row) => row.base!.f1)))} → ${two(headMacro)}`);
-  else parts.push(`macro F1 ${two(headMacro)}`);
+  if (macro?.head !== undefined) {
+    if (withBase && macro.base !== undefined) parts.push(`macro F1 ${two(macro.base)} → ${two(macro.head)} (means over seeds)`);
+    else parts.push(`macro F1 ${two(macro.head)}${(macro.headRuns ?? 1) > 1 ? ' (mean over seeds)' : ''}`);
+  }
   parts.push(`lowest ${lowest.label} ${two(lowest.head!.f1)}, highest ${highest.label} ${two(highest.head!.f1)}`);
   if (withBase) {
     const deltas = rows.filter((row) => row.f1Delta !== undefined);
@@ -74,7 +75,7 @@ export function f1Alt(comparison: Comparison, withBase: boolean): string {
     const worse = deltas.filter((row) => row.f1Delta! < -0.005).length;
     parts.push(`${better} of ${deltas.length} classes better, ${worse} worse (by more than 0.005)`);
   }
-  return `F1 per class${withBase ? ', base vs PR' : ''}: ${parts.join('; ')}`;
+  return `F1 per class${withBase ? ', base vs PR' : ''}, every seed's predictions pooled: ${parts.join('; ')}`;
 }
 
 export function seedsAlt(comparison: Comparison): string {
@@ -85,14 +86,21 @@ export function seedsAlt(comparison: Comparison): string {
   return `${label.charAt(0).toUpperCase()}${label.slice(1)} of every seed, mean ± sd: ${[...(seeds.base ? [side('base', seeds.base)] : []), side('PR', seeds.head)].join('; ')}`;
 }
 
-export function predictionsAlt(shown: Array<{ good: boolean }>, predictions: Prediction[]): string {
+/** `model`: whose predictions they are ("seed 77's model"): one model's, not the mean over seeds the tables give. */
+export function predictionsAlt(shown: Array<{ good: boolean }>, predictions: Prediction[], model: string): string {
   const right = shown.filter((tile) => tile.good).length;
   const allRight = predictions.filter((p) => p.trueLabel === p.predictedLabel).length;
-  return `Predictions on ${shown.length} of ${predictions.length} validation images, one class after another: ${right} right, ${shown.length - right} wrong (all ${predictions.length}: ${allRight} right, ${two(allRight / Math.max(1, predictions.length))})`;
+  return `Predictions of ${model} on ${shown.length} of ${predictions.length} validation images, one class after another: ${right} right, ${shown.length - right} wrong (all ${predictions.length}: ${allRight} right, ${two(allRight / Math.max(1, predictions.length))}, this one model's accuracy)`;
 }
 
-export function flipsAlt(flips: { rightToWrong: Flip[]; wrongToRight: Flip[] }, shown: number): string {
-  return `Validation images whose prediction flipped between base and PR: ${flips.wrongToRight.length} wrong → right, ${flips.rightToWrong.length} right → wrong (${shown} shown)`;
+export function flipsAlt(flips: { rightToWrong: Flip[]; wrongToRight: Flip[] }, shown: number, models: string): string {
+  return `Validation images whose prediction flipped between base and PR (${models}): ${flips.wrongToRight.length} wrong → right, ${flips.rightToWrong.length} right → wrong (${shown} shown)`;
+}
+
+/** " over its 6 seeds", or nothing for one run. */
+function seedCount(record: RunRecord): string {
+  const count = Array.isArray(record.repeats) ? record.repeats.length : 0;
+  return count > 1 ? ` over its ${count} seeds` : '';
 }
 
 /** The sweep's curves: each variant's validation accuracy and loss from its first epoch to its last, and its base's. */

@@ -6,11 +6,11 @@
 
 import { describeAdapter } from '../model/backend-choice.js';
 import type { ClassRow, Comparison, MetricRow } from '../compare/compare.js';
-import { RECOMMENDED_REPEATS, SEED_TEST } from '../compare/compare.js';
+import { RECOMMENDED_REPEATS, reusedFromBase, SEED_TEST } from '../compare/compare.js';
 import { formatPValue } from '../compare/stats.js';
 import type { ThresholdCheck } from '../compare/thresholds.js';
 import { metricDigits, metricLabel } from '../metrics.js';
-import type { RunRecord } from '../record.js';
+import { oneModelLabel, type RunRecord } from '../record.js';
 import { modelBlocks } from './model-card.js';
 import { confusionBlocks, historyBlocks } from './text-charts.js';
 import { TREND_IMAGE, trendBlocks, type TrendSection } from './trend.js';
@@ -135,7 +135,8 @@ function verdictLine(input: DocumentInput): Block {
   const text: Inline[] = [{ strong: VERDICT_TEXT[comparison.verdict] }];
   if (input.base && seeds?.base && seeds.difference !== undefined) {
     const many = seeds.head.values.length > 1 || seeds.base.values.length > 1;
-    text.push(`: ${metricLabel(seeds.metric)} ${number(seeds.base.spread.mean)} → ${number(seeds.head.spread.mean)} (${signed(seeds.difference)})`);
+    const on = seeds.sharedImages ? ` on the ${seeds.sharedImages.count} validation images both share` : '';
+    text.push(`: ${metricLabel(seeds.metric)}${on} ${number(seeds.base.spread.mean)} → ${number(seeds.head.spread.mean)} (${signed(seeds.difference)})`);
     text.push(many ? `, means over ${runsPerSide(seeds.head.values.length, seeds.base.values.length)}.` : '.');
     if (comparison.reasons.length > 0) text.push(` ${comparison.reasons.join(' ')}`);
     if (seeds.noise !== undefined && seeds.noise > 0) text.push(` Seeds alone move ${seeds.metric === 'val_acc' ? 'accuracy' : seeds.metric} by ${points(seeds.noise, seeds.metric)} on the ${seeds.noiseFrom === 'PR' ? 'PR' : 'base'} (sd over its ${seeds.noiseFrom === 'PR' ? seeds.head.values.length : seeds.base.values.length} seeds).`);
@@ -193,8 +194,17 @@ function changeBlocks(input: DocumentInput, detail: Detail): Block[] {
     ];
     if (seeds.interval && !seeds.identical) text.push(` (${Math.round(seeds.interval.level * 100)} % interval ${signed(seeds.interval.low)} to ${signed(seeds.interval.high)})`);
     text.push('. ');
-    if (seeds.identical) text.push({ strong: 'Identical runs, seed for seed: no change.' });
-    else if (seeds.untestable) text.push({ strong: `${seeds.untestable.charAt(0).toUpperCase()}${seeds.untestable.slice(1)}.` }, ` Set train.repeats to ${RECOMMENDED_REPEATS} or more (on the base branch too).`);
+    if (seeds.identical && reusedFromBase(input.head, input.base)) {
+      const from = shortSha(input.head.reused?.sha);
+      text.push({ strong: `Nothing that reaches training changed, so the PR trained nothing: its results are the base's${from ? ` (${from})` : ''}, reused seed for seed.` });
+    } else if (seeds.identical) text.push({ strong: 'Identical runs, seed for seed: no change.' });
+    else if (seeds.sequential) {
+      const { seeds: trained, pValue, level, stop } = seeds.sequential;
+      const why = stop === 'decided' ? 'the verdict was decided' : stop === 'no change likely' ? 'more seeds were unlikely to find a change' : 'that is the most the rule trains';
+      text.push(`The PR trained its seeds in stages (looks after ${input.head.stopping?.looks.join(', ')} seeds) against the base's recorded seeds and stopped after ${trained}, because ${why}. `);
+      text.push(`Rank test over seeds at that look (exact two-sided permutation test, Wilcoxon-Mann-Whitney): ${formatPValue(pValue)}, against that look's level ${level} (the levels spend the 5 % false-alarm budget across the looks): `);
+      text.push({ strong: seeds.decision === 'no clear change' ? 'within seed noise' : 'larger than seed noise explains' }, '.');
+    } else if (seeds.untestable) text.push({ strong: `${seeds.untestable.charAt(0).toUpperCase()}${seeds.untestable.slice(1)}.` }, ` Set train.repeats to ${RECOMMENDED_REPEATS} or more (on the base branch too).`);
     else {
       text.push(`Rank test over seeds (exact two-sided permutation test, Wilcoxon-Mann-Whitney): ${formatPValue(seeds.pValue!)}: `);
       text.push({ strong: seeds.decision === 'no clear change' ? `within seed noise (not below ${SEED_TEST.level})` : `larger than seed noise explains (below ${SEED_TEST.level})` }, '.');
@@ -204,7 +214,7 @@ function changeBlocks(input: DocumentInput, detail: Detail): Block[] {
     if (chart) blocks.push({ type: 'image', file: chart.file, alt: chart.alt });
     if (detail < 2 && (head.values.length > 1 || base.values.length > 1)) blocks.push(seedTable(head, base, seeds.sameSeeds === true));
   }
-  blocks.push(...imagePairBlocks(comparison));
+  blocks.push(...imagePairBlocks(comparison, input));
   return blocks;
 }
 
@@ -226,7 +236,8 @@ function seedTable(head: NonNullable<Comparison['seeds']>['head'], base: NonNull
 }
 
 /** McNemar on the saved models, worded as what it is: whether these two particular models differ. */
-function imagePairBlocks(comparison: Comparison): Block[] {
+function imagePairBlocks(comparison: Comparison, input: DocumentInput): Block[] {
+  const models = input.base ? `the base's ${oneModelLabel(input.base)} and the PR's ${oneModelLabel(input.head)}` : '';
   const significance = comparison.significance;
   if (!significance || significance.kind === 'unavailable') {
     return [{ type: 'paragraph', text: [`No image-by-image comparison: ${significance?.reason ?? 'nothing to compare'}.`] }];
@@ -235,7 +246,7 @@ function imagePairBlocks(comparison: Comparison): Block[] {
     return [{
       type: 'paragraph',
       text: [
-        `Image by image (the first seed's model of each side, on the ${significance.shared} validation images both predicted): `,
+        `Image by image (one model per side, ${models}, on the ${significance.shared} validation images both predicted): `,
         `these two models disagree on ${significance.b + significance.c} images; the base gets ${significance.b} right that the PR gets wrong, `,
         `the PR gets ${significance.c} right that the base gets wrong (McNemar's exact test ${formatPValue(significance.pValue)}). `,
         'That says whether these two trained models differ, not whether the change is larger than seed noise.',
@@ -246,7 +257,7 @@ function imagePairBlocks(comparison: Comparison): Block[] {
     type: 'paragraph',
     text: [
       'The runs share no validation images, so they cannot be compared image by image; ',
-      `the first seed's models got base ${significance.baseCorrect}/${significance.baseTotal} and PR ${significance.headCorrect}/${significance.headTotal} right `,
+      `one model per side (${models}) got base ${significance.baseCorrect}/${significance.baseTotal} and PR ${significance.headCorrect}/${significance.headTotal} right `,
       `(two-proportion z-test z = ${significance.z.toFixed(2)}, ${formatPValue(significance.pValue)}, which ignores seed noise).`,
     ],
   }];

@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { compare, metricValues, type Comparison } from '../compare/compare.js';
 import { checkThresholds, type Regression, type Thresholds } from '../compare/thresholds.js';
 import { claimOutputFolder } from '../output.js';
-import { readRecord, RecordError, type RunRecord } from '../record.js';
+import { oneModelLabel, readRecord, RecordError, type RunRecord } from '../record.js';
 import { buildDocument, shortSha, type DocumentInput } from './document.js';
 import { blocksToHtmlPage } from './html.js';
 import { GITHUB_COMMENT_LIMIT, renderFittingMarkdown } from './markdown.js';
@@ -89,14 +89,17 @@ async function previewImages(options: ReportOptions, comparison: Comparison, ren
     return { images: [], note: `No predictions preview: the data folder ${dataDir ? `"${dataDir}" ` : ''}is not on this machine (pass the data folder to show the images).` };
   }
   const grayscale = previewIsGrayscale(head.params);
-  const predictions = predictionSection(head.predictions);
+  // One model's predictions (the saved one): the caption and the alt text name its seed.
+  const model = oneModelLabel(head);
+  const predictions = predictionSection(head.predictions, model);
   const panels: Array<{ file: string; alt: string; sections: PreviewSection[] }> = [
-    { file: 'predictions.png', alt: predictionsAlt(predictions.tiles, head.predictions), sections: [predictions] },
+    { file: 'predictions.png', alt: predictionsAlt(predictions.tiles, head.predictions, model), sections: [predictions] },
   ];
   const flips = comparison.flips;
-  if (flips && (flips.rightToWrong.length > 0 || flips.wrongToRight.length > 0)) {
+  if (flips && (flips.rightToWrong.length > 0 || flips.wrongToRight.length > 0) && options.base) {
+    const models = `base ${oneModelLabel(options.base)}, PR ${model}`;
     const sections = flipSections(flips);
-    panels.push({ file: 'flips.png', alt: flipsAlt(flips, sections.reduce((sum, section) => sum + section.tiles.length, 0)), sections });
+    panels.push({ file: 'flips.png', alt: flipsAlt(flips, sections.reduce((sum, section) => sum + section.tiles.length, 0), models), sections });
   }
   const missing = new Set<string>();
   const images = await Promise.all(panels.map(async (panel) => {

@@ -5,7 +5,7 @@
 // block holds only numbers and fixed words, nothing from the records' text.
 
 import type { Trend } from '../compare/trend.js';
-import type { HistoryEpoch, RunRecord } from '../record.js';
+import { oneModelLabel, type HistoryEpoch, type RunRecord } from '../record.js';
 import { BASE_COLOUR, HEAD_COLOUR } from './colours.js';
 import { drawnEpochs } from './epochs.js';
 
@@ -70,9 +70,10 @@ export function historyMermaid(head: RunRecord, base?: RunRecord): MermaidChart 
     ...lines.map((line) => `    line [${line.values.map(value).join(', ')}]`),
   ].join('\n');
   const thinned = longer.length > epochs ? ` ${epochs} of ${longer.length} epochs drawn, evenly spaced.` : '';
+  // A history is one model's (the saved one): the caption names its seed.
   const caption = base && baseEpochs.length > 0 && headEpochs.length > 0
-    ? `Validation accuracy per epoch: base in orange (${baseEpochs.length} epochs), PR in blue (${headEpochs.length} epochs).${thinned}`
-    : `Validation accuracy per epoch (${longer.length} epochs).${thinned}`;
+    ? `Validation accuracy per epoch: base in orange (${baseEpochs.length} epochs, ${oneModelLabel(base)}), PR in blue (${headEpochs.length} epochs, ${oneModelLabel(head)}).${thinned}`
+    : `Validation accuracy per epoch (${longer.length} epochs, ${oneModelLabel(headEpochs.length > 0 ? head : base!)}).${thinned}`;
   return { caption, text };
 }
 

@@ -68,14 +68,15 @@ export function roundRobin<T>(items: T[], groupOf: (item: T) => string, count: n
   return picked;
 }
 
-export function predictionSection(predictions: Prediction[], count = 24): PreviewSection {
+/** `model` names whose predictions these are ("seed 77's model"). */
+export function predictionSection(predictions: Prediction[], model: string, count = 24): PreviewSection {
   const sorted = [...predictions].sort((a, b) => a.path.localeCompare(b.path));
   const tiles = roundRobin(sorted, (p) => p.trueLabel, count).map((p) => ({
     path: p.path,
     lines: [`True: ${p.trueLabel}`, `Pred: ${p.predictedLabel} ${p.trueLabel === p.predictedLabel ? '✓' : '✗'}`],
     good: p.trueLabel === p.predictedLabel,
   }));
-  return { heading: `Validation images (${tiles.length} of ${predictions.length}); green ✓: right, magenta ✗: wrong`, tiles };
+  return { heading: `Validation images (${tiles.length} of ${predictions.length}), ${model}; green ✓: right, magenta ✗: wrong`, tiles };
 }
 
 export function flipSections(flips: { rightToWrong: Flip[]; wrongToRight: Flip[] }, count = 12): PreviewSection[] {

@@ -31,7 +31,10 @@ export function confusionBlocks(head: RunRecord, base?: RunRecord): Block[] {
   if (confusions.length === 0) return [];
   const withBase = base !== undefined && confusions.some((row) => row.base);
   const blocks: Block[] = [{ type: 'heading', level: 3, text: 'Largest confusions' }];
-  let text = `The PR's ${confusions.length} largest confusions: images of the true class predicted as another, as a share of the true class's validation images${withBase ? ', beside the base (a smaller share is better)' : ''}.`;
+  const runs = Array.isArray(head.repeats) ? head.repeats.length : 0;
+  // The matrix pools every seed's predictions, so a count is over each image once per seed.
+  const pooled = runs > 1 ? ` (every seed's predictions pooled: each image counts once per seed, ${runs} seeds)` : '';
+  let text = `The PR's ${confusions.length} largest confusions: images of the true class predicted as another, as a share of the true class's validation images${pooled}${withBase ? ', beside the base (a smaller share is better)' : ''}.`;
   // The base's worst confusion, when the PR fixed it enough to leave the list, is news too.
   const [baseWorst] = base ? topConfusions(base, undefined, 1) : [];
   if (baseWorst && !confusions.some((row) => row.actual === baseWorst.actual && row.predicted === baseWorst.predicted)) {

@@ -164,6 +164,8 @@ function notices(result: RunResult): string[] {
 async function seedPerfectBaseline(w: World, sha: string, from: RunResult): Promise<void> {
   const record = JSON.parse(await readFile(join(from.outputs.report, '..', 'run.json'), 'utf8'));
   record.metrics = { ...record.metrics, val_acc: 0.99, val_loss: 0.01 };
+  // Made by hand, not trained: without the training fingerprint no run reuses its numbers.
+  delete record.fingerprint;
   // Every seed of it: the report judges the mean over seeds.
   for (const repeat of record.repeats) repeat.metrics = { ...repeat.metrics, val_acc: 0.99, val_loss: 0.01 };
   record.source = { ...record.source, sha };
@@ -398,12 +400,12 @@ const CASES: Case[] = [
         assert.equal(opened.failed, false, opened.rawLog);
         assert.equal(opened.outputs['baseline-sha'], w.main[1]);
         const groups = foldedGroups(opened.rawLog);
+        // The baseline is found before training; nothing changed, so its runs are reused and nothing trains.
         assert.deepEqual([...groups.keys()], [
-          'Data: params, images, split', 'Train and evaluate (6 seeds)', 'Save the model and the run record',
-          'Find the baseline', 'Report', 'Record, summary and comment',
+          'Find the baseline', 'Data: params, images, split', "Reuse the base's runs", 'Report', 'Record, summary and comment',
         ]);
         assert.match(groups.get('Data: params, images, split')!, /^data: \d+ images in 11 classes/m);
-        assert.match(groups.get('Train and evaluate (6 seeds)')!, /epoch 1\/1: loss/);
+        assert.match(groups.get("Reuse the base's runs")!, /^reused: nothing that reaches training changed/m);
         assert.match(groups.get('Report')!, /^verdict: /m);
         const comments = structuredClone(w.fake.commentsOn(7));
         assert.equal(comments.length, 1);
@@ -413,10 +415,25 @@ const CASES: Case[] = [
         assertImagesExist(w, comments[0].body);
         assert.ok(w.fake.storeFiles().has(pullRun(7, head1)), 'keyed by head SHA, not the merge commit');
         assert.ok(imageUrls(opened.summary).length > 0, 'summary shows the same images');
+        // Nothing that reaches training changed (same data and params): the baseline, looked up first, is reused and nothing trains.
+        assert.match(opened.rawLog, /reused: nothing that reaches training changed since the base \(training fingerprint [0-9a-f]{12}\): its 6 runs are reused from the base run [0-9a-f]{7}, nothing is trained/);
+        assert.doesNotMatch(opened.rawLog, /epoch 1\/1/);
+        assert.ok(comments[0].body.includes('Nothing that reaches training changed since the base: its 6 runs are reused, nothing was trained.'), 'the headline says so');
+        const stored = JSON.parse(w.fake.storeFiles().get(pullRun(7, head1))!.toString());
+        assert.deepEqual(stored.reused, { sha: w.main[1], createdAt: JSON.parse(w.fake.storeFiles().get(baselineRun(w.main[1]))!.toString()).createdAt });
+        assert.deepEqual(metricsOf(opened), JSON.parse(w.fake.storeFiles().get(baselineRun(w.main[1]))!.toString()).metrics);
 
         const head2 = w.fake.addCommit([head1], 'pr 2');
-        const synced = await pull(w, { number: 7, head: head2, base: w.main[1], action: 'synchronize' });
+        const synced = await pull(w, { number: 7, head: head2, base: w.main[1], action: 'synchronize', inputs: { 'force-training': 'true' } });
         assert.equal(synced.failed, false, synced.rawLog);
+        assert.match(synced.rawLog, /training: training forced \(force-training\)/);
+        assert.match(synced.rawLog, /epoch 1\/1/);
+        // Trained again, the same numbers seed for seed, bit for bit: the fingerprint's promise. (A PR's seeds
+        // train in stages: identical to the base's, they stop early as "no change likely".)
+        const retrained = JSON.parse(w.fake.storeFiles().get(pullRun(7, head2))!.toString());
+        const recorded = JSON.parse(w.fake.storeFiles().get(baselineRun(w.main[1]))!.toString());
+        assert.ok(retrained.repeats.length >= 3 && retrained.stopping.reason === 'no change likely', JSON.stringify(retrained.stopping));
+        assert.deepEqual(retrained.repeats.map((r: { metrics: object }) => r.metrics), recorded.repeats.slice(0, retrained.repeats.length).map((r: { metrics: object }) => r.metrics));
         const after = w.fake.commentsOn(7);
         assert.equal(after.length, 1);
         assert.equal(after[0].id, comments[0].id);
@@ -511,7 +528,7 @@ const CASES: Case[] = [
   },
   {
     name: 'thresholds crossed fail the step and set regressed',
-    expect: 'error "fail-on-regression: 1 threshold(s) crossed: mean val_acc over 6 seeds per side changed by …"; regressed=true; comment still posted',
+    expect: 'error "fail-on-regression: 1 threshold(s) crossed: mean val_acc over 6 base and 3 PR seeds changed by …" (the PR\'s seeds stopped at the first look: decided); regressed=true; comment still posted',
     async run() {
       const w = await world();
       try {
@@ -521,7 +538,7 @@ const CASES: Case[] = [
         const result = await pull(w, { number: 4, head, base: w.main[2], inputs: { 'fail-on-regression': 'val_acc: -0.05' } });
         assert.equal(result.failed, true);
         assert.equal(result.outputs.regressed, 'true');
-        assert.match(errors(result).join('\n'), /fail-on-regression: 1 threshold\(s\) crossed: mean val_acc over 6 seeds per side changed by -0\.\d+ \(0\.9900 → [^)]*\), beyond the limit -0\.05; the 95 % interval of the change/);
+        assert.match(errors(result).join('\n'), /fail-on-regression: 1 threshold\(s\) crossed: mean val_acc over 6 base and 3 PR seeds changed by -0\.\d+ \(0\.9900 → [^)]*\), beyond the limit -0\.05; the 95 % interval of the change/);
         assert.equal(w.fake.commentsOn(4).length, 1, 'the comment is posted before failing');
         assert.equal(result.steps.find((step) => step.id === 'upload')?.outcome, 'success', 'artifact uploaded although the step failed');
       } finally {

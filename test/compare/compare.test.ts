@@ -74,6 +74,45 @@ test('identical runs on the same seeds are exactly "no clear change"', () => {
   assert.ok(result.metrics.every((row) => row.assessment === 'unchanged' && row.delta === 0));
 });
 
+test('a run that reused its base\'s results says so in the headline\'s reasons; a reuse claim against another base does not', () => {
+  const base = { ...makeRecord({ accuracy: 0.7, repeats: 6 }), fingerprint: 'a'.repeat(64) };
+  const head = { ...base, fingerprint: 'a'.repeat(64), reused: { createdAt: base.createdAt } };
+  const result = compare(head, base);
+  assert.equal(result.verdict, 'no clear change');
+  assert.deepEqual(result.reasons, ['Nothing that reaches training changed since the base: its 6 runs are reused, nothing was trained.']);
+  // Compared with a base of another fingerprint, the head's own numbers are judged as any other run's.
+  const other = compare(head, { ...base, fingerprint: 'b'.repeat(64) });
+  assert.match(other.reasons[0], /^The PR's runs are identical to the base's/);
+});
+
+test('a data change is judged on the validation images both runs share, by content and class; the PR\'s figure on all its images stays beside it', () => {
+  const base = makeRecord({ accuracy: 0.6, repeats: 6 });
+  // The PR adds 30 validation images that every seed gets right, and relabels one base image (same bytes, another class): only the shared, same-class images judge.
+  const added = Array.from({ length: 30 }, (_, i) => ({ path: `Earth/added-${i}.jpg`, trueLabel: 'Earth', predictedLabel: 'Earth', probabilities: base.predictions[0].probabilities }));
+  const moved = base.predictions.find((p) => p.trueLabel !== 'Mars')!;
+  const relabelled = { ...moved, path: `Mars/${moved.path.split('/')[1]}`, trueLabel: 'Mars' };
+  const head = structuredClone(base);
+  head.predictions = [...head.predictions.filter((p) => p.path !== moved.path), relabelled, ...added];
+  head.dataset.files = { ...head.dataset.files, [relabelled.path]: head.dataset.files[moved.path], ...Object.fromEntries(added.map((p, i) => [p.path, i.toString(16).padStart(64, 'a')])) };
+  delete head.dataset.files[moved.path];
+  head.repeats = head.repeats.map((repeat) => ({ ...repeat, correct: [...repeat.correct.filter((path) => path !== moved.path), ...added.map((p) => p.path)] }));
+  const result = compare(head, base);
+  const shared = result.seeds!.sharedImages!;
+  assert.equal(shared.count, 299);
+  assert.equal(shared.headTotal, 330);
+  assert.equal(shared.baseTotal, 300);
+  // Same predictions on the shared images: no change there, and the runs are not called identical (their data differ).
+  assert.equal(result.seeds!.identical, false);
+  assert.equal(result.verdict, 'no clear change');
+  assert.equal(result.seeds!.difference, 0);
+  assert.match(result.reasons[0], /^The runs validate on different images \(PR 330, base 300\), so the verdict compares each seed's accuracy on the 299 images both share \(same content and class\); on all its 330 images the PR's mean is 0\.\d{4}\./);
+  // The PR's own figure on all its images is higher (the added images are all right), and is not what was judged.
+  assert.ok(shared.headAll.spread.mean > result.seeds!.head.spread.mean);
+  // Every shared image right on every PR seed: a change the verdict sees on the shared images.
+  head.repeats = head.repeats.map((repeat) => ({ ...repeat, correct: head.predictions.map((p) => p.path) }));
+  assert.equal(compare(head, base).verdict, 'better');
+});
+
 /** A record whose repeats have these val_acc values, seeds 77, 78, … */
 function withAccuracies(values: number[], seed = 77): RunRecord {
   const record = makeRecord({ repeats: values.length, seed });

@@ -56,8 +56,13 @@ test('writeReport writes markdown, HTML, specs and non-blank PNGs, identical on 
   assert.equal(await readFile(join(folder, 'one', 'report.md'), 'utf8'), first.markdown);
   assert.equal(await readFile(join(folder, 'one', 'report.html'), 'utf8'), await readFile(join(folder, 'two', 'report.html'), 'utf8'));
   assert.match(first.markdown, /^## Train and report: f00dfee\n/);
-  assert.match(first.markdown, /!\[Validation images whose prediction flipped between base and PR: \d+ wrong → right, \d+ right → wrong \(\d+ shown\)\]\(flips\.png\)/);
+  assert.match(first.markdown, /!\[Validation images whose prediction flipped between base and PR \(base seed \d+'s model, PR seed \d+'s model\): \d+ wrong → right, \d+ right → wrong \(\d+ shown\)\]\(flips\.png\)/);
   assert.match(await readFile(join(folder, 'one', 'report.html'), 'utf8'), /<img src="confusion\.png"/);
+  // One model's numbers name the model's seed; the mean over seeds is the table's and the F1 chart's macro F1.
+  const seed = first.document.head.repeats[0].seed;
+  assert.match(first.markdown, new RegExp(`!\\[Predictions of seed ${seed}'s model on \\d+ of \\d+ validation images[^\\]]*this one model's accuracy\\)\\]\\(predictions\\.png\\)`));
+  const macro = first.comparison.metrics.find((row) => row.metric === 'f1_score')!;
+  assert.ok(first.markdown.includes(`macro F1 ${macro.base!.toFixed(2)} → ${macro.head!.toFixed(2)} (means over seeds)`), 'the F1 chart quotes the table\'s macro F1');
 
   // The predictions preview is shown in grey because the params train on grayscale.
   const { data: pixels, info } = await sharp(await readFile(join(folder, 'one', 'predictions.png'))).raw().toBuffer({ resolveWithObject: true });

@@ -16,7 +16,7 @@ test('the history block is an xychart that mermaid parses, one line per run, in 
   const { categories, lines } = xychartSeries(chart.text);
   assert.deepEqual(categories, ['1', '2', '3', '4', '5', '6', '7', '8']);
   assert.deepEqual(lines, [base.history.map((e) => Number(e.val_accuracy!.toFixed(4))), head.history.map((e) => Number(e.val_accuracy!.toFixed(4)))]);
-  assert.match(chart.caption, /base in orange \(5 epochs\), PR in blue \(8 epochs\)/);
+  assert.match(chart.caption, /base in orange \(5 epochs, seed 1's model\), PR in blue \(8 epochs, seed 2's model\)/);
 });
 
 test('the parser check can fail: a broken block is rejected', async () => {
@@ -43,6 +43,6 @@ test('a 10,000-epoch history is drawn as 200 evenly spaced epochs, first and las
   assert.equal(categories.at(-1), '10000');
   assert.equal(lines[0].length, MAX_DRAWN_EPOCHS);
   assert.ok(chart.text.length < 5000, `${chart.text.length} characters`);
-  assert.match(chart.caption, /\(10000 epochs\)\. 200 of 10000 epochs drawn, evenly spaced\./);
+  assert.match(chart.caption, /\(10000 epochs, seed \d+'s model\)\. 200 of 10000 epochs drawn, evenly spaced\./);
   assert.deepEqual(drawnEpochs([{ epoch: 1 }, { epoch: 2 }]), [{ epoch: 1 }, { epoch: 2 }]);
 });

@@ -16,7 +16,7 @@ test('roundRobin takes one per group in turn', () => {
 
 test('tiles carry True / Pred captions and right/wrong colour', () => {
   const record = makeRecord();
-  const section = predictionSection(record.predictions, 11);
+  const section = predictionSection(record.predictions, "seed 77's model", 11);
   assert.equal(new Set(section.tiles.map((t) => t.path.split('/')[0])).size, 11, 'one image per class');
   for (const tile of section.tiles) {
     const prediction = record.predictions.find((p) => p.path === tile.path)!;
@@ -40,7 +40,7 @@ test('the preview draws images, and marks missing or escaping paths as missing',
   const record = makeRecord({ validationCount: 11 });
   await writeFixtureImages(folder, record);
   const renderer = await getRenderer();
-  const tiles = predictionSection(record.predictions, 4).tiles;
+  const tiles = predictionSection(record.predictions, "seed 77's model", 4).tiles;
   const sections = [{ heading: 'Heading <b>', tiles: [...tiles, { path: '../outside.jpg', lines: ['True: x', 'Pred: y'], good: false }, { path: 'Earth/none.jpg', lines: ['a', 'b'], good: true }] }];
   const layout = await previewSvg(sections, folder, false, renderer.measurer, 4);
   assert.deepEqual(layout.missing, ['../outside.jpg', 'Earth/none.jpg']);
