@@ -107,8 +107,10 @@ test('report of tuned vs default without images: Mermaid history, largest confus
   // Alt texts carry the numbers the charts show.
   const alt = (file: string) => new RegExp(`!\\[([^\\]]*)\\]\\(${file.replace('.', '\\.')}\\)`).exec(markdown)?.[1] ?? '';
   const span = (run: RunRecord) => `validation accuracy ${run.history[0].val_accuracy.toFixed(2)} → ${run.history.at(-1)!.val_accuracy.toFixed(2)} over ${run.history.length} epochs`;
-  assert.ok(alt('history.png').includes(`PR ${span(tunedRun)}`), alt('history.png'));
-  assert.ok(alt('history.png').includes(`base ${span(defaultRun)}`), alt('history.png'));
+  // The history is one model's: the alt text names its seed.
+  const seedOf = (run: RunRecord) => run.predictionsSeed ?? run.repeats[0].seed;
+  assert.ok(alt('history.png').includes(`PR (seed ${seedOf(tunedRun)}'s model) ${span(tunedRun)}`), alt('history.png'));
+  assert.ok(alt('history.png').includes(`base (seed ${seedOf(defaultRun)}'s model) ${span(defaultRun)}`), alt('history.png'));
   const diagonal = (run: RunRecord) => run.confusionMatrix.reduce((sum, row, i) => sum + row[i] / row.reduce((a, b) => a + b, 0), 0) / run.confusionMatrix.length;
   assert.ok(alt('confusion.png').includes(`right per class on average ${diagonal(tunedRun).toFixed(2)} (base ${diagonal(defaultRun).toFixed(2)}`), alt('confusion.png'));
   assert.ok(alt('confusion.png').includes(`largest confusion: ${expected[0].actual} predicted as ${expected[0].predicted}, ${(expected[0].count / expected[0].total).toFixed(2)} of its row`), alt('confusion.png'));
