@@ -123,6 +123,19 @@ function gitHash(type: string, content: Buffer): string {
     .digest('hex');
 }
 
+/** One page of a listing as GitHub pages it (per_page at most 100, page from 1), with the link to the next page when there is one. */
+function pageOf<T>(url: URL, listed: readonly T[]): { headers: Record<string, string>; slice: T[] } {
+  const perPage = Math.min(Number(url.searchParams.get('per_page') ?? 30), 100);
+  const page = Number(url.searchParams.get('page') ?? 1);
+  const headers: Record<string, string> = {};
+  if (page * perPage < listed.length) {
+    const next = new URL(url);
+    next.searchParams.set('page', String(page + 1));
+    headers.link = `<${next.toString()}>; rel="next"`;
+  }
+  return { headers, slice: listed.slice((page - 1) * perPage, page * perPage) };
+}
+
 export class FakeGitHub {
   readonly owner: string;
   readonly repo: string;
@@ -568,15 +581,8 @@ export class FakeGitHub {
           html_url: `https://github.example/${this.owner}/${this.repo}/pull/${pull.number}`,
         })),
       ];
-      const perPage = Math.min(Number(url.searchParams.get('per_page') ?? 30), 100);
-      const page = Number(url.searchParams.get('page') ?? 1);
-      const headers: Record<string, string> = {};
-      if (page * perPage < listed.length) {
-        const next = new URL(url);
-        next.searchParams.set('page', String(page + 1));
-        headers.link = `<${next.toString()}>; rel="next"`;
-      }
-      return { headers, body: listed.slice((page - 1) * perPage, page * perPage) };
+      const { headers, slice } = pageOf(url, listed);
+      return { headers, body: slice };
     }
     if (rest === '/issues' && method === 'POST') {
       this.requireWrite(token, 'issues');
@@ -599,15 +605,8 @@ export class FakeGitHub {
     if (rest === '/pulls' && method === 'GET') {
       const state = url.searchParams.get('state') ?? 'open';
       const listed = [...this.pulls.values()].filter((pull) => state === 'all' || pull.state === state);
-      const perPage = Math.min(Number(url.searchParams.get('per_page') ?? 30), 100);
-      const page = Number(url.searchParams.get('page') ?? 1);
-      const headers: Record<string, string> = {};
-      if (page * perPage < listed.length) {
-        const next = new URL(url);
-        next.searchParams.set('page', String(page + 1));
-        headers.link = `<${next.toString()}>; rel="next"`;
-      }
-      return { headers, body: listed.slice((page - 1) * perPage, page * perPage).map((pull) => ({ number: pull.number, state: pull.state, head: { sha: pull.headSha } })) };
+      const { headers, slice } = pageOf(url, listed);
+      return { headers, body: slice.map((pull) => ({ number: pull.number, state: pull.state, head: { sha: pull.headSha } })) };
     }
     if ((match = rest.match(/^\/pulls\/(\d+)$/)) && method === 'GET') {
       const pull = this.pulls.get(Number(match[1]));
@@ -763,15 +762,7 @@ export class FakeGitHub {
     if ((match = rest.match(/^\/actions\/runs\/(\d+)\/jobs$/)) && method === 'GET') {
       const jobs = this.jobs.get(match[1]);
       if (!jobs) throw new HttpFailure(404, 'Not Found');
-      const perPage = Math.min(Number(url.searchParams.get('per_page') ?? 30), 100);
-      const page = Number(url.searchParams.get('page') ?? 1);
-      const headers: Record<string, string> = {};
-      if (page * perPage < jobs.length) {
-        const next = new URL(url);
-        next.searchParams.set('page', String(page + 1));
-        headers.link = `<${next.toString()}>; rel="next"`;
-      }
-      const slice = jobs.slice((page - 1) * perPage, page * perPage);
+      const { headers, slice } = pageOf(url, jobs);
       return {
         headers,
         body: {
