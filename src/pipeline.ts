@@ -7,15 +7,15 @@ import { join, resolve } from 'node:path';
 import { decodeDataset, DatasetError, listDataset, type DatasetListing, type DecodedDataset } from './data/dataset.js';
 import { splitDataset } from './data/split.js';
 import { startBackend, type BackendChoice } from './model/backend.js';
+import type { Trainer as BackendTrainer } from './model/backends/types.js';
 import { describeBackend } from './model/backend-choice.js';
 import { confusionMatrix, perClassMetrics, scoreLogits, summaryMetrics } from './model/evaluate.js';
 import { createModel, shapedLayers, type ModelSpec } from './model/build.js';
 import { folderBytes, measureInference, modelCard } from './model/card.js';
-import { describePlan, planTraining, type Engine } from './model/step.js';
-import { describeTwoThreadPlan, SHARDS, TrainingWorker } from './model/backends/wasm/two-threads.js';
+import type { Engine } from './model/step.js';
 import { checkParameterLimit, ModelSpecError } from './model/spec.js';
 import { saveModel, type ModelMetadata } from './model/storage.js';
-import { labelsOf, predictLogits, trainModel, type ImageTensorSource, type TrainOptions } from './model/train.js';
+import { labelsOf, type ImageTensorSource, type TrainOptions } from './model/train.js';
 import { checkOutputFolder, claimOutputFolder } from './output.js';
 import { applyOverrides, loadParams, modelLayers, optimizerSettings, ParamsError, type ParamOverride, type Params } from './params.js';
 import { metricSamples, validationKeys } from './compare/compare.js';
@@ -49,8 +49,8 @@ export interface RunOptions {
    * sit in shared memory); used when its `prepare` params are this run's.
    */
   prepared?: PreparedData;
-  /** A sweep's second training thread, reused by its variants; this run does not close it. */
-  trainingWorker?: TrainingWorker;
+  /** A sweep's trainer (on WASM: its second training thread), reused by its variants; this run does not close it. */
+  trainer?: BackendTrainer;
   /**
    * The base's run record, looked up before training: when everything that
    * reaches training equals the base's (the same training fingerprint), this
@@ -99,43 +99,28 @@ function formatDuration(totalSeconds: number): string {
   return `${Math.floor(totalSeconds / 60)} min ${Math.round(totalSeconds % 60)} s`;
 }
 
-/**
- * The second training thread for WASM (model/backends/wasm/two-threads.ts), or none when
- * it cannot start: training then runs on this thread alone, as on the other
- * backends.
- */
-async function startTrainingWorker(workers: TrainingWorker[], log: (line: string) => void): Promise<TrainingWorker | undefined> {
-  try {
-    const worker = await TrainingWorker.start();
-    workers.push(worker);
-    return worker;
-  } catch (error) {
-    log(`training on one thread: the second training thread did not start (${(error as Error).message})`);
-    return undefined;
-  }
-}
-
 export async function runExperiment(options: RunOptions): Promise<RunResult> {
-  const workers: TrainingWorker[] = [];
+  // The trainers this run opened (on WASM, a second training thread), closed when it ends.
+  const opened: BackendTrainer[] = [];
   try {
-    return await runStages(options, workers);
+    return await runStages(options, opened);
   } finally {
-    await Promise.all(workers.map((worker) => worker.close()));
+    await Promise.all(opened.map((trainer) => trainer.close()));
   }
 }
 
 /** The run, as its named steps; each logs what it did and adds its seconds to `timings`. */
-async function runStages(options: RunOptions, workers: TrainingWorker[]): Promise<RunResult> {
+async function runStages(options: RunOptions, opened: BackendTrainer[]): Promise<RunResult> {
   const run: RunState = { options, log: options.log ?? (() => {}), timings: {}, started: performance.now() };
   const stage = options.stage ?? (() => {});
   stage('Data: params, images, split');
   const params = await readParams(run);
   // Checked now, written only at the end: a failed run leaves no folder behind.
   await checkOutputFolder(options.outDir, OUTPUT_ENTRIES);
-  const prepared = await prepare(run, params, workers);
+  const prepared = await prepare(run, params, opened);
   const split = splitImages(run, params, prepared);
-  // The number of threads that trained together changes the float sums: it is part of the backend.
-  const backend: BackendInfo = prepared.backend.name === 'wasm' ? { ...prepared.backend, trainingThreads: prepared.worker !== undefined ? SHARDS : 1 } : prepared.backend;
+  // The number of threads that trained together changes the float sums: the trainer adds it to the backend where it varies.
+  const backend: BackendInfo = { ...prepared.backend, ...prepared.trainer.info };
   const seeds = seedList(params.train.seed, params.train.repeats);
   const fingerprint = trainingFingerprint({
     data: prepared.decoded.contentHash,
@@ -227,22 +212,25 @@ interface Prepared {
   decoded: DecodedDataset;
   source: ImageTensorSource;
   backend: BackendInfo;
-  worker: TrainingWorker | undefined;
+  /** The started backend's trainer: how it trains and predicts. */
+  trainer: BackendTrainer;
 }
 
 /**
- * The images, listed and decoded, and the backend (on WASM with the second
- * training thread) started meanwhile, so `timings.decode` covers both. When
+ * The images, listed and decoded, and the backend and its trainer (on WASM
+ * with the second training thread) started meanwhile, so `timings.decode` covers both. When
  * both fail, the backend's error is reported: it is the one to fix first.
  * The model's size is checked once the classes are known, before decoding.
  */
-async function prepare(run: RunState, params: Params, workers: TrainingWorker[]): Promise<Prepared> {
+async function prepare(run: RunState, params: Params, opened: BackendTrainer[]): Promise<Prepared> {
   const { options, log } = run;
   const stageStart = performance.now();
   const [backendResult, dataResult] = await Promise.allSettled([
     startBackend(options.backend ?? 'auto').then(async (started) => {
-      const worker = started.info.name === 'wasm' ? (options.trainingWorker ?? (await startTrainingWorker(workers, log))) : undefined;
-      return { ...started, worker };
+      if (options.trainer) return { ...started, trainer: options.trainer };
+      const trainer = await started.openTrainer(log);
+      opened.push(trainer);
+      return { ...started, trainer };
     }),
     (async () => {
       const paramsFile = options.paramsFile ?? 'params.yaml';
@@ -258,7 +246,7 @@ async function prepare(run: RunState, params: Params, workers: TrainingWorker[])
   ]);
   if (backendResult.status === 'rejected') throw backendResult.reason;
   if (dataResult.status === 'rejected') throw dataResult.reason;
-  const { info: backend, skipped: backendsSkipped, log: backendLog, notices: backendNotices, worker } = backendResult.value;
+  const { info: backend, skipped: backendsSkipped, log: backendLog, notices: backendNotices, trainer } = backendResult.value;
   const { listing, decoded } = dataResult.value;
   run.timings.decode = seconds(stageStart);
   for (const reason of backendsSkipped) log(`backend skipped: ${reason}`);
@@ -277,7 +265,7 @@ async function prepare(run: RunState, params: Params, workers: TrainingWorker[])
     labels: Int32Array.from(decoded.images, (image) => image.label),
     imageShape: [decoded.imageSize[0], decoded.imageSize[1], decoded.channels],
   };
-  return { listing, decoded, source, backend, worker };
+  return { listing, decoded, source, backend, trainer };
 }
 
 /** The model's weights against train.max_parameters, for this data's number of classes (the output layer). */
@@ -332,7 +320,7 @@ function splitImages(run: RunState, params: Params, prepared: Prepared): SplitIm
 }
 
 interface Trainer {
-  twoThreads: boolean;
+  threads: number;
   /** Where each layer-list position trains, and the same in words. */
   engines: Map<number, Engine>;
   summary: string;
@@ -340,21 +328,18 @@ interface Trainer {
 }
 
 /**
- * Two threads on WASM (the second one started in prepare), for any layer
- * list; one thread elsewhere, tfjs's own threads doing the work. The log and
- * the record say which layers run on the WebAssembly kernels.
+ * What the backend's trainer does with this model (two threads on WASM, for
+ * any layer list; one thread elsewhere, tfjs's own threads doing the work).
+ * The log and the record say which layers run on the WebAssembly kernels.
  */
 function chooseTrainer(run: RunState, params: Params, prepared: Prepared): Trainer {
   const specFor = (seed: number): ModelSpec => ({ inputShape: prepared.source.imageShape, classes: prepared.listing.classes.length, layers: modelLayers(params), seed });
-  const twoThreads = prepared.worker !== undefined;
+  const { threads } = prepared.trainer;
   const probe = createModel(specFor(params.train.seed));
   try {
-    const { summary, engines } = twoThreads ? describeTwoThreadPlan(probe, specFor(params.train.seed), params.train.batch_size) : describePlan(planTraining(probe, specFor(params.train.seed)));
-    const optimizer = optimizerSettings(params.train);
-    const optimizerWhere = !twoThreads ? 'on tfjs' : optimizer.name === 'sgd' ? 'in JavaScript' : optimizer.name === 'adamw' ? 'on WASM kernels (its weight decay in JavaScript)' : 'on WASM kernels';
-    const threads = twoThreads ? `${SHARDS} threads` : '1 thread';
-    run.log(`training on ${threads}: ${summary}; optimizer ${optimizer.name} ${optimizerWhere}`);
-    return { twoThreads, engines, summary: `${summary}; optimizer ${optimizer.name} ${optimizerWhere}`, specFor };
+    const { summary, engines } = prepared.trainer.describe(probe, specFor(params.train.seed), params.train.batch_size, optimizerSettings(params.train));
+    run.log(`training on ${threads === 1 ? '1 thread' : `${threads} threads`}: ${summary}`);
+    return { threads, engines, summary, specFor };
   } finally {
     probe.dispose();
   }
@@ -421,11 +406,11 @@ async function trainRepeats(run: RunState, params: Params, prepared: Prepared, s
         );
       },
     };
-    const history = trainer.twoThreads ? await prepared.worker!.train(model, spec, source, trainOptions) : await trainModel(model, spec, source, trainOptions);
+    const history = await prepared.trainer.train(model, spec, source, trainOptions);
     timings.train += seconds(stageStart);
 
     stageStart = performance.now();
-    const scores = scoreLogits(await predictLogits(model, source, split.validation), split.validationLabels, classes.length);
+    const scores = scoreLogits(await prepared.trainer.predict(model, source, split.validation), split.validationLabels, classes.length);
     const matrix = confusionMatrix(split.validationLabels, scores.predicted, classes.length);
     const perClass = perClassMetrics(matrix, classes);
     timings.evaluate += seconds(stageStart);
@@ -486,7 +471,7 @@ async function saveFirstModel(run: RunState, params: Params, prepared: Prepared,
     run.timings.save = seconds(stageStart);
     const inference = await measureInference(model, prepared.source, split.validation);
     const card = modelCard(shapedLayers(trainer.specFor(params.train.seed)), trainer.engines, await folderBytes(modelDir), inference, optimizerSettings(params.train), {
-      threads: trainer.twoThreads ? SHARDS : 1,
+      threads: trainer.threads,
       // A GPU's adapter is part of where training ran (the CPU backends are named in the run info).
       summary: prepared.backend.adapter ? `${describeBackend(prepared.backend)}: ${trainer.summary}` : trainer.summary,
     });

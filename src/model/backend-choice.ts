@@ -3,7 +3,11 @@
 // the docs derive from it (tests check action.yml and the docs against it).
 // Pure: the action's inputs and the command line check a choice without
 // loading tfjs; a row's module is imported only when that backend starts
-// (backend.ts). Adding a backend is one file in backends/ and one row here.
+// (backend.ts). Adding a backend is one file in backends/ (its start, and its
+// trainer if the plain one of train.ts will not do: backends/types.ts) and
+// one row here; the pipeline talks only to the started backend. The action
+// input's description and the docs' tables are prose that tests check
+// against this table.
 
 import type { AdapterInfo, BackendInfo } from '../record.js';
 import type { BackendModule } from './backends/types.js';

@@ -4,7 +4,8 @@
 // the table's auto rows in order and says in `skipped` why the earlier ones
 // were not taken, and in `notices` those worth a warning (installed, but
 // failing). Every backend passes a tiny forward and gradient step (the probe)
-// before it is used.
+// before it is used. The started backend is the pipeline's one door to it:
+// its info, and its trainer (backends/types.ts), opened when training needs it.
 
 import util from 'node:util';
 import * as tf from '@tensorflow/tfjs-core';
@@ -12,7 +13,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-layers';
 import type { BackendInfo } from '../record.js';
 import { BACKENDS, BackendError, backendRow, type BackendChoice, type BackendRow } from './backend-choice.js';
-import { notStarted } from './backends/types.js';
+import { notStarted, type BackendModule, type Trainer } from './backends/types.js';
+import { plainTrainer } from './train.js';
 
 export { BACKEND_CHOICES, BackendError, parseBackendChoice, type BackendChoice } from './backend-choice.js';
 
@@ -74,6 +76,12 @@ export interface StartResult {
   log: string[];
   /** Lines worth a warning in CI. */
   notices: string[];
+  /** Opens the backend's trainer (the plain one unless it has its own); `log` says why a faster path did not start. */
+  openTrainer(log: (line: string) => void): Promise<Trainer>;
+}
+
+function trainerOf(module: BackendModule): StartResult['openTrainer'] {
+  return async (log) => (module.trainer ? module.trainer(log) : plainTrainer);
 }
 
 /** "WASM" for wasm, else the row's name: how a fallback is named in a notice. */
@@ -86,17 +94,18 @@ function fallbackName(row: BackendRow | undefined): string {
 export async function startBackend(choice: BackendChoice): Promise<StartResult> {
   tf.enableProdMode();
   if (choice !== 'auto') {
-    const row = backendRow(choice)!;
-    const result = await (await row.load()).start('chosen');
+    const module = await backendRow(choice)!.load();
+    const result = await module.start('chosen');
     if (notStarted(result)) throw new BackendError(`backend "${choice}" is not available (${result.reason})${result.fix ? `; ${result.fix}` : ''}`);
-    return { info: result.info, skipped: [], log: result.log, notices: result.notices };
+    return { info: result.info, skipped: [], log: result.log, notices: result.notices, openTrainer: trainerOf(module) };
   }
   const skipped: string[] = [];
   const notices: string[] = [];
   const candidates = (BACKENDS as readonly BackendRow[]).filter((row) => row.auto);
   for (const [index, row] of candidates.entries()) {
-    const result = await (await row.load()).start('auto');
-    if (!notStarted(result)) return { info: result.info, skipped, log: result.log, notices: [...notices, ...result.notices] };
+    const module = await row.load();
+    const result = await module.start('auto');
+    if (!notStarted(result)) return { info: result.info, skipped, log: result.log, notices: [...notices, ...result.notices], openTrainer: trainerOf(module) };
     skipped.push(result.reason);
     if (!result.ordinary) notices.push(`backend auto: ${result.reason}; falling back to ${fallbackName(candidates[index + 1])}`);
   }

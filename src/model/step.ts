@@ -1,6 +1,8 @@
 // The training forward pass of any layer list, on the tfjs layers model's own
 // variables, so that gradients reach them and model.predict() computes the
-// same function. Each layer gets the fastest implementation that serves it:
+// same function: each layer's step comes from its kind's row of layers.ts
+// (the same table createModel builds from), and gets the fastest
+// implementation that serves it, as a branch inside that row:
 //
 // - a Conv2D (stride 1, ReLU) followed by a max pool (stride = size) is one
 //   block whose filter and bias gradients come from the pool's winners only
@@ -9,19 +11,15 @@
 //   weights and gradients in the shared memory (simd.ts);
 // - every other layer (batch norm, average pools, other activations, the
 //   output layer) runs through tfjs's own kernels, inside the same step.
-//
-// Dropout and batch norm are done here rather than by tfjs-layers in training
-// mode: tfjs's dropout draws the same mask at every step when given a seed
-// (and an unseeded one is not reproducible), so masks are drawn from a seed
-// of (run, step, layer, thread); batch norm's running statistics are updated
-// after the step, as PyTorch does (momentum 0.1, unbiased variance).
 
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
-import { layerName, shapedLayers, type ModelSpec } from './build.js';
-import { samePadding, type LayerSpec, type ShapedLayer } from './spec.js';
+import { shapedLayers, type ModelSpec } from './build.js';
 import { hostKernelsServe } from './backend-choice.js';
-import { convBlockGradients, convReluPool, type ConvBlockGradients, type DenseLayer } from './conv-block.js';
+import { layerRow, weightsOf } from './layers.js';
+import type { ConvBlockGradients, DenseLayer } from './conv-block.js';
+
+export { dropoutSeed, isConvPoolBlock } from './layers.js';
 
 /** Where a layer's training arithmetic ran. */
 export type Engine = 'wasm' | 'javascript' | 'tfjs';
@@ -54,161 +52,21 @@ export interface FastParts {
   dense?: (position: number) => DenseLayer | undefined;
 }
 
-interface WeightedLayer {
-  weights: { read(): tf.Tensor }[];
-}
-
-function weightsOf(model: tfl.LayersModel, position: number, kind: string): tf.Tensor[] {
-  return (model.getLayer(layerName(position, kind)) as unknown as WeightedLayer).weights.map((weight) => weight.read());
-}
-
-function activate(x: tf.Tensor, activation: string): tf.Tensor {
-  if (activation === 'relu') return tf.relu(x);
-  if (activation === 'tanh') return tf.tanh(x);
-  if (activation === 'sigmoid') return tf.sigmoid(x);
-  return x;
-}
-
-/** A seed for one dropout mask: the same run, step, layer and thread always draw the same mask. */
-export function dropoutSeed(context: StepContext, position: number): number {
-  return (((context.seed * 1_000_003 + context.step) * 101 + position) * 7 + context.shard) % 2_147_483_647;
-}
-
-/** Whether the conv layer at `index` and the next layer form the block conv-block.ts computes. */
-export function isConvPoolBlock(layers: readonly ShapedLayer[], index: number): boolean {
-  const conv = layers[index].spec;
-  const pool = layers[index + 1]?.spec;
-  return conv.kind === 'conv2d' && conv.activation === 'relu' && conv.stride === 1 && pool?.kind === 'max_pool' && pool.stride === pool.size;
-}
-
-const PYTORCH_BATCH_NORM = { momentum: 0.1, epsilon: 1e-5 };
-
 /**
  * The pass for `model` (built by createModel from `spec`), as a list of
- * steps. `fast` offers the two-thread trainer's WebAssembly parts.
+ * steps, each from its layer kind's row of layers.ts. `fast` offers the
+ * two-thread trainer's WebAssembly parts.
  */
 export function planTraining(model: tfl.LayersModel, spec: ModelSpec, fast: FastParts = {}): PlannedLayer[] {
   const layers = shapedLayers(spec);
   const plan: PlannedLayer[] = [];
-  // The conv block's gradients read values on the host: not where tensors live on a GPU (webgpu), which trains through tfjs's kernels.
   const host = hostKernelsServe(tf.getBackend());
-  for (let index = 0; index < layers.length; index++) {
+  for (let index = 0; index < layers.length; ) {
     const shaped = layers[index];
-    const { position, spec: layer } = shaped;
-    if (host && isConvPoolBlock(layers, index) && layer.kind === 'conv2d') {
-      const poolLayer = layers[index + 1].spec as { size: number };
-      const [kernel, bias] = weightsOf(model, position, 'conv2d');
-      const channels = shaped.inputShape[2] as number;
-      const wasm = fast.blockGradients?.(position, { channels, kernel: layer.kernel, filters: layer.filters });
-      const pad = samePadding(layer);
-      // The first block's input is the images: no gradient is needed there, and none is computed.
-      const inputGradient = plan.length > 0;
-      plan.push({
-        positions: [position, position + 1],
-        kinds: ['conv2d', 'max_pool'],
-        engine: wasm ? 'wasm' : 'javascript',
-        forward: (x) => {
-          const padded = pad > 0 ? tf.pad(x as tf.Tensor4D, [[0, 0], [pad, pad], [pad, pad], [0, 0]]) : x;
-          return convReluPool(padded as tf.Tensor4D, kernel as tf.Tensor4D, bias as tf.Tensor1D, poolLayer.size, wasm ?? convBlockGradients, inputGradient);
-        },
-      });
-      index++;
-      continue;
-    }
-    switch (layer.kind) {
-      case 'conv2d': {
-        const [kernel, bias] = weightsOf(model, position, 'conv2d');
-        const pad = samePadding(layer);
-        plan.push({
-          positions: [position],
-          kinds: [layer.kind],
-          engine: 'tfjs',
-          forward: (x) => {
-            const padded = pad > 0 ? tf.pad(x as tf.Tensor4D, [[0, 0], [pad, pad], [pad, pad], [0, 0]]) : x;
-            const convolved = tf.add(tf.conv2d(padded as tf.Tensor4D, kernel as tf.Tensor4D, layer.stride, 'valid'), bias);
-            return activate(convolved, layer.activation);
-          },
-        });
-        break;
-      }
-      case 'max_pool':
-      case 'avg_pool': {
-        const pool = layer.kind === 'max_pool' ? tf.maxPool : tf.avgPool;
-        plan.push({ positions: [position], kinds: [layer.kind], engine: 'tfjs', forward: (x) => pool(x as tf.Tensor4D, layer.size, layer.stride, 'valid') });
-        break;
-      }
-      case 'batch_norm': {
-        const [gamma, beta, movingMean, movingVariance] = weightsOf(model, position, 'batch_norm') as tf.Variable[];
-        const axes = shaped.inputShape.length === 3 ? [0, 1, 2] : [0];
-        plan.push({
-          positions: [position],
-          kinds: [layer.kind],
-          engine: 'tfjs',
-          forward: (x, context) => {
-            const { mean, variance } = tf.moments(x, axes);
-            if (context.updateStatistics) {
-              const count = x.size / x.shape[x.shape.length - 1];
-              const batchMean = tf.keep(tf.clone(mean));
-              // PyTorch keeps the unbiased variance as its running statistic, and normalises with the biased one.
-              const batchVariance = tf.keep(tf.mul(variance, count > 1 ? count / (count - 1) : 1));
-              context.after.push(() => {
-                const { momentum } = PYTORCH_BATCH_NORM;
-                tf.tidy(() => {
-                  movingMean.assign(tf.add(tf.mul(movingMean, 1 - momentum), tf.mul(batchMean, momentum)));
-                  movingVariance.assign(tf.add(tf.mul(movingVariance, 1 - momentum), tf.mul(batchVariance, momentum)));
-                });
-                tf.dispose([batchMean, batchVariance]);
-              });
-            }
-            return tf.add(tf.mul(tf.mul(tf.sub(x, mean), tf.rsqrt(tf.add(variance, PYTORCH_BATCH_NORM.epsilon))), gamma), beta);
-          },
-        });
-        break;
-      }
-      case 'dropout':
-        plan.push({
-          positions: [position],
-          kinds: [layer.kind],
-          engine: 'tfjs',
-          forward: (x, context) => {
-            if (layer.rate === 0) return x;
-            const keep = tf.greaterEqual(tf.randomUniform(x.shape, 0, 1, 'float32', dropoutSeed(context, position)), layer.rate);
-            return tf.mul(x, tf.div(tf.cast(keep, 'float32'), 1 - layer.rate));
-          },
-        });
-        break;
-      case 'flatten':
-        plan.push({
-          positions: [position],
-          kinds: [shaped.implicit ? 'flatten (implicit)' : 'flatten'],
-          engine: 'tfjs',
-          forward: (x) => tf.reshape(x, [x.shape[0], -1]),
-        });
-        break;
-      case 'global_avg_pool':
-        plan.push({ positions: [position], kinds: [layer.kind], engine: 'tfjs', forward: (x) => tf.mean(x, [1, 2]) });
-        break;
-      case 'dense': {
-        const wasm = layer.activation === 'relu' ? fast.dense?.(position) : undefined;
-        const [kernel, bias] = weightsOf(model, position, 'dense');
-        plan.push({
-          positions: [position],
-          kinds: [layer.kind],
-          engine: wasm ? 'wasm' : 'tfjs',
-          forward: (x) => {
-            if (wasm) return wasm(x as tf.Tensor2D);
-            if (layer.activation === 'relu') return tf.fused.matMul({ a: x as tf.Tensor2D, b: kernel as tf.Tensor2D, bias, activation: 'relu' });
-            return activate(tf.fused.matMul({ a: x as tf.Tensor2D, b: kernel as tf.Tensor2D, bias }), layer.activation);
-          },
-        });
-        break;
-      }
-      case 'output': {
-        const [kernel, bias] = weightsOf(model, position, 'output');
-        plan.push({ positions: [position], kinds: ['output'], engine: 'tfjs', forward: (x) => tf.fused.matMul({ a: x as tf.Tensor2D, b: kernel as tf.Tensor2D, bias }) });
-        break;
-      }
-    }
+    const planned = layerRow(shaped.spec).train(shaped.spec, shaped, { model, layers, index, fast, host, afterOthers: plan.length > 0 });
+    plan.push(planned);
+    // A conv + pool block covers two layers of the list.
+    index += planned.positions.length;
   }
   return plan;
 }

@@ -1,8 +1,14 @@
-// The training loop: seeded shuffle per epoch, Adam on softmax cross-entropy
-// from logits, and per-epoch train and validation loss/accuracy. A custom
-// loop rather than model.fit(): fit's shuffle uses Math.random, and building
-// each batch here from the uint8 pixel buffer with one tensor op keeps the
-// number of small ops (and memory) per batch low.
+// The training loop, the one every backend trains with: seeded shuffle per
+// epoch, batches in that order, one optimizer step per batch on softmax
+// cross-entropy from logits, and per-epoch train and validation
+// loss/accuracy. How a step is computed is the backend's step strategy
+// (its trainer, backends/types.ts): the plain one here (the training forward
+// of step.ts, tfjs's gradient, the update of tfjs-optimizer.ts), or WASM's
+// data-parallel one (backends/wasm/two-threads.ts: each thread the gradient of
+// its shard, the shards combined, the update in WebAssembly). A custom loop
+// rather than model.fit(): fit's shuffle uses Math.random, and building each
+// batch here from the uint8 pixel buffer with one tensor op keeps the number
+// of small ops (and memory) per batch low.
 
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
@@ -11,7 +17,9 @@ import { createRandom, shuffled } from '../random.js';
 import type { OptimizerSettings } from './optimizer.js';
 import type { ModelSpec } from './build.js';
 import { scoreLogits } from './evaluate.js';
-import { finishStep, planTraining, trainingForward, type StepContext } from './step.js';
+import { describePlan, finishStep, planTraining, trainingForward, type StepContext } from './step.js';
+import type { Trainer } from './backends/types.js';
+import { tfjsUpdate } from './tfjs-optimizer.js';
 
 export interface ImageTensorSource {
   /** uint8 pixels, `imageShape` product bytes per image. */
@@ -37,16 +45,6 @@ export interface TrainOptions {
 /** The optimizer a training uses: the options' own, or Adam at their learning rate. */
 export function optimizerOf(options: TrainOptions): OptimizerSettings {
   return options.optimizer ?? { name: 'adam', learningRate: options.learningRate };
-}
-
-/** tfjs's optimizer for the settings, with torch's constants; AdamW's decoupled decay is applied by the loop. */
-function tfjsOptimizer(settings: OptimizerSettings): tf.Optimizer {
-  // β and ε as torch.optim.Adam's defaults (tfjs's default ε is 1e-7), as in the notebook.
-  if (settings.name === 'sgd') {
-    // tfjs's momentum is torch's SGD with dampening 0: buffer = momentum · buffer + g (the first buffer g), w -= lr · buffer.
-    return (settings.momentum ?? 0) > 0 ? tf.train.momentum(settings.learningRate, settings.momentum!) : tf.train.sgd(settings.learningRate);
-  }
-  return tf.train.adam(settings.learningRate, 0.9, 0.999, 1e-8);
 }
 
 /** Scales the chosen images to [0, 1] floats in one tensor: the notebook's ToTensor step. */
@@ -90,7 +88,7 @@ export function labelsOf(source: ImageTensorSource, indices: readonly number[]):
   return Int32Array.from(indices, (index) => source.labels[index]);
 }
 
-/** The order of the training images in `epoch`: a seeded shuffle, the same whichever loop trains. */
+/** The order of the training images in `epoch`: a seeded shuffle. */
 export function epochOrder(options: TrainOptions, epoch: number): number[] {
   return shuffled(options.train, createRandom(options.seed * 1_000_003 + epoch));
 }
@@ -116,51 +114,101 @@ export async function epochStats(
   };
 }
 
-export async function trainModel(model: tfl.LayersModel, spec: ModelSpec, source: ImageTensorSource, options: TrainOptions): Promise<EpochStats[]> {
-  const settings = optimizerOf(options);
-  const optimizer = tfjsOptimizer(settings);
-  const history: EpochStats[] = [];
-  const validationLabels = labelsOf(source, options.validation);
+/** What one batch's step gave back: its loss summed over its images, in parts added in this order, and its correct count. */
+export interface BatchResult {
+  lossParts: number[];
+  correct: number;
+}
+
+/**
+ * How the one loop's steps are computed: a backend's choice (its trainer).
+ * `step` trains on the images order[start, end) as optimizer step `step`
+ * (1-based, counted over the whole training).
+ */
+export interface StepStrategy {
+  /** Before an epoch's first step, with the epoch's order. */
+  beginEpoch?(order: readonly number[]): void;
+  step(order: readonly number[], start: number, end: number, step: number): BatchResult | Promise<BatchResult>;
+  /** After an epoch's last step: the model's variables must then hold the weights (validation predicts with them). */
+  endEpoch?(): void;
+  dispose(): void;
+}
+
+/** The plain step on any backend: the whole batch on this thread, tfjs's gradient of the training forward, the tfjs update. */
+export function plainSteps(model: tfl.LayersModel, spec: ModelSpec, source: ImageTensorSource, options: TrainOptions): StepStrategy {
   const plan = planTraining(model, spec);
   const variables = model.trainableWeights.map((weight) => weight.read() as tf.Variable);
-  const decay = settings.name === 'adamw' ? 1 - settings.learningRate * (settings.weightDecay ?? 0) : 1;
+  const update = tfjsUpdate(optimizerOf(options), variables);
+  return {
+    async step(order, start, end, step) {
+      const context: StepContext = { seed: options.seed, step, shard: 0, updateStatistics: true, after: [] };
+      const [loss, correct] = tf.tidy(() => {
+        const inputs = imageBatch(source, order, start, end);
+        const labels = tf.tensor1d(Int32Array.from(order.slice(start, end), (index) => source.labels[index]), 'int32');
+        const targets = tf.oneHot(labels, options.classes);
+        let correctCount: tf.Scalar | undefined;
+        const { value, grads } = tf.variableGrads(() => {
+          const logits = trainingForward(plan, inputs, context);
+          correctCount = tf.keep(tf.sum(tf.cast(tf.equal(tf.argMax(logits, 1), labels), 'float32')) as tf.Scalar);
+          return tf.losses.softmaxCrossEntropy(targets, logits) as tf.Scalar;
+        }, variables);
+        update.apply(grads);
+        return [tf.keep(value), correctCount!];
+      });
+      finishStep(context);
+      // Reading back each batch costs a sync, but keeps memory flat and the numbers exact in float64.
+      const lossParts = [(await readAndDispose(loss))[0] * (end - start)];
+      return { lossParts, correct: (await readAndDispose(correct))[0] };
+    },
+    dispose: () => update.dispose(),
+  };
+}
+
+/** The one training loop (see the top of this file); `steps` default: the plain step. */
+export async function trainModel(
+  model: tfl.LayersModel,
+  spec: ModelSpec,
+  source: ImageTensorSource,
+  options: TrainOptions,
+  steps: StepStrategy = plainSteps(model, spec, source, options),
+): Promise<EpochStats[]> {
+  const history: EpochStats[] = [];
+  const validationLabels = labelsOf(source, options.validation);
   let step = 0;
   try {
     for (let epoch = 1; epoch <= options.epochs; epoch++) {
       const started = performance.now();
       const order = epochOrder(options, epoch);
+      steps.beginEpoch?.(order);
       let lossSum = 0;
       let correctSum = 0;
       for (let start = 0; start < order.length; start += options.batchSize) {
         const end = Math.min(order.length, start + options.batchSize);
         step++;
-        const context: StepContext = { seed: options.seed, step, shard: 0, updateStatistics: true, after: [] };
-        const [loss, correct] = tf.tidy(() => {
-          const inputs = imageBatch(source, order, start, end);
-          const labels = tf.tensor1d(Int32Array.from(order.slice(start, end), (index) => source.labels[index]), 'int32');
-          const targets = tf.oneHot(labels, options.classes);
-          let correctCount: tf.Scalar | undefined;
-          const { value, grads } = tf.variableGrads(() => {
-            const logits = trainingForward(plan, inputs, context);
-            correctCount = tf.keep(tf.sum(tf.cast(tf.equal(tf.argMax(logits, 1), labels), 'float32')) as tf.Scalar);
-            return tf.losses.softmaxCrossEntropy(targets, logits) as tf.Scalar;
-          }, variables);
-          // AdamW (torch's order): the weights decay first, then Adam applies the gradient taken before the decay.
-          if (decay !== 1) for (const variable of variables) variable.assign(tf.mul(variable, decay));
-          optimizer.applyGradients(grads);
-          return [tf.keep(value), correctCount!];
-        });
-        finishStep(context);
-        // Reading back each batch costs a sync, but keeps memory flat and the numbers exact in float64.
-        lossSum += (await readAndDispose(loss))[0] * (end - start);
-        correctSum += (await readAndDispose(correct))[0];
+        const result = await steps.step(order, start, end, step);
+        // Summed in float64 in a fixed order: the same numbers however the step was computed.
+        for (const part of result.lossParts) lossSum += part;
+        correctSum += result.correct;
       }
+      steps.endEpoch?.();
       const stats = await epochStats(model, source, options, validationLabels, epoch, { loss: lossSum, correct: correctSum }, started);
       history.push(stats);
       options.onEpoch?.(stats);
     }
   } finally {
-    optimizer.dispose();
+    steps.dispose();
   }
   return history;
 }
+
+/** The plain trainer (see backends/types.ts): the one loop with the plain step, on this thread. */
+export const plainTrainer: Trainer = {
+  threads: 1,
+  describe(model, spec, _batchSize, optimizer) {
+    const { summary, engines } = describePlan(planTraining(model, spec));
+    return { summary: `${summary}; optimizer ${optimizer.name} on tfjs`, engines };
+  },
+  train: (model, spec, source, options) => trainModel(model, spec, source, options),
+  predict: predictLogits,
+  close: async () => {},
+};

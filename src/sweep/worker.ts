@@ -5,21 +5,21 @@
 // Messages: { type: 'run', options } → { type: 'done', record } | { type: 'failed', message }.
 
 import { parentPort } from 'node:worker_threads';
-import type { TrainingWorker } from '../model/backends/wasm/two-threads.js';
+import type { Trainer } from '../model/backends/types.js';
 import { runExperiment, type RunOptions } from '../pipeline.js';
 import { startSharedTraining } from './training.js';
 
-export type SweepRunOptions = Omit<RunOptions, 'log' | 'trainingWorker'>;
+export type SweepRunOptions = Omit<RunOptions, 'log' | 'trainer'>;
 export type ToSweepWorker = { type: 'run'; options: SweepRunOptions };
 export type FromSweepWorker = { type: 'done'; record: unknown } | { type: 'failed'; message: string; name: string };
 
 const port = parentPort!;
-let training: Promise<TrainingWorker | undefined> | undefined;
+let training: Promise<Trainer | undefined> | undefined;
 
 port.on('message', (message: ToSweepWorker) => {
   training ??= startSharedTraining(message.options.backend);
   training
-    .then((trainingWorker) => runExperiment({ ...message.options, trainingWorker }))
+    .then((trainer) => runExperiment({ ...message.options, trainer }))
     .then(
       (result) => port.postMessage({ type: 'done', record: result.record } satisfies FromSweepWorker),
       (error: unknown) => {

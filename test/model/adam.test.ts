@@ -2,7 +2,8 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs-core';
 import { startBackend } from '../../src/model/backend.js';
-import { adamUpdate, TORCH_ADAM, type AdamBuffers } from '../../src/model/backends/wasm/adam.js';
+import { adamUpdate, type AdamBuffers } from '../../src/model/backends/wasm/adam.js';
+import { TORCH_ADAM } from '../../src/model/optimizer.js';
 import { createSharedMemory, instantiateSimdModule } from '../../src/model/backends/wasm/simd.js';
 import { createRandom } from '../../src/random.js';
 

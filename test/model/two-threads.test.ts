@@ -48,8 +48,9 @@ async function parallel(spec = SPEC, overrides: Partial<TrainOptions> = {}) {
   }
 }
 
+let started: Awaited<ReturnType<typeof startBackend>>;
 before(async () => {
-  await startBackend('wasm');
+  started = await startBackend('wasm');
 });
 
 test('shardRows splits every batch the same way: first half (rounded up) to shard 0', () => {
@@ -157,4 +158,25 @@ test('two threads leak no tensors on this thread', async () => {
   const before = tf.memory().numTensors;
   await parallel(SPEC, { epochs: 2 });
   assert.equal(tf.memory().numTensors, before);
+});
+
+test("the WASM backend's trainer is this file's: two threads, the one loop with their steps, and the record and log say so", async () => {
+  const lines: string[] = [];
+  const trainer = await started.openTrainer((line) => lines.push(line));
+  try {
+    assert.deepEqual([trainer.threads, trainer.info, lines], [2, { trainingThreads: 2 }, []]);
+    const model = createModel(SPEC);
+    try {
+      const history = strip(await trainer.train(model, SPEC, source, options()));
+      assert.deepEqual(history, (await parallel()).history);
+      assert.equal(
+        trainer.describe(model, SPEC, 16, { name: 'adamw', learningRate: 0.01 }).summary,
+        '3 of 4 layers on WASM kernels (conv2d + max_pool, dense); output on tfjs; optimizer adamw on WASM kernels (its weight decay in JavaScript)',
+      );
+    } finally {
+      model.dispose();
+    }
+  } finally {
+    await trainer.close();
+  }
 });

@@ -1,10 +1,14 @@
 // tfjs's WebAssembly backend with the project's SIMD kernels (wasm/): the
-// tested default. Its second training thread is started by the pipeline.
+// tested default. Its trainer takes data-parallel steps on two threads
+// (wasm/two-threads.ts); when the second thread does not start, the plain
+// one on this thread.
 
 import * as tf from '@tensorflow/tfjs-core';
 import { probeBackend } from '../backend.js';
 import { registerTfjsOverrides } from './wasm/tfjs-overrides.js';
 import type { BackendModule } from './types.js';
+import { plainTrainer } from '../train.js';
+import { TrainingWorker, twoThreadTrainer } from './wasm/two-threads.js';
 import { commonJsExports } from '../../commonjs.js';
 
 export const wasm: BackendModule = {
@@ -24,5 +28,14 @@ export const wasm: BackendModule = {
       log: [],
       notices: [],
     };
+  },
+  async trainer(log) {
+    try {
+      return twoThreadTrainer(await TrainingWorker.start());
+    } catch (error) {
+      log(`training on one thread: the second training thread did not start (${(error as Error).message})`);
+      // The number of threads that trained together changes the float sums: the record says it.
+      return { ...plainTrainer, info: { trainingThreads: 1 } };
+    }
   },
 };

@@ -1,9 +1,12 @@
-// Adam as torch.optim.Adam computes it (β1 0.9, β2 0.999, ε 1e-8, bias
-// correction at every step, float32), over weights that the training threads
-// share: one SIMD pass per element (simd/training.wat) instead of tfjs's dozen
-// element-wise ops over the whole weight vector, each thread updating its own
-// range in place.
+// The optimizer update of optimizer.ts over the flat float32 weights that
+// WASM's two training threads share, each thread updating its own range in
+// place: Adam as torch.optim.Adam computes it (TORCH_ADAM's constants, bias
+// correction at every step, float32) in one SIMD pass per element
+// (simd/training.wat) instead of tfjs's dozen element-wise ops over the whole
+// weight vector; AdamW's decay and SGD in JavaScript over the same arrays.
+// The other implementation of the same update is tfjs-optimizer.ts.
 
+import { sgdMomentum, TORCH_ADAM, weightDecayFactor, type OptimizerSettings } from '../../optimizer.js';
 import type { SimdModule } from './simd.js';
 
 export interface AdamSettings {
@@ -12,8 +15,6 @@ export interface AdamSettings {
   beta2: number;
   epsilon: number;
 }
-
-export const TORCH_ADAM: Omit<AdamSettings, 'learningRate'> = { beta1: 0.9, beta2: 0.999, epsilon: 1e-8 };
 
 /** Where Adam's arrays lie in the shared memory: byte offsets of float32 arrays of one length. */
 export interface AdamBuffers {
@@ -52,4 +53,39 @@ export function adamUpdate(
     beta2,
     epsilon,
   );
+}
+
+/**
+ * Step `step` of the optimizer on the weights [from, to) (multiples of 4) of
+ * `count` flat float32 weights in `memory`, the gradient being the sum of the
+ * two gradient parts: optimizer.ts's update for the settings.
+ */
+export function flatUpdate(
+  kernels: SimdModule,
+  memory: WebAssembly.Memory,
+  buffers: AdamBuffers,
+  count: number,
+  settings: OptimizerSettings,
+  step: number,
+  from: number,
+  to: number,
+): void {
+  const view = (offset: number) => new Float32Array(memory.buffer, offset, count);
+  const weights = view(buffers.weights);
+  if (settings.name === 'sgd') {
+    const [gradient0, gradient1] = buffers.gradients.map(view);
+    const momentum = sgdMomentum(settings);
+    const buffer = view(buffers.firstMoment);
+    for (let index = from; index < to; index++) {
+      const gradient = Math.fround(gradient0[index] + gradient1[index]);
+      const direction = momentum > 0 ? (buffer[index] = step === 1 ? gradient : Math.fround(momentum * buffer[index]) + gradient) : gradient;
+      weights[index] -= Math.fround(settings.learningRate * direction);
+    }
+    return;
+  }
+  if (settings.name === 'adamw') {
+    const decay = Math.fround(weightDecayFactor(settings));
+    for (let index = from; index < to; index++) weights[index] *= decay;
+  }
+  adamUpdate(kernels, buffers, step, { learningRate: settings.learningRate, ...TORCH_ADAM }, from, to);
 }

@@ -1,11 +1,11 @@
 // The second training thread of two-threads.ts: starts its own WASM
-// backend, builds the model of each training it is sent, and runs shard 1 of
-// every epoch.
+// backend, builds the model of each training it is sent, and serves shard 1
+// of every step that the main thread's loop posts in an epoch.
 
 import { workerData, type MessagePort } from 'node:worker_threads';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { startBackend } from '../../backend.js';
-import { signalFailure, trainShardEpoch, type FromWorker, type SharedTraining, type ToWorker } from './two-threads.js';
+import { serveSteps, signalFailure, type FromWorker, type SharedTraining, type ToWorker } from './two-threads.js';
 import { createModel } from '../../build.js';
 
 const { port } = workerData as { port: MessagePort };
@@ -26,7 +26,7 @@ function handle(message: ToWorker): void {
     model = createModel(shared.spec);
   } else if (message.type === 'epoch') {
     if (!model || !shared) throw new Error('an epoch was sent before the training');
-    trainShardEpoch(model, shared, 1, message.trainCount, message.step, message.classes);
+    serveSteps(model, shared, message.posted);
   } else {
     model?.dispose();
     model = undefined;

@@ -1,28 +1,34 @@
-// Data-parallel training on two threads: this thread and one worker each
-// compute the gradient of half of every batch, then each applies Adam to half
+// WASM's step strategy for the one training loop (train.ts): data-parallel
+// steps on two threads. For each batch of the loop, this thread and one
+// worker each compute the gradient of half of the batch, the two halves are
+// combined, then each thread applies the optimizer update (adam.ts) to half
 // of the weights, all in one shared WebAssembly memory where the kernels of
 // simd/training.wat work (Adam, the conv block's gradient, the hidden dense
-// layer); tfjs computes the rest of each half. A step of the tuned model on
-// one WASM thread was ~24 ms; with both halves at once on two cores ~8 ms.
+// layer); tfjs computes the rest of each half. The worker runs no loop of its
+// own: it serves the steps that this thread posts (serveSteps), one at a
+// time. A step of the tuned model on one WASM thread was ~24 ms; with both
+// halves at once on two cores ~8 ms.
 //
 // Same inputs, same outputs: the split of every batch into two halves is
 // fixed (it does not depend on the machine's core count), the two gradient
 // halves are added in a fixed order, and the update of each weight is one
 // pure function of them, so a run is bit-identical however the threads are
 // scheduled. It is a different floating-point summation than one thread
-// computing the whole batch, so its numbers differ from trainModel's in the
-// last digits; the WASM backend always trains this way.
+// computing the whole batch, so its numbers differ from the plain step's in
+// the last digits; the WASM backend always trains this way when its second
+// thread starts.
 
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import type { EpochStats } from '../../../record.js';
-import { adamUpdate, TORCH_ADAM, type AdamBuffers } from './adam.js';
+import { flatUpdate, type AdamBuffers } from './adam.js';
 import { heapValues } from '../../conv-block.js';
 import { layerName, shapedLayers, type ModelSpec } from '../../build.js';
 import { samePadding } from '../../spec.js';
 import type { OptimizerSettings } from '../../optimizer.js';
-import { epochOrder, epochStats, imageBatch, labelsOf, optimizerOf, type ImageTensorSource, type TrainOptions } from '../../train.js';
+import type { Trainer } from '../types.js';
+import { imageBatch, optimizerOf, predictLogits, trainModel, type BatchResult, type ImageTensorSource, type StepStrategy, type TrainOptions } from '../../train.js';
 import { describePlan, finishStep, isConvPoolBlock, planTraining, trainingForward, variablesOutsideTfjs, type FastParts, type PlannedLayer, type StepContext } from '../../step.js';
 import {
   convBlockGradientsInWasm,
@@ -40,11 +46,11 @@ export const SHARDS = 2;
 export interface SharedTraining {
   spec: ModelSpec;
   imageShape: [number, number, number];
-  batchSize: number;
+  classes: number;
   optimizer: OptimizerSettings;
   pixels: SharedArrayBuffer;
   labels: SharedArrayBuffer;
-  /** This epoch's order of training images, written by the main thread before each epoch. */
+  /** This epoch's order of training images, written by the main thread before each epoch (beginEpoch). */
   order: SharedArrayBuffer;
   /**
    * The trainable weights (flat, in model.trainableWeights order), Adam's
@@ -62,13 +68,19 @@ export interface SharedTraining {
   scratch: { offsets: number[]; regions: ScratchRegion[] };
   /** Per shard: loss sum and correct count of its part of the current batch. */
   batchStats: SharedArrayBuffer;
-  /** Barrier counters and the failure flag (Int32: arrived, generation, failed). */
+  /** Barrier counters, the failure flag and the posted step (Int32: see the indices below). */
   control: SharedArrayBuffer;
 }
 
 const ARRIVED = 0;
 const GENERATION = 1;
 const FAILED = 2;
+/** Counts the steps posted to the worker; with the step's batch [START, END) of the order and its number STEP (END -1: stop serving). */
+const POSTED = 3;
+const START = 4;
+const END = 5;
+const STEP = 6;
+const CONTROL_SLOTS = 7;
 /** A partner silent for this long is taken to have died (a step takes milliseconds). */
 const PARTNER_TIMEOUT_MS = 120_000;
 
@@ -91,12 +103,36 @@ function barrier(control: Int32Array): void {
   }
 }
 
+/** Waits until a step after `seen` is posted; returns the count of posted steps. Throws if the other thread has failed. */
+function awaitPosted(control: Int32Array, seen: number): number {
+  const deadline = performance.now() + PARTNER_TIMEOUT_MS;
+  for (;;) {
+    // The flag first: a failure also counts as posted, to wake this thread.
+    if (Atomics.load(control, FAILED) !== 0) throw new PartnerFailedError('the other training thread failed');
+    const posted = Atomics.load(control, POSTED);
+    if (posted !== seen) return posted;
+    if (performance.now() > deadline) throw new PartnerFailedError(`the other training thread posted no step for ${PARTNER_TIMEOUT_MS / 1000} s`);
+    Atomics.wait(control, POSTED, seen, 50);
+  }
+}
+
+/** Posts the step on order[start, end) to the worker (end -1: stop serving). */
+function post(control: Int32Array, start: number, end: number, step: number): void {
+  Atomics.store(control, START, start);
+  Atomics.store(control, END, end);
+  Atomics.store(control, STEP, step);
+  Atomics.add(control, POSTED, 1);
+  Atomics.notify(control, POSTED);
+}
+
 /** Tells the other thread to stop waiting: this one failed. */
 export function signalFailure(shared: SharedTraining): void {
   const control = new Int32Array(shared.control);
   Atomics.store(control, FAILED, 1);
-  Atomics.add(control, GENERATION, 1);
-  Atomics.notify(control, GENERATION);
+  for (const slot of [GENERATION, POSTED]) {
+    Atomics.add(control, slot, 1);
+    Atomics.notify(control, slot);
+  }
 }
 
 function trainableVariables(model: tfl.LayersModel): tf.Variable[] {
@@ -140,7 +176,7 @@ export interface ScratchRegion {
 /**
  * The scratch regions for a shard of `rows` images: one per conv + max pool
  * block and per hidden dense ReLU layer that a WebAssembly kernel can serve
- * (the others get none and run in JavaScript or tfjs, see step.ts).
+ * (the others get none and run in JavaScript or tfjs, see layers.ts).
  */
 export function scratchLayout(spec: ModelSpec, rows: number): ScratchRegion[] {
   const layers = shapedLayers(spec);
@@ -157,7 +193,7 @@ export function scratchLayout(spec: ModelSpec, rows: number): ScratchRegion[] {
     if (layer.kind === 'conv2d' && next?.kind === 'max_pool' && isConvPoolBlock(layers, index)) {
       const pad = samePadding(layer);
       const [height, width, channels] = shaped.inputShape as [number, number, number];
-      // A block after other layers passes its input's gradient back (step.ts).
+      // A block after other layers passes its input's gradient back (layers.ts).
       add(shaped.position, 'conv-block', convBlockScratchBytes({
         batch: rows, height: height + 2 * pad, width: width + 2 * pad, channels, filters: layer.filters, kernel: layer.kernel, pool: next.size,
       }, index > 0));
@@ -200,37 +236,8 @@ function fastParts(
   };
 }
 
-/**
- * Step `step` of the optimizer on the weights [from, to) of the shared
- * memory, the gradient being the two shards' sum: Adam in WebAssembly;
- * AdamW as torch's (decay the weights by lr · weight_decay, then Adam); SGD
- * as torch's (momentum buffer b = momentum · b + g, the first b = g; w -= lr · b),
- * the last two in JavaScript over the same float32 arrays.
- */
-function optimizerUpdate(kernels: ReturnType<typeof instantiateSimdModule>, shared: SharedTraining, step: number, from: number, to: number): void {
-  const settings = shared.optimizer;
-  const view = (offset: number) => new Float32Array(shared.memory.buffer, offset, shared.paddedCount);
-  const weights = view(shared.buffers.weights);
-  if (settings.name === 'sgd') {
-    const [gradient0, gradient1] = shared.buffers.gradients.map(view);
-    const momentum = settings.momentum ?? 0;
-    const buffer = view(shared.buffers.firstMoment);
-    for (let index = from; index < to; index++) {
-      const gradient = Math.fround(gradient0[index] + gradient1[index]);
-      const direction = momentum > 0 ? (buffer[index] = step === 1 ? gradient : Math.fround(momentum * buffer[index]) + gradient) : gradient;
-      weights[index] -= Math.fround(settings.learningRate * direction);
-    }
-    return;
-  }
-  if (settings.name === 'adamw') {
-    const decay = Math.fround(1 - settings.learningRate * (settings.weightDecay ?? 0));
-    for (let index = from; index < to; index++) weights[index] *= decay;
-  }
-  adamUpdate(kernels, shared.buffers, step, { learningRate: settings.learningRate, ...TORCH_ADAM }, from, to);
-}
-
 /** Which layer a two-thread training runs where, for the log and the model card. */
-export function describeTwoThreadPlan(model: tfl.LayersModel, spec: ModelSpec, batchSize: number): ReturnType<typeof describePlan> {
+function describeTwoThreadPlan(model: tfl.LayersModel, spec: ModelSpec, batchSize: number): ReturnType<typeof describePlan> {
   const regions = scratchLayout(spec, shardRows(batchSize, 0)[1]);
   const has = (position: number, kind: ScratchRegion['kind']) => regions.some((region) => region.position === position && region.kind === kind);
   // Stand-ins that are never called: the plan is only read for its engines.
@@ -250,26 +257,28 @@ export function shardRows(rows: number, shard: number): [number, number] {
   return shard === 0 ? [0, firstHalf] : [firstHalf, rows];
 }
 
-/** Sums of the current epoch so far, as the main thread keeps them. */
-export interface EpochSums {
-  loss: number;
-  correct: number;
+/**
+ * One thread's part of every step: `step` computes its shard of a batch,
+ * then the update of its range of the weights; `settle` waits until the
+ * other thread's update is done too. The worker settles right after each
+ * step; the main thread just before its next one, once it has posted it, so
+ * that the worker finds the next step posted and goes on without waiting.
+ */
+interface ShardSteps {
+  /** Step `step` on order[start, end): returns once this thread has updated its range (both shards' stats are then in batchStats). */
+  step(start: number, end: number, step: number): void;
+  settle(): void;
+  /** Sets every variable of the model from the shared weights (for validation). */
+  writeModel(): void;
 }
 
 /**
- * One thread's part of an epoch: for each batch, the gradient of its rows
- * (the batch's mean loss, restricted to them), then Adam on its range of the
- * weights. `step` is the number of Adam steps done before this epoch.
- * Returns the epoch's loss and correct sums (only shard 0 keeps them).
+ * Shard `shard`'s part of the steps of a training: for each batch, the
+ * gradient of its rows (the batch's mean loss, restricted to them) into its
+ * gradient buffer and its loss and correct count into batchStats; after
+ * both threads have, the update of its range of the weights.
  */
-export function trainShardEpoch(
-  model: tfl.LayersModel,
-  shared: SharedTraining,
-  shard: number,
-  trainCount: number,
-  step: number,
-  classes: number,
-): EpochSums {
+function shardSteps(model: tfl.LayersModel, shared: SharedTraining, shard: number): ShardSteps {
   const control = new Int32Array(shared.control);
   const view = (offset: number) => new Float32Array(shared.memory.buffer, offset, shared.paddedCount);
   const weights = view(shared.buffers.weights);
@@ -283,7 +292,7 @@ export function trainShardEpoch(
   const variables = trainableVariables(model).filter((variable) => !outside.has(variable));
   const stepVariables = new Set(variables);
   const batchStats = new Float64Array(shared.batchStats);
-  const order = new Int32Array(shared.order, 0, trainCount);
+  const order = new Int32Array(shared.order);
   const source: ImageTensorSource = {
     pixels: new Uint8Array(shared.pixels),
     labels: new Int32Array(shared.labels),
@@ -292,57 +301,66 @@ export function trainShardEpoch(
   // Each shard updates its range of the weights; ranges start at multiples of 4 for the SIMD kernel.
   const rangeSize = Math.ceil(shared.paddedCount / SHARDS / 4) * 4;
   const [updateFrom, updateTo] = [Math.min(shared.paddedCount, shard * rangeSize), Math.min(shared.paddedCount, (shard + 1) * rangeSize)];
-  const sums: EpochSums = { loss: 0, correct: 0 };
 
-  for (let start = 0; start < trainCount; start += shared.batchSize) {
-    const end = Math.min(trainCount, start + shared.batchSize);
-    const rows = end - start;
-    const [from, to] = shardRows(rows, shard);
-    writeWeights(offsets, weights, stepVariables);
-    if (to > from) {
-      tf.tidy(() => {
-        const inputs = imageBatch(source, order, start + from, start + to);
-        const labels = tf.tensor1d(Int32Array.from(order.subarray(start + from, start + to), (index) => source.labels[index]), 'int32');
-        const targets = tf.oneHot(labels, classes);
-        let lossSum: tf.Scalar | undefined;
-        let correct: tf.Scalar | undefined;
-        const context: StepContext = { seed: shared.spec.seed, step: step + 1, shard, updateStatistics: shard === 0, after: [] };
-        const { grads } = tf.variableGrads(() => {
-          const logits = trainingForward(plan, inputs, context);
-          correct = tf.keep(tf.sum(tf.cast(tf.equal(tf.argMax(logits, 1), labels), 'float32')) as tf.Scalar);
-          lossSum = tf.keep(tf.losses.softmaxCrossEntropy(targets, logits, undefined, undefined, tf.Reduction.SUM) as tf.Scalar);
-          // The batch's mean loss, of which this thread holds the rows [from, to).
-          return tf.div(lossSum, rows) as tf.Scalar;
-        }, variables);
-        for (const variable of variables) {
-          // A view into the WASM heap: copied out before anything allocates.
-          ownGradient.set(heapValues(grads[variable.name]), offsets.get(variable)!);
-        }
-        batchStats[shard * 2] = lossSum!.dataSync()[0];
-        batchStats[shard * 2 + 1] = correct!.dataSync()[0];
-        // Kept out of the gradient's scope, so tidy leaves them to us.
-        tf.dispose([lossSum!, correct!]);
-        finishStep(context);
-      });
-    } else {
-      ownGradient.fill(0);
-      batchStats[shard * 2] = 0;
-      batchStats[shard * 2 + 1] = 0;
-    }
-    barrier(control);
-    if (shard === 0) {
-      for (let part = 0; part < SHARDS; part++) {
-        sums.loss += batchStats[part * 2];
-        sums.correct += batchStats[part * 2 + 1];
+  return {
+    step(start, end, step) {
+      const rows = end - start;
+      const [from, to] = shardRows(rows, shard);
+      writeWeights(offsets, weights, stepVariables);
+      if (to > from) {
+        tf.tidy(() => {
+          const inputs = imageBatch(source, order, start + from, start + to);
+          const labels = tf.tensor1d(Int32Array.from(order.subarray(start + from, start + to), (index) => source.labels[index]), 'int32');
+          const targets = tf.oneHot(labels, shared.classes);
+          let lossSum: tf.Scalar | undefined;
+          let correct: tf.Scalar | undefined;
+          const context: StepContext = { seed: shared.spec.seed, step, shard, updateStatistics: shard === 0, after: [] };
+          const { grads } = tf.variableGrads(() => {
+            const logits = trainingForward(plan, inputs, context);
+            correct = tf.keep(tf.sum(tf.cast(tf.equal(tf.argMax(logits, 1), labels), 'float32')) as tf.Scalar);
+            lossSum = tf.keep(tf.losses.softmaxCrossEntropy(targets, logits, undefined, undefined, tf.Reduction.SUM) as tf.Scalar);
+            // The batch's mean loss, of which this thread holds the rows [from, to).
+            return tf.div(lossSum, rows) as tf.Scalar;
+          }, variables);
+          for (const variable of variables) {
+            // A view into the WASM heap: copied out before anything allocates.
+            ownGradient.set(heapValues(grads[variable.name]), offsets.get(variable)!);
+          }
+          batchStats[shard * 2] = lossSum!.dataSync()[0];
+          batchStats[shard * 2 + 1] = correct!.dataSync()[0];
+          // Kept out of the gradient's scope, so tidy leaves them to us.
+          tf.dispose([lossSum!, correct!]);
+          finishStep(context);
+        });
+      } else {
+        ownGradient.fill(0);
+        batchStats[shard * 2] = 0;
+        batchStats[shard * 2 + 1] = 0;
       }
-    }
-    step++;
-    optimizerUpdate(kernels, shared, step, updateFrom, updateTo);
-    // Also keeps the batch stats from being overwritten before shard 0 has read them.
-    barrier(control);
+      barrier(control);
+      flatUpdate(kernels, shared.memory, shared.buffers, shared.paddedCount, shared.optimizer, step, updateFrom, updateTo);
+    },
+    // Also keeps the batch stats from being overwritten before the main thread has read them.
+    settle: () => barrier(control),
+    writeModel: () => writeWeights(offsets, weights),
+  };
+}
+
+/**
+ * The worker's side (second-thread.ts): serves the steps that the main
+ * thread posts, as shard 1, until it posts a stop. `seen`: the count of
+ * steps posted before.
+ */
+export function serveSteps(model: tfl.LayersModel, shared: SharedTraining, seen: number): void {
+  const control = new Int32Array(shared.control);
+  const steps = shardSteps(model, shared, 1);
+  for (;;) {
+    seen = awaitPosted(control, seen);
+    const end = Atomics.load(control, END);
+    if (end < 0) return;
+    steps.step(Atomics.load(control, START), end, Atomics.load(control, STEP));
+    steps.settle();
   }
-  writeWeights(offsets, weights);
-  return sums;
 }
 
 /**
@@ -362,7 +380,8 @@ function startWorker(options: ConstructorParameters<typeof Worker>[1]): Worker {
 /** Messages from the main thread to the worker. */
 export type ToWorker =
   | { type: 'train'; shared: SharedTraining }
-  | { type: 'epoch'; trainCount: number; step: number; classes: number }
+  /** Serve the steps posted after the `posted`th until a stop (serveSteps). */
+  | { type: 'epoch'; posted: number }
   | { type: 'release' };
 /** Messages from the worker. */
 export type FromWorker = { type: 'ready' } | { type: 'failed'; message: string };
@@ -412,12 +431,27 @@ export class TrainingWorker {
   }
 
   /**
-   * trainModel on two threads (see the top of this file), for any layer
-   * list, on the WASM backend; `spec` is the one the model was created from,
-   * so that the worker builds the same layers.
+   * The one loop (train.ts) with this file's steps, for any layer list, on
+   * the WASM backend; `spec` is the one the model was created from, so that
+   * the worker builds the same layers.
    */
   async train(model: tfl.LayersModel, spec: ModelSpec, source: ImageTensorSource, options: TrainOptions): Promise<EpochStats[]> {
     if (this.failure) throw this.failure;
+    let history: EpochStats[];
+    try {
+      history = await trainModel(model, spec, source, options, this.steps(model, spec, source, options));
+    } catch (error) {
+      // The worker may be stuck in a barrier or hold a half-built state: it is not reused.
+      this.failure ??= error as Error;
+      await this.close();
+      throw error;
+    }
+    this.send({ type: 'release' });
+    return history;
+  }
+
+  /** The step strategy: shares the model's weights and the data with the worker, then posts it each step. */
+  private steps(model: tfl.LayersModel, spec: ModelSpec, source: ImageTensorSource, options: TrainOptions): StepStrategy {
     const weightCount = trainableVariables(model).reduce((sum, variable) => sum + variable.size, 0);
     const paddedCount = Math.ceil(weightCount / 4) * 4;
     const shardBatch = shardRows(options.batchSize, 0)[1];
@@ -427,7 +461,7 @@ export class TrainingWorker {
     const shared: SharedTraining = {
       spec,
       imageShape: source.imageShape,
-      batchSize: options.batchSize,
+      classes: options.classes,
       optimizer: optimizerOf(options),
       pixels: sharedBuffer(source.pixels),
       labels: sharedBuffer(source.labels),
@@ -442,35 +476,43 @@ export class TrainingWorker {
       paddedCount,
       scratch: { offsets: Array.from({ length: SHARDS }, (_, shard) => adamBytes + shard * scratchBytes), regions },
       batchStats: new SharedArrayBuffer(SHARDS * 2 * 8),
-      control: new SharedArrayBuffer(3 * 4),
+      control: new SharedArrayBuffer(CONTROL_SLOTS * 4),
     };
     readWeights(model, new Float32Array(shared.memory.buffer, shared.buffers.weights, paddedCount));
     this.send({ type: 'train', shared });
-
-    const history: EpochStats[] = [];
-    const validationLabels = labelsOf(source, options.validation);
+    const control = new Int32Array(shared.control);
     const order = new Int32Array(shared.order);
-    let step = 0;
-    try {
-      for (let epoch = 1; epoch <= options.epochs; epoch++) {
-        const started = performance.now();
-        order.set(epochOrder(options, epoch));
-        this.send({ type: 'epoch', trainCount: options.train.length, step, classes: options.classes });
-        // This thread blocks in the barrier while the worker computes; a worker error comes back through the port.
-        const sums = this.trainOwnShard(() => trainShardEpoch(model, shared, 0, options.train.length, step, options.classes), shared);
-        step += Math.ceil(options.train.length / options.batchSize);
-        const stats = await epochStats(model, source, options, validationLabels, epoch, sums, started);
-        history.push(stats);
-        options.onEpoch?.(stats);
-      }
-    } catch (error) {
-      // The worker may be stuck in a barrier or hold a half-built state: it is not reused.
-      this.failure ??= error as Error;
-      await this.close();
-      throw error;
-    }
-    this.send({ type: 'release' });
-    return history;
+    const batchStats = new Float64Array(shared.batchStats);
+    const own = shardSteps(model, shared, 0);
+    // Whether this thread's last step is not settled yet (see ShardSteps).
+    let unsettled = false;
+    const settle = () => {
+      if (unsettled) own.settle();
+      unsettled = false;
+    };
+    return {
+      beginEpoch: (epochOrder) => {
+        order.set(epochOrder);
+        this.send({ type: 'epoch', posted: Atomics.load(control, POSTED) });
+      },
+      step: (_order, start, end, step): BatchResult => {
+        post(control, start, end, step);
+        // This thread blocks in the barriers while the worker computes; a worker error comes back through the port.
+        this.ownShard(() => {
+          settle();
+          own.step(start, end, step);
+        }, shared);
+        unsettled = true;
+        // Shard 0's part first, then shard 1's, as the loop adds them.
+        return { lossParts: [batchStats[0], batchStats[2]], correct: batchStats[1] + batchStats[3] };
+      },
+      endEpoch: () => {
+        this.ownShard(settle, shared);
+        post(control, 0, -1, 0);
+        own.writeModel();
+      },
+      dispose: () => {},
+    };
   }
 
   async close(): Promise<void> {
@@ -483,9 +525,9 @@ export class TrainingWorker {
     this.port.postMessage(message);
   }
 
-  private trainOwnShard(run: () => EpochSums, shared: SharedTraining): EpochSums {
+  private ownShard(run: () => void, shared: SharedTraining): void {
     try {
-      return run();
+      run();
     } catch (error) {
       if (error instanceof PartnerFailedError) {
         const reply = receiveMessageOnPort(this.port)?.message as FromWorker | undefined;
@@ -499,4 +541,25 @@ export class TrainingWorker {
 
 function workerError(message: FromWorker): Error {
   return new Error(`the training worker failed${message.type === 'failed' ? `: ${message.message}` : ''}`);
+}
+
+/** Where the optimizer's update runs on two threads (adam.ts). */
+function optimizerWhere(optimizer: OptimizerSettings): string {
+  if (optimizer.name === 'sgd') return 'in JavaScript';
+  return optimizer.name === 'adamw' ? 'on WASM kernels (its weight decay in JavaScript)' : 'on WASM kernels';
+}
+
+/** WASM's trainer on two threads: the one loop with this file's steps. */
+export function twoThreadTrainer(worker: TrainingWorker): Trainer {
+  return {
+    threads: SHARDS,
+    info: { trainingThreads: SHARDS },
+    describe(model, spec, batchSize, optimizer) {
+      const { summary, engines } = describeTwoThreadPlan(model, spec, batchSize);
+      return { summary: `${summary}; optimizer ${optimizer.name} ${optimizerWhere(optimizer)}`, engines };
+    },
+    train: (model, spec, source, options) => worker.train(model, spec, source, options),
+    predict: predictLogits,
+    close: () => worker.close(),
+  };
 }
