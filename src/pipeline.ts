@@ -463,7 +463,7 @@ async function trainRepeats(run: RunState, params: Params, prepared: Prepared, s
     else model.dispose();
     if (staged && repeats.length === target) {
       const judged = judgeSequentially(baseValues!, repeats.map((result) => result.metrics.val_acc), improvementSign('val_acc'))!;
-      const said = `${judged.seeds} PR seeds against the base's ${baseValues!.length}: ${formatPValue(judged.pValue)} (level ${judged.level})`;
+      const said = `${judged.seeds} PR seed${judged.seeds === 1 ? '' : 's'} against the base's ${baseValues!.length}${judged.test === 'prediction' ? ' (its prediction interval)' : ''}: ${formatPValue(judged.pValue)} (level ${judged.level})`;
       if (judged.stop) {
         stopping = { looks: [...STOPPING_RULE.looks], seeds: judged.seeds, reason: judged.stop };
         log(`seeds: stopped after ${said}: ${STOP_WORDS[judged.stop]}`);
