@@ -20,7 +20,7 @@ import { identityKey, type RunIdentity } from '../../src/identity.js';
 import { REUSED_NOTE } from '../../src/report/index.js';
 import { APP_BOT_LOGIN, FakeGitHub, type FakeToken } from '../fakes/github.js';
 import { webhookExample } from '../fakes/webhooks.js';
-import { allFiles, loadManifest, REPO_ROOT, runAction, substitute, type ArtifactStore, type RunResult } from './harness.js';
+import { allFiles, ENTRY_COMMAND, loadManifest, REPO_ROOT, runAction, substitute, type ArtifactStore, type RunResult } from './harness.js';
 
 const TOKEN = 'ghs_TrainAndReportSecret0123456789abcdef';
 const STORE = DEFAULT_STORE_REF;
@@ -458,7 +458,8 @@ const CASES: Case[] = [
         await push(w, w.main[1], w.main[0]);
         const reportsBefore = w.fake.refHead(STORE);
         const head = w.fake.addCommit([w.main[1]], 'fork pr');
-        const result = await pull(w, { number: 9, head, base: w.main[1], fork: true, token: READ_ONLY_TOKEN });
+        // Trained (nothing changed, so it would reuse its base's runs and draw no charts): the published comment shows the fork's images.
+        const result = await pull(w, { number: 9, head, base: w.main[1], fork: true, token: READ_ONLY_TOKEN, inputs: { 'force-training': 'true' } });
         assert.equal(result.failed, false, result.rawLog);
         assert.equal(w.fake.commentsOn(9).length, 0);
         assert.equal(w.fake.refHead(STORE), reportsBefore);
@@ -806,7 +807,7 @@ test('from a release folder (the bundle and its run-time packages, nothing else)
 test('every input reaches the entry as INPUT_*, and every output comes from the entry step', async () => {
   const manifest = await loadManifest();
   const entry = manifest.runs.steps.find((step) => step.id === 'run');
-  assert.equal(entry?.run, 'node "$GITHUB_ACTION_PATH/dist/index.js"');
+  assert.equal(entry?.run, ENTRY_COMMAND);
   for (const name of Object.keys(manifest.inputs)) {
     assert.equal(entry?.env?.[`INPUT_${name.toUpperCase()}`], `\${{ inputs.${name} }}`, `input ${name} is passed on`);
   }
