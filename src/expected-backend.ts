@@ -11,11 +11,11 @@
 //   and the two training threads the pipeline starts beside it.
 // - cpu: its name and package.
 // - auto: the table's auto rows in order. webgpu is passed over only where no
-//   hardware adapter can exist: on Linux, no GPU device node (DRM render node,
-//   NVIDIA's or WSL's device); auto never takes a software adapter. Native
+//   hardware adapter can exist: on Linux, no GPU node under /dev (DRM render node,
+//   NVIDIA's or WSL's); auto never takes a software adapter. Native
 //   TensorFlow is passed over when its package is not installed (auto
 //   installs nothing). Then wasm, as above.
-// - webgpu, tensorflow, tensorflow-gpu, and auto where a GPU device or a
+// - webgpu, tensorflow, tensorflow-gpu, and auto where a GPU node under /dev or a
 //   native package is present: unknown (only starting tells the adapter, or
 //   whether the native library works).
 
@@ -30,8 +30,8 @@ export const WASM_TRAINING_THREADS = 2;
 /** The facts the prediction rests on; tests pass their own. */
 export interface MachineFacts {
   platform: NodeJS.Platform;
-  /** GPU device nodes present (Linux): /dev/dri/renderD*, /dev/nvidia<N>, /dev/dxg. */
-  gpuDevices: () => string[];
+  /** GPU nodes present under /dev (Linux): /dev/dri/renderD*, /dev/nvidia<N>, /dev/dxg. */
+  gpuNodes: () => string[];
   /** Whether an npm package can be resolved from this tool (as `import` would find it). */
   installed: (name: string) => boolean;
   /** WebAssembly SIMD support, tested as tfjs-backend-wasm tests it. */
@@ -55,7 +55,7 @@ export function machineFacts(): MachineFacts {
   const require = createRequire(import.meta.url);
   return {
     platform: process.platform,
-    gpuDevices: () => [...listDevices('/dev/dri', /^renderD\d+$/), ...listDevices('/dev', /^(nvidia\d+|dxg)$/)],
+    gpuNodes: () => [...listDevices('/dev/dri', /^renderD\d+$/), ...listDevices('/dev', /^(nvidia\d+|dxg)$/)],
     installed: (name) => {
       try {
         require.resolve(name);
@@ -83,9 +83,9 @@ function wasmInfo(facts: MachineFacts): BackendInfo {
 function autoSkips(row: BackendRow, facts: MachineFacts): { skip: true } | { skip: false; why: string } {
   if (row.name === 'webgpu') {
     if (facts.platform !== 'linux') return { skip: false, why: `on ${facts.platform} only Dawn can tell whether a hardware adapter is there` };
-    const devices = facts.gpuDevices();
+    const nodes = facts.gpuNodes();
     // Every hardware Vulkan driver on Linux opens one of these; without one only software adapters exist.
-    return devices.length === 0 ? { skip: true } : { skip: false, why: `a GPU device is present (${devices[0]})` };
+    return nodes.length === 0 ? { skip: true } : { skip: false, why: `a GPU node is present (${nodes[0]})` };
   }
   if (row.name === 'tensorflow' || row.name === 'tensorflow-gpu') {
     return facts.installed(row.package) ? { skip: false, why: `${row.package} is installed` } : { skip: true };

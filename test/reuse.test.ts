@@ -42,9 +42,9 @@ test("what auto would start, told without starting it, is what a real start reco
 });
 
 test('auto is unknown until it starts wherever a GPU or native TensorFlow could be taken', () => {
-  const facts = (changes: Partial<MachineFacts>): MachineFacts => ({ ...machineFacts(), platform: 'linux', gpuDevices: () => [], installed: () => false, ...changes });
+  const facts = (changes: Partial<MachineFacts>): MachineFacts => ({ ...machineFacts(), platform: 'linux', gpuNodes: () => [], installed: () => false, ...changes });
   assert.equal((expectBackend('auto', facts({})) as { info: { name: string } }).info.name, 'wasm');
-  assert.match((expectBackend('auto', facts({ gpuDevices: () => ['/dev/dri/renderD128'] })) as { unknown: string }).unknown, /a GPU device is present \(\/dev\/dri\/renderD128\)/);
+  assert.match((expectBackend('auto', facts({ gpuNodes: () => ['/dev/dri/renderD128'] })) as { unknown: string }).unknown, /a GPU node is present \(\/dev\/dri\/renderD128\)/);
   assert.match((expectBackend('auto', facts({ installed: (name) => name === '@tensorflow/tfjs-node' })) as { unknown: string }).unknown, /@tensorflow\/tfjs-node is installed/);
   assert.match((expectBackend('auto', facts({ platform: 'darwin' })) as { unknown: string }).unknown, /on darwin only Dawn can tell/);
   assert.ok('unknown' in expectBackend('webgpu', facts({})));
