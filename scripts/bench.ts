@@ -46,6 +46,7 @@
 // the privileged publish job: wall seconds and peak RSS (scripts/artifact-bench.ts).
 // --trend measures what the action's trend costs: API calls and seconds to read
 // the recorded runs (scripts/trend-bench.ts); it trains nothing.
+// Our CLI is launched as its bin and the action launch it: with src/node-flags.ts's flags.
 // A script that prints figures, not a test: it asserts nothing.
 
 import { spawnSync } from 'node:child_process';
@@ -55,6 +56,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { describeBackend } from '../src/model/backend-choice.js';
+import { NODE_FLAGS } from '../src/node-flags.js';
 import { DEFAULT_PARAMS } from '../src/params.js';
 import { benchCommand, benchCommandNoise } from './command-bench.js';
 import { benchArtifact } from './artifact-bench.js';
@@ -174,7 +176,7 @@ async function runOurs(dataDir: string, params: TrainSet, work: string, cacheDir
   await rm(outDir, { recursive: true, force: true });
   const cache = cacheDir ? ['--cache', cacheDir] : ['--no-cache'];
   const backend = setup.backend ? ['--backend', setup.backend] : [];
-  const { wall, peakRssMiB } = timed(process.execPath, ['dist/cli.js', 'run', '--data', dataDir, '--params', paramsFile, '--out', outDir, '--quiet', ...cache, ...backend]);
+  const { wall, peakRssMiB } = timed(process.execPath, [...NODE_FLAGS, 'dist/cli.js', 'run', '--data', dataDir, '--params', paramsFile, '--out', outDir, '--quiet', ...cache, ...backend]);
   const record = JSON.parse(await readFile(join(outDir, 'run.json'), 'utf8'));
   return {
     wall,
@@ -224,7 +226,7 @@ async function runAgainstBase(params: TrainSet, baseDir: string, work: string, n
   await writeFile(paramsFile, `train:\n${Object.entries(params).map(([key, value]) => `  ${key}: ${value}`).join('\n')}\n`);
   const outDir = join(work, name);
   await rm(outDir, { recursive: true, force: true });
-  const { wall, peakRssMiB, stdout } = timed(process.execPath, ['dist/cli.js', 'run', '--data', DATA, '--params', paramsFile, '--out', outDir, '--base', baseDir, '--no-cache']);
+  const { wall, peakRssMiB, stdout } = timed(process.execPath, [...NODE_FLAGS, 'dist/cli.js', 'run', '--data', DATA, '--params', paramsFile, '--out', outDir, '--base', baseDir, '--no-cache']);
   const record = JSON.parse(await readFile(join(outDir, 'run.json'), 'utf8'));
   const verdict = /\((better|worse|no clear change|no baseline); \d+ images\)/.exec(stdout)?.[1] ?? '?';
   return { wall, peakRssMiB, verdict, seeds: record.repeats.length as number, reused: record.reused !== undefined, stopping: record.stopping, repeats: JSON.stringify(record.repeats.map((repeat: { seed: number; metrics: object; correct: string[] }) => [repeat.seed, repeat.metrics, repeat.correct])), report: await readFile(join(outDir, 'report.md'), 'utf8') };
@@ -235,7 +237,7 @@ async function benchVerdict(withReference: boolean, work: string): Promise<void>
   const baseParams = join(work, 'base.yaml');
   await writeFile(baseParams, `train:\n${Object.entries(PARAM_SETS.default).map(([key, value]) => `  ${key}: ${value}`).join('\n')}\n`);
   process.stderr.write('  verdict: training the base (notebook params, 6 seeds, untimed)…\n');
-  timed(process.execPath, ['dist/cli.js', 'run', '--data', DATA, '--params', baseParams, '--out', baseDir, '--no-cache', '--quiet']);
+  timed(process.execPath, [...NODE_FLAGS, 'dist/cli.js', 'run', '--data', DATA, '--params', baseParams, '--out', baseDir, '--no-cache', '--quiet']);
   const rows: string[][] = [['PR against the base', 'ours wall s', 'ours peak MiB', 'verdict', 'PR seeds', 'reference wall s', 'reference peak MiB', 'ours / reference']];
   const tunedRuns: Awaited<ReturnType<typeof runAgainstBase>>[] = [];
   for (const [label, params, referenceParams] of [
@@ -383,7 +385,7 @@ async function benchSweep(work: string): Promise<void> {
   const cacheDir = join(work, 'sweep-cache');
   const cache = ['--cache', cacheDir];
   // Both sides meet a warm pixel cache, as a user's second command would: the sweep's gain is not a cold decode.
-  timed(process.execPath, ['dist/cli.js', 'run', '--data', DATA, '--out', join(work, 'warm'), '--quiet', ...cache]);
+  timed(process.execPath, [...NODE_FLAGS, 'dist/cli.js', 'run', '--data', DATA, '--out', join(work, 'warm'), '--quiet', ...cache]);
   const sweeps = [
     ...values.parallel!.split(',').map((parallel) => ({ label: `sweep --parallel ${parallel}`, args: ['--parallel', parallel] })),
     { label: 'sweep --parallel 1 --variant-charts', args: ['--parallel', '1', '--variant-charts'] },
@@ -400,7 +402,7 @@ async function benchSweep(work: string): Promise<void> {
     let rss = 0;
     for (const [index, variant] of sweepVariants().entries()) {
       const sets = variant.flatMap((text) => ['--set', text]);
-      const run = timed(process.execPath, ['dist/cli.js', 'run', '--data', DATA, '--out', join(work, `single-${round}-${index}`), '--quiet', ...sets, ...cache]);
+      const run = timed(process.execPath, [...NODE_FLAGS, 'dist/cli.js', 'run', '--data', DATA, '--out', join(work, `single-${round}-${index}`), '--quiet', ...sets, ...cache]);
       wall += run.wall;
       cpu += run.cpu;
       rss = Math.max(rss, run.peakRssMiB);
@@ -410,7 +412,7 @@ async function benchSweep(work: string): Promise<void> {
     process.stderr.write(`  round ${round}: 8 single runs ${fixed(wall)} s\n`);
     for (const sweep of sweeps) {
       const outDir = join(work, `sweep-${round}-${sweep.args.join('')}`);
-      const result = timed(process.execPath, ['dist/cli.js', 'sweep', '--grid', SWEEP_GRID, '--data', DATA, '--out', outDir, '--quiet', ...sweep.args, ...cache]);
+      const result = timed(process.execPath, [...NODE_FLAGS, 'dist/cli.js', 'sweep', '--grid', SWEEP_GRID, '--data', DATA, '--out', outDir, '--quiet', ...sweep.args, ...cache]);
       measured.get(sweep.label)!.push(result);
       // The figures are only worth comparing if the sweep trained the same models: every variant's metrics must equal its single run's.
       for (const [index, variant] of sweepVariants().entries()) {
@@ -456,7 +458,7 @@ async function benchImages(work: string): Promise<void> {
   };
   const baseDir = join(work, 'images-base');
   const headDir = join(work, 'images-pr');
-  const run = (params: string, outDir: string, extra: string[] = []) => timed(process.execPath, ['dist/cli.js', 'run', '--data', DATA, '--params', params, '--out', outDir, '--quiet', '--no-cache', ...extra]);
+  const run = (params: string, outDir: string, extra: string[] = []) => timed(process.execPath, [...NODE_FLAGS, 'dist/cli.js', 'run', '--data', DATA, '--params', params, '--out', outDir, '--quiet', '--no-cache', ...extra]);
   run(await write('images-default', PARAM_SETS.default), baseDir);
   run(await write('images-tuned', PARAM_SETS.tuned), headDir, ['--base', baseDir]);
   console.log('\n## report images (palette PNGs), bytes per run');

@@ -1,5 +1,6 @@
-#!/usr/bin/env node
-// The local entry: the same pipeline as the action, no @actions/*.
+#!/usr/bin/env -S node --max-semi-space-size=4
+// The local entry: the same pipeline as the action, no @actions/*. The
+// shebang's flags are node-flags.ts's (why: there).
 //   train-and-report run | sweep | report | predict | trend | sample [options]; COMMAND --help; --version
 // The commands and options are the tables below. Errors print one line (the message) and exit 1;
 // --verbose adds the stack.

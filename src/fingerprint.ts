@@ -16,7 +16,12 @@ import type { BackendInfo, RunRecord } from './record.js';
 export const NUMERICS_VERSION = 1;
 
 export interface FingerprintParts {
-  /** sha256 over the sorted paths and bytes of every image (the record's dataset.contentHash). */
+  /**
+   * sha256 over the paths (class folder included) and bytes of every listed
+   * image, bad ones included (data/dataset.ts's hashDataset and listedHash):
+   * known before anything is decoded. Equals the record's dataset.contentHash
+   * when no image was skipped.
+   */
   data: string;
   /** Every param as recorded (prepare, train, model), defaults filled in. */
   params: unknown;

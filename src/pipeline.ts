@@ -22,6 +22,7 @@ import { metricSamples, validationKeys } from './compare/compare.js';
 import { judgeSequentially, nextLook, ruleApplies, STOPPING_RULE, type StopReason } from './compare/sequential.js';
 import { formatPValue } from './compare/stats.js';
 import { decideReuse, seedList, trainingFingerprint } from './fingerprint.js';
+import { reuseBeforeDecoding, type EarlyReuse } from './reuse.js';
 import { improvementSign } from './metrics.js';
 import { buildRunRecord, recordedParams, reusedRunRecord } from './record-builder.js';
 import { numericsVersions } from './version.js';
@@ -117,20 +118,27 @@ async function runStages(options: RunOptions, opened: BackendTrainer[]): Promise
   const params = await readParams(run);
   // Checked now, written only at the end: a failed run leaves no folder behind.
   await checkOutputFolder(options.outDir, OUTPUT_ENTRIES);
+  // Before decoding or starting a backend: a run whose fingerprint equals its base's costs a read of the files.
+  const early = options.base ? await checkReuseEarly(run, params, options.base) : undefined;
+  if (early?.reuse) {
+    stage("Reuse the base's runs");
+    return reuseBaseRun(run, options.base as BuiltinRunRecord);
+  }
   const prepared = await prepare(run, params, opened);
   const split = splitImages(run, params, prepared);
   // The number of threads that trained together changes the float sums: the trainer adds it to the backend where it varies.
   const backend: BackendInfo = { ...prepared.backend, ...prepared.trainer.info };
   const seeds = seedList(params.train.seed, params.train.repeats);
   const fingerprint = trainingFingerprint({
-    data: prepared.decoded.contentHash,
+    data: prepared.decoded.listedHash,
     params: recordedParams(params),
     seeds,
     backend,
     numerics: numericsVersions(),
     machine: `${process.platform}-${process.arch}`,
   });
-  if (options.base) {
+  // Checked again only when the early check could not tell (a backend known only once started, an unreadable file).
+  if (options.base && early && !early.decided) {
     const decision = decideReuse(fingerprint, seeds, options.base, options.forceTraining === true);
     if (decision.reuse) {
       stage("Reuse the base's runs");
@@ -166,6 +174,20 @@ async function runStages(options: RunOptions, opened: BackendTrainer[]): Promise
 }
 
 /**
+ * The reuse check from the files' bytes and the backend the choice would
+ * start (reuse.ts), before anything is decoded; logs why the run trains when
+ * that is decided here.
+ */
+async function checkReuseEarly(run: RunState, params: Params, base: RunRecord): Promise<EarlyReuse> {
+  const started = performance.now();
+  const early = await reuseBeforeDecoding({ dataDir: run.options.dataDir, params, base, backend: run.options.backend ?? 'auto', force: run.options.forceTraining === true });
+  run.timings.fingerprint = seconds(started);
+  if (early.reuse) return early;
+  run.log(early.decided ? `training: ${early.reason}` : `reuse checked after the backend starts: ${early.reason}`);
+  return early;
+}
+
+/**
  * Nothing that reaches training changed since the base: its per-seed results
  * are this run's, and nothing trains. The base's model is copied when its
  * folder is here (a local --base); in CI the records hold no model, so none is written.
@@ -175,7 +197,7 @@ async function reuseBaseRun(run: RunState, base: BuiltinRunRecord): Promise<RunR
   await claimOutputFolder(options.outDir, OUTPUT_ENTRIES);
   const modelDir = join(options.outDir, 'model');
   const from = base.source?.sha ? `the base run ${base.source.sha.slice(0, 7)}` : `the base run (recorded ${base.createdAt})`;
-  run.log(`reused: nothing that reaches training changed since the base (training fingerprint ${base.fingerprint!.slice(0, 12)}): its ${base.repeats.length} runs are reused from ${from}, nothing is trained`);
+  run.log(`reused: nothing that reaches training changed since the base (training fingerprint ${base.fingerprint!.slice(0, 12)}): its ${base.repeats.length} runs are reused from ${from}; nothing is decoded or trained`);
   if (resolve(options.baseModelDir ?? modelDir) === resolve(modelDir)) {
     run.log('model: the base\'s, left where it is (the base folder is the output folder)');
   } else if (options.baseModelDir && (await stat(options.baseModelDir).then((info) => info.isDirectory(), () => false))) {
@@ -426,7 +448,7 @@ async function trainRepeats(run: RunState, params: Params, prepared: Prepared, s
     else model.dispose();
     if (staged && repeats.length === target) {
       const judged = judgeSequentially(baseValues!, repeats.map((result) => result.metrics.val_acc), improvementSign('val_acc'))!;
-      const said = `${judged.seeds} PR seeds against the base's ${baseValues!.length}: ${formatPValue(judged.pValue)} (level ${judged.level})`;
+      const said = `${judged.seeds} PR seed${judged.seeds === 1 ? '' : 's'} against the base's ${baseValues!.length}${judged.test === 'prediction' ? ' (its prediction interval)' : ''}: ${formatPValue(judged.pValue)} (level ${judged.level})`;
       if (judged.stop) {
         stopping = { looks: [...STOPPING_RULE.looks], seeds: judged.seeds, reason: judged.stop };
         log(`seeds: stopped after ${said}: ${STOP_WORDS[judged.stop]}`);

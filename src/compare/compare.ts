@@ -8,7 +8,7 @@ import { DEFAULT_PARAMS } from '../params.js';
 import type { ClassMetrics, Metrics, Prediction, RunRecord } from '../record.js';
 import { RUN_RECORD_VERSION } from '../record.js';
 import { directionOf, improvementSign, isMetricKey, METRIC_KEYS, metricDefinition, metricLabel, type Direction, type MetricKey } from '../metrics.js';
-import { judgeSequentially, ruleApplies, type SequentialJudgement } from './sequential.js';
+import { judgeSequentially, ruleApplies, ruleForLooks, type SequentialJudgement } from './sequential.js';
 import { formatPValue, mcnemarExact, permutationTest, pooledInterval, spread, twoProportionTest, type Spread, type TwoSampleInterval } from './stats.js';
 
 export type Verdict = 'better' | 'worse' | 'no clear change' | 'no baseline';
@@ -640,7 +640,9 @@ function seedComparison(head: RunRecord, base?: RunRecord): SeedComparison | und
   const baseRun = shared?.base ?? seedSide(baseSamples.seeds, baseSamples.values);
   const test = testSeeds(headRun, baseRun, sign, shared === undefined);
   // Seeds trained in stages were looked at several times: the stopping rule's levels, not the single test's, decide.
-  const sequential = head.stopping && !test.identical && ruleApplies(baseRun.values) ? judgeSequentially(baseRun.values, headRun.values, sign) : undefined;
+  // By the rule the record names: a record of an older rule keeps its verdict.
+  const rule = head.stopping ? ruleForLooks(head.stopping.looks) : undefined;
+  const sequential = rule && !test.identical && ruleApplies(baseRun.values, rule) ? judgeSequentially(baseRun.values, headRun.values, sign, rule) : undefined;
   if (sequential) {
     test.pValue = sequential.pValue;
     test.decision = sequential.decision;
@@ -716,9 +718,10 @@ function decide(
   }
   if (seeds.sequential) {
     const { seeds: trained, pValue, level, stop } = seeds.sequential;
-    const why = stop === 'decided' ? `decided at ${trained} PR seeds (${formatPValue(pValue)}, at or below that look's level ${level})`
-      : stop === 'no change likely' ? `stopped at ${trained} PR seeds: ${formatPValue(pValue)}, too far from any level for more seeds to likely find a change`
-        : `stopped at ${trained} PR seeds, the most the rule trains (${formatPValue(pValue)}, above that look's level ${level})`;
+    const prSeeds = `${trained} PR seed${trained === 1 ? '' : 's'}`;
+    const why = stop === 'decided' ? `decided at ${prSeeds} (${formatPValue(pValue)}, at or below that look's level ${level})`
+      : stop === 'no change likely' ? `stopped at ${prSeeds}: ${formatPValue(pValue)}, too far from any level for more seeds to likely find a change`
+        : `stopped at ${prSeeds}, the most the rule trains (${formatPValue(pValue)}, above that look's level ${level})`;
     reasons.push(`The PR trained its seeds in stages against the base's ${seeds.base.values.length} and ${why}; the rule keeps false alarms under 5 % over all its looks.`);
   } else if (seeds.untestable) {
     reasons.push(`${capitalise(seeds.untestable)}; set train.repeats to ${RECOMMENDED_REPEATS} or more to tell a change from seed noise.`);

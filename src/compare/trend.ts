@@ -118,7 +118,9 @@ export function buildTrend(entries: TrendEntry[], options: { limit?: number; not
   }
   const kept = usable.slice(Math.max(0, usable.length - (options.limit ?? Infinity)));
   for (const { entry, point } of kept) {
-    if (point.values.length === 1) {
+    if (point.values.length === 1 && entry.record?.stopping) {
+      notes.push(`${describe(entry)}: one seed (a pull request's seeds in stages, stopped after the first because its verdict was decided), so its point has no spread.`);
+    } else if (point.values.length === 1) {
       notes.push(`${describe(entry)}: one seed only (train.repeats: 1, or a record from before repeats), so its point has no spread and the steps to and from it are not judged.`);
     }
   }

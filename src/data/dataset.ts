@@ -151,6 +151,12 @@ export interface DecodedDataset {
   fileHashes: Record<string, string>;
   /** sha256 over the sorted paths and file hashes of the kept images. */
   contentHash: string;
+  /**
+   * The same over every listed image that could be read, bad ones included:
+   * what hashDataset computes before anything is decoded (the training
+   * fingerprint's data, so that a reused run never decodes).
+   */
+  listedHash: string;
   skipped: SkippedFile[];
   /** Images taken from the pixel cache / decoded; `cacheError` when the cache could not be written. */
   cache: { hits: number; decoded: number; file?: string; cacheError?: string };
@@ -294,7 +300,11 @@ export async function decodeDataset(listing: DatasetListing, prepare: PreparePar
       cache.cacheError = (error as Error).message;
     }
   }
-  return { pixels, images: kept, imageSize: [height, width], channels, fileHashes, contentHash: contentHashOf(fileHashes), skipped, cache };
+  const listedHashes: Record<string, string> = {};
+  listing.images.forEach((image, index) => {
+    if (hashes[index] !== undefined) listedHashes[image.path] = hashes[index];
+  });
+  return { pixels, images: kept, imageSize: [height, width], channels, fileHashes, contentHash: contentHashOf(fileHashes), listedHash: contentHashOf(listedHashes), skipped, cache };
 }
 
 /** sha256 over the images' paths and file hashes, in listing order (the order of `fileHashes`' keys). */

@@ -202,7 +202,10 @@ function changeBlocks(input: DocumentInput, detail: Detail): Block[] {
       const { seeds: trained, pValue, level, stop } = seeds.sequential;
       const why = stop === 'decided' ? 'the verdict was decided' : stop === 'no change likely' ? 'more seeds were unlikely to find a change' : 'that is the most the rule trains';
       text.push(`The PR trained its seeds in stages (looks after ${input.head.stopping?.looks.join(', ')} seeds) against the base's recorded seeds and stopped after ${trained}, because ${why}. `);
-      text.push(`Rank test over seeds at that look (exact two-sided permutation test, Wilcoxon-Mann-Whitney): ${formatPValue(pValue)}, against that look's level ${level} (the levels spend the 5 % false-alarm budget across the looks): `);
+      const how = seeds.sequential.test === 'prediction'
+        ? `The PR's one seed against the base's prediction interval (Student's t from the mean and sd of the base's ${base.values.length} seeds)`
+        : 'Rank test over seeds at that look (exact two-sided permutation test, Wilcoxon-Mann-Whitney)';
+      text.push(`${how}: ${formatPValue(pValue)}, against that look's level ${level} (the levels spend the 5 % false-alarm budget across the looks): `);
       text.push({ strong: seeds.decision === 'no clear change' ? 'within seed noise' : 'larger than seed noise explains' }, '.');
     } else if (seeds.untestable) text.push({ strong: `${seeds.untestable.charAt(0).toUpperCase()}${seeds.untestable.slice(1)}.` }, ` Set train.repeats to ${RECOMMENDED_REPEATS} or more (on the base branch too).`);
     else {

@@ -4,7 +4,7 @@
 
 import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { compare, metricValues, type Comparison } from '../compare/compare.js';
+import { compare, metricValues, reusedFromBase, type Comparison } from '../compare/compare.js';
 import { checkThresholds, type Regression, type Thresholds } from '../compare/thresholds.js';
 import { claimOutputFolder } from '../output.js';
 import { oneModelLabel, readRecord, RecordError, type RunRecord } from '../record.js';
@@ -17,6 +17,9 @@ import { flipSections, folderExists, predictionSection, PREVIEW_PIXEL_RATIO, pre
 import { getRenderer, type Renderer } from './render.js';
 import type { TrendSection } from './trend.js';
 import { trendData } from '../compare/trend.js';
+
+/** What a reused run's report says in place of its charts and previews. */
+export const REUSED_NOTE = "No charts or previews drawn: the PR's runs are the base's, reused seed for seed, so each would show the base's results on both sides; the base's own report has them.";
 
 /** The trend's data beside the run's record. */
 export const TREND_DATA = 'trend.json';
@@ -116,14 +119,16 @@ export async function writeReport(options: ReportOptions): Promise<ReportResult>
   const outDir = resolve(options.outDir);
   const comparison = compare(head, base);
   const thresholdChecks = checkThresholds(options.thresholds ?? [], metricValues(head), base ? metricValues(base) : undefined);
-  const renderer = await getRenderer();
+  // A reused run's results are the base's, seed for seed: every chart would draw the base twice, so none is drawn (the renderer is not even loaded).
+  const reused = reusedFromBase(head, base);
+  const renderer = reused ? undefined : await getRenderer();
 
-  const charts = chartSpecs(comparison, { head, base, trend: options.trend });
+  const charts = reused ? [] : chartSpecs(comparison, { head, base, trend: options.trend });
   const [chartImages, preview] = await Promise.all([
     Promise.all(charts.map(async (chart): Promise<RenderedImage> => ({
-      file: `${chart.name}.png`, alt: chart.alt, png: (await renderer.renderVegaLite(chart.spec)).png, spec: chart.spec,
+      file: `${chart.name}.png`, alt: chart.alt, png: (await renderer!.renderVegaLite(chart.spec)).png, spec: chart.spec,
     }))),
-    previewImages(options, comparison, renderer),
+    reused ? { images: [], note: REUSED_NOTE } : previewImages(options, comparison, renderer!),
   ]);
   const images = [...chartImages, ...preview.images];
   const data = options.trend ? [TREND_DATA] : [];

@@ -17,9 +17,10 @@ import { commentMarker } from '../../src/github/comment.js';
 import { PULL_REQUEST_TARGET_REFUSED } from '../../src/github/context.js';
 import { DEFAULT_STORE_REF, saveRun } from '../../src/github/store.js';
 import { identityKey, type RunIdentity } from '../../src/identity.js';
+import { REUSED_NOTE } from '../../src/report/index.js';
 import { APP_BOT_LOGIN, FakeGitHub, type FakeToken } from '../fakes/github.js';
 import { webhookExample } from '../fakes/webhooks.js';
-import { allFiles, loadManifest, REPO_ROOT, runAction, substitute, type ArtifactStore, type RunResult } from './harness.js';
+import { allFiles, ENTRY_COMMAND, loadManifest, REPO_ROOT, runAction, substitute, type ArtifactStore, type RunResult } from './harness.js';
 
 const TOKEN = 'ghs_TrainAndReportSecret0123456789abcdef';
 const STORE = DEFAULT_STORE_REF;
@@ -379,7 +380,7 @@ const CASES: Case[] = [
         assert.equal(result.outputs['comment-url'], '');
         assert.equal(result.uploads.length, 1);
         assert.deepEqual(result.npmCalls, [], 'nothing installed');
-        assert.deepEqual(result.caches.map((cache) => cache.path.split('/').pop()), ['train-and-report-pixels'], 'the pixel cache only, no dependency cache');
+        assert.deepEqual(result.caches.map((cache) => `${cache.kind} ${cache.path.split('/').pop()}`), ['restore train-and-report-pixels', 'save train-and-report-pixels'], 'the pixel cache only, no dependency cache');
         assert.equal(w.fake.comments.length, 0);
         const second = await push(w, w.main[2], w.main[1]);
         assert.equal(second.outputs['baseline-sha'], w.main[1], 'the next push compares with the previous one');
@@ -389,7 +390,7 @@ const CASES: Case[] = [
     },
   },
   {
-    name: 'PR opened posts one comment with images on the reports branch; synchronize updates it',
+    name: 'PR opened posts one comment (nothing changed: runs reused, no charts); synchronize with forced training updates it with images on the reports branch',
     expect: 'one comment by github-actions[bot], images at commit-pinned blob URLs that exist; synchronize edits the same comment',
     async run() {
       const w = await world();
@@ -404,7 +405,8 @@ const CASES: Case[] = [
         assert.deepEqual([...groups.keys()], [
           'Find the baseline', 'Data: params, images, split', "Reuse the base's runs", 'Report', 'Record, summary and comment',
         ]);
-        assert.match(groups.get('Data: params, images, split')!, /^data: \d+ images in 11 classes/m);
+        // Decided from the files' bytes: nothing is decoded, no backend starts.
+        assert.doesNotMatch(opened.rawLog, /^(data: \d+ images|backend: )/m);
         assert.match(groups.get("Reuse the base's runs")!, /^reused: nothing that reaches training changed/m);
         assert.match(groups.get('Report')!, /^verdict: /m);
         const comments = structuredClone(w.fake.commentsOn(7));
@@ -412,11 +414,12 @@ const CASES: Case[] = [
         assert.equal(comments[0].login, APP_BOT_LOGIN);
         assert.ok(comments[0].body.startsWith(MARKER));
         assert.equal(opened.outputs['comment-url'], `https://github.example/${w.fake.owner}/${w.fake.repo}/pull/7#issuecomment-${comments[0].id}`);
-        assertImagesExist(w, comments[0].body);
+        // A reused run draws no chart (each would show the base's results twice) and says so; the trained run below has images.
+        assert.deepEqual(imageUrls(comments[0].body), []);
+        assert.ok(comments[0].body.includes(REUSED_NOTE), 'the comment says why it has no charts');
         assert.ok(w.fake.storeFiles().has(pullRun(7, head1)), 'keyed by head SHA, not the merge commit');
-        assert.ok(imageUrls(opened.summary).length > 0, 'summary shows the same images');
         // Nothing that reaches training changed (same data and params): the baseline, looked up first, is reused and nothing trains.
-        assert.match(opened.rawLog, /reused: nothing that reaches training changed since the base \(training fingerprint [0-9a-f]{12}\): its 6 runs are reused from the base run [0-9a-f]{7}, nothing is trained/);
+        assert.match(opened.rawLog, /reused: nothing that reaches training changed since the base \(training fingerprint [0-9a-f]{12}\): its 6 runs are reused from the base run [0-9a-f]{7}; nothing is decoded or trained/);
         assert.doesNotMatch(opened.rawLog, /epoch 1\/1/);
         assert.ok(comments[0].body.includes('Nothing that reaches training changed since the base: its 6 runs are reused, nothing was trained.'), 'the headline says so');
         const stored = JSON.parse(w.fake.storeFiles().get(pullRun(7, head1))!.toString());
@@ -440,6 +443,7 @@ const CASES: Case[] = [
         assert.notEqual(after[0].body, comments[0].body);
         assert.ok(imageUrls(after[0].body).every((url) => url.includes(`/${head2}/`)), 'images of the new head');
         assertImagesExist(w, after[0].body);
+        assert.ok(imageUrls(synced.summary).length > 0, 'summary shows the same images');
       } finally {
         await w.fake.close();
       }
@@ -454,7 +458,8 @@ const CASES: Case[] = [
         await push(w, w.main[1], w.main[0]);
         const reportsBefore = w.fake.refHead(STORE);
         const head = w.fake.addCommit([w.main[1]], 'fork pr');
-        const result = await pull(w, { number: 9, head, base: w.main[1], fork: true, token: READ_ONLY_TOKEN });
+        // Trained (nothing changed, so it would reuse its base's runs and draw no charts): the published comment shows the fork's images.
+        const result = await pull(w, { number: 9, head, base: w.main[1], fork: true, token: READ_ONLY_TOKEN, inputs: { 'force-training': 'true' } });
         assert.equal(result.failed, false, result.rawLog);
         assert.equal(w.fake.commentsOn(9).length, 0);
         assert.equal(w.fake.refHead(STORE), reportsBefore);
@@ -802,7 +807,7 @@ test('from a release folder (the bundle and its run-time packages, nothing else)
 test('every input reaches the entry as INPUT_*, and every output comes from the entry step', async () => {
   const manifest = await loadManifest();
   const entry = manifest.runs.steps.find((step) => step.id === 'run');
-  assert.equal(entry?.run, 'node "$GITHUB_ACTION_PATH/dist/index.js"');
+  assert.equal(entry?.run, ENTRY_COMMAND);
   for (const name of Object.keys(manifest.inputs)) {
     assert.equal(entry?.env?.[`INPUT_${name.toUpperCase()}`], `\${{ inputs.${name} }}`, `input ${name} is passed on`);
   }

@@ -28,7 +28,7 @@ import { parseAction } from '@actions/workflow-parser/actions/index';
 import type { FakeGitHub } from '../fakes/github.js';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-export const ENTRY_COMMAND = 'node "$GITHUB_ACTION_PATH/dist/index.js"';
+export const ENTRY_COMMAND = 'node --max-semi-space-size=4 "$GITHUB_ACTION_PATH/dist/index.js"';
 
 interface ManifestStep {
   id?: string;
@@ -309,7 +309,7 @@ export async function runAction(options: RunOptions): Promise<RunResult> {
         await mkdir(join(home, 'npm-bin'), { recursive: true });
         await writeFile(join(home, 'npm-bin', 'npm'), `#!/bin/sh\necho "npm $*" >> "${join(home, 'npm-calls')}"\nexit ${options.install === 'fail' ? 1 : 0}\n`, { mode: 0o755 });
       }
-      const command = actionPath === REPO_ROOT ? script.replace(ENTRY_COMMAND, `node --import "${tsx}" "$GITHUB_ACTION_PATH/src/index.ts"`) : script;
+      const command = actionPath === REPO_ROOT ? script.replace(ENTRY_COMMAND, `node --max-semi-space-size=4 --import "${tsx}" "$GITHUB_ACTION_PATH/src/index.ts"`) : script;
       const outputFile = join(home, `output-${index}`);
       const envFile = join(home, `env-${index}`);
       await writeFile(outputFile, '');

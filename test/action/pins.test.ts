@@ -20,6 +20,8 @@ interface Pin {
 const PINS: Record<string, Record<string, Pin>> = {
   'actions/setup-node': { '820762786026740c76f36085b0efc47a31fe5020': { version: 'v7.0.0', using: 'node24' } },
   'actions/cache': { '27d5ce7f107fe9357f9df03efb73ab90386fccae': { version: 'v5.0.5', using: 'node24' } },
+  'actions/cache/restore': { '27d5ce7f107fe9357f9df03efb73ab90386fccae': { version: 'v5.0.5', using: 'node24' } },
+  'actions/cache/save': { '27d5ce7f107fe9357f9df03efb73ab90386fccae': { version: 'v5.0.5', using: 'node24' } },
   'actions/download-artifact': { '3e5f45b2cfb9172054b4087a40e8e0b5a5461e7c': { version: 'v8.0.1', using: 'node24' } },
   'actions/upload-artifact': { bbbca2ddaa5d8feaa63e36b76fdaad77386f024f: { version: 'v7.0.0', using: 'node24' } },
 };
