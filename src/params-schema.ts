@@ -70,7 +70,7 @@ export const TRAIN_SCHEMA = z.strictObject({
  * list's outline only: one mapping per layer, keyed by a layer kind.
  */
 export const MODEL_LIST_SCHEMA = z.array(
-  z.record(z.enum(LAYER_KINDS), z.nullable(z.record(z.string(), z.union([z.number(), z.string()])))),
+  z.partialRecord(z.enum(LAYER_KINDS), z.nullable(z.record(z.string(), z.union([z.number(), z.string()])))),
 ).check(z.minLength(1), z.describe('The hidden layers, one mapping each (e.g. - conv2d: {filters: 32, kernel: 3}); absent, the notebook model.'));
 
 export const PARAMS_SCHEMA = z.strictObject(
