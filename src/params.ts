@@ -119,6 +119,7 @@ function problemMessage(issues: readonly z.core.$ZodIssue[], document: Record<st
     return unknownKeyMessage(file, section === undefined ? '' : `${section}.`, unknown.keys[0], known);
   }
   const issue = issues[0];
+  if (issue.path.length === 1) return `${file}: "${String(issue.path[0])}" must be ${issue.message}, got ${describe(givenValue(document, issue.path))}`;
   // A list value (image_size) is one key: its message says what the whole list must be.
   const path = issue.path.slice(0, 2);
   return `${file}: "${path.join('.')}" must be ${issue.message}; got ${describe(givenValue(document, path))}`;
