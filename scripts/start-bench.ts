@@ -197,6 +197,7 @@ export async function benchStart(options: StartOptions): Promise<void> {
     }
   } finally {
     await github.close();
-    await rm(work, { recursive: true, force: true });
+    // The stopped entry may still be ending (its group was sent SIGTERM): retry while its files go.
+    await rm(work, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
   }
 }
