@@ -217,7 +217,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   if (first === '--assemble') {
     if (!second) fail('--assemble needs a folder');
     mkdirSync(second, { recursive: true });
-    for (const entry of ['action.yml', 'package.json', 'dist', 'LICENSE']) cpSync(join(root, entry), join(second, entry), { recursive: true });
+    for (const entry of ['action.yml', 'package.json', 'dist', 'schema', 'LICENSE']) cpSync(join(root, entry), join(second, entry), { recursive: true });
     const carried = assembleRuntime(second, third === '--installed' ? 'installed' : PLATFORMS);
     console.log(`${second}: ${(folderBytes(second) / 1e6).toFixed(1)} MB (node_modules ${(folderBytes(join(second, 'node_modules')) / 1e6).toFixed(1)} MB: ${carried.join(', ')})`);
   } else {

@@ -6,7 +6,9 @@
 // them (bash, GITHUB_ACTION_PATH, the inputs' defaults as INPUT_*): the Node
 // check, the native-parts check, the pixel-cache key, and the entry
 // (dist/index.js) up to its first training line, with no pixel cache and no
-// dependency cache. The entry is stopped there: the rest needs GitHub.
+// dependency cache. The entry is stopped there: the rest needs GitHub. What it
+// asks GitHub before training (the reports branch, for a baseline to reuse) the
+// loopback fake answers, as a repository with no reports yet.
 // --before also measures the install the action did before it carried its
 // run-time packages (npm ci --omit=dev from the lock file, empty npm cache).
 // A script that prints figures, not a test: it asserts nothing.
@@ -16,6 +18,7 @@ import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { FakeGitHub } from '../test/fakes/github.js';
 
 interface Step {
   id?: string;
@@ -106,6 +109,9 @@ function runStep(script: string, env: NodeJS.ProcessEnv, cwd: string, timesFile:
 export async function benchStart(options: StartOptions): Promise<void> {
   const root = resolve('.');
   const work = await mkdtemp(join(tmpdir(), 'train-and-report-start-'));
+  const github = await FakeGitHub.start({ owner: 'owner', repo: 'repo' });
+  const token = 'start-bench-token';
+  github.addToken(token);
   try {
     const action = join(work, 'action');
     const assembled = spawnSync(process.execPath, ['scripts/release.mjs', '--assemble', action, ...(options.installedOnly ? ['--installed'] : [])], { cwd: root, encoding: 'utf8' });
@@ -128,7 +134,7 @@ export async function benchStart(options: StartOptions): Promise<void> {
     await writeFile(eventPath, JSON.stringify({ ref: 'refs/heads/main', after: '0'.repeat(40), before: '1'.repeat(40), repository: { full_name: 'owner/repo' } }));
     const inputs: Record<string, string> = {};
     for (const [name, spec] of Object.entries(manifest.inputs)) inputs[name] = String(spec.default ?? '').includes('${{') ? '' : String(spec.default ?? '');
-    Object.assign(inputs, { data: options.data, 'github-token': 'unused-before-the-first-training-line', 'upload-artifact': 'false' });
+    Object.assign(inputs, { data: options.data, 'github-token': token, 'upload-artifact': 'false' });
     const env: NodeJS.ProcessEnv = {
       PATH: process.env.PATH,
       HOME: process.env.HOME,
@@ -143,7 +149,7 @@ export async function benchStart(options: StartOptions): Promise<void> {
       GITHUB_WORKFLOW: 'bench',
       GITHUB_JOB: 'train',
       GITHUB_RUN_ID: '1',
-      GITHUB_API_URL: 'http://127.0.0.1:9',
+      GITHUB_API_URL: github.url,
       GITHUB_SERVER_URL: 'https://github.example',
       GITHUB_OUTPUT: join(home, 'output'),
       GITHUB_STEP_SUMMARY: join(home, 'summary'),
@@ -190,6 +196,8 @@ export async function benchStart(options: StartOptions): Promise<void> {
       console.log(`before (installed at run time): npm ci --omit=dev with an empty npm cache took ${seconds.toFixed(1)} s; node_modules/ ${mb(await folderBytes(join(old, 'node_modules')))}`);
     }
   } finally {
-    await rm(work, { recursive: true, force: true });
+    await github.close();
+    // The stopped entry may still be ending (its group was sent SIGTERM): retry while its files go.
+    await rm(work, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
   }
 }

@@ -1,39 +1,17 @@
 // params.yaml in DVC's layout (`prepare:` and `train:` sections): parsed,
-// checked against the schema below and filled with the notebook's defaults.
-// Every message names the file, the key and what is allowed.
+// checked against its one schema (params-schema.ts) and filled with the
+// notebook's defaults, which the schema holds. Every message names the file,
+// the key and what is allowed.
 
 import { readFile } from 'node:fs/promises';
+import type * as z from 'zod/mini';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { forbiddenKeyProblem } from './github/untrusted.js';
 import { OPTIMIZERS, type OptimizerName, type OptimizerSettings } from './model/optimizer.js';
 import { layersAsList, ModelSpecError, notebookLayers, parseLayers, shapeLayers, type LayerSpec } from './model/spec.js';
+import { PARAMS_SCHEMA, PREPARE_SCHEMA, SECTIONS, TRAIN_SCHEMA, type PrepareParams, type SectionName, type TrainParams } from './params-schema.js';
 
-export interface PrepareParams {
-  seed: number;
-  split: number;
-  image_size: [number, number];
-  grayscale: boolean;
-  on_bad_image: 'fail' | 'skip';
-}
-
-export interface TrainParams {
-  seed: number;
-  lr: number;
-  epochs: number;
-  batch_size: number;
-  conv_size: number;
-  dense_size: number;
-  repeats: number;
-  optimizer: OptimizerName;
-  /** adamw only (default 0.01, as torch.optim.AdamW). */
-  weight_decay?: number;
-  /** sgd only (default 0, as torch.optim.SGD). */
-  momentum?: number;
-  /** A model with more weights is refused before any image is decoded. */
-  max_parameters: number;
-}
-
-export { OPTIMIZERS, type OptimizerName, type OptimizerSettings };
+export { OPTIMIZERS, type OptimizerName, type OptimizerSettings, type PrepareParams, type TrainParams };
 
 export interface Params {
   prepare: PrepareParams;
@@ -45,20 +23,8 @@ export interface Params {
   model?: LayerSpec[];
 }
 
-export const DEFAULT_PARAMS: Params = {
-  prepare: { seed: 77, split: 0.2, image_size: [32, 32], grayscale: true, on_bad_image: 'fail' },
-  train: {
-    seed: 77,
-    lr: 0.0001,
-    epochs: 5,
-    batch_size: 32,
-    conv_size: 32,
-    dense_size: 64,
-    repeats: 6,
-    optimizer: 'adam',
-    max_parameters: 10_000_000,
-  },
-};
+/** The notebook's values: the schema's defaults. */
+export const DEFAULT_PARAMS: Params = { prepare: PREPARE_SCHEMA.parse({}), train: TRAIN_SCHEMA.parse({}) };
 
 /** The hidden layers that train: params.yaml's `model:` list, or the notebook's model from its two shorthands. */
 export function modelLayers(params: Params): LayerSpec[] {
@@ -79,46 +45,8 @@ export class ParamsError extends Error {
   }
 }
 
-type Check = (value: unknown) => string | undefined; // undefined = valid, else what is allowed
-
-const integer = (min: number, max: number): Check => (value) =>
-  typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max
-    ? undefined
-    : `a whole number from ${min} to ${max}`;
-
-const SCHEMA: Record<'prepare' | 'train', Record<string, Check>> = {
-  prepare: {
-    seed: integer(0, 2 ** 32 - 1),
-    split: (value) =>
-      typeof value === 'number' && value > 0 && value < 1 ? undefined : 'a number between 0 and 1 (exclusive), e.g. 0.2',
-    image_size: (value) =>
-      Array.isArray(value) &&
-      value.length === 2 &&
-      value.every((side) => typeof side === 'number' && Number.isInteger(side) && side >= 4 && side <= 1024)
-        ? undefined
-        : 'two whole numbers [height, width], each from 4 to 1024, e.g. [32, 32]',
-    grayscale: (value) => (typeof value === 'boolean' ? undefined : 'true or false'),
-    on_bad_image: (value) => (value === 'fail' || value === 'skip' ? undefined : '"fail" or "skip"'),
-  },
-  train: {
-    seed: integer(0, 2 ** 32 - 1),
-    lr: (value) =>
-      typeof value === 'number' && Number.isFinite(value) && value > 0 && value <= 10 ? undefined : 'a positive number, e.g. 0.0001',
-    epochs: integer(1, 10_000),
-    batch_size: integer(1, 65_536),
-    conv_size: integer(1, 4096),
-    dense_size: integer(1, 65_536),
-    repeats: integer(1, 100),
-    optimizer: (value) => (OPTIMIZERS.includes(value as OptimizerName) ? undefined : OPTIMIZERS.map((name) => `"${name}"`).join(', ')),
-    weight_decay: (value) =>
-      typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= 1 ? undefined : 'a number from 0 to 1, e.g. 0.01',
-    momentum: (value) => (typeof value === 'number' && value >= 0 && value < 1 ? undefined : 'a number from 0 up to (not including) 1, e.g. 0.9'),
-    max_parameters: integer(1, 1_000_000_000),
-  },
-};
-
 /** Top-level keys: the two sections, and the model's layer list. */
-const TOP_LEVEL_KEYS = [...Object.keys(SCHEMA), 'model'];
+const TOP_LEVEL_KEYS = Object.keys(PARAMS_SCHEMA.shape);
 
 /** Which optimizer each optimizer-specific key belongs to. */
 const OPTIMIZER_KEYS: Record<string, OptimizerName> = { weight_decay: 'adamw', momentum: 'sgd' };
@@ -169,6 +97,34 @@ function unknownKeyMessage(file: string, path: string, key: string, known: strin
   return `${file}: unknown key "${path}${key}"; ${hint}`;
 }
 
+const isMapping = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/** The value at a schema issue's path in the document as given, for "got …". */
+function givenValue(document: Record<string, unknown>, path: readonly PropertyKey[]): unknown {
+  let value: unknown = document;
+  for (const step of path) value = isMapping(value) || Array.isArray(value) ? (value as Record<PropertyKey, unknown>)[step] : undefined;
+  return value;
+}
+
+/**
+ * One line for the schema's first problem: an unknown key first (a typo
+ * explains the rest, and its fix is a name), then a value, named by its
+ * section.key and what the field allows.
+ */
+function problemMessage(issues: readonly z.core.$ZodIssue[], document: Record<string, unknown>, file: string): string {
+  const unknown = issues.filter((issue) => issue.code === 'unrecognized_keys').sort((a, b) => a.path.length - b.path.length)[0];
+  if (unknown?.code === 'unrecognized_keys') {
+    const section = unknown.path[0] as SectionName | undefined;
+    const known = section === undefined ? TOP_LEVEL_KEYS : Object.keys(SECTIONS[section].shape);
+    return unknownKeyMessage(file, section === undefined ? '' : `${section}.`, unknown.keys[0], known);
+  }
+  const issue = issues[0];
+  if (issue.path.length === 1) return `${file}: "${String(issue.path[0])}" must be ${issue.message}, got ${describe(givenValue(document, issue.path))}`;
+  // A list value (image_size) is one key: its message says what the whole list must be.
+  const path = issue.path.slice(0, 2);
+  return `${file}: "${path.join('.')}" must be ${issue.message}; got ${describe(givenValue(document, path))}`;
+}
+
 /**
  * Checks a parsed params document and fills defaults. Other top-level
  * sections are refused: DVC users keep other stages' params in their own
@@ -179,36 +135,29 @@ export function validateParams(raw: unknown, file: string): Params {
   if (typeof raw !== 'object' || Array.isArray(raw)) {
     throw new ParamsError(`${file}: expected a mapping with "prepare:" and "train:" sections, got ${describe(raw)}`);
   }
-  const result = structuredClone(DEFAULT_PARAMS) as unknown as Record<string, Record<string, unknown>>;
+  const document = raw as Record<string, unknown>;
   const given = new Set<string>();
-  for (const [sectionName, section] of Object.entries(raw as Record<string, unknown>)) {
+  const input: Record<string, unknown> = {};
+  for (const [sectionName, section] of Object.entries(document)) {
     refuseForbiddenKey(file, '', sectionName);
-    if (sectionName === 'model') {
-      if (section === null || section === undefined) continue;
-      try {
-        (result as unknown as Params).model = parseLayers(section, `${file}: model`);
-      } catch (error) {
-        throw new ParamsError((error as Error).message);
-      }
-      continue;
-    }
-    const schema = ownValue(SCHEMA, sectionName);
-    if (!schema) throw new ParamsError(unknownKeyMessage(file, '', sectionName, TOP_LEVEL_KEYS));
-    if (section === null) continue; // `train:` with nothing under it: all defaults
-    if (typeof section !== 'object' || Array.isArray(section)) {
-      throw new ParamsError(`${file}: "${sectionName}" must be a mapping of keys, got ${describe(section)}`);
-    }
-    for (const [key, value] of Object.entries(section as Record<string, unknown>)) {
+    // `train:` with nothing under it: all defaults.
+    input[sectionName] = section === null && ownValue(SECTIONS, sectionName) ? undefined : section;
+    if (sectionName === 'model' || !isMapping(section)) continue;
+    for (const key of Object.keys(section)) {
       refuseForbiddenKey(file, `${sectionName}.`, key);
-      const check = ownValue(schema, key);
-      if (!check) throw new ParamsError(unknownKeyMessage(file, `${sectionName}.`, key, Object.keys(schema)));
-      const allowed = check(value);
-      if (allowed) throw new ParamsError(`${file}: "${sectionName}.${key}" must be ${allowed}; got ${describe(value)}`);
-      result[sectionName][key] = Array.isArray(value) ? [...value] : value;
       given.add(`${sectionName}.${key}`);
     }
   }
-  const params = result as unknown as Params;
+  const checked = PARAMS_SCHEMA.safeParse(input);
+  if (!checked.success) throw new ParamsError(problemMessage(checked.error.issues, document, file));
+  const params: Params = { prepare: checked.data.prepare, train: checked.data.train };
+  if (document.model !== null && document.model !== undefined) {
+    try {
+      params.model = parseLayers(document.model, `${file}: model`);
+    } catch (error) {
+      throw new ParamsError((error as Error).message);
+    }
+  }
   if (params.model) {
     const shorthands = ['train.conv_size', 'train.dense_size'].filter((key) => given.has(key));
     if (shorthands.length > 0) {
@@ -267,7 +216,9 @@ export function parseParams(text: string, file: string): Params {
 
 /** What a key of the schema allows, or undefined when `value` is allowed (a training command's params reuse the checks of the keys it shares). */
 export function checkParamValue(section: 'prepare' | 'train', key: string, value: unknown): string | undefined {
-  return SCHEMA[section][key]?.(value);
+  const field = ownValue(SECTIONS[section].shape as Record<string, z.ZodMiniType>, key);
+  const checked = field?.safeParse(value);
+  return checked && !checked.success ? checked.error.issues[0].message : undefined;
 }
 
 export interface LoadedParams {
@@ -336,13 +287,13 @@ function overrideValue(text: string): unknown {
 function checkKey(key: string, where: string): void {
   if (key === 'model') return; // the whole layer list, e.g. model=[{conv2d: {filters: 32, kernel: 3}}, …]
   const [sectionName, name, ...deeper] = key.split('.');
-  const sections = Object.keys(SCHEMA);
+  const sections = Object.keys(SECTIONS);
   if (!name || deeper.length > 0) {
     throw new ParamsError(`${where}: "${key}" is not a params key; write section.key=value, e.g. train.lr=0.001 (sections: ${sections.join(', ')}), or model=[…]`);
   }
   refuseForbiddenKey(where, '', sectionName);
   refuseForbiddenKey(where, `${sectionName}.`, name);
-  const schema = ownValue(SCHEMA, sectionName);
+  const schema: Record<string, unknown> | undefined = ownValue(SECTIONS, sectionName)?.shape;
   if (!schema) throw new ParamsError(unknownKeyMessage(where, '', sectionName, sections));
   if (!ownValue(schema, name)) throw new ParamsError(unknownKeyMessage(where, `${sectionName}.`, name, Object.keys(schema)));
 }
@@ -398,7 +349,7 @@ export function applyOverrides(params: Params, overrides: readonly ParamOverride
       continue;
     }
     const [section, name] = override.key.split('.');
-    raw[section as keyof typeof SCHEMA][name] = override.value;
+    raw[section as SectionName][name] = override.value;
   }
   if (raw.model !== undefined) {
     for (const key of ['conv_size', 'dense_size']) if (!overridden.has(`train.${key}`)) delete raw.train[key];

@@ -18,6 +18,7 @@ import { PULL_REQUEST_TARGET_REFUSED } from '../../src/github/context.js';
 import { DEFAULT_STORE_REF, saveRun } from '../../src/github/store.js';
 import { identityKey, type RunIdentity } from '../../src/identity.js';
 import { REUSED_NOTE } from '../../src/report/index.js';
+import { paramsJsonSchema } from '../../src/params-schema.js';
 import { APP_BOT_LOGIN, FakeGitHub, type FakeToken } from '../fakes/github.js';
 import { webhookExample } from '../fakes/webhooks.js';
 import { allFiles, ENTRY_COMMAND, loadManifest, REPO_ROOT, runAction, substitute, type ArtifactStore, type RunResult } from './harness.js';
@@ -799,6 +800,8 @@ test('from a release folder (the bundle and its run-time packages, nothing else)
     assert.match(result.rawLog, /native parts: carried by this release, nothing to install/);
     assert.match(result.rawLog, /epoch 1\/1: loss/);
     assert.ok(w.fake.storeFiles().has(baselineRun(w.main[1])), 'the run is recorded');
+    // The JSON Schema of params.yaml ships with the action, for the yaml-language-server line.
+    assert.deepEqual(JSON.parse(await readFile(join(release, 'schema', 'params.schema.json'), 'utf8')), paramsJsonSchema());
   } finally {
     await w.fake.close();
   }
