@@ -1,9 +1,0 @@
-import { createRequire as __createRequire } from 'node:module';
-import { fileURLToPath as __fileURLToPath } from 'node:url';
-import { dirname as __pathDirname } from 'node:path';
-const require = __createRequire(import.meta.url);
-const __filename = __fileURLToPath(import.meta.url);
-const __dirname = __pathDirname(__filename);
-import{TREND_DATA,blocksToHtmlPage,blocksToMarkdown,getRenderer,trendChart}from"./chunk-XWARJTY7.js";import{TREND_IMAGE,trendBlocks}from"./chunk-SWQX2Z4O.js";import{trendData}from"./chunk-N7GCGHIT.js";import"./chunk-WFZVDGTX.js";import{claimOutputFolder}from"./chunk-R2F26PEF.js";import"./chunk-AQ26AQRJ.js";import"./chunk-JLJ647LM.js";import"./chunk-WB4KV3RF.js";import"./chunk-MKT5IVQ6.js";import"./chunk-X6N46OVP.js";import"./chunk-GFLRN3MB.js";import"./chunk-GWIBGMVI.js";import"./chunk-QR4JFBF5.js";import"./chunk-S6ENQIBD.js";import{writeFile}from"node:fs/promises";import{join,resolve}from"node:path";var TREND_FILES=["trend.md","trend.html",TREND_DATA,TREND_IMAGE,TREND_IMAGE.replace(/\.png$/,".vl.json")];async function writeTrendReport(section,outDir){let folder=resolve(outDir);await claimOutputFolder(folder,TREND_FILES);let files=[],write=async(name,content)=>{await writeFile(join(folder,name),content),files.push(join(folder,name))},chart=trendChart(section.trend,section.title),image;chart&&(await write(TREND_IMAGE,(await(await getRenderer()).renderVegaLite(chart.spec)).png),await write(TREND_IMAGE.replace(/\.png$/,".vl.json"),JSON.stringify(chart.spec,null,2)+`
-`),image={file:TREND_IMAGE,alt:chart.alt});let blocks=trendBlocks({...section,folded:!1},image),markdown=blocksToMarkdown(blocks,file=>file);return await write("trend.md",markdown),await write("trend.html",blocksToHtmlPage(blocks,file=>file,section.title)),await write(TREND_DATA,JSON.stringify(trendData(section.trend),null,2)+`
-`),{markdown,files}}export{TREND_FILES,writeTrendReport};
