@@ -17,6 +17,9 @@ const TOKEN = 'ghs_AggregateSecret0123456789abcdefabcd';
 const READ_ONLY_TOKEN = 'ghs_ForkLegsReadOnly0123456789abcdefab';
 let dataDir = '';
 let paramsFile = '';
+// The PR's params.yaml: a real change (a smaller batch), so its legs train. A PR that changed
+// nothing would reuse the base's runs and draw no charts (reuse.test.ts covers that).
+let prParamsFile = '';
 
 before(async () => {
   const root = await mkdtemp(join(tmpdir(), 'aggregate-data-'));
@@ -24,6 +27,8 @@ before(async () => {
   paramsFile = join(root, 'params.yaml');
   await generateSampleDataset({ outDir: dataDir, imagesPerClass: 12, seed: 3 });
   await writeFile(paramsFile, 'train:\n  epochs: 1\n');
+  prParamsFile = join(root, 'params-pr.yaml');
+  await writeFile(prParamsFile, 'train:\n  epochs: 1\n  batch_size: 16\n');
 });
 
 interface World {
@@ -87,7 +92,7 @@ async function workflowRun(w: World, event: Event, legs: Leg[], token = TOKEN): 
       job: 'train',
       // The variant is left to its default, the leg's matrix values; so is the artifact's name.
       matrix: { lr: leg.name },
-      inputs: { data: dataDir, params: paramsFile, 'github-token': token, comment: 'off', 'params-override': leg.override },
+      inputs: { data: dataDir, params: event.eventName === 'pull_request' ? prParamsFile : paramsFile, 'github-token': token, comment: 'off', 'params-override': leg.override },
     });
     w.fake.addJob(runId, { name: `train (${leg.name})`, status: 'completed', conclusion: result.failed ? 'failure' : 'success', errors: errors(result) });
     results.push(result);
