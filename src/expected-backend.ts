@@ -1,42 +1,19 @@
 // The backend a choice would start, told without starting it: what a run
 // whose fingerprint may equal its base's needs before anything is decoded
 // (reuse.ts). Starting tfjs, WASM and the GPU adapter listing costs a second
-// or two, most of what a reused run would cost. Only what is certain from
-// cheap facts is told; everything else is "unknown", and the run starts the
-// backend and compares the fingerprint after that, as it always did.
-//
-// Decided:
-// - wasm: its record is fixed by the package (in Node tfjs-backend-wasm never
-//   runs its own threads), WebAssembly SIMD support (the same test tfjs runs)
-//   and the two training threads the pipeline starts beside it.
-// - cpu: its name and package.
-// - auto: the table's auto rows in order. webgpu is passed over only where no
-//   hardware adapter can exist: on Linux, no GPU node under /dev (DRM render node,
-//   NVIDIA's or WSL's); auto never takes a software adapter. Native
-//   TensorFlow is passed over when its package is not installed (auto
-//   installs nothing). Then wasm, as above.
-// - webgpu, tensorflow, tensorflow-gpu, and auto where a GPU node under /dev or a
-//   native package is present: unknown (only starting tells the adapter, or
-//   whether the native library works).
+// or two, most of what a reused run would cost. Each row of the backend
+// table says what it can tell from cheap facts (its `expect`); this file
+// gathers those facts and walks auto's rows in order. Whatever is not
+// certain is "unknown", and the run starts the backend and compares the
+// fingerprint after that, as it always did.
 
 import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { BackendInfo } from './record.js';
 import { BACKENDS, backendRow, type BackendChoice, type BackendRow } from './model/backend-choice.js';
+import type { ExpectedDetails, MachineFacts } from './model/backends/types.js';
 
-/** Threads that train together on WASM: model/backends/wasm/two-threads.ts's SHARDS (a test holds them equal). */
-export const WASM_TRAINING_THREADS = 2;
-
-/** The facts the prediction rests on; tests pass their own. */
-export interface MachineFacts {
-  platform: NodeJS.Platform;
-  /** GPU nodes present under /dev (Linux): /dev/dri/renderD*, /dev/nvidia<N>, /dev/dxg. */
-  gpuNodes: () => string[];
-  /** Whether an npm package can be resolved from this tool (as `import` would find it). */
-  installed: (name: string) => boolean;
-  /** WebAssembly SIMD support, tested as tfjs-backend-wasm tests it. */
-  wasmSimd: () => boolean;
-}
+export type { MachineFacts };
 
 export type ExpectedBackend = { info: BackendInfo } | { unknown: string };
 
@@ -74,34 +51,24 @@ export function machineFacts(): MachineFacts {
   };
 }
 
-function wasmInfo(facts: MachineFacts): BackendInfo {
-  const row = backendRow('wasm')!;
-  return { name: row.name, package: row.package, simd: facts.wasmSimd(), threads: 1, trainingThreads: WASM_TRAINING_THREADS };
-}
-
-/** Whether auto would pass over `row` without starting it (and why), or why only starting it can tell. */
-function autoSkips(row: BackendRow, facts: MachineFacts): { skip: true } | { skip: false; why: string } {
-  if (row.name === 'webgpu') {
-    if (facts.platform !== 'linux') return { skip: false, why: `on ${facts.platform} only Dawn can tell whether a hardware adapter is there` };
-    const nodes = facts.gpuNodes();
-    // Every hardware Vulkan driver on Linux opens one of these; without one only software adapters exist.
-    return nodes.length === 0 ? { skip: true } : { skip: false, why: `a GPU node is present (${nodes[0]})` };
-  }
-  if (row.name === 'tensorflow' || row.name === 'tensorflow-gpu') {
-    return facts.installed(row.package) ? { skip: false, why: `${row.package} is installed` } : { skip: true };
-  }
-  return { skip: false, why: `backend ${row.name}` };
+/** The record's backend info: the row's name and package, then what it told. */
+function infoOf(row: BackendRow, details: ExpectedDetails): BackendInfo {
+  return { name: row.name as BackendInfo['name'], package: row.package, ...details };
 }
 
 /** The backend `choice` would start on this machine, or why that is unknown until it starts. */
 export function expectBackend(choice: BackendChoice, facts: MachineFacts = machineFacts()): ExpectedBackend {
-  if (choice === 'wasm') return { info: wasmInfo(facts) };
-  if (choice === 'cpu') return { info: { name: 'cpu', package: backendRow('cpu')!.package } };
-  if (choice !== 'auto') return { unknown: `backend ${choice} is known only once it starts (its adapter or native library)` };
+  if (choice !== 'auto') {
+    const row = backendRow(choice)!;
+    const expected = row.expect(facts, 'chosen');
+    if ('details' in expected) return { info: infoOf(row, expected.details) };
+    return { unknown: `backend ${choice} is known only once it starts: ${'unknown' in expected ? expected.unknown : expected.skip}` };
+  }
   for (const row of (BACKENDS as readonly BackendRow[]).filter((candidate) => candidate.auto)) {
-    if (row.name === 'wasm') return { info: wasmInfo(facts) };
-    const skips = autoSkips(row, facts);
-    if (!skips.skip) return { unknown: `auto's choice is known only once it starts: ${skips.why}` };
+    const expected = row.expect(facts, 'auto');
+    if ('skip' in expected) continue;
+    if ('details' in expected) return { info: infoOf(row, expected.details) };
+    return { unknown: `auto's choice is known only once it starts: ${row.name}: ${expected.unknown}` };
   }
   return { unknown: "auto's choice is known only once it starts" };
 }

@@ -7,8 +7,7 @@ import assert from 'node:assert/strict';
 import { appendFile, cp, mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { generateSampleDataset } from '../src/data/sample.js';
-import { expectBackend, machineFacts, WASM_TRAINING_THREADS, type MachineFacts } from '../src/expected-backend.js';
-import { SHARDS } from '../src/model/backends/wasm/two-threads.js';
+import { expectBackend, machineFacts, type MachineFacts } from '../src/expected-backend.js';
 import { runExperiment, type RunResult } from '../src/pipeline.js';
 import { REUSED_NOTE, writeReport } from '../src/report/index.js';
 import { temporaryFolder } from './helpers/images.js';
@@ -38,7 +37,6 @@ async function copyOfSample(name: string): Promise<string> {
 test("what auto would start, told without starting it, is what a real start recorded", () => {
   assert.deepEqual(expectBackend('auto'), { info: base.record.backend });
   assert.deepEqual(expectBackend('wasm'), { info: base.record.backend });
-  assert.equal(WASM_TRAINING_THREADS, SHARDS);
 });
 
 test('auto is unknown until it starts wherever a GPU or native TensorFlow could be taken', () => {

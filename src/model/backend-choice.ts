@@ -5,12 +5,13 @@
 // loading tfjs; a row's module is imported only when that backend starts
 // (backend.ts). Adding a backend is one file in backends/ (its start, and its
 // trainer if the plain one of train.ts will not do: backends/types.ts) and
-// one row here; the pipeline talks only to the started backend. The action
+// one row here (with what its start would record, told without starting it); the pipeline talks only to the started backend. The action
 // input's description and the docs' tables are prose that tests check
 // against this table.
 
 import type { AdapterInfo, BackendInfo } from '../record.js';
-import type { BackendModule } from './backends/types.js';
+import type { BackendModule, ExpectedStart, MachineFacts, StartMode } from './backends/types.js';
+import { SHARDS } from './backends/wasm/shards.js';
 
 export interface BackendRow {
   name: string;
@@ -32,7 +33,21 @@ export interface BackendRow {
   hostKernels: boolean;
   /** The name tfjs registers it under. */
   tfjsName: string;
+  /**
+   * What starting it would record, told without starting it (a reused run
+   * needs to know before it loads tfjs: expected-backend.ts). Only what is
+   * certain from cheap facts is told; anything else is `unknown`.
+   */
+  expect: (facts: MachineFacts, mode: StartMode) => ExpectedStart;
   load: () => Promise<BackendModule>;
+}
+
+/** Native TensorFlow: auto passes it over when its package is not installed (auto installs nothing); whether its library works, only starting tells. */
+function expectNative(pkg: string) {
+  return (facts: MachineFacts, mode: StartMode): ExpectedStart => {
+    if (mode === 'auto' && !facts.installed(pkg)) return { skip: `${pkg} is not installed` };
+    return { unknown: mode === 'auto' ? `${pkg} is installed` : 'only starting tells whether its native library works' };
+  };
 }
 
 export const BACKENDS = [
@@ -43,6 +58,13 @@ export const BACKENDS = [
     auto: true,
     hostKernels: false,
     tfjsName: 'webgpu',
+    expect: (facts, mode) => {
+      if (mode === 'chosen') return { unknown: 'only starting tells which adapter it finds' };
+      if (facts.platform !== 'linux') return { unknown: `on ${facts.platform} only Dawn can tell whether a hardware adapter is there` };
+      // Every hardware Vulkan driver on Linux opens one of these; without one only software adapters exist, which auto never takes.
+      const nodes = facts.gpuNodes();
+      return nodes.length === 0 ? { skip: 'no GPU node under /dev' } : { unknown: `a GPU node is present (${nodes[0]})` };
+    },
     load: async () => (await import('./backends/webgpu.js')).webgpu,
   },
   {
@@ -52,6 +74,7 @@ export const BACKENDS = [
     auto: true,
     hostKernels: true,
     tfjsName: 'tensorflow',
+    expect: expectNative('@tensorflow/tfjs-node-gpu'),
     load: async () => (await import('./backends/tensorflow.js')).tensorflowGpu,
   },
   {
@@ -61,6 +84,7 @@ export const BACKENDS = [
     auto: true,
     hostKernels: true,
     tfjsName: 'tensorflow',
+    expect: expectNative('@tensorflow/tfjs-node'),
     load: async () => (await import('./backends/tensorflow.js')).tensorflow,
   },
   {
@@ -70,6 +94,8 @@ export const BACKENDS = [
     auto: true,
     hostKernels: true,
     tfjsName: 'wasm',
+    // Fixed by the package (in Node tfjs-backend-wasm never runs threads of its own), SIMD support and the training threads.
+    expect: (facts) => ({ details: { simd: facts.wasmSimd(), threads: 1, trainingThreads: SHARDS } }),
     load: async () => (await import('./backends/wasm.js')).wasm,
   },
   {
@@ -79,6 +105,7 @@ export const BACKENDS = [
     auto: true,
     hostKernels: true,
     tfjsName: 'cpu',
+    expect: () => ({ details: {} }),
     load: async () => (await import('./backends/cpu.js')).cpu,
   },
 ] as const satisfies readonly BackendRow[];

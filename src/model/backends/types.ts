@@ -14,6 +14,31 @@ import type { ImageTensorSource, TrainOptions } from '../train.js';
 import type { LayersModel } from '@tensorflow/tfjs-layers';
 import type { OptimizerSettings } from '../optimizer.js';
 
+/** The facts a backend's start is told from without starting it (expected-backend.ts reads them; tests pass their own). */
+export interface MachineFacts {
+  platform: NodeJS.Platform;
+  /** GPU nodes present under /dev (Linux): /dev/dri/renderD*, /dev/nvidia<N>, /dev/dxg. */
+  gpuNodes: () => string[];
+  /** Whether an npm package can be resolved from this tool (as `import` would find it). */
+  installed: (name: string) => boolean;
+  /** WebAssembly SIMD support, tested as tfjs-backend-wasm tests it. */
+  wasmSimd: () => boolean;
+}
+
+/** What a backend's record says beyond its table row's name and package (a plain shape: the record schema derives from the table). */
+export interface ExpectedDetails {
+  simd?: boolean;
+  threads?: number;
+  trainingThreads?: number;
+}
+
+/**
+ * What starting a backend would record, told from cheap facts: its details
+ * when they are certain; `unknown` (and why) when only starting can tell;
+ * `skip` (and why) when auto would certainly pass it over.
+ */
+export type ExpectedStart = { details: ExpectedDetails } | { unknown: string } | { skip: string };
+
 /** `chosen`: the user named this backend; `auto`: auto tries it and it must refuse what auto may not take. */
 export type StartMode = 'chosen' | 'auto';
 

@@ -39,8 +39,9 @@ import {
   instantiateSimdModule,
 } from './simd.js';
 
-/** Threads that train together; fixed, so that results do not depend on the machine. */
-export const SHARDS = 2;
+import { SHARDS } from './shards.js';
+
+export { SHARDS };
 
 /** Everything both threads share: shared buffers and one shared WebAssembly memory (both structured-cloneable to the worker). */
 export interface SharedTraining {
