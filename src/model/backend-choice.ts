@@ -5,7 +5,8 @@
 // loading tfjs; a row's module is imported only when that backend starts
 // (backend.ts). Adding a backend is one file in backends/ (its start, and its
 // trainer if the plain one of train.ts will not do: backends/types.ts) and
-// one row here (with what its start would record, told without starting it); the pipeline talks only to the started backend. The action
+// one row here, which also says what its start would record, told without
+// starting it; the pipeline talks only to the started backend. The action
 // input's description and the docs' tables are prose that tests check
 // against this table.
 

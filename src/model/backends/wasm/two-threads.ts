@@ -38,10 +38,7 @@ import {
   denseScratchBytes,
   instantiateSimdModule,
 } from './simd.js';
-
 import { SHARDS } from './shards.js';
-
-export { SHARDS };
 
 /** Everything both threads share: shared buffers and one shared WebAssembly memory (both structured-cloneable to the worker). */
 export interface SharedTraining {

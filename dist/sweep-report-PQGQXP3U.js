@@ -1,7 +1,0 @@
-import { createRequire as __createRequire } from 'node:module';
-import { fileURLToPath as __fileURLToPath } from 'node:url';
-import { dirname as __pathDirname } from 'node:path';
-const require = __createRequire(import.meta.url);
-const __filename = __fileURLToPath(import.meta.url);
-const __dirname = __pathDirname(__filename);
-import{writeSweepReport}from"./chunk-2AETMC3N.js";import"./chunk-CWA75ZZF.js";import"./chunk-R53E7NIF.js";import"./chunk-SDG6WXNG.js";import"./chunk-2OLE7QAM.js";import"./chunk-R2F26PEF.js";import"./chunk-AZMX6THE.js";import"./chunk-GYODFMJZ.js";import"./chunk-XKDFRKJ3.js";import"./chunk-SSICCQL2.js";import"./chunk-MY4U7NYO.js";import"./chunk-GFLRN3MB.js";import"./chunk-3C5F2OKK.js";import"./chunk-CC7KDFA7.js";import"./chunk-S6ENQIBD.js";export{writeSweepReport};
