@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { decodeDataset, DatasetError, listDataset, type DatasetListing, type DecodedDataset } from './data/dataset.js';
 import { splitDataset } from './data/split.js';
 import { startBackend, type BackendChoice } from './model/backend.js';
-import type { Trainer as BackendTrainer } from './model/backends/types.js';
+import type { Trainer } from './model/backends/types.js';
 import { describeBackend } from './model/backend-choice.js';
 import { confusionMatrix, perClassMetrics, scoreLogits, summaryMetrics } from './model/evaluate.js';
 import { createModel, shapedLayers, type ModelSpec } from './model/build.js';
@@ -51,7 +51,7 @@ export interface RunOptions {
    */
   prepared?: PreparedData;
   /** A sweep's trainer (on WASM: its second training thread), reused by its variants; this run does not close it. */
-  trainer?: BackendTrainer;
+  trainer?: Trainer;
   /**
    * The base's run record, looked up before training: when everything that
    * reaches training equals the base's (the same training fingerprint), this
@@ -102,7 +102,7 @@ function formatDuration(totalSeconds: number): string {
 
 export async function runExperiment(options: RunOptions): Promise<RunResult> {
   // The trainers this run opened (on WASM, a second training thread), closed when it ends.
-  const opened: BackendTrainer[] = [];
+  const opened: Trainer[] = [];
   try {
     return await runStages(options, opened);
   } finally {
@@ -111,7 +111,7 @@ export async function runExperiment(options: RunOptions): Promise<RunResult> {
 }
 
 /** The run, as its named steps; each logs what it did and adds its seconds to `timings`. */
-async function runStages(options: RunOptions, opened: BackendTrainer[]): Promise<RunResult> {
+async function runStages(options: RunOptions, opened: Trainer[]): Promise<RunResult> {
   const run: RunState = { options, log: options.log ?? (() => {}), timings: {}, started: performance.now() };
   const stage = options.stage ?? (() => {});
   stage('Data: params, images, split');
@@ -148,10 +148,10 @@ async function runStages(options: RunOptions, opened: BackendTrainer[]): Promise
     run.log(`training: ${decision.reason}`);
   }
   stage(`Train and evaluate (${params.train.repeats} seed${params.train.repeats === 1 ? '' : 's'})`);
-  const trainer = chooseTrainer(run, params, prepared);
-  const trained = await trainRepeats(run, params, prepared, split, trainer);
+  const plan = planTrainingRun(run, params, prepared);
+  const trained = await trainRepeats(run, params, prepared, split, plan);
   stage('Save the model and the run record');
-  const saved = await saveFirstModel(run, params, prepared, split, trainer, trained);
+  const saved = await saveFirstModel(run, params, prepared, split, plan, trained);
   run.timings.total = seconds(run.started);
   const record = buildRunRecord({
     source: options.source,
@@ -235,7 +235,7 @@ interface Prepared {
   source: ImageTensorSource;
   backend: BackendInfo;
   /** The started backend's trainer: how it trains and predicts. */
-  trainer: BackendTrainer;
+  trainer: Trainer;
 }
 
 /**
@@ -244,7 +244,7 @@ interface Prepared {
  * both fail, the backend's error is reported: it is the one to fix first.
  * The model's size is checked once the classes are known, before decoding.
  */
-async function prepare(run: RunState, params: Params, opened: BackendTrainer[]): Promise<Prepared> {
+async function prepare(run: RunState, params: Params, opened: Trainer[]): Promise<Prepared> {
   const { options, log } = run;
   const stageStart = performance.now();
   const [backendResult, dataResult] = await Promise.allSettled([
@@ -341,7 +341,8 @@ function splitImages(run: RunState, params: Params, prepared: Prepared): SplitIm
   };
 }
 
-interface Trainer {
+/** How this run's model trains with the backend's trainer: threads, where each layer trains, the spec per seed. */
+interface TrainingPlan {
   threads: number;
   /** Where each layer-list position trains, and the same in words. */
   engines: Map<number, Engine>;
@@ -354,7 +355,7 @@ interface Trainer {
  * any layer list; one thread elsewhere, tfjs's own threads doing the work).
  * The log and the record say which layers run on the WebAssembly kernels.
  */
-function chooseTrainer(run: RunState, params: Params, prepared: Prepared): Trainer {
+function planTrainingRun(run: RunState, params: Params, prepared: Prepared): TrainingPlan {
   const specFor = (seed: number): ModelSpec => ({ inputShape: prepared.source.imageShape, classes: prepared.listing.classes.length, layers: modelLayers(params), seed });
   const { threads } = prepared.trainer;
   const probe = createModel(specFor(params.train.seed));
@@ -378,7 +379,7 @@ interface Trained {
 }
 
 /** train.repeats models, seeds train.seed, +1, …, each trained and evaluated on the same split. */
-async function trainRepeats(run: RunState, params: Params, prepared: Prepared, split: SplitImages, trainer: Trainer): Promise<Trained> {
+async function trainRepeats(run: RunState, params: Params, prepared: Prepared, split: SplitImages, plan: TrainingPlan): Promise<Trained> {
   const { log, timings } = run;
   const { source, listing } = prepared;
   const classes = listing.classes;
@@ -405,7 +406,7 @@ async function trainRepeats(run: RunState, params: Params, prepared: Prepared, s
   for (let repeat = 0; repeat < target; repeat++) {
     const totalEpochs = params.train.epochs * target;
     const seed = params.train.seed + repeat;
-    const spec = trainer.specFor(seed);
+    const spec = plan.specFor(seed);
     const model = createModel(spec);
     let stageStart = performance.now();
     const trainOptions: TrainOptions = {
@@ -470,7 +471,7 @@ const STOP_WORDS: Record<StopReason, string> = {
 };
 
 /** Saves the first repeat's model into the output folder and measures the model card (size, inference time). */
-async function saveFirstModel(run: RunState, params: Params, prepared: Prepared, split: SplitImages, trainer: Trainer, trained: Trained): Promise<{ modelDir: string; card: ModelCard }> {
+async function saveFirstModel(run: RunState, params: Params, prepared: Prepared, split: SplitImages, plan: TrainingPlan, trained: Trained): Promise<{ modelDir: string; card: ModelCard }> {
   const stageStart = performance.now();
   await claimOutputFolder(run.options.outDir, OUTPUT_ENTRIES);
   const modelDir = join(run.options.outDir, 'model');
@@ -492,10 +493,10 @@ async function saveFirstModel(run: RunState, params: Params, prepared: Prepared,
     await saveModel(model, modelDir, metadata);
     run.timings.save = seconds(stageStart);
     const inference = await measureInference(model, prepared.source, split.validation);
-    const card = modelCard(shapedLayers(trainer.specFor(params.train.seed)), trainer.engines, await folderBytes(modelDir), inference, optimizerSettings(params.train), {
-      threads: trainer.threads,
+    const card = modelCard(shapedLayers(plan.specFor(params.train.seed)), plan.engines, await folderBytes(modelDir), inference, optimizerSettings(params.train), {
+      threads: plan.threads,
       // A GPU's adapter is part of where training ran (the CPU backends are named in the run info).
-      summary: prepared.backend.adapter ? `${describeBackend(prepared.backend)}: ${trainer.summary}` : trainer.summary,
+      summary: prepared.backend.adapter ? `${describeBackend(prepared.backend)}: ${plan.summary}` : plan.summary,
     });
     run.log(
       `model: ${card.parameters.toLocaleString('en-US')} weights, ${(card.sizeBytes / 1024).toFixed(0)} KiB on disk, ` +

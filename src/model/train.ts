@@ -17,7 +17,7 @@ import { createRandom, shuffled } from '../random.js';
 import type { OptimizerSettings } from './optimizer.js';
 import type { ModelSpec } from './build.js';
 import { scoreLogits } from './evaluate.js';
-import { describePlan, finishStep, planTraining, trainingForward, type StepContext } from './step.js';
+import { describePlan, finishStep, planTraining, trainingForward, type PlannedLayer, type StepContext } from './step.js';
 import type { Trainer } from './backends/types.js';
 import { tfjsUpdate } from './tfjs-optimizer.js';
 
@@ -134,6 +134,36 @@ export interface StepStrategy {
   dispose(): void;
 }
 
+/**
+ * The images order[start, end) through the training forward: `loss` of
+ * their one-hot targets and logits, its gradient with respect to
+ * `variables`, and how many of them the logits got right (kept: the caller
+ * disposes it). Inside tf.tidy; the step of every strategy computes its
+ * batch, or its shard of one, with it.
+ */
+export function batchGradients(
+  plan: readonly PlannedLayer[],
+  source: ImageTensorSource,
+  order: ArrayLike<number>,
+  start: number,
+  end: number,
+  classes: number,
+  context: StepContext,
+  variables: tf.Variable[],
+  loss: (targets: tf.Tensor, logits: tf.Tensor) => tf.Scalar,
+): { value: tf.Scalar; grads: tf.NamedTensorMap; correct: tf.Scalar } {
+  const inputs = imageBatch(source, order, start, end);
+  const labels = tf.tensor1d(Int32Array.from({ length: end - start }, (_, row) => source.labels[order[start + row]]), 'int32');
+  const targets = tf.oneHot(labels, classes);
+  let correct: tf.Scalar | undefined;
+  const { value, grads } = tf.variableGrads(() => {
+    const logits = trainingForward(plan, inputs, context);
+    correct = tf.keep(tf.sum(tf.cast(tf.equal(tf.argMax(logits, 1), labels), 'float32')) as tf.Scalar);
+    return loss(targets, logits);
+  }, variables);
+  return { value, grads, correct: correct! };
+}
+
 /** The plain step on any backend: the whole batch on this thread, tfjs's gradient of the training forward, the tfjs update. */
 export function plainSteps(model: tfl.LayersModel, spec: ModelSpec, source: ImageTensorSource, options: TrainOptions): StepStrategy {
   const plan = planTraining(model, spec);
@@ -143,17 +173,9 @@ export function plainSteps(model: tfl.LayersModel, spec: ModelSpec, source: Imag
     async step(order, start, end, step) {
       const context: StepContext = { seed: options.seed, step, shard: 0, updateStatistics: true, after: [] };
       const [loss, correct] = tf.tidy(() => {
-        const inputs = imageBatch(source, order, start, end);
-        const labels = tf.tensor1d(Int32Array.from(order.slice(start, end), (index) => source.labels[index]), 'int32');
-        const targets = tf.oneHot(labels, options.classes);
-        let correctCount: tf.Scalar | undefined;
-        const { value, grads } = tf.variableGrads(() => {
-          const logits = trainingForward(plan, inputs, context);
-          correctCount = tf.keep(tf.sum(tf.cast(tf.equal(tf.argMax(logits, 1), labels), 'float32')) as tf.Scalar);
-          return tf.losses.softmaxCrossEntropy(targets, logits) as tf.Scalar;
-        }, variables);
+        const { value, grads, correct: correctCount } = batchGradients(plan, source, order, start, end, options.classes, context, variables, (targets, logits) => tf.losses.softmaxCrossEntropy(targets, logits) as tf.Scalar);
         update.apply(grads);
-        return [tf.keep(value), correctCount!];
+        return [tf.keep(value), correctCount];
       });
       finishStep(context);
       // Reading back each batch costs a sync, but keeps memory flat and the numbers exact in float64.

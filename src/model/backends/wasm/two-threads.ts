@@ -28,8 +28,8 @@ import { layerName, shapedLayers, type ModelSpec } from '../../build.js';
 import { samePadding } from '../../spec.js';
 import type { OptimizerSettings } from '../../optimizer.js';
 import type { Trainer } from '../types.js';
-import { imageBatch, optimizerOf, predictLogits, trainModel, type BatchResult, type ImageTensorSource, type StepStrategy, type TrainOptions } from '../../train.js';
-import { describePlan, finishStep, isConvPoolBlock, planTraining, trainingForward, variablesOutsideTfjs, type FastParts, type PlannedLayer, type StepContext } from '../../step.js';
+import { batchGradients, optimizerOf, predictLogits, trainModel, type BatchResult, type ImageTensorSource, type StepStrategy, type TrainOptions } from '../../train.js';
+import { describePlan, finishStep, isConvPoolBlock, planTraining, variablesOutsideTfjs, type FastParts, type PlannedLayer, type StepContext } from '../../step.js';
 import {
   convBlockGradientsInWasm,
   convBlockScratchBytes,
@@ -307,27 +307,21 @@ function shardSteps(model: tfl.LayersModel, shared: SharedTraining, shard: numbe
       writeWeights(offsets, weights, stepVariables);
       if (to > from) {
         tf.tidy(() => {
-          const inputs = imageBatch(source, order, start + from, start + to);
-          const labels = tf.tensor1d(Int32Array.from(order.subarray(start + from, start + to), (index) => source.labels[index]), 'int32');
-          const targets = tf.oneHot(labels, shared.classes);
           let lossSum: tf.Scalar | undefined;
-          let correct: tf.Scalar | undefined;
           const context: StepContext = { seed: shared.spec.seed, step, shard, updateStatistics: shard === 0, after: [] };
-          const { grads } = tf.variableGrads(() => {
-            const logits = trainingForward(plan, inputs, context);
-            correct = tf.keep(tf.sum(tf.cast(tf.equal(tf.argMax(logits, 1), labels), 'float32')) as tf.Scalar);
+          const { grads, correct } = batchGradients(plan, source, order, start + from, start + to, shared.classes, context, variables, (targets, logits) => {
             lossSum = tf.keep(tf.losses.softmaxCrossEntropy(targets, logits, undefined, undefined, tf.Reduction.SUM) as tf.Scalar);
             // The batch's mean loss, of which this thread holds the rows [from, to).
             return tf.div(lossSum, rows) as tf.Scalar;
-          }, variables);
+          });
           for (const variable of variables) {
             // A view into the WASM heap: copied out before anything allocates.
             ownGradient.set(heapValues(grads[variable.name]), offsets.get(variable)!);
           }
           batchStats[shard * 2] = lossSum!.dataSync()[0];
-          batchStats[shard * 2 + 1] = correct!.dataSync()[0];
+          batchStats[shard * 2 + 1] = correct.dataSync()[0];
           // Kept out of the gradient's scope, so tidy leaves them to us.
-          tf.dispose([lossSum!, correct!]);
+          tf.dispose([lossSum!, correct]);
           finishStep(context);
         });
       } else {
