@@ -1,7 +1,0 @@
-import { createRequire as __createRequire } from 'node:module';
-import { fileURLToPath as __fileURLToPath } from 'node:url';
-import { dirname as __pathDirname } from 'node:path';
-const require = __createRequire(import.meta.url);
-const __filename = __fileURLToPath(import.meta.url);
-const __dirname = __pathDirname(__filename);
-import{THRESHOLD_CONFIDENCE,ThresholdError,checkThresholds,parseThresholds}from"./chunk-JFH7JCFG.js";import"./chunk-A6ZO7IPZ.js";import"./chunk-GYODFMJZ.js";import"./chunk-XKDFRKJ3.js";import"./chunk-ZQS5LHGP.js";import"./chunk-MY4U7NYO.js";import"./chunk-GFLRN3MB.js";import"./chunk-3C5F2OKK.js";import"./chunk-MZAKDQYC.js";import"./chunk-S6ENQIBD.js";export{THRESHOLD_CONFIDENCE,ThresholdError,checkThresholds,parseThresholds};
