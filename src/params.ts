@@ -97,7 +97,8 @@ function unknownKeyMessage(file: string, path: string, key: string, known: strin
   return `${file}: unknown key "${path}${key}"; ${hint}`;
 }
 
-const isMapping = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+/** A YAML or JSON mapping: an object that is not a list. */
+export const isMapping = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /** The value at a schema issue's path in the document as given, for "got …". */
 function givenValue(document: Record<string, unknown>, path: readonly PropertyKey[]): unknown {

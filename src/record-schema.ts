@@ -12,7 +12,7 @@ import { readCommandParams } from './command/params.js';
 import { parseUntrustedJson, UntrustedJsonError } from './github/untrusted.js';
 import type * as z from 'zod/mini';
 import { METRIC_KEYS } from './metrics.js';
-import { ParamsError, validateParams } from './params.js';
+import { isMapping, ParamsError, validateParams } from './params.js';
 import { BUILTIN_FIELDS, FIELD_LIKE_MAPS, FORBIDDEN_WANT, RECORD_LIMITS, RUN_RECORD_SCHEMA } from './record-shape.js';
 import { RecordError, upgradeRecord, type RunRecord } from './record.js';
 
@@ -31,8 +31,6 @@ const fail = (field: string, want: string): never => {
   throw new Invalid(field, want);
 };
 
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /** The schema under a wrapper (a pipe's output side, an optional's or a default's inner schema). */
 function unwrap(schema: z.core.$ZodType): z.core.$ZodType {
@@ -85,7 +83,7 @@ function firstProblem(issues: readonly z.core.$ZodIssue[], raw: unknown): Invali
     if (keyIssue.message === FORBIDDEN_WANT) return new Invalid(`${fieldName(issue.path.slice(0, -1))}.${String(key)}`, FORBIDDEN_WANT);
     return new Invalid(fieldName(issue.path.slice(0, -1)), keyIssue.message);
   }
-  if (valueAt(raw, issue.path) === undefined && issue.path.length > 0 && isPlainObject(valueAt(raw, issue.path.slice(0, -1)))) {
+  if (valueAt(raw, issue.path) === undefined && issue.path.length > 0 && isMapping(valueAt(raw, issue.path.slice(0, -1)))) {
     return new Invalid(fieldName(issue.path), 'present');
   }
   return new Invalid(fieldName(issue.path), issue.message);
@@ -137,7 +135,7 @@ export function validateRecord(raw: unknown, source: string): RunRecord {
   const problem = (field: string, want: string) =>
     new RecordError(`${source}: field "${field}" must be ${want}; refusing the artifact (it was not written by this action's run mode)`);
   try {
-    if (!isPlainObject(raw)) fail('(record)', 'a JSON object');
+    if (!isMapping(raw)) fail('(record)', 'a JSON object');
     const checked = RUN_RECORD_SCHEMA.safeParse(raw, { reportInput: true });
     if (!checked.success) throw firstProblem(checked.error.issues, raw);
     checkConsistency(raw as unknown as RunRecord);

@@ -8,7 +8,7 @@
 
 import { readFile } from 'node:fs/promises';
 import type { Direction } from '../metrics.js';
-import { checkParamValue, DEFAULT_PARAMS, ParamsError, readParamsYaml } from '../params.js';
+import { checkParamValue, DEFAULT_PARAMS, isMapping, ParamsError, readParamsYaml } from '../params.js';
 
 export interface CommandParams {
   seed: number;
@@ -30,7 +30,6 @@ export const COMMAND_PARAMS_LIMITS = { entries: 1000, depth: 8, key: 200, text: 
 const METRIC_NAME = /^[A-Za-z_][A-Za-z0-9_.\-/]{0,63}$/;
 
 const describe = (value: unknown) => JSON.stringify(value) ?? String(value);
-const isMapping = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /** A JSON-like tree of bounded size: what YAML gives for a params file, and what a record may carry. */
 function checkTree(value: unknown, file: string, path: string, depth: number, count: { entries: number }): void {
