@@ -1,0 +1,7 @@
+import { createRequire as __createRequire } from 'node:module';
+import { fileURLToPath as __fileURLToPath } from 'node:url';
+import { dirname as __pathDirname } from 'node:path';
+const require = __createRequire(import.meta.url);
+const __filename = __fileURLToPath(import.meta.url);
+const __dirname = __pathDirname(__filename);
+import{GITHUB_COMMENT_LIMIT,REUSED_NOTE,TREND_DATA,loadBaseRecord,writeReport}from"./chunk-KQCKUBF4.js";import"./chunk-N67WMNBA.js";import"./chunk-IGXU2UXD.js";import{ThresholdError,checkThresholds,parseThresholds}from"./chunk-OLKVXH4H.js";import"./chunk-R2F26PEF.js";import{compare}from"./chunk-4VNKF7LL.js";import{mcnemarExact,twoProportionTest}from"./chunk-GYODFMJZ.js";import"./chunk-5FJ3WY7V.js";import"./chunk-ZAGXRX4O.js";import"./chunk-MY4U7NYO.js";import"./chunk-GFLRN3MB.js";import"./chunk-3C5F2OKK.js";import"./chunk-HZ5WNSLK.js";import"./chunk-S6ENQIBD.js";export{GITHUB_COMMENT_LIMIT,REUSED_NOTE,TREND_DATA,ThresholdError,checkThresholds,compare,loadBaseRecord,mcnemarExact,parseThresholds,twoProportionTest,writeReport};

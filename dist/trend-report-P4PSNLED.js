@@ -1,0 +1,9 @@
+import { createRequire as __createRequire } from 'node:module';
+import { fileURLToPath as __fileURLToPath } from 'node:url';
+import { dirname as __pathDirname } from 'node:path';
+const require = __createRequire(import.meta.url);
+const __filename = __fileURLToPath(import.meta.url);
+const __dirname = __pathDirname(__filename);
+import{TREND_DATA,blocksToHtmlPage,blocksToMarkdown,getRenderer,trendChart}from"./chunk-KQCKUBF4.js";import{TREND_IMAGE,trendBlocks}from"./chunk-N67WMNBA.js";import{trendData}from"./chunk-IGXU2UXD.js";import"./chunk-OLKVXH4H.js";import{claimOutputFolder}from"./chunk-R2F26PEF.js";import"./chunk-4VNKF7LL.js";import"./chunk-GYODFMJZ.js";import"./chunk-5FJ3WY7V.js";import"./chunk-ZAGXRX4O.js";import"./chunk-MY4U7NYO.js";import"./chunk-GFLRN3MB.js";import"./chunk-3C5F2OKK.js";import"./chunk-HZ5WNSLK.js";import"./chunk-S6ENQIBD.js";import{writeFile}from"node:fs/promises";import{join,resolve}from"node:path";var TREND_FILES=["trend.md","trend.html",TREND_DATA,TREND_IMAGE,TREND_IMAGE.replace(/\.png$/,".vl.json")];async function writeTrendReport(section,outDir){let folder=resolve(outDir);await claimOutputFolder(folder,TREND_FILES);let files=[],write=async(name,content)=>{await writeFile(join(folder,name),content),files.push(join(folder,name))},chart=trendChart(section.trend,section.title),image;chart&&(await write(TREND_IMAGE,(await(await getRenderer()).renderVegaLite(chart.spec)).png),await write(TREND_IMAGE.replace(/\.png$/,".vl.json"),JSON.stringify(chart.spec,null,2)+`
+`),image={file:TREND_IMAGE,alt:chart.alt});let blocks=trendBlocks({...section,folded:!1},image),markdown=blocksToMarkdown(blocks,file=>file);return await write("trend.md",markdown),await write("trend.html",blocksToHtmlPage(blocks,file=>file,section.title)),await write(TREND_DATA,JSON.stringify(trendData(section.trend),null,2)+`
+`),{markdown,files}}export{TREND_FILES,writeTrendReport};
