@@ -21,10 +21,15 @@ test("the bin's shebang, action.yml's run step and npm start pass node-flags.ts'
 
 test('Node accepts the flags, and they cap the young generation', () => {
   // new_space's size is what --max-semi-space-size bounds: objects that survive scavenges make it grow to its cap.
-  const script = "const v8=require('node:v8');let keep=[];for(let r=0;r<6;r++){keep=[];for(let i=0;i<300000;i++)keep.push(new Float64Array(4));}" +
-    "console.log(v8.getHeapSpaceStatistics().find((s)=>s.space_name==='new_space').space_size)";
+  // One reading can catch it a moment above the cap (V8 may hold a page back in the young generation
+  // for a scavenge or two: 17 or 39 MiB were seen once in a few dozen runs), so the test reads it
+  // through the last rounds and takes the median, which is what the young generation settles at.
+  const script = "const v8=require('node:v8');const sizes=[];let keep=[];" +
+    "for(let r=0;r<6;r++){keep=[];for(let i=0;i<300000;i++){keep.push(new Float64Array(4));" +
+    "if(r>=3&&i%20000===0)sizes.push(v8.getHeapSpaceStatistics().find((s)=>s.space_name==='new_space').space_size);}}" +
+    "sizes.sort((a,b)=>a-b);console.log(sizes[sizes.length>>1])";
   const capped = Number(execFileSync(process.execPath, [...NODE_FLAGS, '-e', script], { encoding: 'utf8' }));
   const uncapped = Number(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }));
-  assert.ok(capped <= 2 * 4 * 1024 * 1024, `new space ${capped} bytes with ${flags}`);
+  assert.ok(capped <= 2 * 4 * 1024 * 1024, `new space ${capped} bytes (median) with ${flags}`);
   assert.ok(capped < uncapped, `capped ${capped} < default ${uncapped}`);
 });
